@@ -1,0 +1,198 @@
+#include "jobstore.h"
+
+#include "rowreader_p.h"
+
+#include <coretr.h>
+
+namespace Cronhelm {
+
+namespace {
+
+constexpr const char *overviewColumns =
+    "id, version, name, description, owner, target_type, target::text AS target, "
+    "schedule_kind, cron_expr, time_zone, once_local, once_at, once_state, enabled, timeout_s, "
+    "retries, retry_backoff, retry_delay_s, concurrency, misfire, misfire_bound, "
+    "notify::text AS notify, notify_quiet_s, log_limit_bytes, schedule_since, created_at, "
+    "created_by, updated_at, updated_by, next_fire_at, schedule_error, last_run_id, last_status, "
+    "last_started_at, last_finished_at, last_duration_ms, running_count";
+
+} // namespace
+
+JobRecord jobFromRow(const pqxx::row &row)
+{
+    using namespace Rows;
+    JobRecord j;
+    j.id = value<qint64>(row, "id");
+    j.version = value<int>(row, "version");
+    j.name = text(row, "name");
+    j.description = text(row, "description");
+    j.owner = text(row, "owner");
+    j.targetType = text(row, "target_type");
+    j.target = object(row, "target");
+    j.scheduleKind = text(row, "schedule_kind");
+    j.cronExpr = text(row, "cron_expr");
+    j.timeZone = text(row, "time_zone");
+    j.onceLocal = instant(row, "once_local");
+    j.onceAt = instant(row, "once_at");
+    j.onceState = text(row, "once_state");
+    j.enabled = value<bool>(row, "enabled", true);
+    j.timeoutSeconds = value<int>(row, "timeout_s");
+    j.retries = value<int>(row, "retries");
+    j.retryBackoff = text(row, "retry_backoff");
+    j.retryDelaySeconds = value<int>(row, "retry_delay_s");
+    j.concurrency = text(row, "concurrency");
+    j.misfire = text(row, "misfire");
+    j.misfireBound = value<int>(row, "misfire_bound");
+    j.notify = array(row, "notify");
+    j.notifyQuietSeconds = value<int>(row, "notify_quiet_s");
+    j.logLimitBytes = value<qint64>(row, "log_limit_bytes");
+    j.scheduleSince = instant(row, "schedule_since");
+    j.createdAt = instant(row, "created_at");
+    j.createdBy = text(row, "created_by");
+    j.updatedAt = instant(row, "updated_at");
+    j.updatedBy = text(row, "updated_by");
+    j.nextFireAt = instant(row, "next_fire_at");
+    j.scheduleError = text(row, "schedule_error");
+    j.lastRunId = value<qint64>(row, "last_run_id");
+    j.lastStatus = text(row, "last_status");
+    j.lastStartedAt = instant(row, "last_started_at");
+    j.lastFinishedAt = instant(row, "last_finished_at");
+    j.lastDurationMs = optional<qint64>(row, "last_duration_ms");
+    j.runningCount = value<int>(row, "running_count");
+    return j;
+}
+
+JobStore::JobStore(StoreConnection &connection)
+    : m_connection(connection)
+{ }
+
+Result<QList<JobRecord>> JobStore::list()
+{
+    return m_connection.transact([](pqxx::transaction_base &tx) {
+        const pqxx::result r = tx.exec(std::string("SELECT ") + overviewColumns
+                                       + " FROM cronhelm.job_overview ORDER BY name");
+        QList<JobRecord> out;
+        out.reserve(int(r.size()));
+        for (const pqxx::row &row : r)
+            out.append(jobFromRow(row));
+        return out;
+    });
+}
+
+Result<JobRecord> JobStore::byId(qint64 id)
+{
+    Result<std::optional<JobRecord>> found =
+        m_connection.transact([id](pqxx::transaction_base &tx) -> std::optional<JobRecord> {
+            const pqxx::result r = tx.exec_params(std::string("SELECT ") + overviewColumns
+                                                      + " FROM cronhelm.job_overview WHERE id = $1",
+                                                  id);
+            if (r.empty())
+                return std::nullopt;
+            return jobFromRow(r[0]);
+        });
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorKind::NotFound, CoreTr::tr("job %1 does not exist").arg(id));
+    return **found;
+}
+
+Result<JobRecord> JobStore::byName(const QString &name)
+{
+    Result<std::optional<JobRecord>> found =
+        m_connection.transact([&name](pqxx::transaction_base &tx) -> std::optional<JobRecord> {
+            const pqxx::result r =
+                tx.exec_params(std::string("SELECT ") + overviewColumns
+                                   + " FROM cronhelm.job_overview WHERE name = $1",
+                               name.toStdString());
+            if (r.empty())
+                return std::nullopt;
+            return jobFromRow(r[0]);
+        });
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorKind::NotFound, CoreTr::tr("no job named \"%1\"").arg(name));
+    return **found;
+}
+
+Result<qint64> JobStore::create(const QJsonObject &spec)
+{
+    return m_connection.transact([&spec](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.create_job($1::jsonb)", Rows::json(spec))[0][0]
+            .as<qint64>();
+    });
+}
+
+Result<int> JobStore::update(qint64 id, int expectedVersion, const QJsonObject &changes)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        return tx
+            .exec_params("SELECT cronhelm.update_job($1, $2, $3::jsonb)", id, expectedVersion,
+                         Rows::json(changes))[0][0]
+            .as<int>();
+    });
+}
+
+Status JobStore::remove(qint64 id, std::optional<int> expectedVersion)
+{
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        if (expectedVersion)
+            tx.exec_params("SELECT cronhelm.delete_job($1, $2)", id, *expectedVersion);
+        else
+            tx.exec_params("SELECT cronhelm.delete_job($1)", id);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done {};
+}
+
+Result<bool> JobStore::pause(qint64 id)
+{
+    return m_connection.transact([id](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.pause_job($1)", id)[0][0].as<bool>();
+    });
+}
+
+Result<bool> JobStore::resume(qint64 id)
+{
+    return m_connection.transact([id](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.resume_job($1)", id)[0][0].as<bool>();
+    });
+}
+
+Result<qint64> JobStore::runNow(qint64 id)
+{
+    return m_connection.transact([id](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.run_now($1)", id)[0][0].as<qint64>();
+    });
+}
+
+Status JobStore::cancelOnce(qint64 id)
+{
+    Result<bool> r = m_connection.transact([id](pqxx::transaction_base &tx) {
+        tx.exec_params("SELECT cronhelm.cancel_once($1)", id);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done {};
+}
+
+Result<QString> JobStore::cancelRun(qint64 runId)
+{
+    return m_connection.transact([runId](pqxx::transaction_base &tx) {
+        return QString::fromStdString(
+            tx.exec_params("SELECT cronhelm.cancel_run($1)", runId)[0][0].as<std::string>());
+    });
+}
+
+Result<QString> JobStore::myRole()
+{
+    return m_connection.transact([](pqxx::transaction_base &tx) {
+        return QString::fromStdString(tx.exec("SELECT cronhelm.my_role()")[0][0].as<std::string>());
+    });
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,282 @@
+#include "nodestore.h"
+
+#include "rowreader_p.h"
+
+namespace Cronhelm {
+
+namespace {
+
+// libpqxx 6 has no array parameters: build the literal with its own escaping.
+template<typename T, typename Fn> std::string arrayLiteral(const QList<T> &items, Fn &&toText)
+{
+    std::string out = "{";
+    bool first = true;
+    for (const T &item : items) {
+        if (!first)
+            out += ',';
+        first = false;
+        const std::optional<std::string> text = toText(item);
+        if (!text) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        for (char c : *text) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+std::optional<std::string> textOrNull(const QString &s)
+{
+    if (s.isNull())
+        return std::nullopt;
+    return s.toStdString();
+}
+
+ActiveRun activeRunFromRow(const pqxx::row &row)
+{
+    using namespace Rows;
+    ActiveRun r;
+    r.runId = value<qint64>(row, "id");
+    r.jobId = value<qint64>(row, "job_id");
+    r.trigger = text(row, "trigger");
+    r.triggeredBy = text(row, "triggered_by");
+    r.status = text(row, "status");
+    r.scheduledFor = instant(row, "scheduled_for");
+    r.dueAt = instant(row, "due_at");
+    r.attempt = value<int>(row, "attempt", 1);
+    r.firstRunId = value<qint64>(row, "first_run_id");
+    r.node = text(row, "node_id");
+    r.cancelRequested = value<bool>(row, "cancel_requested");
+    return r;
+}
+
+constexpr const char *activeRunColumns =
+    "id, job_id, trigger, triggered_by, status, scheduled_for, due_at, attempt, first_run_id, "
+    "node_id, cancel_requested";
+
+} // namespace
+
+NodeStore::NodeStore(StoreConnection &connection)
+    : m_connection(connection)
+{ }
+
+Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, const QString &state,
+                                       int runningJobs)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const pqxx::result r = tx.exec_params(
+            "SELECT cronhelm.heartbeat($1, $2, $3, $4, $5, $6, $7, $8)", node.id.toStdString(),
+            node.host.toStdString(), node.pid, node.version.toStdString(),
+            toPgTimestamp(node.startedAt), toPgTimestamp(QDateTime::currentDateTimeUtc()),
+            state.toStdString(), runningJobs);
+        return parsePgTimestamp(r[0][0].c_str());
+    });
+}
+
+Result<std::optional<qint64>> NodeStore::acquireLease(const QString &nodeId, double ttlSeconds)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) -> std::optional<qint64> {
+        const pqxx::result r = tx.exec_params("SELECT cronhelm.acquire_lease($1, $2)",
+                                              nodeId.toStdString(), ttlSeconds);
+        if (r[0][0].is_null())
+            return std::nullopt;
+        return r[0][0].as<qint64>();
+    });
+}
+
+Result<bool> NodeStore::releaseLease(const QString &nodeId)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.release_lease($1)", nodeId.toStdString())[0][0]
+            .as<bool>();
+    });
+}
+
+Result<QList<NodeJob>> NodeStore::loadJobs(std::optional<qint64> onlyJob)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string query =
+            "SELECT id, version, name, description, owner, target_type, target::text AS target,"
+            " schedule_kind, cron_expr, time_zone, once_local, once_at, once_state, enabled,"
+            " timeout_s, retries, retry_backoff, retry_delay_s, concurrency, misfire,"
+            " misfire_bound, notify::text AS notify, notify_quiet_s, log_limit_bytes,"
+            " schedule_since, created_at, created_by, updated_at, updated_by,"
+            " NULL::timestamptz AS next_fire_at, NULL::text AS schedule_error,"
+            " NULL::bigint AS last_run_id, NULL::text AS last_status,"
+            " NULL::timestamptz AS last_started_at, NULL::timestamptz AS last_finished_at,"
+            " NULL::bigint AS last_duration_ms, 0 AS running_count,"
+            " last_slot, last_outcome, last_failure_notified_at"
+            " FROM cronhelm.node_jobs";
+        const pqxx::result r =
+            onlyJob ? tx.exec_params(query + " WHERE id = $1", *onlyJob) : tx.exec(query);
+        QList<NodeJob> out;
+        out.reserve(int(r.size()));
+        for (const pqxx::row &row : r) {
+            out.append({jobFromRow(row), Rows::instant(row, "last_slot"),
+                        Rows::text(row, "last_outcome"),
+                        Rows::instant(row, "last_failure_notified_at")});
+        }
+        return out;
+    });
+}
+
+Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
+                                             const QList<SlotFire> &fires)
+{
+    if (fires.isEmpty())
+        return QList<FiredRun> {};
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string jobs = arrayLiteral(fires, [](const SlotFire &s) {
+            return std::optional<std::string>(std::to_string(s.jobId));
+        });
+        const std::string instants = arrayLiteral(fires, [](const SlotFire &s) {
+            return std::optional<std::string>(toPgTimestamp(s.slot));
+        });
+        const std::string triggers =
+            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(s.trigger); });
+        const std::string statuses =
+            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(s.status); });
+        const std::string errors = arrayLiteral(fires, [](const SlotFire &s) {
+            return s.error.isEmpty() ? std::nullopt : textOrNull(s.error);
+        });
+        const pqxx::result r = tx.exec_params(
+            "SELECT slot_index, run_id FROM cronhelm.fire_slots($1, $2, $3::bigint[],"
+            " $4::timestamptz[], $5::text[], $6::text[], $7::text[])",
+            nodeId.toStdString(), term, jobs, instants, triggers, statuses, errors);
+        QList<FiredRun> out;
+        out.reserve(int(r.size()));
+        for (const pqxx::row &row : r)
+            out.append({row[0].as<int>() - 1, row[1].as<qint64>()});
+        return out;
+    });
+}
+
+Result<bool> NodeStore::claimRun(const QString &nodeId, qint64 term, qint64 runId)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        return tx
+            .exec_params("SELECT cronhelm.claim_run($1, $2, $3)", nodeId.toStdString(), term,
+                         runId)[0][0]
+            .as<bool>();
+    });
+}
+
+Result<std::optional<qint64>> NodeStore::finishRun(const QString &nodeId, const FinishedRun &run)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) -> std::optional<qint64> {
+        const std::optional<std::string> error =
+            textOrNull(run.error.isEmpty() ? QString() : run.error);
+        const pqxx::result r = tx.exec_params(
+            "SELECT cronhelm.finish_run($1, $2, $3, $4, $5, $6, $7, $8, $9)", nodeId.toStdString(),
+            run.runId, run.status.toStdString(), run.exitCode, run.httpStatus, error, run.logBytes,
+            run.logTruncated,
+            run.finishedAt.isValid() ? std::optional<std::string>(toPgTimestamp(run.finishedAt))
+                                     : std::nullopt);
+        if (r[0][0].is_null())
+            return std::nullopt;
+        return r[0][0].as<qint64>();
+    });
+}
+
+Result<int> NodeStore::abandonOrphanedRuns(const QString &nodeId, qint64 term,
+                                           double deadAfterSeconds)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        return tx
+            .exec_params("SELECT cronhelm.abandon_orphaned_runs($1, $2, $3)", nodeId.toStdString(),
+                         term, deadAfterSeconds)[0][0]
+            .as<int>();
+    });
+}
+
+Result<QList<ActiveRun>> NodeStore::activeRuns(const QString &nodeId)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const pqxx::result r =
+            tx.exec_params(std::string("SELECT ") + activeRunColumns
+                               + " FROM cronhelm.runs_active_for_node($1) ORDER BY due_at, id",
+                           nodeId.toStdString());
+        QList<ActiveRun> out;
+        for (const pqxx::row &row : r)
+            out.append(activeRunFromRow(row));
+        return out;
+    });
+}
+
+Result<std::optional<ActiveRun>> NodeStore::activeRun(qint64 runId)
+{
+    return m_connection.transact([&](pqxx::transaction_base &tx) -> std::optional<ActiveRun> {
+        const pqxx::result r = tx.exec_params(
+            std::string("SELECT ") + activeRunColumns + " FROM cronhelm.active_run($1)", runId);
+        if (r.empty() || r[0][0].is_null())
+            return std::nullopt;
+        return activeRunFromRow(r[0]);
+    });
+}
+
+Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
+{
+    if (chunks.isEmpty())
+        return Done {};
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string seqs = arrayLiteral(chunks, [](const LogChunk &c) {
+            return std::optional<std::string>(std::to_string(c.seq));
+        });
+        const std::string streams =
+            arrayLiteral(chunks, [](const LogChunk &c) { return textOrNull(c.stream); });
+        const std::string data = arrayLiteral(chunks, [](const LogChunk &c) {
+            return std::optional<std::string>(c.data.toStdString());
+        });
+        tx.exec_params("SELECT cronhelm.append_log($1, $2::integer[], $3::text[], $4::text[])",
+                       runId, seqs, streams, data);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done {};
+}
+
+Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
+{
+    if (updates.isEmpty())
+        return Done {};
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string ids = arrayLiteral(updates, [](const JobStateUpdate &u) {
+            return std::optional<std::string>(std::to_string(u.jobId));
+        });
+        const std::string next = arrayLiteral(updates, [](const JobStateUpdate &u) {
+            return u.nextFireAt.isValid() ? std::optional<std::string>(toPgTimestamp(u.nextFireAt))
+                                          : std::nullopt;
+        });
+        const std::string errors = arrayLiteral(updates, [](const JobStateUpdate &u) {
+            return u.scheduleError.isEmpty() ? std::nullopt : textOrNull(u.scheduleError);
+        });
+        tx.exec_params("SELECT cronhelm.set_job_state($1::bigint[], $2::timestamptz[], $3::text[])",
+                       ids, next, errors);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done {};
+}
+
+Status NodeStore::recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified)
+{
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId, outcome.toStdString(),
+                       failureNotified);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done {};
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "records.h"
+
+#include <result.h>
+
+namespace Cronhelm {
+
+class StoreConnection;
+
+struct NodeIdentity
+{
+    QString id;
+    QString host;
+    int pid = 0;
+    QString version;
+    QDateTime startedAt;
+};
+
+// A job as the executor needs it: the definition plus what decides catch-up and
+// notifications across failovers.
+struct NodeJob
+{
+    JobRecord job;
+    QDateTime lastSlot; // newest scheduled/catch-up slot recorded for the job
+    QString lastOutcome;
+    QDateTime lastFailureNotifiedAt;
+};
+
+struct SlotFire
+{
+    qint64 jobId = 0;
+    QDateTime slot;
+    QString trigger; // schedule | catch_up
+    QString status; // running | skipped
+    QString error; // why skipped
+};
+
+struct FiredRun
+{
+    int index = 0; // position in the fireSlots() input
+    qint64 runId = 0;
+};
+
+struct ActiveRun
+{
+    qint64 runId = 0;
+    qint64 jobId = 0;
+    QString trigger;
+    QString triggeredBy;
+    QString status; // queued | running
+    QDateTime scheduledFor;
+    QDateTime dueAt;
+    int attempt = 1;
+    qint64 firstRunId = 0;
+    QString node;
+    bool cancelRequested = false;
+};
+
+struct FinishedRun
+{
+    qint64 runId = 0;
+    QString status; // succeeded | failed | timed_out | cancelled
+    std::optional<int> exitCode;
+    std::optional<int> httpStatus;
+    QString error;
+    qint64 logBytes = 0;
+    bool logTruncated = false;
+    QDateTime finishedAt;
+};
+
+struct JobStateUpdate
+{
+    qint64 jobId = 0;
+    QDateTime nextFireAt;
+    QString scheduleError;
+};
+
+// The node's side of the SQL API: heartbeats, the executor lease, recording fires and
+// outcomes, logs. All fencing is done by the database (see cronhelm._assert_term).
+class NodeStore
+{
+public:
+    explicit NodeStore(StoreConnection &connection);
+
+    // Returns the database clock at the heartbeat.
+    Result<QDateTime> heartbeat(const NodeIdentity &node, const QString &state, int runningJobs);
+    // The term held after the call, or nullopt when another node holds the lease.
+    Result<std::optional<qint64>> acquireLease(const QString &nodeId, double ttlSeconds);
+    Result<bool> releaseLease(const QString &nodeId);
+
+    Result<QList<NodeJob>> loadJobs(std::optional<qint64> onlyJob = std::nullopt);
+
+    // Inserts one run per slot; fires already recorded are left out of the result.
+    // Fenced error when this node does not hold the lease under `term`.
+    Result<QList<FiredRun>> fireSlots(const QString &nodeId, qint64 term,
+                                      const QList<SlotFire> &fires);
+    Result<bool> claimRun(const QString &nodeId, qint64 term, qint64 runId);
+    // Returns the id of the queued retry, if the job's policy asked for one.
+    Result<std::optional<qint64>> finishRun(const QString &nodeId, const FinishedRun &run);
+    Result<int> abandonOrphanedRuns(const QString &nodeId, qint64 term, double deadAfterSeconds);
+
+    // Queued runs, and running runs of this node (to see cancel requests).
+    Result<QList<ActiveRun>> activeRuns(const QString &nodeId);
+    Result<std::optional<ActiveRun>> activeRun(qint64 runId);
+
+    Status appendLog(qint64 runId, const QList<LogChunk> &chunks);
+    Status setJobState(const QList<JobStateUpdate> &updates);
+    Status recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified);
+
+private:
+    StoreConnection &m_connection;
+};
+
+} // namespace Cronhelm
