@@ -58,7 +58,8 @@ private:
 
 // For operations that return nothing but may fail.
 struct Done
-{};
+{
+};
 using Status = Result<Done>;
 
 inline Error makeError(ErrorKind kind, QString message)

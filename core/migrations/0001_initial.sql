@@ -242,6 +242,14 @@ LANGUAGE plpgsql AS $$
 DECLARE
     method text;
 BEGIN
+    -- The kinds first: the checks below depend on them, and a wrong kind must be named
+    -- as such rather than reported as a missing field of another kind.
+    IF j.target_type IS NULL OR j.target_type NOT IN ('http', 'shell') THEN
+        PERFORM cronhelm._raise('CHINV', 'target_type: must be "http" or "shell"');
+    END IF;
+    IF j.schedule_kind IS NULL OR j.schedule_kind NOT IN ('cron', 'once') THEN
+        PERFORM cronhelm._raise('CHINV', 'schedule_kind: must be "cron" or "once"');
+    END IF;
     IF j.name IS NULL OR btrim(j.name) = '' THEN
         PERFORM cronhelm._raise('CHINV', 'name: a job needs a name');
     END IF;
@@ -320,6 +328,13 @@ BEGIN
         PERFORM cronhelm._raise('CHINV', 'the job spec must be a JSON object');
     END IF;
     FOR k IN SELECT jsonb_object_keys(p) LOOP
+        -- These columns have no "empty" value: null would only hit a NOT NULL constraint.
+        IF jsonb_typeof(p -> k) = 'null'
+           AND k IN ('enabled', 'timeout_s', 'retries', 'retry_backoff', 'retry_delay_s',
+                     'concurrency', 'misfire', 'misfire_bound', 'notify_quiet_s',
+                     'log_limit_bytes') THEN
+            PERFORM cronhelm._raise('CHINV', format('%s: must not be null', k));
+        END IF;
         CASE k
         WHEN 'name' THEN j.name := p ->> k;
         WHEN 'description' THEN j.description := coalesce(p ->> k, '');
@@ -762,13 +777,24 @@ BEGIN
         EXCEPTION WHEN insufficient_privilege THEN
             NULL; -- without pg_signal_backend the expired term is still fenced
         END;
+        -- The terminated session lets go of the lock within milliseconds; take it, so
+        -- that the frozen node cannot grab it first when it wakes up.
+        FOR i IN 1 .. 50 LOOP
+            EXIT WHEN pg_try_advisory_lock(1129467726, 1);
+            PERFORM pg_sleep(0.002);
+        END LOOP;
         v_reason := 'expired';
     ELSIF l.holder IS NULL THEN
         v_reason := CASE WHEN l.term = 0 THEN 'first' ELSE 'released' END;
     ELSIF l.expires_at <= v_now THEN
         v_reason := 'expired';
+    ELSIF EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = l.holder_pid) THEN
+        -- The holder is alive but does not have the lock (it took over from a frozen
+        -- node whose session had not ended yet). Its lease stands; leave the lock to it.
+        PERFORM pg_advisory_unlock(1129467726, 1);
+        RETURN NULL;
     ELSE
-        -- We hold the lock but the lease names a holder whose session is gone.
+        -- We hold the lock and the holder's session is gone: it crashed.
         v_reason := 'holder_gone';
     END IF;
     UPDATE cronhelm.leadership_history SET ended_at = v_now, end_reason = v_reason
@@ -820,7 +846,8 @@ $$;
 
 -- Records fired slots: one run row per (job, slot), inserted before the target starts.
 -- Slots already recorded (by this or any other node) are left out of the result, so the
--- caller starts only what this call inserted. p_statuses is 'running' or 'skipped'.
+-- caller starts only what this call inserted. p_statuses is 'running', 'skipped', or
+-- 'queued' (the executor starts it later with claim_run, e.g. when at capacity).
 CREATE FUNCTION cronhelm.fire_slots(p_node text, p_term bigint, p_job_ids bigint[],
                                     p_slots timestamptz[], p_triggers text[],
                                     p_statuses text[], p_errors text[])
@@ -844,7 +871,7 @@ BEGIN
                                             finished_at, status, node_id, term, error)
             SELECT i.job_id, i.trig, i.slot, i.slot,
                    CASE WHEN i.st = 'running' THEN v_now END,
-                   CASE WHEN i.st <> 'running' THEN v_now END,
+                   CASE WHEN i.st = 'skipped' THEN v_now END,
                    i.st, p_node, p_term, i.err
               FROM input i
               JOIN cronhelm.jobs j ON j.id = i.job_id
@@ -1020,11 +1047,13 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                                         ELSE s.last_failure_notified_at END;
 $$;
 
--- Queued runs (any node may start them) and this node's running runs (cancel requests).
+-- Queued runs (the executor starts them) and running runs: this node's (left behind by
+-- an earlier process with the same id) and other nodes' (for the concurrency policy).
 CREATE FUNCTION cronhelm.runs_active_for_node(p_node text) RETURNS SETOF cronhelm.runs
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     SELECT * FROM cronhelm.runs
-     WHERE status = 'queued' OR (status = 'running' AND node_id = p_node);
+     WHERE status IN ('queued', 'running')
+     ORDER BY node_id IS DISTINCT FROM p_node, id;
 $$;
 
 CREATE FUNCTION cronhelm.active_run(p_run_id bigint) RETURNS SETOF cronhelm.runs

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "firequeue.h"
+#include "jobschedule.h"
+#include "logbatcher.h"
+#include "nodeconfig.h"
+
+#include <exec/notifier.h>
+#include <exec/runoutcome.h>
+#include <exec/targetrun.h>
+#include <store/nodestore.h>
+#include <store/storeworker.h>
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+#include <unordered_map>
+
+namespace Cronhelm {
+
+// Fires jobs while this node holds the executor lease.
+//
+// Every active schedule is in a FireQueue; when slots are due the executor decides per
+// job (concurrency policy, capacity), records the runs in one fire_slots() call — the
+// database's unique slot constraint and term check make that the moment of truth — and
+// starts the targets it was allowed to insert. Run now, retries and cancel requests
+// arrive by NOTIFY. The executor never blocks its event loop on the database: store work
+// runs on StoreWorker threads and answers with values.
+class Executor : public QObject
+{
+    Q_OBJECT
+
+public:
+    Executor(const NodeConfig &config, const NodeIdentity &identity, QObject *parent = nullptr);
+    ~Executor() override;
+
+    bool isExecutor() const { return m_term != 0; }
+    int runningCount() const { return int(m_running.size()); }
+    // Nothing running and nothing left to record.
+    bool isIdle() const;
+
+    void onLeaseAcquired(qint64 term, QDeadlineTimer validUntil);
+    void onLeaseRenewed(qint64 term, QDeadlineTimer validUntil);
+    void onLeaseLost(const QString &reason);
+    void onNotification(const QString &channel, const QString &payload);
+    void onReconnected();
+
+    // Graceful shutdown: fire nothing more; running targets go on.
+    void stopTakingWork();
+    // Stops every running target; they finish as cancelled with `reason`.
+    void cancelAll(const QString &reason);
+
+Q_SIGNALS:
+    void runningCountChanged(int count);
+    void becameIdle();
+
+private:
+    struct JobRuntime
+    {
+        NodeJob data;
+        JobSchedule schedule;
+    };
+    struct ActiveTarget
+    {
+        std::unique_ptr<TargetRun> run;
+        qint64 jobId = 0;
+        QString trigger;
+        int attempt = 1;
+        QDateTime scheduledFor;
+        QDateTime startedAt;
+    };
+    struct Takeover;
+
+    bool canFire() const;
+    void loadForTakeover(quint64 epoch);
+    void applyTakeover(Takeover &takeover);
+    void planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires);
+    void setJob(const NodeJob &job, const QDateTime &now);
+    void removeJob(qint64 jobId);
+    void reloadJob(qint64 jobId);
+    void resync();
+
+    void onDue(const QList<FireQueue::Due> &due);
+    SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, const QString &trigger);
+    int runningOfJob(qint64 jobId) const;
+    void postFires(const QList<SlotFire> &fires);
+    void onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result);
+
+    void considerQueuedRun(qint64 runId);
+    void scheduleClaim(const ActiveRun &run);
+    void tryClaim(const ActiveRun &run);
+    void claimWaiting();
+
+    void startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
+                     const QDateTime &scheduledFor);
+    void onTargetFinished(qint64 runId, const RunOutcome &outcome);
+    void recordFinish(const FinishedRun &run, qint64 jobId);
+    void retryUnrecorded();
+    void announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target);
+    void queueJobState(qint64 jobId, const QDateTime &next, const QString &error = {});
+    void flushJobStates();
+    void checkIdle();
+
+    NodeConfig m_config;
+    NodeIdentity m_identity;
+    QNetworkAccessManager m_network;
+    Notifier m_notifier;
+    FireQueue m_queue;
+    LogBatcher m_logs;
+
+    qint64 m_term = 0;
+    quint64 m_epoch = 0; // changes whenever the lease changes; stale replies are dropped
+    QDeadlineTimer m_leaseValid;
+    bool m_draining = false;
+    bool m_loaded = false;
+
+    QHash<qint64, JobRuntime> m_jobs;
+    std::unordered_map<qint64, ActiveTarget> m_running; // holds move-only TargetRuns
+    QHash<qint64, QSet<qint64>> m_foreignRunning;       // jobId -> runs running on other nodes
+    QSet<qint64> m_knownQueued;                         // queued runs with a claim planned
+    std::deque<ActiveRun> m_waiting;                    // claimable once capacity/policy allows
+    QList<FireQueue::Due> m_deferred;                   // due while the lease was unproven
+    QList<std::pair<FinishedRun, qint64>> m_unrecorded;
+    int m_recording = 0;
+    QHash<qint64, JobStateUpdate> m_stateUpdates;
+
+    QTimer m_resyncTimer;
+    QTimer m_abandonTimer;
+    QTimer m_unrecordedTimer;
+    QTimer m_stateTimer;
+
+    // Declared last: destroyed first, so no reply arrives into a half-destroyed executor.
+    StoreWorker m_readWorker;
+    StoreWorker m_fireWorker;
+};
+
+} // namespace Cronhelm

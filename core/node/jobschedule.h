@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cron/cronexpression.h>
+#include <store/records.h>
+
+#include <QDateTime>
+#include <QList>
+#include <QTimeZone>
+
+namespace Cronhelm {
+
+// A job's schedule compiled for the executor: the parsed cron expression and zone, or the
+// one-off instant. Invalid definitions keep their error for job_state.schedule_error.
+class JobSchedule
+{
+public:
+    JobSchedule() = default;
+    static JobSchedule compile(const JobRecord &job);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    // Whether the job has slots at all: enabled and either cron or a pending one-off.
+    bool isActive() const { return m_active; }
+
+    // The first slot strictly after `after` (UTC), or invalid when there is none.
+    QDateTime nextAfter(const QDateTime &after) const;
+
+    struct Missed
+    {
+        QList<QDateTime> newest; // the newest `limit` slots, oldest first
+        qint64 total = 0;        // how many there were in all (may exceed newest.size())
+    };
+    // Slots in (from, until]: what an executor finds it missed after a gap.
+    Missed missedBetween(const QDateTime &from, const QDateTime &until, int limit) const;
+
+    // Same slots as `other` (so a change to the job does not need a new next slot).
+    bool sameSlotsAs(const JobSchedule &other) const;
+
+private:
+    QString m_error;
+    bool m_active = false;
+    bool m_once = false;
+    QDateTime m_onceAt;
+    CronExpression m_cron;
+    QTimeZone m_zone;
+    QString m_signature;
+};
+
+} // namespace Cronhelm

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <exec/runoutcome.h>
+#include <store/records.h>
+#include <store/storeworker.h>
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace Cronhelm {
+
+// Streams job output into run_logs in batches: every 100 ms, or sooner when a run has
+// buffered a lot. Writes happen on a store thread of their own so a chatty job never
+// delays a fire. Batches that fail because the connection dropped are kept (bounded) and
+// written once it is back, in order.
+class LogBatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    LogBatcher(const QString &conninfo, QObject *parent = nullptr);
+    ~LogBatcher() override;
+
+    void append(qint64 runId, LogStream stream, const QString &text);
+    // Writes what is buffered for the run; `done` runs on this thread once it is stored
+    // (or given up on), so the run's end is recorded after its last line.
+    void close(qint64 runId, std::function<void()> done);
+
+private:
+    struct Buffer
+    {
+        int nextSeq = 0;
+        QList<LogChunk> chunks;
+        qsizetype bytes = 0;
+    };
+    struct Backlog;
+
+    void flushAll();
+    void flush(qint64 runId, Buffer &buffer);
+
+    QHash<qint64, Buffer> m_buffers;
+    QTimer m_timer;
+    std::shared_ptr<Backlog> m_backlog; // touched only on the worker thread
+    StoreWorker m_worker;
+};
+
+} // namespace Cronhelm

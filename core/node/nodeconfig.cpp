@@ -1,0 +1,71 @@
+#include "nodeconfig.h"
+
+#include <coretr.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QSettings>
+
+namespace Cronhelm {
+
+QString NodeConfig::defaultNodeId()
+{
+    return QStringLiteral("%1:%2")
+        .arg(QHostInfo::localHostName())
+        .arg(QCoreApplication::applicationPid());
+}
+
+Status NodeConfig::loadFile(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return makeError(ErrorKind::BadInput,
+                         CoreTr::tr("config file %1 does not exist").arg(path));
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorKind::BadInput, CoreTr::tr("cannot read config file %1").arg(path));
+    static const QStringList known = {
+        QStringLiteral("db"),           QStringLiteral("node_id"),
+        QStringLiteral("log_file"),     QStringLiteral("lease_ttl"),
+        QStringLiteral("max_parallel"), QStringLiteral("shutdown_grace")};
+    const QStringList keys = settings.allKeys();
+    for (const QString &key : keys) {
+        if (!known.contains(key)) {
+            return makeError(ErrorKind::BadInput,
+                             CoreTr::tr("%1: unknown setting \"%2\"").arg(path, key));
+        }
+    }
+    if (settings.contains(QStringLiteral("db")))
+        conninfo = settings.value(QStringLiteral("db")).toString();
+    if (settings.contains(QStringLiteral("node_id")))
+        nodeId = settings.value(QStringLiteral("node_id")).toString();
+    if (settings.contains(QStringLiteral("log_file")))
+        logFile = settings.value(QStringLiteral("log_file")).toString();
+    bool ok = true;
+    if (settings.contains(QStringLiteral("lease_ttl")))
+        leaseTtlSeconds = settings.value(QStringLiteral("lease_ttl")).toDouble(&ok);
+    if (ok && settings.contains(QStringLiteral("max_parallel")))
+        maxParallel = settings.value(QStringLiteral("max_parallel")).toInt(&ok);
+    if (ok && settings.contains(QStringLiteral("shutdown_grace"))) {
+        shutdownGrace = std::chrono::milliseconds(
+            qint64(settings.value(QStringLiteral("shutdown_grace")).toDouble(&ok) * 1000));
+    }
+    if (!ok)
+        return makeError(ErrorKind::BadInput, CoreTr::tr("%1: a number is not valid").arg(path));
+    return Done{};
+}
+
+Status NodeConfig::validate() const
+{
+    if (leaseTtlSeconds < 1.0 || leaseTtlSeconds > 600.0) {
+        return makeError(ErrorKind::BadInput,
+                         CoreTr::tr("--lease-ttl must be between 1 and 600 seconds"));
+    }
+    if (maxParallel < 1)
+        return makeError(ErrorKind::BadInput, CoreTr::tr("--max-parallel must be at least 1"));
+    if (nodeId.isEmpty())
+        return makeError(ErrorKind::BadInput, CoreTr::tr("the node id must not be empty"));
+    return Done{};
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <result.h>
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace Cronhelm {
+
+// How a cronhelm-node runs. Filled from the command line, CRONHELM_DB and an optional
+// INI config file (command line wins).
+struct NodeConfig
+{
+    QString conninfo;
+    QString nodeId;  // default hostname:pid
+    QString logFile; // empty: stderr only
+    double leaseTtlSeconds = 10.0;
+    // How often a standby tries to take the lease; a crashed executor's lease is free as
+    // soon as its session ends, so this bounds the SIGKILL failover time.
+    std::chrono::milliseconds standbyPoll{200};
+    std::chrono::milliseconds heartbeatInterval{1000};
+    // A node whose heartbeat is older than this is dead: its running runs are abandoned.
+    double deadAfterSeconds = 15.0;
+    // Re-read every job now and then, in case a notification was missed.
+    std::chrono::milliseconds resyncInterval{30000};
+    int maxParallel = 256;
+    // On SIGTERM: how long running jobs may go on before they are stopped.
+    std::chrono::milliseconds shutdownGrace{30000};
+    // Time between SIGTERM and SIGKILL when a shell job is stopped.
+    std::chrono::milliseconds killGrace{10000};
+
+    static QString defaultNodeId();
+    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace from an INI
+    // file (section-less). Unknown keys are an error, so typos do not pass silently.
+    Status loadFile(const QString &path);
+    Status validate() const;
+};
+
+} // namespace Cronhelm
