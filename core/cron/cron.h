@@ -1,0 +1,6 @@
+#pragma once
+
+// The whole public API of the cron engine.
+#include "crondescription.h"
+#include "cronexpression.h"
+#include "localtime.h"
