@@ -1,0 +1,56 @@
+#pragma once
+
+#include "targetrun.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTimer>
+
+#include <optional>
+
+namespace Cronhelm {
+
+// A shell job: "/bin/sh -c <command>" or argv, in its own session and process group, so
+// that a timeout or cancel (SIGTERM, then SIGKILL after RunContext::killGrace) reaches
+// everything the job started. Processes the job leaves behind in its group when it exits
+// are sent SIGTERM: an attempt does not outlive its run. (Daemons must detach with setsid.)
+//
+// The child gets the node's environment plus the job's "env" (secrets resolved) plus
+// CRONHELM_RUN_ID, CRONHELM_JOB_ID, CRONHELM_JOB_NAME, CRONHELM_ATTEMPT and
+// CRONHELM_SCHEDULED_FOR (ISO 8601 UTC); stdin is /dev/null.
+//
+// The only POSIX calls of the project (setsid, kill) live in shellrun.cpp.
+class ShellRun final : public TargetRun
+{
+    Q_OBJECT
+
+public:
+    explicit ShellRun(const RunContext &context, QObject *parent = nullptr);
+    ~ShellRun() override;
+
+    void start() override;
+    void cancel(const QString &reason) override;
+
+private:
+    void onStarted();
+    void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onProcessError(QProcess::ProcessError error);
+    void readOutput();
+    void stop(RunStatus status, const QString &error);
+    void escalate();
+    bool signalGroup(int signal);
+    QString describeCommand() const;
+    QString elapsedText() const;
+
+    QProcess m_process;
+    QTimer m_timeoutTimer;
+    QTimer m_killTimer;
+    QElapsedTimer m_clock;
+    qint64 m_groupId = 0;
+    bool m_startCalled = false;
+    // Set once a timeout or cancel has begun stopping the job: how it will be reported.
+    std::optional<RunStatus> m_stopStatus;
+    QString m_stopError;
+};
+
+} // namespace Cronhelm

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "runoutcome.h"
+#include "targetspec.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Cronhelm {
+
+class OutputSink;
+
+// Everything one attempt of a job needs; plain values apart from the network manager.
+struct RunContext
+{
+    qint64 runId = 0;
+    qint64 jobId = 0;
+    QString jobName;
+    QDateTime scheduledFor; // the slot; feeds the Idempotency-Key
+    int attempt = 1;
+    TargetSpec target;
+    int timeoutSeconds = 3600;       // <= 0: no timeout
+    qint64 logLimitBytes = 10485760; // <= 0: no limit
+    // Where ${env:NAME} references are looked up: the node's environment in production
+    // (QProcessEnvironment::systemEnvironment()), a chosen one in tests.
+    QProcessEnvironment secrets = QProcessEnvironment::systemEnvironment();
+    // HTTP jobs only; must live in the thread the run lives in, and outlive the run.
+    QNetworkAccessManager *network = nullptr;
+    // Shell jobs: time between SIGTERM and SIGKILL on timeout or cancel.
+    std::chrono::milliseconds killGrace = std::chrono::seconds(10);
+};
+
+// One attempt of a job's target. Connect, then call start() once. finished() is emitted
+// exactly once (never from inside start()), after the last output() piece. Destroying a
+// run that has not finished stops it at once (SIGKILL / abort) without emitting finished().
+class TargetRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~TargetRun() override;
+
+    virtual void start() = 0;
+    // Stops the run; it then finishes as Cancelled (unless it finished already).
+    virtual void cancel(const QString &reason) = 0;
+
+    bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    void output(Cronhelm::LogStream stream, const QString &text);
+    void finished(const Cronhelm::RunOutcome &outcome);
+
+protected:
+    TargetRun(const RunContext &context, QObject *parent);
+
+    const RunContext &context() const { return m_context; }
+    OutputSink &sink() { return *m_sink; }
+
+    // Flushes the output, fills in the log counters and emits finished() (once).
+    void finish(RunOutcome outcome);
+    // For failures found before anything ran: reports them from the event loop, so that
+    // finished() never fires inside start().
+    void finishLater(RunStatus status, const QString &error);
+
+private:
+    RunContext m_context;
+    OutputSink *m_sink;
+    bool m_finished = false;
+};
+
+// A ShellRun or an HttpRun for context.target. The unique_ptr owns the run; `parent` only
+// places it in a thread and object tree, so it must not be destroyed before the pointer.
+std::unique_ptr<TargetRun> createTargetRun(const RunContext &context, QObject *parent = nullptr);
+
+// Registers the exec value types for queued connections across threads.
+void registerExecMetaTypes();
+
+} // namespace Cronhelm
+
+Q_DECLARE_METATYPE(Cronhelm::RunContext)

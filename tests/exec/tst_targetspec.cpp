@@ -1,0 +1,209 @@
+#include <exec/targetspec.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Cronhelm;
+
+namespace {
+
+// JSON written with single quotes, for readability in C++ string literals.
+QJsonObject json(QByteArray text)
+{
+    return QJsonDocument::fromJson(text.replace('\'', '"')).object();
+}
+
+} // namespace
+
+class TestTargetSpec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void httpDefaults()
+    {
+        auto spec = TargetSpec::fromJson(QStringLiteral("http"),
+                                         json("{'url': 'https://example.org/hook'}"));
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        QCOMPARE(spec->kind, TargetSpec::Kind::Http);
+        QCOMPARE(spec->http.method, QStringLiteral("GET"));
+        QCOMPARE(spec->http.url, QStringLiteral("https://example.org/hook"));
+        QCOMPARE(spec->http.expectStatus.low, 200);
+        QCOMPARE(spec->http.expectStatus.high, 299);
+        QCOMPARE(spec->http.maxRedirects, 5);
+        QVERIFY(spec->http.headers.isEmpty());
+        QVERIFY(spec->http.failIfBodyMatches.isEmpty());
+    }
+
+    void httpFull()
+    {
+        // Built in code: moc cannot read escaped quotes inside raw string literals.
+        const QJsonObject target{
+            {QStringLiteral("method"), QStringLiteral("post")},
+            {QStringLiteral("url"), QStringLiteral("https://example.org/run?x=1")},
+            {QStringLiteral("headers"),
+             QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer ${env:TOKEN}")},
+                         {QStringLiteral("X-Team"), QStringLiteral("ops")}}},
+            {QStringLiteral("body"), QStringLiteral("{\"a\":1}")},
+            {QStringLiteral("expect_status"), QStringLiteral("204")},
+            {QStringLiteral("fail_if_body_matches"),
+             QStringLiteral("\"status\"\\s*:\\s*\"error\"")},
+            {QStringLiteral("max_redirects"), 0}};
+        auto spec = TargetSpec::fromJson(QStringLiteral("http"), target);
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        QCOMPARE(spec->http.method, QStringLiteral("POST"));
+        QCOMPARE(spec->http.headers.size(), 2);
+        QCOMPARE(spec->http.headers.at(0).first, QStringLiteral("Authorization"));
+        QCOMPARE(spec->http.headers.at(0).second, QStringLiteral("Bearer ${env:TOKEN}"));
+        QCOMPARE(spec->http.body, QStringLiteral("{\"a\":1}"));
+        QCOMPARE(spec->http.expectStatus.low, 204);
+        QCOMPARE(spec->http.expectStatus.high, 204);
+        QCOMPARE(spec->http.expectStatus.toString(), QStringLiteral("204"));
+        QCOMPARE(spec->http.failIfBodyMatches, QStringLiteral("\"status\"\\s*:\\s*\"error\""));
+        QCOMPARE(spec->http.maxRedirects, 0);
+    }
+
+    void httpJsonBodyObject()
+    {
+        auto spec = TargetSpec::fromJson(
+            QStringLiteral("http"),
+            json("{'method': 'POST', 'url': 'http://h/', 'body': {'sync': 'crm'}}"));
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        QCOMPARE(spec->http.body, QStringLiteral("{\"sync\":\"crm\"}"));
+        QVERIFY(spec->http.bodyIsJson);
+    }
+
+    void shellCommandAndArgv()
+    {
+        auto command = TargetSpec::fromJson(
+            QStringLiteral("shell"),
+            json("{'command': 'echo hi', 'workdir': '/tmp', 'env': {'A': '1'}}"));
+        QVERIFY2(command.ok(), qPrintable(command.errorMessage()));
+        QCOMPARE(command->kind, TargetSpec::Kind::Shell);
+        QCOMPARE(command->shell.command, QStringLiteral("echo hi"));
+        QVERIFY(command->shell.argv.isEmpty());
+        QCOMPARE(command->shell.workdir, QStringLiteral("/tmp"));
+        QCOMPARE(command->shell.env.size(), 1);
+
+        auto argv = TargetSpec::fromJson(QStringLiteral("shell"),
+                                         json("{'argv': ['printf', '%s', 'a b']}"));
+        QVERIFY2(argv.ok(), qPrintable(argv.errorMessage()));
+        QCOMPARE(
+            argv->shell.argv,
+            (QStringList{QStringLiteral("printf"), QStringLiteral("%s"), QStringLiteral("a b")}));
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("field");
+
+        QTest::newRow("unknown type")
+            << QStringLiteral("ftp") << QByteArray("{}") << QStringLiteral("target_type");
+        QTest::newRow("no url") << QStringLiteral("http") << QByteArray("{}")
+                                << QStringLiteral("target.url");
+        QTest::newRow("ftp url") << QStringLiteral("http") << QByteArray("{'url': 'ftp://x/'}")
+                                 << QStringLiteral("target.url");
+        QTest::newRow("bad method")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'method': 'BREW'}")
+            << QStringLiteral("target.method");
+        QTest::newRow("headers not object")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'headers': [1]}")
+            << QStringLiteral("target.headers");
+        QTest::newRow("header value not string")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'headers': {'A': 1}}")
+            << QStringLiteral("target.headers.A");
+        QTest::newRow("header name invalid")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'headers': {'A B': '1'}}")
+            << QStringLiteral("target.headers");
+        QTest::newRow("header value with newline")
+            << QStringLiteral("http")
+            << QByteArray("{'url': 'http://x/', 'headers': {'A': '1\\r\\nB: 2'}}")
+            << QStringLiteral("target.headers.A");
+        QTest::newRow("status text")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'expect_status': 'ok'}")
+            << QStringLiteral("target.expect_status");
+        QTest::newRow("status descending")
+            << QStringLiteral("http")
+            << QByteArray("{'url': 'http://x/', 'expect_status': '299-200'}")
+            << QStringLiteral("target.expect_status");
+        QTest::newRow("invalid regex")
+            << QStringLiteral("http")
+            << QByteArray("{'url': 'http://x/', 'fail_if_body_matches': '(unclosed'}")
+            << QStringLiteral("target.fail_if_body_matches");
+        QTest::newRow("negative redirects")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'max_redirects': -1}")
+            << QStringLiteral("target.max_redirects");
+        QTest::newRow("body number")
+            << QStringLiteral("http") << QByteArray("{'url': 'http://x/', 'body': 5}")
+            << QStringLiteral("target.body");
+        QTest::newRow("shell empty")
+            << QStringLiteral("shell") << QByteArray("{}") << QStringLiteral("target.command");
+        QTest::newRow("shell blank command")
+            << QStringLiteral("shell") << QByteArray("{'command': '  '}")
+            << QStringLiteral("target.command");
+        QTest::newRow("shell both")
+            << QStringLiteral("shell") << QByteArray("{'command': 'ls', 'argv': ['ls']}")
+            << QStringLiteral("target.command");
+        QTest::newRow("argv empty") << QStringLiteral("shell") << QByteArray("{'argv': []}")
+                                    << QStringLiteral("target.argv");
+        QTest::newRow("argv number") << QStringLiteral("shell") << QByteArray("{'argv': ['ls', 3]}")
+                                     << QStringLiteral("target.argv[1]");
+        QTest::newRow("env not object")
+            << QStringLiteral("shell") << QByteArray("{'command': 'ls', 'env': 'A=1'}")
+            << QStringLiteral("target.env");
+        QTest::newRow("env name with =")
+            << QStringLiteral("shell") << QByteArray("{'command': 'ls', 'env': {'A=B': '1'}}")
+            << QStringLiteral("target.env");
+        QTest::newRow("workdir number")
+            << QStringLiteral("shell") << QByteArray("{'command': 'ls', 'workdir': 1}")
+            << QStringLiteral("target.workdir");
+    }
+
+    void invalid()
+    {
+        QFETCH(QString, type);
+        QFETCH(QByteArray, target);
+        QFETCH(QString, field);
+        const auto spec = TargetSpec::fromJson(type, json(target));
+        QVERIFY(!spec.ok());
+        QCOMPARE(spec.errorKind(), ErrorKind::BadInput);
+        QVERIFY2(spec.errorMessage().startsWith(field + u':'), qPrintable(spec.errorMessage()));
+    }
+
+    void statusRanges_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("low");
+        QTest::addColumn<int>("high");
+        QTest::newRow("range") << QStringLiteral("200-299") << 200 << 299;
+        QTest::newRow("single") << QStringLiteral("204") << 204 << 204;
+        QTest::newRow("spaces") << QStringLiteral(" 200 - 204 ") << 200 << 204;
+        QTest::newRow("server errors") << QStringLiteral("500-599") << 500 << 599;
+    }
+
+    void statusRanges()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, low);
+        QFETCH(int, high);
+        QJsonObject target{{QStringLiteral("url"), QStringLiteral("http://x/")},
+                           {QStringLiteral("expect_status"), text}};
+        auto spec = TargetSpec::fromJson(QStringLiteral("http"), target);
+        QVERIFY2(spec.ok(), qPrintable(spec.errorMessage()));
+        QCOMPARE(spec->http.expectStatus.low, low);
+        QCOMPARE(spec->http.expectStatus.high, high);
+        QVERIFY(spec->http.expectStatus.contains(low));
+        QVERIFY(spec->http.expectStatus.contains(high));
+        QVERIFY(!spec->http.expectStatus.contains(low - 1));
+        QVERIFY(!spec->http.expectStatus.contains(high + 1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTargetSpec)
+#include "tst_targetspec.moc"
