@@ -220,9 +220,20 @@ BEGIN
 END
 $$;
 
+-- An IANA zone name the server knows. (pg_timezone_names would say the same but reads
+-- every zone file, ~130 ms a call.) AT TIME ZONE also accepts abbreviations such as EST
+-- and POSIX strings such as UTC+3; the shape test keeps those out.
 CREATE FUNCTION cronhelm._is_valid_zone(p_zone text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-    SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = p_zone);
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF p_zone IS NULL OR (p_zone <> 'UTC' AND p_zone !~ '^[A-Za-z_]+(/[A-Za-z0-9_+\-]+)+$') THEN
+        RETURN false;
+    END IF;
+    PERFORM now() AT TIME ZONE p_zone;
+    RETURN true;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN false;
+END
 $$;
 
 -- Cheap structural check of a cron expression; the full parser lives in the clients and
@@ -647,7 +658,9 @@ BEGIN
     INSERT INTO cronhelm.runs (job_id, trigger, triggered_by, scheduled_for, due_at, status)
     VALUES (p_job_id, 'manual', session_user, v_now, v_now, 'queued')
     RETURNING id INTO v_run;
-    PERFORM cronhelm._audit('run_now', p_job_id, v_run, NULL, NULL);
+    PERFORM cronhelm._audit('run_now', p_job_id, v_run, NULL,
+                            jsonb_build_object('run_id', v_run, 'trigger', 'manual',
+                                               'status', 'queued'));
     PERFORM pg_notify('cronhelm_runs', format('%s,%s,queued', p_job_id, v_run));
     RETURN v_run;
 END
@@ -668,12 +681,17 @@ BEGIN
         UPDATE cronhelm.runs SET status = 'cancelled', finished_at = clock_timestamp(),
                                  error = format('cancelled by %s', session_user)
          WHERE id = p_run_id;
-        PERFORM cronhelm._audit('cancel_run', r.job_id, p_run_id, NULL, NULL);
+        PERFORM cronhelm._audit('cancel_run', r.job_id, p_run_id,
+                                jsonb_build_object('status', r.status),
+                                jsonb_build_object('status', 'cancelled'));
         PERFORM pg_notify('cronhelm_runs', format('%s,%s,cancelled', r.job_id, p_run_id));
         RETURN 'cancelled';
     ELSIF r.status = 'running' THEN
         UPDATE cronhelm.runs SET cancel_requested = true WHERE id = p_run_id;
-        PERFORM cronhelm._audit('cancel_run', r.job_id, p_run_id, NULL, NULL);
+        PERFORM cronhelm._audit('cancel_run', r.job_id, p_run_id,
+                                jsonb_build_object('status', r.status,
+                                                   'cancel_requested', r.cancel_requested),
+                                jsonb_build_object('status', r.status, 'cancel_requested', true));
         PERFORM pg_notify('cronhelm_runs', format('%s,%s,cancel', r.job_id, p_run_id));
         RETURN 'cancelling';
     END IF;
@@ -804,7 +822,11 @@ BEGIN
                               expires_at = v_now + make_interval(secs => p_ttl_s),
                               holder_pid = pg_backend_pid();
     INSERT INTO cronhelm.leadership_history (term, holder, acquired_at, previous_holder, reason)
-    VALUES (l.term + 1, p_node, v_now, l.holder, v_reason);
+    -- After a release the lease names no holder; the history still knows who it was.
+    VALUES (l.term + 1, p_node, v_now,
+            coalesce(l.holder, (SELECT h.holder FROM cronhelm.leadership_history h
+                                 WHERE h.term = l.term)),
+            v_reason);
     PERFORM pg_notify('cronhelm_cluster', format('%s,%s', p_node, l.term + 1));
     RETURN l.term + 1;
 END
@@ -846,8 +868,13 @@ $$;
 
 -- Records fired slots: one run row per (job, slot), inserted before the target starts.
 -- Slots already recorded (by this or any other node) are left out of the result, so the
--- caller starts only what this call inserted. p_statuses is 'running', 'skipped', or
--- 'queued' (the executor starts it later with claim_run, e.g. when at capacity).
+-- caller starts only what this call inserted. p_statuses per slot:
+--   'reserved' - recorded just ahead of the slot as queued and owned by p_node, which
+--                starts it at the instant and then calls mark_started (so database latency
+--                never delays a fire);
+--   'running'  - started right away (catch-up after a gap);
+--   'skipped'  - recorded as not run, with the reason in p_errors;
+--   'queued'   - for any executor to start later with claim_run (at capacity, run_all).
 CREATE FUNCTION cronhelm.fire_slots(p_node text, p_term bigint, p_job_ids bigint[],
                                     p_slots timestamptz[], p_triggers text[],
                                     p_statuses text[], p_errors text[])
@@ -872,7 +899,8 @@ BEGIN
             SELECT i.job_id, i.trig, i.slot, i.slot,
                    CASE WHEN i.st = 'running' THEN v_now END,
                    CASE WHEN i.st = 'skipped' THEN v_now END,
-                   i.st, p_node, p_term, i.err
+                   CASE WHEN i.st = 'reserved' THEN 'queued' ELSE i.st END,
+                   CASE WHEN i.st = 'queued' THEN NULL ELSE p_node END, p_term, i.err
               FROM input i
               JOIN cronhelm.jobs j ON j.id = i.job_id
              WHERE j.deleted_at IS NULL
@@ -881,9 +909,12 @@ BEGIN
             ON CONFLICT (job_id, scheduled_for, attempt) WHERE trigger <> 'manual' DO NOTHING
             RETURNING r.id, r.job_id, r.scheduled_for, r.status
         )
-        SELECT i.idx, ins.id, ins.job_id, ins.status
+        -- A slot listed twice in one call is inserted once and returned once (for its
+        -- first position), so the caller starts it once.
+        SELECT DISTINCT ON (ins.id) i.idx, ins.id, ins.job_id, ins.status
           FROM inserted ins
           JOIN input i ON i.job_id = ins.job_id AND i.slot = ins.scheduled_for
+         ORDER BY ins.id, i.idx
     LOOP
         slot_index := v_idx;
         run_id := v_run;
@@ -896,7 +927,8 @@ BEGIN
 END
 $$;
 
--- Starts a queued run (manual or retry). Returns false if it is no longer queued.
+-- Starts a queued run that no node owns (manual, retry, released reservation, capacity).
+-- Returns false if it is no longer queued or belongs to a node (a reserved slot).
 CREATE FUNCTION cronhelm.claim_run(p_node text, p_term bigint, p_run_id bigint)
 RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -906,7 +938,7 @@ BEGIN
     PERFORM cronhelm._assert_term(p_node, p_term);
     UPDATE cronhelm.runs SET status = 'running', started_at = clock_timestamp(),
                              node_id = p_node, term = p_term
-     WHERE id = p_run_id AND status = 'queued'
+     WHERE id = p_run_id AND status = 'queued' AND node_id IS NULL -- reserved ones are not
     RETURNING job_id INTO v_job;
     IF NOT FOUND THEN
         RETURN false;
@@ -914,6 +946,43 @@ BEGIN
     PERFORM pg_notify('cronhelm_runs', format('%s,%s,running', v_job, p_run_id));
     RETURN true;
 END
+$$;
+
+-- Marks reserved runs (see fire_slots) as started at the given instants. Not fenced: the
+-- slots were reserved under a valid term, and the targets are already running.
+CREATE FUNCTION cronhelm.mark_started(p_node text, p_run_ids bigint[], p_started_at timestamptz[])
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_count integer := 0;
+    v_job bigint;
+    v_run bigint;
+BEGIN
+    FOR v_job, v_run IN
+        UPDATE cronhelm.runs r SET status = 'running', started_at = u.at
+          FROM unnest(p_run_ids, p_started_at) AS u(id, at)
+         WHERE r.id = u.id AND r.node_id = p_node AND r.status = 'queued'
+        RETURNING r.job_id, r.id
+    LOOP
+        v_count := v_count + 1;
+        PERFORM pg_notify('cronhelm_runs', format('%s,%s,running', v_job, v_run));
+    END LOOP;
+    RETURN v_count;
+END
+$$;
+
+-- Hands reserved runs that have not started back to the queue (graceful shutdown), so
+-- the next executor starts them on time instead of the slot being lost.
+CREATE FUNCTION cronhelm.release_reservations(p_node text, p_run_ids bigint[])
+RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    WITH released AS (
+        UPDATE cronhelm.runs SET node_id = NULL, term = NULL
+         WHERE id = ANY (p_run_ids) AND node_id = p_node AND status = 'queued'
+        RETURNING id, job_id
+    )
+    SELECT count(pg_notify('cronhelm_runs', format('%s,%s,queued', job_id, id)))::integer
+      FROM released;
 $$;
 
 -- Queues the next attempt of a failed run if the job's retry policy asks for one.
@@ -949,20 +1018,24 @@ $$;
 CREATE FUNCTION cronhelm.finish_run(p_node text, p_run_id bigint, p_status text,
                                     p_exit_code integer, p_http_status integer, p_error text,
                                     p_log_bytes bigint, p_log_truncated boolean,
-                                    p_finished_at timestamptz DEFAULT NULL)
+                                    p_finished_at timestamptz DEFAULT NULL,
+                                    p_started_at timestamptz DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r cronhelm.runs;
 BEGIN
-    IF p_status NOT IN ('succeeded', 'failed', 'timed_out', 'cancelled', 'abandoned') THEN
+    IF p_status NOT IN ('succeeded', 'failed', 'timed_out', 'cancelled', 'abandoned',
+                        'skipped') THEN
         PERFORM cronhelm._raise('CHINV', format('"%s" is not a final run status', p_status));
     END IF;
     UPDATE cronhelm.runs SET status = p_status, exit_code = p_exit_code,
                              http_status = p_http_status, error = p_error,
                              log_bytes = p_log_bytes, log_truncated = p_log_truncated,
-                             finished_at = coalesce(p_finished_at, clock_timestamp())
-     WHERE id = p_run_id AND node_id = p_node AND status IN ('running', 'abandoned')
+                             finished_at = coalesce(p_finished_at, clock_timestamp()),
+                             -- the end can overtake mark_started (another connection)
+                             started_at = coalesce(started_at, p_started_at)
+     WHERE id = p_run_id AND node_id = p_node AND status IN ('queued', 'running', 'abandoned')
     RETURNING * INTO r;
     IF NOT FOUND THEN
         RETURN NULL;
@@ -975,8 +1048,8 @@ BEGIN
 END
 $$;
 
--- Marks runs left 'running' by nodes whose heartbeat stopped as abandoned (and queues
--- their retries). Called by a new executor.
+-- Marks runs left 'running' (or reserved, see fire_slots) by nodes whose heartbeat stopped
+-- as abandoned (and queues their retries). Called by a new executor.
 CREATE FUNCTION cronhelm.abandon_orphaned_runs(p_node text, p_term bigint,
                                                p_dead_after_s double precision)
 RETURNS integer
@@ -989,7 +1062,7 @@ BEGIN
     FOR r IN
         UPDATE cronhelm.runs AS x SET status = 'abandoned', finished_at = clock_timestamp(),
                error = format('node %s stopped while the run was in progress', x.node_id)
-         WHERE x.status = 'running'
+         WHERE (x.status = 'running' OR (x.status = 'queued' AND x.node_id IS NOT NULL))
            AND x.node_id IS DISTINCT FROM p_node
            AND NOT EXISTS (SELECT 1 FROM cronhelm.nodes n
                             WHERE n.id = x.node_id AND n.state <> 'stopped'
@@ -1117,7 +1190,10 @@ GRANT EXECUTE ON FUNCTION
     cronhelm.acquire_lease(text, double precision), cronhelm.release_lease(text),
     cronhelm.fire_slots(text, bigint, bigint[], timestamptz[], text[], text[], text[]),
     cronhelm.claim_run(text, bigint, bigint),
-    cronhelm.finish_run(text, bigint, text, integer, integer, text, bigint, boolean, timestamptz),
+    cronhelm.mark_started(text, bigint[], timestamptz[]),
+    cronhelm.release_reservations(text, bigint[]),
+    cronhelm.finish_run(text, bigint, text, integer, integer, text, bigint, boolean, timestamptz,
+                        timestamptz),
     cronhelm.abandon_orphaned_runs(text, bigint, double precision),
     cronhelm.append_log(bigint, integer[], text[], text[]),
     cronhelm.set_job_state(bigint[], timestamptz[], text[]),

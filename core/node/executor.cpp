@@ -8,6 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QElapsedTimer>
+
 namespace Cronhelm {
 
 namespace {
@@ -23,6 +25,17 @@ QDateTime nowUtc()
 std::string iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs).toStdString();
+}
+
+// The end of a run that produced no output: never started, or lost with its node.
+FinishedRun endedWithoutOutput(qint64 runId, const QString &status, const QString &error)
+{
+    FinishedRun run;
+    run.runId = runId;
+    run.status = status;
+    run.error = error;
+    run.finishedAt = nowUtc();
+    return run;
 }
 
 bool isFinalStatus(QStringView status)
@@ -47,15 +60,13 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_notifier(&m_network)
     , m_logs(config.conninfo)
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
+    , m_recordWorker(config.conninfo, QStringLiteral("cronhelm-record"))
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
+    m_queue.setLead(config.fireLead);
     connect(&m_queue, &FireQueue::due, this, &Executor::onDue);
-    connect(&m_notifier, &Notifier::deliveryFailed, this,
-            [](const QString &target, NotifyEvent, qint64 runId, const QString &error) {
-                spdlog::warn("notify: run {}: delivery to {} failed: {}", runId,
-                             target.toStdString(), error.toStdString());
-            });
+    // Notifier logs failed deliveries itself; they never affect the run.
 
     m_resyncTimer.setInterval(config.resyncInterval);
     connect(&m_resyncTimer, &QTimer::timeout, this, &Executor::resync);
@@ -95,7 +106,7 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_running.empty() && m_unrecorded.isEmpty() && m_recording == 0;
+    return m_running.empty() && m_reserved.isEmpty() && m_unrecorded.isEmpty() && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -162,6 +173,27 @@ void Executor::stopTakingWork()
     m_queue.clear();
     m_waiting.clear();
     m_resyncTimer.stop();
+    // Slots reserved but not started yet go back to the queue for the next executor.
+    const QList<qint64> reserved = m_reserved.keys();
+    m_reserved.clear();
+    if (!reserved.isEmpty()) {
+        const QString node = m_identity.id;
+        ++m_recording;
+        m_fireWorker.post(
+            this,
+            [node, reserved](StoreConnection &c) {
+                return NodeStore(c).releaseReservations(node, reserved);
+            },
+            [this, count = reserved.size()](const Status &released) {
+                --m_recording;
+                if (released)
+                    spdlog::info("shutdown: handed {} reserved slots to the next executor", count);
+                else
+                    spdlog::warn("shutdown: could not hand reserved slots over: {}",
+                                 released.errorMessage().toStdString());
+                checkIdle();
+            });
+    }
 }
 
 void Executor::cancelAll(const QString &reason)
@@ -243,19 +275,15 @@ void Executor::applyTakeover(Takeover &takeover)
     m_loaded = true;
 
     for (const ActiveRun &run : std::as_const(takeover.active)) {
-        if (run.status == QLatin1String("queued")) {
+        const bool mine = run.node == m_identity.id;
+        if (run.status == QLatin1String("queued") && run.node.isEmpty()) {
             scheduleClaim(run);
-        } else if (run.node == m_identity.id && !m_running.count(run.runId)) {
+        } else if (mine && !m_running.count(run.runId) && !m_reserved.contains(run.runId)) {
             // Left behind by an earlier process with this node id.
-            FinishedRun lost{run.runId,
-                             QStringLiteral("abandoned"),
-                             {},
-                             {},
-                             QStringLiteral("node %1 restarted while the run was in progress")
-                                 .arg(m_identity.id),
-                             0,
-                             false,
-                             now};
+            const FinishedRun lost =
+                endedWithoutOutput(run.runId, QStringLiteral("abandoned"),
+                                   QStringLiteral("node %1 restarted while the run was in progress")
+                                       .arg(m_identity.id));
             recordFinish(lost, run.jobId);
         } else if (run.node != m_identity.id) {
             m_foreignRunning[run.jobId].insert(run.runId);
@@ -396,7 +424,7 @@ void Executor::resync()
                     removeJob(id);
             }
             for (const ActiveRun &run : t.active) {
-                if (run.status == QLatin1String("queued"))
+                if (run.status == QLatin1String("queued") && run.node.isEmpty())
                     scheduleClaim(run);
             }
         });
@@ -489,7 +517,11 @@ int Executor::runningOfJob(qint64 jobId) const
 SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, const QString &trigger)
 {
     const JobRecord &job = rt.data.job;
-    SlotFire fire{job.id, slot, trigger, QStringLiteral("running"), {}};
+    // Scheduled slots are reserved ahead and started by a local timer at the instant;
+    // catch-ups are late already and start at once.
+    const bool ahead = trigger == QLatin1String("schedule");
+    SlotFire fire{
+        job.id, slot, trigger, ahead ? QStringLiteral("reserved") : QStringLiteral("running"), {}};
     const int running = runningOfJob(job.id);
     if (running > 0 && job.concurrency == QLatin1String("forbid")) {
         fire.status = QStringLiteral("skipped");
@@ -497,15 +529,8 @@ SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, const
                                     "forbid)");
         return fire;
     }
-    if (running > 0 && job.concurrency == QLatin1String("replace")) {
-        for (auto &[runId, target] : m_running) {
-            if (target.jobId == job.id) {
-                target.run->cancel(QStringLiteral("replaced by the run of %1 (concurrency policy: "
-                                                  "replace)")
-                                       .arg(slot.toString(Qt::ISODate)));
-            }
-        }
-    }
+    if (running > 0 && job.concurrency == QLatin1String("replace") && !ahead)
+        cancelReplaced(job.id, slot); // reserved slots replace at their instant
     if (qsizetype(m_running.size()) >= m_config.maxParallel) {
         fire.status = QStringLiteral("queued"); // started when capacity frees up
     }
@@ -518,12 +543,19 @@ void Executor::postFires(const QList<SlotFire> &fires)
         return;
     const QString node = m_identity.id;
     const qint64 term = m_term;
+    QElapsedTimer sent;
+    sent.start();
     m_fireWorker.post(
         this,
         [node, term, fires](StoreConnection &c) {
             return NodeStore(c).fireSlots(node, term, fires);
         },
-        [this, fires](const Result<QList<FiredRun>> &result) { onFired(fires, result); });
+        [this, fires, sent](const Result<QList<FiredRun>> &result) {
+            // Slow recording delays every fire: say so, it points at the database.
+            if (sent.elapsed() > 20)
+                spdlog::warn("fire: recording {} slots took {} ms", fires.size(), sent.elapsed());
+            onFired(fires, result);
+        });
 }
 
 void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result)
@@ -544,7 +576,13 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
     // since: the decision was made, and recorded, while it was held.
     for (const FiredRun &fired : *result) {
         const SlotFire &fire = fires.at(fired.index);
-        if (fire.status == QLatin1String("running")) {
+        if (fire.status == QLatin1String("reserved")) {
+            m_reserved.insert(fired.runId, {fire.jobId, fire.slot});
+            const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(fire.slot));
+            const qint64 runId = fired.runId;
+            QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
+                               [this, runId] { startReserved(runId); });
+        } else if (fire.status == QLatin1String("running")) {
             startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
         } else if (fire.status == QLatin1String("queued")) {
             ActiveRun queued;
@@ -560,6 +598,59 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
                          fire.error.toStdString());
         }
     }
+}
+
+void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
+{
+    for (auto &[runId, target] : m_running) {
+        if (target.jobId == jobId) {
+            target.run->cancel(QStringLiteral("replaced by the run of %1 (concurrency policy: "
+                                              "replace)")
+                                   .arg(slot.toString(Qt::ISODate)));
+        }
+    }
+}
+
+// The instant of a reserved slot: start it, unless the lease can no longer be proven.
+void Executor::startReserved(qint64 runId)
+{
+    const auto it = m_reserved.constFind(runId);
+    if (it == m_reserved.cend())
+        return; // handed over at shutdown
+    const Reservation reservation = *it;
+    m_reserved.erase(it);
+    if (m_term == 0 || m_leaseValid.hasExpired()) {
+        spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
+                     "slot",
+                     reservation.jobId, runId, iso(reservation.slot));
+        recordFinish(endedWithoutOutput(runId, QStringLiteral("skipped"),
+                                        QStringLiteral("the node lost the executor lease before "
+                                                       "the slot")),
+                     reservation.jobId);
+        checkIdle();
+        return;
+    }
+    const auto job = m_jobs.constFind(reservation.jobId);
+    if (job != m_jobs.cend() && job->data.job.concurrency == QLatin1String("replace"))
+        cancelReplaced(reservation.jobId, reservation.slot);
+    startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot);
+    if (m_started.isEmpty())
+        QTimer::singleShot(0, this, &Executor::flushStarted);
+    m_started.append({runId, nowUtc()});
+}
+
+// One statement for all the reserved runs that started in this turn of the event loop.
+void Executor::flushStarted()
+{
+    QList<std::pair<qint64, QDateTime>> started;
+    started.swap(m_started);
+    const QString node = m_identity.id;
+    m_fireWorker.post([node, started](StoreConnection &c) {
+        if (Status s = NodeStore(c).markStarted(node, started); !s) {
+            spdlog::warn("could not mark {} runs as started: {}", started.size(),
+                         s.errorMessage().toStdString());
+        }
+    });
 }
 
 // Queued runs (Run now, retries, capacity, run_all catch-ups) ----------------------------
@@ -584,7 +675,8 @@ void Executor::considerQueuedRun(qint64 runId)
             NodeStore store(c);
             Checked checked;
             Result<std::optional<ActiveRun>> run = store.activeRun(runId);
-            if (!run || !run->has_value())
+            // A run reserved by a node (a scheduled slot) is started by that node only.
+            if (!run || !run->has_value() || !(*run)->node.isEmpty())
                 return checked;
             checked.run = **run;
             const ActiveRun &r = *checked.run;
@@ -672,26 +764,24 @@ void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, i
                            const QDateTime &scheduledFor)
 {
     m_knownQueued.remove(runId);
+    if (m_running.count(runId)) {
+        spdlog::error("run {} is already running on this node; not starting it twice", runId);
+        return;
+    }
     const auto job = m_jobs.constFind(jobId);
     if (job == m_jobs.cend()) {
         // Unknown here (deleted meanwhile, or not loaded): record it rather than lose it.
-        recordFinish({runId,
-                      QStringLiteral("failed"),
-                      {},
-                      {},
-                      QStringLiteral("job %1 is not known to the executor").arg(jobId),
-                      0,
-                      false,
-                      nowUtc()},
-                     jobId);
+        recordFinish(
+            endedWithoutOutput(runId, QStringLiteral("failed"),
+                               QStringLiteral("job %1 is not known to the executor").arg(jobId)),
+            jobId);
         return;
     }
     const JobRecord &def = job->data.job;
     Result<TargetSpec> target = TargetSpec::fromJson(def.targetType, def.target);
     if (!target) {
-        recordFinish(
-            {runId, QStringLiteral("failed"), {}, {}, target.errorMessage(), 0, false, nowUtc()},
-            jobId);
+        recordFinish(endedWithoutOutput(runId, QStringLiteral("failed"), target.errorMessage()),
+                     jobId);
         return;
     }
     RunContext context;
@@ -747,6 +837,7 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
     finished.logBytes = outcome.logBytes;
     finished.logTruncated = outcome.logTruncated;
     finished.finishedAt = nowUtc();
+    finished.startedAt = target.startedAt;
     spdlog::info("run end: job {} run {}: {} in {} ms{}{}", target.jobId, runId,
                  finished.status.toStdString(), target.startedAt.msecsTo(finished.finishedAt),
                  outcome.error.isEmpty() ? "" : ": ", outcome.error.toStdString());
@@ -766,7 +857,7 @@ void Executor::recordFinish(const FinishedRun &run, qint64 jobId)
 {
     ++m_recording;
     const QString node = m_identity.id;
-    m_fireWorker.post(
+    m_recordWorker.post(
         this, [node, run](StoreConnection &c) { return NodeStore(c).finishRun(node, run); },
         [this, run, jobId](const Result<std::optional<qint64>> &retry) {
             --m_recording;
@@ -841,7 +932,7 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
     }
     const QString outcome = decision.outcome;
     const bool announced = decision.failureAnnounced;
-    m_readWorker.post([jobId, outcome, announced](StoreConnection &c) {
+    m_recordWorker.post([jobId, outcome, announced](StoreConnection &c) {
         if (Status s = NodeStore(c).recordOutcome(jobId, outcome, announced); !s)
             spdlog::warn("job {}: could not record its outcome: {}", jobId,
                          s.errorMessage().toStdString());

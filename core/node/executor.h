@@ -99,6 +99,9 @@ private:
 
     void startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
                      const QDateTime &scheduledFor);
+    void startReserved(qint64 runId);
+    void cancelReplaced(qint64 jobId, const QDateTime &slot);
+    void flushStarted();
     void onTargetFinished(qint64 runId, const RunOutcome &outcome);
     void recordFinish(const FinishedRun &run, qint64 jobId);
     void retryUnrecorded();
@@ -126,6 +129,13 @@ private:
     QSet<qint64> m_knownQueued;                         // queued runs with a claim planned
     std::deque<ActiveRun> m_waiting;                    // claimable once capacity/policy allows
     QList<FireQueue::Due> m_deferred;                   // due while the lease was unproven
+    struct Reservation
+    {
+        qint64 jobId = 0;
+        QDateTime slot;
+    };
+    QHash<qint64, Reservation> m_reserved;         // recorded ahead, started at the slot
+    QList<std::pair<qint64, QDateTime>> m_started; // reserved runs started, to be marked
     QList<std::pair<FinishedRun, qint64>> m_unrecorded;
     int m_recording = 0;
     QHash<qint64, JobStateUpdate> m_stateUpdates;
@@ -135,8 +145,12 @@ private:
     QTimer m_unrecordedTimer;
     QTimer m_stateTimer;
 
-    // Declared last: destroyed first, so no reply arrives into a half-destroyed executor.
+    // One connection each, so that no kind of work queues behind another: the fire thread
+    // only records fires and claims (the hot path), run ends go to the record thread,
+    // loads and bookkeeping to the read thread. Declared last: destroyed first, so no reply
+    // arrives into a half-destroyed executor.
     StoreWorker m_readWorker;
+    StoreWorker m_recordWorker;
     StoreWorker m_fireWorker;
 };
 

@@ -68,13 +68,13 @@ void FireQueue::rearm()
         m_timer.stop();
         return;
     }
-    const qint64 wait = m_heap.top().atMs - QDateTime::currentMSecsSinceEpoch();
+    const qint64 wait = m_heap.top().atMs - m_leadMs - QDateTime::currentMSecsSinceEpoch();
     m_timer.start(int(std::clamp<qint64>(wait, 0, 3600 * 1000)));
 }
 
 void FireQueue::fireDue()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() + m_leadMs;
     QList<Due> due;
     dropStaleHead();
     while (!m_heap.empty() && m_heap.top().atMs <= now) {

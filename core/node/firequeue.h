@@ -26,6 +26,9 @@ public:
 
     explicit FireQueue(QObject *parent = nullptr);
 
+    // Emit due() this long before each slot (the executor reserves runs ahead).
+    void setLead(std::chrono::milliseconds lead) { m_leadMs = lead.count(); }
+
     // Sets the job's next slot, replacing any previous one.
     void schedule(qint64 jobId, const QDateTime &slot);
     void remove(qint64 jobId);
@@ -34,8 +37,8 @@ public:
     QDateTime slotOf(qint64 jobId) const;
 
 Q_SIGNALS:
-    // The slots that are due now, earliest first. Each job leaves the queue when due; the
-    // receiver schedules its next slot.
+    // The slots that are due now (within the lead), earliest first. Each job leaves the queue when
+    // due; the receiver schedules its next slot.
     void due(const QList<Cronhelm::FireQueue::Due> &slots);
 
 private:
@@ -62,6 +65,7 @@ private:
     std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> m_heap;
     QHash<qint64, Current> m_current;
     quint64 m_generation = 0;
+    qint64 m_leadMs = 0;
     QTimer m_timer;
 };
 

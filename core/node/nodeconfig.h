@@ -26,6 +26,9 @@ struct NodeConfig
     // Re-read every job now and then, in case a notification was missed.
     std::chrono::milliseconds resyncInterval{30000};
     int maxParallel = 256;
+    // Runs are recorded this long before their slot and started at the instant from a local
+    // timer, so database latency does not delay fires.
+    std::chrono::milliseconds fireLead{250};
     // On SIGTERM: how long running jobs may go on before they are stopped.
     std::chrono::milliseconds shutdownGrace{30000};
     // Time between SIGTERM and SIGKILL when a shell job is stopped.

@@ -7,7 +7,8 @@ namespace Cronhelm {
 namespace {
 
 // libpqxx 6 has no array parameters: build the literal with its own escaping.
-template<typename T, typename Fn> std::string arrayLiteral(const QList<T> &items, Fn &&toText)
+template<typename T, typename Fn>
+std::string arrayLiteral(const QList<T> &items, Fn &&toText)
 {
     std::string out = "{";
     bool first = true;
@@ -30,6 +31,13 @@ template<typename T, typename Fn> std::string arrayLiteral(const QList<T> &items
     }
     out += '}';
     return out;
+}
+
+std::optional<std::string> optionalInstant(const QDateTime &t)
+{
+    if (!t.isValid())
+        return std::nullopt;
+    return toPgTimestamp(t);
 }
 
 std::optional<std::string> textOrNull(const QString &s)
@@ -65,7 +73,7 @@ constexpr const char *activeRunColumns =
 
 NodeStore::NodeStore(StoreConnection &connection)
     : m_connection(connection)
-{ }
+{}
 
 Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, const QString &state,
                                        int runningJobs)
@@ -131,7 +139,7 @@ Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
                                              const QList<SlotFire> &fires)
 {
     if (fires.isEmpty())
-        return QList<FiredRun> {};
+        return QList<FiredRun>{};
     return m_connection.transact([&](pqxx::transaction_base &tx) {
         const std::string jobs = arrayLiteral(fires, [](const SlotFire &s) {
             return std::optional<std::string>(std::to_string(s.jobId));
@@ -168,17 +176,54 @@ Result<bool> NodeStore::claimRun(const QString &nodeId, qint64 term, qint64 runI
     });
 }
 
+Status NodeStore::markStarted(const QString &nodeId,
+                              const QList<std::pair<qint64, QDateTime>> &started)
+{
+    if (started.isEmpty())
+        return Done{};
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        using Started = std::pair<qint64, QDateTime>;
+        const std::string ids = arrayLiteral(started, [](const Started &s) {
+            return std::optional<std::string>(std::to_string(s.first));
+        });
+        const std::string at = arrayLiteral(started, [](const Started &s) {
+            return std::optional<std::string>(toPgTimestamp(s.second));
+        });
+        tx.exec_params("SELECT cronhelm.mark_started($1, $2::bigint[], $3::timestamptz[])",
+                       nodeId.toStdString(), ids, at);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done{};
+}
+
+Status NodeStore::releaseReservations(const QString &nodeId, const QList<qint64> &runIds)
+{
+    if (runIds.isEmpty())
+        return Done{};
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string ids = arrayLiteral(
+            runIds, [](qint64 id) { return std::optional<std::string>(std::to_string(id)); });
+        tx.exec_params("SELECT cronhelm.release_reservations($1, $2::bigint[])",
+                       nodeId.toStdString(), ids);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done{};
+}
+
 Result<std::optional<qint64>> NodeStore::finishRun(const QString &nodeId, const FinishedRun &run)
 {
     return m_connection.transact([&](pqxx::transaction_base &tx) -> std::optional<qint64> {
         const std::optional<std::string> error =
             textOrNull(run.error.isEmpty() ? QString() : run.error);
-        const pqxx::result r = tx.exec_params(
-            "SELECT cronhelm.finish_run($1, $2, $3, $4, $5, $6, $7, $8, $9)", nodeId.toStdString(),
-            run.runId, run.status.toStdString(), run.exitCode, run.httpStatus, error, run.logBytes,
-            run.logTruncated,
-            run.finishedAt.isValid() ? std::optional<std::string>(toPgTimestamp(run.finishedAt))
-                                     : std::nullopt);
+        const pqxx::result r =
+            tx.exec_params("SELECT cronhelm.finish_run($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                           nodeId.toStdString(), run.runId, run.status.toStdString(), run.exitCode,
+                           run.httpStatus, error, run.logBytes, run.logTruncated,
+                           optionalInstant(run.finishedAt), optionalInstant(run.startedAt));
         if (r[0][0].is_null())
             return std::nullopt;
         return r[0][0].as<qint64>();
@@ -224,7 +269,7 @@ Result<std::optional<ActiveRun>> NodeStore::activeRun(qint64 runId)
 Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
 {
     if (chunks.isEmpty())
-        return Done {};
+        return Done{};
     Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
         const std::string seqs = arrayLiteral(chunks, [](const LogChunk &c) {
             return std::optional<std::string>(std::to_string(c.seq));
@@ -240,13 +285,13 @@ Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
     });
     if (!r)
         return r.error();
-    return Done {};
+    return Done{};
 }
 
 Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
 {
     if (updates.isEmpty())
-        return Done {};
+        return Done{};
     Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
         const std::string ids = arrayLiteral(updates, [](const JobStateUpdate &u) {
             return std::optional<std::string>(std::to_string(u.jobId));
@@ -264,7 +309,7 @@ Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
     });
     if (!r)
         return r.error();
-    return Done {};
+    return Done{};
 }
 
 Status NodeStore::recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified)
@@ -276,7 +321,7 @@ Status NodeStore::recordOutcome(qint64 jobId, const QString &outcome, bool failu
     });
     if (!r)
         return r.error();
-    return Done {};
+    return Done{};
 }
 
 } // namespace Cronhelm

@@ -32,8 +32,8 @@ struct SlotFire
     qint64 jobId = 0;
     QDateTime slot;
     QString trigger; // schedule | catch_up
-    QString status; // running | skipped
-    QString error; // why skipped
+    QString status;  // reserved | running | skipped | queued (see cronhelm.fire_slots)
+    QString error;   // why skipped
 };
 
 struct FiredRun
@@ -67,6 +67,7 @@ struct FinishedRun
     qint64 logBytes = 0;
     bool logTruncated = false;
     QDateTime finishedAt;
+    QDateTime startedAt; // when the target started, if known (for reserved slots)
 };
 
 struct JobStateUpdate
@@ -96,6 +97,10 @@ public:
     Result<QList<FiredRun>> fireSlots(const QString &nodeId, qint64 term,
                                       const QList<SlotFire> &fires);
     Result<bool> claimRun(const QString &nodeId, qint64 term, qint64 runId);
+    // Reserved runs (SlotFire status "reserved") whose targets started at these instants.
+    Status markStarted(const QString &nodeId, const QList<std::pair<qint64, QDateTime>> &started);
+    // Gives reserved runs that did not start back to any executor (graceful shutdown).
+    Status releaseReservations(const QString &nodeId, const QList<qint64> &runIds);
     // Returns the id of the queued retry, if the job's policy asked for one.
     Result<std::optional<qint64>> finishRun(const QString &nodeId, const FinishedRun &run);
     Result<int> abandonOrphanedRuns(const QString &nodeId, qint64 term, double deadAfterSeconds);

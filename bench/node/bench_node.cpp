@@ -1,0 +1,367 @@
+// Benchmarks of cronhelm-node against a private PostgreSQL, with real node processes and
+// real HTTP receivers on 127.0.0.1. Prints its figures; docs/benchmarks.md records them.
+//
+//   bench_node fire     [--schedules N] [--seconds S]   fire precision
+//   bench_node runnow   [--samples N]                   Run now latency
+//   bench_node failover [--kills N] [--stop] [--ttl S]  failover after SIGKILL / SIGSTOP
+//   bench_node idle     [--schedules N] [--seconds S]   memory and CPU while idle
+
+#include "benchcluster.h"
+
+#include <httptestserver.h>
+
+#include <pqxx/pqxx>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTimer>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Bench;
+using Test::HttpTestServer;
+using Test::RecordedRequest;
+
+namespace {
+
+qint64 nowUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void spin(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Spins the event loop until `done()` or the timeout; returns whether it is done.
+template<typename Fn>
+bool spinUntil(Fn done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+void printPercentiles(const char *what, const Percentiles &p, double targetMs,
+                      const char *targetName)
+{
+    std::printf("%s: n=%lld p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms", what,
+                static_cast<long long>(p.count), p.p50, p.p90, p.p99, p.max);
+    if (targetMs > 0)
+        std::printf("  (%s target %.0f ms: ratio %.2f)", targetName, targetMs,
+                    (std::strcmp(targetName, "p50") == 0 ? p.p50 : p.p99) / targetMs);
+    std::printf("\n");
+}
+
+// Receivers on several ports: Qt opens at most 6 connections per host:port, and real jobs
+// call many different services, so a single port would measure that queue, not the node.
+struct Receivers
+{
+    std::vector<std::unique_ptr<HttpTestServer>> servers;
+    QList<std::pair<QString, qint64>> arrivals; // path, arrival (us since epoch)
+
+    bool start(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            auto server = std::make_unique<HttpTestServer>();
+            if (!server->listen())
+                return false;
+            QObject::connect(server.get(), &HttpTestServer::requestReceived, server.get(),
+                             [this](const RecordedRequest &r) {
+                                 arrivals.append({r.path, nowUs()});
+                             });
+            servers.push_back(std::move(server));
+        }
+        return true;
+    }
+    QString portArray() const
+    {
+        QStringList ports;
+        for (const auto &s : servers)
+            ports.append(QString::number(s->port()));
+        return QStringLiteral("ARRAY[%1]").arg(ports.join(QLatin1Char(',')));
+    }
+};
+
+// Bulk set-up straight into the table (as the owner): the benchmark measures the node, not
+// create_job(), and 100,000 calls would take minutes.
+void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const QString &urlSql)
+{
+    cluster.sql(
+        QStringLiteral(
+            "INSERT INTO cronhelm.jobs (name, target_type, target, schedule_kind, cron_expr,"
+            " time_zone, concurrency, timeout_s)"
+            " SELECT 'bench-' || i, 'http', jsonb_build_object('url', %2), 'cron', %1,"
+            " 'UTC', 'allow', 30 FROM generate_series(0, %3 - 1) AS i")
+            .arg(cronSql, urlSql)
+            .arg(count));
+}
+
+int benchFire(int schedules, int seconds)
+{
+    BenchCluster cluster;
+    Receivers receivers;
+    if (!cluster.startStore() || !receivers.start(16))
+        return 1;
+    // Job i fires every minute at second i % 60: schedules/60 fires every second.
+    insertJobs(cluster, schedules, QStringLiteral("(i % 60) || ' * * * * *'"),
+               QStringLiteral("format('http://127.0.0.1:%s/j/%s', (%1)[1 + i % 16], i)")
+                   .arg(receivers.portArray()));
+    const int node = cluster.startNode(QStringLiteral("bench-a"));
+    if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000)) {
+        std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(node)));
+        return 1;
+    }
+    spin(5000); // warm up: connections opened, caches filled
+    const qint64 pid = cluster.nodePid(node);
+    receivers.arrivals.clear();
+    const qint64 startUs = nowUs();
+    const double cpuBefore = BenchCluster::cpuSeconds(pid);
+    spin(seconds * 1000);
+    const qint64 endUs = nowUs();
+    const double cpu = BenchCluster::cpuSeconds(pid) - cpuBefore;
+
+    QList<double> lateness;
+    for (const auto &[path, arrival] : std::as_const(receivers.arrivals)) {
+        const int i = path.section(QLatin1Char('/'), 2, 2).toInt();
+        const qint64 second = i % 60;
+        const qint64 arrivalMs = arrival / 1000;
+        qint64 slotMs = arrivalMs - arrivalMs % 60000 + second * 1000;
+        if (slotMs > arrivalMs)
+            slotMs -= 60000;
+        lateness.append(double(arrival - slotMs * 1000) / 1000.0);
+    }
+    // The node's own view: slot -> target started (after the run row was inserted).
+    QList<double> nodeLateness;
+    static const QRegularExpression started(QStringLiteral("started (-?\\d+) ms after it"));
+    for (auto it = started.globalMatch(cluster.log(node)); it.hasNext();)
+        nodeLateness.append(it.next().captured(1).toDouble());
+    static const QRegularExpression slow(QStringLiteral("recording (\\d+) slots took (\\d+) ms"));
+    QList<double> slowRecords;
+    for (auto it = slow.globalMatch(cluster.log(node)); it.hasNext();)
+        slowRecords.append(it.next().captured(2).toDouble());
+    const double expected = double(schedules) * double(endUs - startUs) / 60e6;
+    std::printf("fire precision: %d active schedules (every minute, spread over the seconds), "
+                "%d s measured\n",
+                schedules, seconds);
+    printPercentiles("  lateness (slot -> HTTP request at the receiver)", percentiles(lateness), 20,
+                     "p99");
+    printPercentiles("  node log: slot -> target started (whole run incl. warm-up)",
+                     percentiles(nodeLateness), 0, "");
+    printPercentiles("  node log: fire batches that took > 20 ms to record",
+                     percentiles(slowRecords), 0, "");
+    std::printf(
+        "  requests received %lld of ~%.0f expected; node CPU %.1f %% of one core, RSS %lld "
+        "MiB\n",
+        static_cast<long long>(lateness.size()), expected,
+        100.0 * cpu / (double(endUs - startUs) / 1e6),
+        static_cast<long long>(BenchCluster::rssKiB(pid) / 1024));
+    return 0;
+}
+
+int benchRunNow(int samples, int backgroundSchedules)
+{
+    BenchCluster cluster;
+    Receivers receivers;
+    if (!cluster.startStore() || !receivers.start(1))
+        return 1;
+    // Background schedules that stay in the queue without firing (1 January, 00:00 UTC).
+    insertJobs(cluster, backgroundSchedules, QStringLiteral("'0 0 1 1 *'"),
+               QStringLiteral("'http://127.0.0.1:1/never'"));
+    const QString target =
+        cluster.sql(QStringLiteral("SELECT cronhelm.create_job(jsonb_build_object('name', 'runnow',"
+                                   " 'target_type', 'http', 'target', jsonb_build_object('url',"
+                                   " 'http://127.0.0.1:%1/runnow'), 'cron', '0 0 1 1 *'))")
+                        .arg(receivers.servers.front()->port()));
+    const int node = cluster.startNode(QStringLiteral("bench-a"));
+    if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000))
+        return 1;
+    spin(1000);
+    pqxx::connection client(cluster.conninfo().toStdString());
+    QList<double> latency;
+    for (int i = 0; i < samples + 5; ++i) {
+        const qsizetype before = receivers.arrivals.size();
+        const qint64 t0 = nowUs();
+        {
+            pqxx::work tx(client);
+            tx.exec_params("SELECT cronhelm.run_now($1)", target.toLongLong());
+            tx.commit();
+        }
+        if (!spinUntil([&] { return receivers.arrivals.size() > before; }, 5000)) {
+            std::fprintf(stderr, "run %d never arrived\n", i);
+            return 1;
+        }
+        if (i >= 5) // the first few open connections
+            latency.append(double(receivers.arrivals.at(before).second - t0) / 1000.0);
+        spin(20 + QRandomGenerator::global()->bounded(30));
+    }
+    std::printf("run now: %d samples, %d other schedules loaded\n", samples, backgroundSchedules);
+    const Percentiles p = percentiles(latency);
+    printPercentiles("  latency (SQL call -> HTTP request at the receiver)", p, 10, "p50");
+    std::printf("  p99 %.2f ms (target 50 ms: ratio %.2f)\n", p.p99, p.p99 / 50.0);
+    return 0;
+}
+
+int benchFailover(int kills, bool freeze, double ttl)
+{
+    BenchCluster cluster;
+    Receivers receivers;
+    if (!cluster.startStore() || !receivers.start(1))
+        return 1;
+    cluster.sql(QStringLiteral("SELECT cronhelm.create_job(jsonb_build_object('name', 'tick',"
+                               " 'target_type', 'http', 'target', jsonb_build_object('url',"
+                               " 'http://127.0.0.1:%1/tick'), 'cron', '* * * * * *',"
+                               " 'concurrency', 'allow'))")
+                    .arg(receivers.servers.front()->port()));
+    QHash<QString, int> indexOf;
+    auto start = [&](const QString &id) {
+        indexOf.insert(id, cluster.startNode(id, ttl));
+        cluster.waitForLog(indexOf.value(id), QStringLiteral("control: connected"), 10000);
+    };
+    start(QStringLiteral("node-0"));
+    spin(500);
+    start(QStringLiteral("node-1"));
+    int nextId = 2;
+    spin(2000);
+    QList<double> takeover;
+    QList<double> firesAgain;
+    for (int k = 0; k < kills; ++k) {
+        const QString executor =
+            cluster.sql(QStringLiteral("SELECT executor FROM cronhelm.executor_lease"));
+        const qint64 term =
+            cluster.sql(QStringLiteral("SELECT term FROM cronhelm.executor_lease")).toLongLong();
+        if (!indexOf.contains(executor)) {
+            std::fprintf(stderr, "no executor known (%s)\n", qPrintable(executor));
+            return 1;
+        }
+        spin(QRandomGenerator::global()->bounded(1000)); // anywhere within a second
+        const qint64 pid = cluster.nodePid(indexOf.value(executor));
+        const qint64 killUs = nowUs();
+        ::kill(pid_t(pid), freeze ? SIGSTOP : SIGKILL);
+        QString acquired;
+        const bool tookOver = spinUntil(
+            [&] {
+                acquired = cluster.sql(
+                    QStringLiteral(
+                        "SELECT (extract(epoch FROM acquired_at) * 1e6)::bigint FROM "
+                        "cronhelm.leadership_changes WHERE term > %1 ORDER BY term LIMIT 1")
+                        .arg(term));
+                return !acquired.isEmpty();
+            },
+            int(ttl * 1000) + 10000);
+        if (!tookOver) {
+            std::fprintf(stderr, "no takeover after kill %d\n", k);
+            return 1;
+        }
+        const qint64 acquiredUs = acquired.toLongLong();
+        takeover.append(double(acquiredUs - killUs) / 1000.0);
+        const bool fired = spinUntil(
+            [&] {
+                return !receivers.arrivals.isEmpty()
+                    && receivers.arrivals.last().second > acquiredUs;
+            },
+            5000);
+        if (fired) {
+            for (const auto &[path, at] : std::as_const(receivers.arrivals)) {
+                if (at > acquiredUs) {
+                    firesAgain.append(double(at - killUs) / 1000.0);
+                    break;
+                }
+            }
+        }
+        if (freeze)
+            ::kill(pid_t(pid), SIGKILL);
+        start(QStringLiteral("node-%1").arg(nextId++));
+        spin(1500);
+    }
+    std::printf("failover: %d x %s of the executor, lease TTL %.0f s, 2 nodes\n", kills,
+                freeze ? "SIGSTOP" : "SIGKILL", ttl);
+    printPercentiles("  kill -> standby holds the lease", percentiles(takeover),
+                     freeze ? (ttl + 1) * 1000 : 2000, "p99");
+    printPercentiles("  kill -> first fire by the new executor (per-second job)",
+                     percentiles(firesAgain), freeze ? (ttl + 1) * 1000 + 1000 : 2000, "p99");
+    return 0;
+}
+
+int benchIdle(int schedules, int seconds)
+{
+    BenchCluster cluster;
+    if (!cluster.startStore())
+        return 1;
+    insertJobs(cluster, schedules, QStringLiteral("(i % 60) || ' ' || (i % 24) || ' 1 1 *'"),
+               QStringLiteral("'http://127.0.0.1:1/never'"));
+    QElapsedTimer load;
+    load.start();
+    const int node = cluster.startNode(QStringLiteral("bench-a"));
+    if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 300000))
+        return 1;
+    const qint64 loadMs = load.elapsed();
+    spin(3000);
+    const qint64 pid = cluster.nodePid(node);
+    const double cpuBefore = BenchCluster::cpuSeconds(pid);
+    spin(seconds * 1000);
+    const double cpu = BenchCluster::cpuSeconds(pid) - cpuBefore;
+    std::printf("idle: %d active schedules: start to all scheduled %lld ms; RSS %lld MiB; CPU %.2f "
+                "%% of one core over %d s\n",
+                schedules, static_cast<long long>(loadMs),
+                static_cast<long long>(BenchCluster::rssKiB(pid) / 1024), 100.0 * cpu / seconds,
+                seconds);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("cronhelm-node benchmarks"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 QStringLiteral("fire | runnow | failover | idle"));
+    const QCommandLineOption schedules(QStringLiteral("schedules"), QStringLiteral("Schedules."),
+                                       QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Measured seconds."),
+                                     QStringLiteral("s"), QStringLiteral("60"));
+    const QCommandLineOption samples(QStringLiteral("samples"), QStringLiteral("Run now samples."),
+                                     QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption kills(QStringLiteral("kills"), QStringLiteral("Executor kills."),
+                                   QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption stop(QStringLiteral("stop"),
+                                  QStringLiteral("SIGSTOP instead of SIGKILL."));
+    const QCommandLineOption ttl(QStringLiteral("ttl"), QStringLiteral("Lease TTL (s)."),
+                                 QStringLiteral("s"), QStringLiteral("10"));
+    parser.addOptions({schedules, seconds, samples, kills, stop, ttl});
+    parser.process(app);
+    const QString what = parser.positionalArguments().value(0);
+    if (what == QLatin1String("fire"))
+        return benchFire(parser.value(schedules).toInt(), parser.value(seconds).toInt());
+    if (what == QLatin1String("runnow"))
+        return benchRunNow(parser.value(samples).toInt(), parser.value(schedules).toInt());
+    if (what == QLatin1String("failover"))
+        return benchFailover(parser.value(kills).toInt(), parser.isSet(stop),
+                             parser.value(ttl).toDouble());
+    if (what == QLatin1String("idle"))
+        return benchIdle(parser.value(schedules).toInt(), parser.value(seconds).toInt());
+    parser.showHelp(2);
+}

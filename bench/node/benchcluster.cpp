@@ -1,0 +1,149 @@
+#include "benchcluster.h"
+
+#include <store/migrator.h>
+#include <store/storeconnection.h>
+
+#include <pqxx/pqxx>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+namespace Cronhelm::Bench {
+
+namespace {
+const QString pgScript = QStringLiteral(CRONHELM_SOURCE_DIR "/scripts/pg-local.sh");
+}
+
+BenchCluster::BenchCluster()
+    : m_dir(QStringLiteral("/tmp/cronhelm-bench-XXXXXX"))
+{
+    QFile::setPermissions(m_dir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    m_pgDir = m_dir.path() + QStringLiteral("/pg");
+    m_port = QString::number(30000 + QRandomGenerator::global()->bounded(20000));
+}
+
+BenchCluster::~BenchCluster()
+{
+    for (auto &node : m_nodes) {
+        if (node->state() != QProcess::NotRunning) {
+            node->kill();
+            node->waitForFinished(3000);
+        }
+    }
+    QProcess::execute(pgScript, {QStringLiteral("destroy"), m_pgDir});
+}
+
+bool BenchCluster::startStore()
+{
+    QProcess start;
+    start.start(pgScript, {QStringLiteral("start"), m_pgDir, m_port});
+    if (!start.waitForFinished(60000) || start.exitCode() != 0) {
+        std::fprintf(stderr, "cannot start PostgreSQL: %s\n",
+                     start.readAllStandardError().constData());
+        return false;
+    }
+    m_conninfo =
+        QStringLiteral("host=%1/sock port=%2 user=cronhelm dbname=cronhelm").arg(m_pgDir, m_port);
+    StoreConnection connection(m_conninfo);
+    Result<int> migrated = Migrator(connection).migrate();
+    if (!migrated) {
+        std::fprintf(stderr, "migrate: %s\n", qPrintable(migrated.errorMessage()));
+        return false;
+    }
+    return true;
+}
+
+QString BenchCluster::sql(const QString &statement)
+{
+    pqxx::connection c(m_conninfo.toStdString());
+    pqxx::work tx(c);
+    const pqxx::result r = tx.exec(statement.toStdString());
+    tx.commit();
+    if (r.empty() || r[0].empty() || r[0][0].is_null())
+        return {};
+    return QString::fromUtf8(r[0][0].c_str());
+}
+
+int BenchCluster::startNode(const QString &nodeId, double leaseTtl)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    const int index = int(m_nodes.size());
+    m_logs.append(QString());
+    QProcess *raw = process.get();
+    QObject::connect(raw, &QProcess::readyReadStandardError, raw, [this, raw, index] {
+        m_logs[index] += QString::fromUtf8(raw->readAllStandardError());
+    });
+    process->start(QStringLiteral(CRONHELM_NODE_BINARY),
+                   {QStringLiteral("--db"), m_conninfo, QStringLiteral("--node-id"), nodeId,
+                    QStringLiteral("--lease-ttl"), QString::number(leaseTtl)});
+    process->waitForStarted();
+    m_nodes.push_back(std::move(process));
+    return index;
+}
+
+bool BenchCluster::waitForLog(int index, const QString &text, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_logs.at(index).contains(text)) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+double BenchCluster::cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // Fields after the ")" that ends the command name; utime and stime are 14 and 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+qint64 BenchCluster::rssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+Percentiles percentiles(QList<double> values)
+{
+    Percentiles p;
+    p.count = values.size();
+    if (values.isEmpty())
+        return p;
+    std::sort(values.begin(), values.end());
+    auto at = [&values](double q) {
+        const qsizetype i = std::min(values.size() - 1, qsizetype(q * double(values.size())));
+        return values.at(i);
+    };
+    p.p50 = at(0.50);
+    p.p90 = at(0.90);
+    p.p99 = at(0.99);
+    p.max = values.last();
+    return p;
+}
+
+} // namespace Cronhelm::Bench
