@@ -9,29 +9,35 @@
 --   CHFEN the caller no longer holds the executor lease (fencing).
 
 -- Roles -----------------------------------------------------------------------------
+-- Roles are shared by every database of the server. Two databases migrated at the same
+-- time (a fresh server, parallel test suites) race to create them: the loser's CREATE
+-- waits for the winner's commit and then fails as a duplicate, which is fine here.
 DO $roles$
+DECLARE
+    r text;
+    m text[];
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cronhelm_viewer') THEN
-        CREATE ROLE cronhelm_viewer NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cronhelm_operator') THEN
-        CREATE ROLE cronhelm_operator NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cronhelm_admin') THEN
-        CREATE ROLE cronhelm_admin NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cronhelm_node') THEN
-        CREATE ROLE cronhelm_node NOLOGIN;
-    END IF;
-    IF NOT pg_has_role('cronhelm_operator', 'cronhelm_viewer', 'MEMBER') THEN
-        GRANT cronhelm_viewer TO cronhelm_operator;
-    END IF;
-    IF NOT pg_has_role('cronhelm_admin', 'cronhelm_operator', 'MEMBER') THEN
-        GRANT cronhelm_operator TO cronhelm_admin;
-    END IF;
-    IF NOT pg_has_role('cronhelm_node', 'cronhelm_viewer', 'MEMBER') THEN
-        GRANT cronhelm_viewer TO cronhelm_node;
-    END IF;
+    FOREACH r IN ARRAY ARRAY['cronhelm_viewer', 'cronhelm_operator', 'cronhelm_admin',
+                             'cronhelm_node'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
+    FOREACH m SLICE 1 IN ARRAY ARRAY[['cronhelm_viewer', 'cronhelm_operator'],
+                                     ['cronhelm_operator', 'cronhelm_admin'],
+                                     ['cronhelm_viewer', 'cronhelm_node']] LOOP
+        IF NOT pg_has_role(m[2], m[1], 'MEMBER') THEN
+            BEGIN
+                EXECUTE format('GRANT %I TO %I', m[1], m[2]);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
 END
 $roles$;
 

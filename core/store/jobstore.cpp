@@ -190,9 +190,14 @@ Result<QString> JobStore::cancelRun(qint64 runId)
 
 Result<QString> JobStore::myRole()
 {
-    return m_connection.transact([](pqxx::transaction_base &tx) {
+    Result<QString> role = m_connection.transact([](pqxx::transaction_base &tx) {
         return QString::fromStdString(tx.exec("SELECT cronhelm.my_role()")[0][0].as<std::string>());
     });
+    // A login with no Cronhelm role may not even use the schema, so my_role() itself is
+    // refused: that refusal is the answer "none".
+    if (!role && role.errorKind() == ErrorKind::Permission)
+        return QStringLiteral("none");
+    return role;
 }
 
 } // namespace Cronhelm

@@ -209,7 +209,12 @@ Result<qint64> RunStore::exportCsv(const RunFilter &filter, QIODevice &out,
         buffer.reserve(1 << 20);
         bool cancelled = false;
         while (stream.get_raw_line(line)) {
-            buffer.append(line.data(), qsizetype(line.size()));
+            // COPY ends each record with a bare LF (libpqxx 6 keeps it); RFC 4180 wants
+            // CRLF. Line breaks inside quoted fields stay as they are.
+            qsizetype length = qsizetype(line.size());
+            if (length > 0 && line[size_t(length - 1)] == '\n')
+                --length;
+            buffer.append(line.data(), length);
             buffer.append("\r\n", 2);
             ++rows;
             if (buffer.size() >= (1 << 20)) {

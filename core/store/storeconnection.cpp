@@ -221,8 +221,17 @@ Error errorFromException(const std::exception &e)
             ErrorKind::ConnectionLost,
             CoreTr::tr("The connection to the database was lost: %1").arg(serverMessage(e.what()))};
     }
+    // libpqxx 6 throws these for SQLSTATE class 40 outside the sql_error hierarchy: the
+    // transaction lost a race and may simply be retried.
+    if (dynamic_cast<const pqxx::serialization_failure *>(&e)
+        || dynamic_cast<const pqxx::deadlock_detected *>(&e)) {
+        return {ErrorKind::Conflict, serverMessage(e.what())};
+    }
     if (const auto *sql = dynamic_cast<const pqxx::sql_error *>(&e)) {
-        const std::string state = sql->sqlstate();
+        std::string state = sql->sqlstate();
+        // libpqxx 6 constructs insufficient_privilege without its SQLSTATE.
+        if (state.empty() && dynamic_cast<const pqxx::insufficient_privilege *>(&e))
+            state = "42501";
         const QString message = serverMessage(e.what());
         if (state == "42501") {
             const QString hint = roleHintFor(message);

@@ -1,0 +1,619 @@
+#include "jobspecbuilder.h"
+
+#include "commandparser.h"
+#include "ctltr.h"
+#include "format.h"
+
+#include <cron/cronexpression.h>
+#include <cron/localtime.h>
+
+#include <QRegularExpression>
+
+namespace Cronhelm {
+
+namespace {
+
+// Option names, spelled once.
+const QString optName = QStringLiteral("name");
+const QString optCron = QStringLiteral("cron");
+const QString optOnce = QStringLiteral("once");
+const QString optOccurrence = QStringLiteral("occurrence");
+const QString optTz = QStringLiteral("tz");
+const QString optHttp = QStringLiteral("http");
+const QString optMethod = QStringLiteral("method");
+const QString optHeader = QStringLiteral("header");
+const QString optRemoveHeader = QStringLiteral("remove-header");
+const QString optBody = QStringLiteral("body");
+const QString optExpectStatus = QStringLiteral("expect-status");
+const QString optFailIf = QStringLiteral("fail-if-body-matches");
+const QString optShell = QStringLiteral("shell");
+const QString optWorkdir = QStringLiteral("workdir");
+const QString optEnv = QStringLiteral("env");
+const QString optUnsetEnv = QStringLiteral("unset-env");
+const QString optTimeout = QStringLiteral("timeout");
+const QString optRetries = QStringLiteral("retries");
+const QString optBackoff = QStringLiteral("retry-backoff");
+const QString optRetryDelay = QStringLiteral("retry-delay");
+const QString optConcurrency = QStringLiteral("concurrency");
+const QString optMisfire = QStringLiteral("misfire");
+const QString optMisfireBound = QStringLiteral("misfire-bound");
+const QString optLogLimit = QStringLiteral("log-limit");
+const QString optDescription = QStringLiteral("description");
+const QString optOwner = QStringLiteral("owner");
+const QString optPaused = QStringLiteral("paused");
+const QString optResume = QStringLiteral("resume");
+const QString optSlack = QStringLiteral("notify-slack");
+const QString optWebhook = QStringLiteral("notify-webhook");
+const QString optNotifyOn = QStringLiteral("notify-on");
+const QString optNoNotify = QStringLiteral("no-notify");
+const QString optNotifyQuiet = QStringLiteral("notify-quiet");
+
+Error badInput(const QString &message)
+{
+    return makeError(ErrorKind::BadInput, message);
+}
+
+QString dashed(const QString &option)
+{
+    return QStringLiteral("--") + option;
+}
+
+std::optional<QString> optionalValue(const QCommandLineParser &p, const QString &name)
+{
+    if (!p.isSet(name))
+        return std::nullopt;
+    return p.value(name);
+}
+
+// "NAME: value" or "NAME=value" pairs; `separator` splits at its first occurrence.
+Result<QList<QPair<QString, QString>>> readPairs(const QStringList &values, QChar separator,
+                                                 const QString &option)
+{
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &value : values) {
+        const qsizetype at = value.indexOf(separator);
+        const QString name = value.left(at).trimmed();
+        if (at < 0 || name.isEmpty() || name.contains(QLatin1Char(' '))) {
+            return badInput(CtlTr::tr("%1: \"%2\" is not of the form NAME%3VALUE")
+                                .arg(dashed(option), value, QString(separator)));
+        }
+        QString v = value.mid(at + 1);
+        if (separator == QLatin1Char(':'))
+            v = v.trimmed();
+        pairs.append({name, v});
+    }
+    return pairs;
+}
+
+Status oneOf(const std::optional<QString> &value, const QStringList &allowed, const QString &option)
+{
+    if (value && !allowed.contains(*value)) {
+        return badInput(CtlTr::tr("%1: \"%2\" is not one of %3")
+                            .arg(dashed(option), *value, allowed.join(QStringLiteral(", "))));
+    }
+    return Done{};
+}
+
+template<typename Parse>
+Status readNumber(const QCommandLineParser &p, const QString &option, std::optional<qint64> &out,
+                  Parse parse)
+{
+    if (!p.isSet(option))
+        return Done{};
+    Result<qint64> value = parse(p.value(option), dashed(option));
+    if (!value)
+        return value.error();
+    out = *value;
+    return Done{};
+}
+
+QJsonObject withPairs(QJsonObject object, const QList<QPair<QString, QString>> &set,
+                      const QStringList &remove)
+{
+    for (const QString &name : remove)
+        object.remove(name);
+    for (const auto &[name, value] : set)
+        object.insert(name, value);
+    return object;
+}
+
+} // namespace
+
+JobSpecBuilder::JobSpecBuilder(Mode mode)
+    : m_mode(mode)
+{}
+
+QList<QCommandLineOption> JobSpecBuilder::options() const
+{
+    const bool edit = m_mode == Mode::Edit;
+    QList<QCommandLineOption> o;
+    if (edit)
+        o.append({optName, CtlTr::tr("Rename the job."), CtlTr::tr("new-name")});
+    o.append({optCron,
+              CtlTr::tr("Cron schedule: 5 fields (min hour dom month dow), 6 with seconds "
+                        "first, or a macro such as @daily."),
+              CtlTr::tr("expr")});
+    o.append({optOnce,
+              CtlTr::tr("One-off schedule at this local date and time in the job's zone "
+                        "(YYYY-MM-DDTHH:MM[:SS])."),
+              CtlTr::tr("local-time")});
+    o.append({optOccurrence,
+              CtlTr::tr("For a --once time that happens twice (clocks go back): first or "
+                        "second."),
+              CtlTr::tr("first|second")});
+    o.append({optTz,
+              edit ? CtlTr::tr("IANA time zone of the schedule.")
+                   : CtlTr::tr("IANA time zone of the schedule (default UTC)."),
+              CtlTr::tr("zone")});
+    o.append({optHttp, CtlTr::tr("HTTP target: the URL to call."), CtlTr::tr("url")});
+    o.append({optMethod, CtlTr::tr("HTTP method (default GET)."), CtlTr::tr("method")});
+    o.append({optHeader,
+              CtlTr::tr("HTTP header, repeatable. Values may refer to secrets on "
+                        "the node: ${env:NAME}."),
+              CtlTr::tr("\"Name: value\"")});
+    if (edit) {
+        o.append(
+            {optRemoveHeader, CtlTr::tr("Remove an HTTP header, repeatable."), CtlTr::tr("name")});
+    }
+    o.append({optBody, CtlTr::tr("HTTP request body."), CtlTr::tr("text")});
+    o.append({optExpectStatus,
+              CtlTr::tr("HTTP status code or range that counts as success (default 200-299)."),
+              CtlTr::tr("range")});
+    o.append({optFailIf,
+              CtlTr::tr("Fail the run when the response body matches this regular expression."),
+              CtlTr::tr("regex")});
+    o.append({optShell, CtlTr::tr("Shell target: a command line run with /bin/sh -c."),
+              CtlTr::tr("command")});
+    o.append({optWorkdir, CtlTr::tr("Working directory of the shell command."), CtlTr::tr("dir")});
+    o.append({optEnv, CtlTr::tr("Environment variable of the shell command, repeatable."),
+              CtlTr::tr("NAME=VALUE")});
+    if (edit) {
+        o.append({optUnsetEnv, CtlTr::tr("Remove an environment variable, repeatable."),
+                  CtlTr::tr("name")});
+    }
+    o.append({optTimeout, CtlTr::tr("Timeout of a run in seconds (or 90s, 25m, 2h)."),
+              CtlTr::tr("seconds")});
+    o.append({optRetries, CtlTr::tr("Retries after a failed run."), CtlTr::tr("n")});
+    o.append({optBackoff, CtlTr::tr("Retry backoff: fixed or exponential."),
+              CtlTr::tr("fixed|exponential")});
+    o.append({optRetryDelay, CtlTr::tr("Delay before the first retry, in seconds."),
+              CtlTr::tr("seconds")});
+    o.append({optConcurrency,
+              CtlTr::tr("When a run is due while the previous one still runs: allow, forbid "
+                        "(skip it) or replace (cancel the old one)."),
+              CtlTr::tr("allow|forbid|replace")});
+    o.append({optMisfire,
+              CtlTr::tr("Slots missed while no executor was alive: run_once, skip or run_all."),
+              CtlTr::tr("run_once|skip|run_all")});
+    o.append({optMisfireBound, CtlTr::tr("At most this many missed slots run with run_all."),
+              CtlTr::tr("n")});
+    o.append({optLogLimit, CtlTr::tr("Size cap of a run's log (e.g. 10M)."), CtlTr::tr("bytes")});
+    o.append(
+        {optSlack, CtlTr::tr("Notify this Slack incoming webhook, repeatable."), CtlTr::tr("url")});
+    o.append({optWebhook, CtlTr::tr("Notify this generic webhook, repeatable."), CtlTr::tr("url")});
+    o.append({optNotifyOn,
+              CtlTr::tr("Which outcomes notify: failure, success, recovery (comma-separated; "
+                        "default failure,recovery)."),
+              CtlTr::tr("events")});
+    if (edit)
+        o.append({optNoNotify, CtlTr::tr("Remove all notification targets.")});
+    o.append({optNotifyQuiet,
+              CtlTr::tr("Announce a repeated failure at most once in this many seconds."),
+              CtlTr::tr("seconds")});
+    o.append({optDescription, CtlTr::tr("Description for people."), CtlTr::tr("text")});
+    o.append({optOwner, CtlTr::tr("Owner (a person or team)."), CtlTr::tr("text")});
+    o.append({optPaused, edit ? CtlTr::tr("Pause the job.") : CtlTr::tr("Create the job paused.")});
+    if (edit)
+        o.append({optResume, CtlTr::tr("Resume the job.")});
+    return o;
+}
+
+Status JobSpecBuilder::read(const QCommandLineParser &p)
+{
+    if (m_mode == Mode::Edit)
+        m_name = optionalValue(p, optName);
+    for (auto step : {&JobSpecBuilder::readSchedule, &JobSpecBuilder::readTarget,
+                      &JobSpecBuilder::readPolicies, &JobSpecBuilder::readNotify}) {
+        if (Status s = (this->*step)(p); !s)
+            return s;
+    }
+    return Done{};
+}
+
+Status JobSpecBuilder::readSchedule(const QCommandLineParser &p)
+{
+    if (p.isSet(optCron) && p.isSet(optOnce))
+        return badInput(CtlTr::tr("give either --cron or --once, not both"));
+    if (m_mode == Mode::Add && !p.isSet(optCron) && !p.isSet(optOnce))
+        return badInput(CtlTr::tr("a job needs a schedule: --cron EXPR or --once LOCAL-TIME"));
+    if (p.isSet(optCron)) {
+        const QString text = p.value(optCron);
+        Result<CronExpression> parsed = CronExpression::parse(text);
+        if (!parsed) {
+            return badInput(CtlTr::tr("--cron: invalid cron expression \"%1\": %2")
+                                .arg(text, parsed.errorMessage()));
+        }
+        m_cron = parsed->text();
+    }
+    if (p.isSet(optTz)) {
+        Result<QTimeZone> zone = zoneFromId(p.value(optTz).trimmed());
+        if (!zone)
+            return badInput(CtlTr::tr("--tz: %1").arg(zone.errorMessage()));
+        m_zone = *zone;
+    }
+    if (p.isSet(optOnce)) {
+        static const QRegularExpression pattern(QStringLiteral(
+            "^\\s*(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?\\s*$"));
+        const QString text = p.value(optOnce);
+        const QRegularExpressionMatch m = pattern.match(text);
+        const QDate date = m.hasMatch()
+            ? QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt())
+            : QDate();
+        const QTime time = m.hasMatch()
+            ? QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt())
+            : QTime();
+        if (!date.isValid() || !time.isValid()) {
+            return badInput(CtlTr::tr("--once: \"%1\" is not a local date and time like "
+                                      "2027-02-10T03:00 (give the zone with --tz, not an offset)")
+                                .arg(text));
+        }
+        m_onceDate = date;
+        m_onceTime = time;
+    }
+    if (p.isSet(optOccurrence)) {
+        m_occurrence = p.value(optOccurrence).trimmed().toLower();
+        if (Status s = oneOf(m_occurrence, {QStringLiteral("first"), QStringLiteral("second")},
+                             optOccurrence);
+            !s)
+            return s;
+    }
+    return Done{};
+}
+
+Status JobSpecBuilder::readTarget(const QCommandLineParser &p)
+{
+    if (p.isSet(optHttp) && p.isSet(optShell))
+        return badInput(CtlTr::tr("give either --http or --shell, not both"));
+    if (m_mode == Mode::Add && !p.isSet(optHttp) && !p.isSet(optShell))
+        return badInput(CtlTr::tr("a job needs a target: --http URL or --shell COMMAND"));
+    m_httpUrl = optionalValue(p, optHttp);
+    if (m_httpUrl) {
+        *m_httpUrl = m_httpUrl->trimmed();
+        if (!m_httpUrl->startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+            && !m_httpUrl->startsWith(QLatin1String("https://"), Qt::CaseInsensitive)) {
+            return badInput(
+                CtlTr::tr("--http: \"%1\" is not an http:// or https:// URL").arg(*m_httpUrl));
+        }
+    }
+    m_method = optionalValue(p, optMethod);
+    if (m_method) {
+        *m_method = m_method->trimmed().toUpper();
+        if (Status s = oneOf(m_method,
+                             {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                              QStringLiteral("PATCH"), QStringLiteral("DELETE"),
+                              QStringLiteral("HEAD"), QStringLiteral("OPTIONS")},
+                             optMethod);
+            !s)
+            return s;
+    }
+    Result<Pairs> headers = readPairs(p.values(optHeader), QLatin1Char(':'), optHeader);
+    if (!headers)
+        return headers.error();
+    m_headers = *headers;
+    if (m_mode == Mode::Edit)
+        m_removeHeaders = p.values(optRemoveHeader);
+    m_body = optionalValue(p, optBody);
+    m_expectStatus = optionalValue(p, optExpectStatus);
+    if (m_expectStatus) {
+        static const QRegularExpression range(QStringLiteral("^\\d{3}(-\\d{3})?$"));
+        *m_expectStatus = m_expectStatus->remove(QLatin1Char(' '));
+        if (!range.match(*m_expectStatus).hasMatch()) {
+            return badInput(CtlTr::tr("--expect-status: \"%1\" is not a status code like 200 or "
+                                      "a range like 200-299")
+                                .arg(*m_expectStatus));
+        }
+    }
+    m_failIfBodyMatches = optionalValue(p, optFailIf);
+    if (m_failIfBodyMatches) {
+        const QRegularExpression regex(*m_failIfBodyMatches);
+        if (!regex.isValid()) {
+            return badInput(CtlTr::tr("--fail-if-body-matches: invalid regular expression: %1")
+                                .arg(regex.errorString()));
+        }
+    }
+    m_shell = optionalValue(p, optShell);
+    m_workdir = optionalValue(p, optWorkdir);
+    Result<Pairs> env = readPairs(p.values(optEnv), QLatin1Char('='), optEnv);
+    if (!env)
+        return env.error();
+    m_env = *env;
+    if (m_mode == Mode::Edit)
+        m_unsetEnv = p.values(optUnsetEnv);
+    return Done{};
+}
+
+Status JobSpecBuilder::readPolicies(const QCommandLineParser &p)
+{
+    if (Status s = readNumber(p, optTimeout, m_timeout, Format::parseSeconds); !s)
+        return s;
+    auto count = [](const QString &text, const QString &what) {
+        return Format::parseInteger(text, what, 0, 1000000);
+    };
+    if (Status s = readNumber(p, optRetries, m_retries, count); !s)
+        return s;
+    if (Status s = readNumber(p, optRetryDelay, m_retryDelay, Format::parseSeconds); !s)
+        return s;
+    if (Status s = readNumber(p, optMisfireBound, m_misfireBound, count); !s)
+        return s;
+    if (Status s = readNumber(p, optLogLimit, m_logLimit, Format::parseBytes); !s)
+        return s;
+    m_retryBackoff = optionalValue(p, optBackoff);
+    m_concurrency = optionalValue(p, optConcurrency);
+    m_misfire = optionalValue(p, optMisfire);
+    for (Status s :
+         {oneOf(m_retryBackoff, {QStringLiteral("fixed"), QStringLiteral("exponential")},
+                optBackoff),
+          oneOf(m_concurrency,
+                {QStringLiteral("allow"), QStringLiteral("forbid"), QStringLiteral("replace")},
+                optConcurrency),
+          oneOf(m_misfire,
+                {QStringLiteral("run_once"), QStringLiteral("skip"), QStringLiteral("run_all")},
+                optMisfire)}) {
+        if (!s)
+            return s;
+    }
+    m_description = optionalValue(p, optDescription);
+    m_owner = optionalValue(p, optOwner);
+    const bool resume = m_mode == Mode::Edit && p.isSet(optResume);
+    if (p.isSet(optPaused) && resume)
+        return badInput(CtlTr::tr("give either --paused or --resume, not both"));
+    if (p.isSet(optPaused))
+        m_enabled = false;
+    else if (resume)
+        m_enabled = true;
+    return Done{};
+}
+
+Status JobSpecBuilder::readNotify(const QCommandLineParser &p)
+{
+    m_slack = p.values(optSlack);
+    m_webhooks = p.values(optWebhook);
+    m_noNotify = m_mode == Mode::Edit && p.isSet(optNoNotify);
+    if (m_noNotify && (!m_slack.isEmpty() || !m_webhooks.isEmpty()))
+        return badInput(CtlTr::tr("--no-notify cannot be combined with new notification targets"));
+    if (p.isSet(optNotifyOn)) {
+        const QStringList events = splitList(p.values(optNotifyOn));
+        const QStringList known = {QStringLiteral("failure"), QStringLiteral("success"),
+                                   QStringLiteral("recovery")};
+        for (const QString &event : events) {
+            if (Status s = oneOf(event, known, optNotifyOn); !s)
+                return s;
+        }
+        m_notifyOn = events;
+    }
+    return readNumber(p, optNotifyQuiet, m_notifyQuiet, Format::parseSeconds);
+}
+
+Status JobSpecBuilder::putOnce(QJsonObject &spec, const QDate &date, const QTime &time,
+                               const QTimeZone &zone) const
+{
+    const LocalTimeResolution r = resolveLocalTime(date, time, zone);
+    QDateTime at;
+    switch (r.kind) {
+    case LocalTimeResolution::Kind::Unique:
+        at = r.first;
+        break;
+    case LocalTimeResolution::Kind::Nonexistent:
+        return badInput(CtlTr::tr("--once: %1").arg(r.explanation));
+    case LocalTimeResolution::Kind::Ambiguous:
+        if (m_occurrence.isEmpty()) {
+            return badInput(CtlTr::tr("--once: %1 Add --occurrence first or --occurrence second.")
+                                .arg(r.explanation));
+        }
+        at = m_occurrence == QLatin1String("second") ? r.second : r.first;
+        break;
+    }
+    spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("once"));
+    spec.insert(QStringLiteral("once_local"),
+                QDateTime(date, time).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+    spec.insert(QStringLiteral("once_at"), at.toUTC().toString(Qt::ISODateWithMs));
+    return Done{};
+}
+
+bool JobSpecBuilder::hasTargetOptions() const
+{
+    return m_httpUrl || m_method || !m_headers.isEmpty() || !m_removeHeaders.isEmpty() || m_body
+        || m_expectStatus || m_failIfBodyMatches || m_shell || m_workdir || !m_env.isEmpty()
+        || !m_unsetEnv.isEmpty();
+}
+
+Status JobSpecBuilder::applyTarget(QJsonObject &t, const QString &type) const
+{
+    const bool http = type == QLatin1String("http");
+    const bool httpOptions = m_method || !m_headers.isEmpty() || !m_removeHeaders.isEmpty()
+        || m_body || m_expectStatus || m_failIfBodyMatches;
+    const bool shellOptions = m_workdir || !m_env.isEmpty() || !m_unsetEnv.isEmpty();
+    if (http && shellOptions) {
+        return badInput(CtlTr::tr("--workdir and --env apply to shell jobs, and this is an HTTP "
+                                  "job"));
+    }
+    if (!http && httpOptions) {
+        return badInput(CtlTr::tr("--method, --header, --body, --expect-status and "
+                                  "--fail-if-body-matches apply to HTTP jobs, and this is a "
+                                  "shell job"));
+    }
+    auto setOrRemove = [&t](const QString &key, const std::optional<QString> &value) {
+        if (!value)
+            return;
+        if (value->isEmpty())
+            t.remove(key);
+        else
+            t.insert(key, *value);
+    };
+    if (http) {
+        if (m_httpUrl)
+            t.insert(QStringLiteral("url"), *m_httpUrl);
+        if (m_method || !t.contains(QStringLiteral("method")))
+            t.insert(QStringLiteral("method"), m_method.value_or(QStringLiteral("GET")));
+        if (!m_headers.isEmpty() || !m_removeHeaders.isEmpty()) {
+            const QJsonObject headers = withPairs(t.value(QStringLiteral("headers")).toObject(),
+                                                  m_headers, m_removeHeaders);
+            if (headers.isEmpty())
+                t.remove(QStringLiteral("headers"));
+            else
+                t.insert(QStringLiteral("headers"), headers);
+        }
+        setOrRemove(QStringLiteral("body"), m_body);
+        setOrRemove(QStringLiteral("expect_status"), m_expectStatus);
+        setOrRemove(QStringLiteral("fail_if_body_matches"), m_failIfBodyMatches);
+    } else {
+        if (m_shell) {
+            // A command line replaces an argv form written through the SQL API.
+            t.remove(QStringLiteral("argv"));
+            t.insert(QStringLiteral("command"), *m_shell);
+        }
+        setOrRemove(QStringLiteral("workdir"), m_workdir);
+        if (!m_env.isEmpty() || !m_unsetEnv.isEmpty()) {
+            const QJsonObject env =
+                withPairs(t.value(QStringLiteral("env")).toObject(), m_env, m_unsetEnv);
+            if (env.isEmpty())
+                t.remove(QStringLiteral("env"));
+            else
+                t.insert(QStringLiteral("env"), env);
+        }
+    }
+    return Done{};
+}
+
+void JobSpecBuilder::putPolicies(QJsonObject &spec) const
+{
+    auto putNumber = [&spec](const char *key, const std::optional<qint64> &value) {
+        if (value)
+            spec.insert(QLatin1String(key), double(*value));
+    };
+    auto putText = [&spec](const char *key, const std::optional<QString> &value) {
+        if (value)
+            spec.insert(QLatin1String(key), *value);
+    };
+    putNumber("timeout_s", m_timeout);
+    putNumber("retries", m_retries);
+    putText("retry_backoff", m_retryBackoff);
+    putNumber("retry_delay_s", m_retryDelay);
+    putText("concurrency", m_concurrency);
+    putText("misfire", m_misfire);
+    putNumber("misfire_bound", m_misfireBound);
+    putNumber("log_limit_bytes", m_logLimit);
+    putNumber("notify_quiet_s", m_notifyQuiet);
+    putText("description", m_description);
+    putText("owner", m_owner);
+    if (m_enabled)
+        spec.insert(QStringLiteral("enabled"), *m_enabled);
+}
+
+QJsonArray JobSpecBuilder::notifyTargets() const
+{
+    QJsonArray list;
+    auto add = [this, &list](const QString &kind, const QString &url) {
+        QJsonObject target{{QStringLiteral("kind"), kind}, {QStringLiteral("url"), url}};
+        if (m_notifyOn)
+            target.insert(QStringLiteral("on"), QJsonArray::fromStringList(*m_notifyOn));
+        list.append(target);
+    };
+    for (const QString &url : m_slack)
+        add(QStringLiteral("slack"), url.trimmed());
+    for (const QString &url : m_webhooks)
+        add(QStringLiteral("webhook"), url.trimmed());
+    return list;
+}
+
+Result<QJsonObject> JobSpecBuilder::spec(const QString &name) const
+{
+    QJsonObject spec{{QStringLiteral("name"), name}};
+    const QTimeZone zone = m_zone.value_or(QTimeZone("UTC"));
+    spec.insert(QStringLiteral("time_zone"), QString::fromUtf8(zone.id()));
+    if (m_cron) {
+        spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("cron"));
+        spec.insert(QStringLiteral("cron"), *m_cron);
+    } else if (Status s = putOnce(spec, *m_onceDate, m_onceTime, zone); !s) {
+        return s.error();
+    }
+    const QString type = m_httpUrl ? QStringLiteral("http") : QStringLiteral("shell");
+    QJsonObject target;
+    if (Status s = applyTarget(target, type); !s)
+        return s.error();
+    spec.insert(QStringLiteral("target_type"), type);
+    spec.insert(QStringLiteral("target"), target);
+    putPolicies(spec);
+    if (m_notifyOn && m_slack.isEmpty() && m_webhooks.isEmpty())
+        return badInput(CtlTr::tr("--notify-on needs --notify-slack or --notify-webhook"));
+    const QJsonArray notify = notifyTargets();
+    if (!notify.isEmpty())
+        spec.insert(QStringLiteral("notify"), notify);
+    return spec;
+}
+
+Result<QJsonObject> JobSpecBuilder::changes(const JobRecord &current) const
+{
+    QJsonObject spec;
+    if (m_name)
+        spec.insert(QStringLiteral("name"), *m_name);
+
+    // Schedule: a new zone alone moves a one-off to the same wall-clock time in that zone.
+    const QTimeZone zone = m_zone.value_or(QTimeZone(current.timeZone.toUtf8()));
+    if (m_zone)
+        spec.insert(QStringLiteral("time_zone"), QString::fromUtf8(m_zone->id()));
+    if (m_cron) {
+        spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("cron"));
+        spec.insert(QStringLiteral("cron"), *m_cron);
+    } else if (m_onceDate) {
+        if (Status s = putOnce(spec, *m_onceDate, m_onceTime, zone); !s)
+            return s.error();
+    } else if ((m_zone || !m_occurrence.isEmpty())
+               && current.scheduleKind == QLatin1String("once")) {
+        if (Status s = putOnce(spec, current.onceLocal.date(), current.onceLocal.time(), zone); !s)
+            return s.error();
+    }
+
+    // Target: options change the current target; --http on a shell job (or --shell on an
+    // HTTP job) starts a new one of that type.
+    if (hasTargetOptions()) {
+        QString type = current.targetType;
+        if (m_httpUrl)
+            type = QStringLiteral("http");
+        else if (m_shell)
+            type = QStringLiteral("shell");
+        QJsonObject target = type == current.targetType ? current.target : QJsonObject();
+        if (Status s = applyTarget(target, type); !s)
+            return s.error();
+        if (type != current.targetType)
+            spec.insert(QStringLiteral("target_type"), type);
+        spec.insert(QStringLiteral("target"), target);
+    }
+
+    putPolicies(spec);
+
+    // Notifications: new targets replace the list; --notify-on alone changes the events of
+    // the targets the job has.
+    if (m_noNotify) {
+        spec.insert(QStringLiteral("notify"), QJsonArray());
+    } else if (!m_slack.isEmpty() || !m_webhooks.isEmpty()) {
+        spec.insert(QStringLiteral("notify"), notifyTargets());
+    } else if (m_notifyOn) {
+        if (current.notify.isEmpty())
+            return badInput(CtlTr::tr("--notify-on: the job has no notification targets; add "
+                                      "--notify-slack or --notify-webhook"));
+        QJsonArray notify;
+        for (const QJsonValue &entry : current.notify) {
+            QJsonObject target = entry.toObject();
+            target.insert(QStringLiteral("on"), QJsonArray::fromStringList(*m_notifyOn));
+            notify.append(target);
+        }
+        spec.insert(QStringLiteral("notify"), notify);
+    }
+
+    if (spec.isEmpty())
+        return badInput(CtlTr::tr("nothing to change: give at least one option (see --help)"));
+    return spec;
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <result.h>
+
+#include <store/records.h>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QTime>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace Cronhelm {
+
+// Turns the options of `job add` and `job edit` into the job spec JSON of the SQL API
+// (cronhelm.create_job / update_job; keys as in cronhelm._apply_spec).
+//
+// read() checks everything that needs no database first — the cron expression with the
+// core parser, the zone, the one-off local time, enumerations and numbers — so bad input
+// is refused (exit 2) before anything connects.
+class JobSpecBuilder
+{
+public:
+    enum class Mode { Add, Edit };
+    explicit JobSpecBuilder(Mode mode);
+
+    QList<QCommandLineOption> options() const;
+
+    Status read(const QCommandLineParser &parser);
+
+    // job add: the complete spec of a new job.
+    Result<QJsonObject> spec(const QString &name) const;
+    // job edit: only the keys the given options change, against the job as read just now.
+    Result<QJsonObject> changes(const JobRecord &current) const;
+
+private:
+    using Pairs = QList<QPair<QString, QString>>;
+
+    Status readSchedule(const QCommandLineParser &p);
+    Status readTarget(const QCommandLineParser &p);
+    Status readPolicies(const QCommandLineParser &p);
+    Status readNotify(const QCommandLineParser &p);
+
+    // Adds the schedule keys for a one-off at `date time` in `zone`.
+    Status putOnce(QJsonObject &spec, const QDate &date, const QTime &time,
+                   const QTimeZone &zone) const;
+    Status applyTarget(QJsonObject &target, const QString &type) const;
+    bool hasTargetOptions() const;
+    void putPolicies(QJsonObject &spec) const;
+    QJsonArray notifyTargets() const;
+
+    Mode m_mode;
+
+    std::optional<QString> m_name;
+    std::optional<QString> m_cron;
+    std::optional<QDate> m_onceDate;
+    QTime m_onceTime;
+    QString m_occurrence;
+    std::optional<QTimeZone> m_zone;
+
+    std::optional<QString> m_httpUrl;
+    std::optional<QString> m_method;
+    Pairs m_headers;
+    QStringList m_removeHeaders;
+    std::optional<QString> m_body;
+    std::optional<QString> m_expectStatus;
+    std::optional<QString> m_failIfBodyMatches;
+    std::optional<QString> m_shell;
+    std::optional<QString> m_workdir;
+    Pairs m_env;
+    QStringList m_unsetEnv;
+
+    std::optional<qint64> m_timeout;
+    std::optional<qint64> m_retries;
+    std::optional<QString> m_retryBackoff;
+    std::optional<qint64> m_retryDelay;
+    std::optional<QString> m_concurrency;
+    std::optional<QString> m_misfire;
+    std::optional<qint64> m_misfireBound;
+    std::optional<qint64> m_logLimit;
+    std::optional<QString> m_description;
+    std::optional<QString> m_owner;
+    std::optional<bool> m_enabled;
+
+    QStringList m_slack;
+    QStringList m_webhooks;
+    std::optional<QStringList> m_notifyOn;
+    bool m_noNotify = false;
+    std::optional<qint64> m_notifyQuiet;
+};
+
+} // namespace Cronhelm

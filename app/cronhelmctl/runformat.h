@@ -1,0 +1,15 @@
+#pragma once
+
+#include <store/records.h>
+
+#include <QList>
+#include <QString>
+
+namespace Cronhelm::RunFormat {
+
+// The `runs list` table.
+QString table(const QList<RunRecord> &runs);
+// Everything about a run, human readable (`runs show`).
+QString details(const RunRecord &run);
+
+} // namespace Cronhelm::RunFormat
