@@ -846,7 +846,8 @@ DECLARE
 BEGIN
     SELECT * INTO l FROM cronhelm.lease FOR UPDATE;
     PERFORM pg_advisory_unlock_all();
-    IF l.holder IS DISTINCT FROM p_node THEN
+    -- Only the session that holds the lease may give it up: naming a node is not enough.
+    IF l.holder IS DISTINCT FROM p_node OR l.holder_pid IS DISTINCT FROM pg_backend_pid() THEN
         RETURN false;
     END IF;
     UPDATE cronhelm.lease SET holder = NULL, expires_at = clock_timestamp(), holder_pid = NULL;

@@ -64,7 +64,7 @@ JobRecord jobFromRow(const pqxx::row &row)
 
 JobStore::JobStore(StoreConnection &connection)
     : m_connection(connection)
-{ }
+{}
 
 Result<QList<JobRecord>> JobStore::list()
 {
@@ -79,13 +79,17 @@ Result<QList<JobRecord>> JobStore::list()
     });
 }
 
-Result<JobRecord> JobStore::byId(qint64 id)
+// One job from job_overview matching `condition` ($1 = key), or NotFound with `missing`.
+template<typename Key>
+static Result<JobRecord> findJob(StoreConnection &connection, const char *condition, const Key &key,
+                                 const QString &missing)
 {
     Result<std::optional<JobRecord>> found =
-        m_connection.transact([id](pqxx::transaction_base &tx) -> std::optional<JobRecord> {
-            const pqxx::result r = tx.exec_params(std::string("SELECT ") + overviewColumns
-                                                      + " FROM cronhelm.job_overview WHERE id = $1",
-                                                  id);
+        connection.transact([&](pqxx::transaction_base &tx) -> std::optional<JobRecord> {
+            const pqxx::result r =
+                tx.exec_params(std::string("SELECT ") + overviewColumns
+                                   + " FROM cronhelm.job_overview WHERE " + condition,
+                               key);
             if (r.empty())
                 return std::nullopt;
             return jobFromRow(r[0]);
@@ -93,27 +97,19 @@ Result<JobRecord> JobStore::byId(qint64 id)
     if (!found)
         return found.error();
     if (!found->has_value())
-        return makeError(ErrorKind::NotFound, CoreTr::tr("job %1 does not exist").arg(id));
+        return makeError(ErrorKind::NotFound, missing);
     return **found;
+}
+
+Result<JobRecord> JobStore::byId(qint64 id)
+{
+    return findJob(m_connection, "id = $1", id, CoreTr::tr("job %1 does not exist").arg(id));
 }
 
 Result<JobRecord> JobStore::byName(const QString &name)
 {
-    Result<std::optional<JobRecord>> found =
-        m_connection.transact([&name](pqxx::transaction_base &tx) -> std::optional<JobRecord> {
-            const pqxx::result r =
-                tx.exec_params(std::string("SELECT ") + overviewColumns
-                                   + " FROM cronhelm.job_overview WHERE name = $1",
-                               name.toStdString());
-            if (r.empty())
-                return std::nullopt;
-            return jobFromRow(r[0]);
-        });
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return makeError(ErrorKind::NotFound, CoreTr::tr("no job named \"%1\"").arg(name));
-    return **found;
+    return findJob(m_connection, "name = $1", name.toStdString(),
+                   CoreTr::tr("no job named \"%1\"").arg(name));
 }
 
 Result<qint64> JobStore::create(const QJsonObject &spec)
@@ -145,7 +141,7 @@ Status JobStore::remove(qint64 id, std::optional<int> expectedVersion)
     });
     if (!r)
         return r.error();
-    return Done {};
+    return Done{};
 }
 
 Result<bool> JobStore::pause(qint64 id)
@@ -177,7 +173,7 @@ Status JobStore::cancelOnce(qint64 id)
     });
     if (!r)
         return r.error();
-    return Done {};
+    return Done{};
 }
 
 Result<QString> JobStore::cancelRun(qint64 runId)

@@ -105,7 +105,7 @@ public:
     Result<std::optional<qint64>> finishRun(const QString &nodeId, const FinishedRun &run);
     Result<int> abandonOrphanedRuns(const QString &nodeId, qint64 term, double deadAfterSeconds);
 
-    // Queued runs, and running runs of this node (to see cancel requests).
+    // Queued runs, and every running run (this node's, and others' for the concurrency policy).
     Result<QList<ActiveRun>> activeRuns(const QString &nodeId);
     Result<std::optional<ActiveRun>> activeRun(qint64 runId);
 

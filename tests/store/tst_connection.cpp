@@ -1,0 +1,207 @@
+// StoreConnection: server errors become Error values of the right kind with the
+// server's message; a dropped connection is ConnectionLost and the next transact()
+// connects again; an unreachable server or a missing schema say so.
+
+#include "storetesthelpers.h"
+
+#include <store/jobstore.h>
+#include <store/migrator.h>
+#include <store/nodestore.h>
+#include <store/runstore.h>
+#include <store/storeconnection.h>
+
+#include <QBuffer>
+#include <QtTest>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+class TestConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void errorKinds_data();
+    void errorKinds();
+    void droppedConnection_data();
+    void droppedConnection();
+    void unreachableServer();
+    void unknownRole();
+    void missingSchema();
+    void describeTarget();
+
+private:
+    FunctionDatabase m_db;
+};
+
+void TestConnection::errorKinds_data()
+{
+    QTest::addColumn<QString>("sqlstate");
+    QTest::addColumn<QString>("kind");
+    const auto row = [](const char *state, const char *kind) {
+        QTest::newRow(state) << QString::fromLatin1(state) << QString::fromLatin1(kind);
+    };
+    row("CHINV", "BadInput");
+    row("CHNFD", "NotFound");
+    row("CHCON", "Conflict");
+    row("CHFEN", "Fenced");
+    row("42501", "Permission");
+    row("23505", "Conflict");
+    row("23514", "BadInput");
+    row("22P02", "BadInput");
+    row("22007", "BadInput");
+    row("40001", "Conflict");
+    row("40P01", "Conflict");
+    row("57P01", "ConnectionLost");
+    row("42P01", "Other");
+    row("XX000", "Other");
+    row("P0001", "Other");
+}
+
+void TestConnection::errorKinds()
+{
+    QFETCH(QString, sqlstate);
+    QFETCH(QString, kind);
+    CH_FUNCTION_DATABASE(db, m_db);
+    StoreConnection connection(db->conninfo());
+    const std::string sql = "DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '" + sqlstate.toStdString()
+        + "', MESSAGE = 'boom: the reason', HINT = 'Do this instead.'; END $$";
+    Result<int> r = connection.transact([&sql](pqxx::transaction_base &tx) {
+        tx.exec(sql);
+        return 1;
+    });
+    QCOMPARE(kindOf(r), kind);
+    // The server's primary message and hint; no severity prefix, no PL/pgSQL context.
+    QVERIFY2(r.errorMessage().startsWith(QLatin1String("boom: the reason")),
+             qPrintable(r.errorMessage()));
+    QVERIFY2(r.errorMessage().contains(QLatin1String("Do this instead.")),
+             qPrintable(r.errorMessage()));
+    QVERIFY2(!r.errorMessage().contains(QLatin1String("CONTEXT")), qPrintable(r.errorMessage()));
+    // A failed transaction leaves the connection ready for the next one (unless the
+    // error said the connection is gone).
+    Result<int> next = connection.transact(
+        [](pqxx::transaction_base &tx) { return tx.exec("SELECT 7")[0][0].as<int>(); });
+    CH_VERIFY_OK(next);
+    QCOMPARE(*next, 7);
+}
+
+void TestConnection::droppedConnection_data()
+{
+    QTest::addColumn<int>("operation");
+    QTest::newRow("list jobs") << 0;
+    QTest::newRow("create job") << 1;
+    QTest::newRow("page runs") << 2;
+    QTest::newRow("export csv") << 3;
+    QTest::newRow("heartbeat") << 4;
+    QTest::newRow("schema version") << 5;
+}
+
+// The server ends the session (pg_terminate_backend from another session, as an admin
+// or a failover would): the next call reports ConnectionLost, the one after reconnects.
+void TestConnection::droppedConnection()
+{
+    QFETCH(int, operation);
+    CH_FUNCTION_DATABASE(db, m_db);
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    RunStore runs(connection);
+    NodeStore node(connection);
+    Migrator migrator(connection);
+    int counter = 0;
+    auto call = [&]() -> QString {
+        switch (operation) {
+        case 0:
+            return kindOf(jobs.list());
+        case 1:
+            return kindOf(jobs.create(httpJob(QStringLiteral("%1 %2")
+                                                  .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                                  .arg(++counter))));
+        case 2:
+            return kindOf(runs.page({}, 10));
+        case 3: {
+            QBuffer out;
+            out.open(QIODevice::WriteOnly);
+            return kindOf(runs.exportCsv({}, out, {}));
+        }
+        case 4:
+            return kindOf(node.heartbeat({QStringLiteral("n1"), QStringLiteral("h"), 1,
+                                          QStringLiteral("0.1.0"), QDateTime::currentDateTimeUtc()},
+                                         QStringLiteral("standby"), 0));
+        case 5:
+            return kindOf(migrator.installedVersion());
+        }
+        return {};
+    };
+    QCOMPARE(call(), QStringLiteral("ok"));
+    QVERIFY(connection.isOpen());
+    const int pid = backendPid(connection);
+    QVERIFY(pid > 0);
+
+    CH_EXEC(db, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid));
+    QVERIFY(waitForBackendGone(*db, pid));
+    QCOMPARE(call(), QStringLiteral("ConnectionLost"));
+    QVERIFY(!connection.isOpen());
+
+    QCOMPARE(call(), QStringLiteral("ok"));
+    QVERIFY(connection.isOpen());
+    const int newPid = backendPid(connection);
+    QVERIFY(newPid > 0 && newPid != pid);
+    // The reconnected session is set up like the first one.
+    Result<std::string> zone = connection.transact([](pqxx::transaction_base &tx) {
+        return tx.exec("SHOW TimeZone")[0][0].as<std::string>();
+    });
+    CH_VERIFY_OK(zone);
+    QCOMPARE(QString::fromStdString(*zone), QStringLiteral("UTC"));
+}
+
+void TestConnection::unreachableServer()
+{
+    StoreConnection connection(QStringLiteral("host=%1 port=1 dbname=nothing user=nobody "
+                                              "connect_timeout=2")
+                                   .arg(TestDatabase::serverHost()));
+    JobStore jobs(connection);
+    Result<QList<JobRecord>> r = jobs.list();
+    QCOMPARE(kindOf(r), QStringLiteral("ConnectionLost"));
+    QVERIFY(!r.errorMessage().isEmpty());
+    QVERIFY(!connection.isOpen());
+    QCOMPARE(connection.socket(), -1);
+    QCOMPARE(kindOf(connection.pollNotifications()), QStringLiteral("ConnectionLost"));
+}
+
+void TestConnection::unknownRole()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfoAs(QStringLiteral("nobody_at_all")));
+    Status opened = connection.open();
+    QCOMPARE(kindOf(opened), QStringLiteral("ConnectionLost"));
+    QVERIFY2(opened.errorMessage().contains(QLatin1String("nobody_at_all")),
+             qPrintable(opened.errorMessage()));
+}
+
+void TestConnection::missingSchema()
+{
+    CH_DATABASE_EX(db, QStringLiteral("noschema"), false);
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    Result<QList<JobRecord>> r = jobs.list();
+    QCOMPARE(kindOf(r), QStringLiteral("Other"));
+    QVERIFY2(r.errorMessage().contains(QLatin1String("cronhelmctl migrate")),
+             qPrintable(r.errorMessage()));
+    Migrator migrator(connection);
+    QCOMPARE(kindOf(migrator.checkCompatible()), QStringLiteral("NotFound"));
+}
+
+void TestConnection::describeTarget()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo() + QStringLiteral(" password=secret"));
+    QVERIFY(!connection.describeTarget().contains(db->name()));
+    CH_VERIFY_OK(connection.open());
+    const QString target = connection.describeTarget();
+    QVERIFY2(target.contains(db->name()), qPrintable(target));
+    QVERIFY2(target.contains(QLatin1String("cronhelm")), qPrintable(target));
+    QVERIFY2(!target.contains(QLatin1String("secret")), qPrintable(target));
+}
+
+QTEST_GUILESS_MAIN(TestConnection)
+#include "tst_connection.moc"
