@@ -1,0 +1,93 @@
+#pragma once
+
+#include <store/records.h>
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+
+#include <optional>
+
+class QTimer;
+
+namespace Cronhelm {
+
+class StoreClient;
+
+// The cluster: every node with its heartbeat age and running jobs, the executor lease, and
+// recent leadership changes. Refreshed on the store's cronhelm_cluster NOTIFY and by a poll
+// (heartbeats do not notify); ages and the lease expiry count on locally between refreshes,
+// measured against the database clock, never this computer's.
+class ClusterModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Node, Host, Role, Version, Started, Heartbeat, RunningJobs, ColumnCount };
+    enum RoleValue { RoleRole = Qt::UserRole + 1, NodeIdRole };
+
+    explicit ClusterModel(StoreClient *client, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void refresh();
+    // How often to poll; the status bar needs little, an open cluster view more.
+    void setPollInterval(int ms);
+
+    bool hasStatus() const { return m_hasStatus; }
+    LeaseRecord lease() const { return m_status.lease; }
+    QList<LeadershipChange> recentChanges() const { return m_status.recentChanges; }
+    // The database's clock now, extrapolated from the last refresh.
+    QDateTime databaseNow() const;
+    // Milliseconds until the executor's lease expires (negative when overdue); none when
+    // there is no executor.
+    std::optional<qint64> leaseRemainingMs() const;
+    // "node-a (term 7)" or a warning that no node is executing jobs; for the status bar.
+    QString executorSummary() const;
+
+signals:
+    void statusChanged();
+    void refreshFailed(const QString &message);
+
+private:
+    void apply(const ClusterStatus &status);
+    QString roleText(const QString &role) const;
+
+    StoreClient *m_client;
+    ClusterStatus m_status;
+    QElapsedTimer m_sinceRefresh;
+    bool m_hasStatus = false;
+    bool m_inFlight = false;
+    bool m_again = false;
+    QTimer *m_poll;
+    QTimer *m_tick;
+};
+
+// Recent leadership changes, newest first.
+class LeadershipModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Term, Holder, Acquired, Reason, Previous, Ended, ColumnCount };
+
+    explicit LeadershipModel(ClusterModel *cluster, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    void update();
+    static QString reasonText(const QString &reason);
+
+    ClusterModel *m_cluster;
+    QList<LeadershipChange> m_changes;
+};
+
+} // namespace Cronhelm

@@ -1,0 +1,126 @@
+#include "connectionparams.h"
+
+#include "modelstr.h"
+
+#include <QStringList>
+
+namespace Cronhelm {
+
+namespace {
+
+// libpq: values with spaces or quotes are single-quoted, with \ and ' escaped.
+QString quoted(const QString &value)
+{
+    if (!value.isEmpty() && !value.contains(QLatin1Char(' ')) && !value.contains(QLatin1Char('\''))
+        && !value.contains(QLatin1Char('\\')))
+        return value;
+    QString out = value;
+    out.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    out.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+QString keyValue(const char *key, const QString &value)
+{
+    return QLatin1String(key) + QLatin1Char('=') + quoted(value);
+}
+
+} // namespace
+
+QString ConnectionParams::toConninfo() const
+{
+    QStringList parts;
+    if (!host.isEmpty())
+        parts << keyValue("host", host);
+    parts << keyValue("port", QString::number(port));
+    if (!database.isEmpty())
+        parts << keyValue("dbname", database);
+    if (!user.isEmpty())
+        parts << keyValue("user", user);
+    if (!password.isEmpty())
+        parts << keyValue("password", password);
+    if (!sslMode.isEmpty())
+        parts << keyValue("sslmode", sslMode);
+    if (!sslRootCert.isEmpty())
+        parts << keyValue("sslrootcert", sslRootCert);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString ConnectionParams::describe() const
+{
+    ConnectionParams safe = *this;
+    safe.password.clear();
+    return safe.toConninfo();
+}
+
+QString withAppConnectDefaults(const QString &conninfo)
+{
+    const QString trimmed = conninfo.trimmed();
+    const bool uri = trimmed.startsWith(QLatin1String("postgresql://"))
+        || trimmed.startsWith(QLatin1String("postgres://"));
+    const std::pair<const char *, const char *> defaults[] = {
+        {"connect_timeout", "5"},
+        {"keepalives_idle", "10"},
+        {"keepalives_interval", "5"},
+        {"keepalives_count", "3"},
+    };
+    QString out = trimmed;
+    for (const auto &[key, value] : defaults) {
+        if (trimmed.contains(QLatin1String(key)))
+            continue;
+        if (uri) {
+            out += (out.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                + QLatin1String(key) + QLatin1Char('=') + QLatin1String(value);
+        } else {
+            out += QLatin1Char(' ') + QLatin1String(key) + QLatin1Char('=') + QLatin1String(value);
+        }
+    }
+    return out;
+}
+
+QString explainConnectFailure(const QString &message)
+{
+    auto has = [&message](const char *text) {
+        return message.contains(QLatin1String(text), Qt::CaseInsensitive);
+    };
+    QString human;
+    if (has("password authentication failed")) {
+        human = ModelsTr::tr("The server refused the password. Check the user name and the "
+                             "password.");
+    } else if (has("no password supplied") || has("fe_sendauth")) {
+        human = ModelsTr::tr("The server asks for a password, but none was given.");
+    } else if (has("no pg_hba.conf entry")) {
+        human = ModelsTr::tr("The server does not accept connections from this computer for "
+                             "this user and database. Ask the database administrator to allow "
+                             "it (pg_hba.conf).");
+    } else if (has("database \"") && has("does not exist")) {
+        human = ModelsTr::tr("The database does not exist on this server. Check the database "
+                             "name.");
+    } else if (has("role \"") && has("does not exist")) {
+        human = ModelsTr::tr("The user does not exist on this server. Check the user name.");
+    } else if (has("root certificate file")) {
+        human = ModelsTr::tr("The CA certificate file cannot be read. Choose the CA file your "
+                             "administrator gave you.");
+    } else if (has("does not match host name")) {
+        human = ModelsTr::tr("The server's certificate was issued for a different host name. "
+                             "Use the host name written in the certificate.");
+    } else if (has("certificate verify failed") || has("self-signed certificate")
+               || has("unable to get local issuer")) {
+        human = ModelsTr::tr("The server's certificate could not be verified with the CA file. "
+                             "Check that you chose the right CA file.");
+    } else if (has("server does not support SSL")) {
+        human = ModelsTr::tr("The server does not offer TLS, but the connection requires it.");
+    } else if (has("timeout expired") || has("could not connect") || has("connection refused")
+               || has("could not translate host name") || has("network is unreachable")
+               || has("no route to host") || has("no such file or directory")
+               || has("connection to server")) {
+        human = ModelsTr::tr("The server cannot be reached. Check the host name and port, and "
+                             "that this computer is on the right network (VPN).");
+    }
+    if (human.isEmpty())
+        return message.trimmed();
+    //: %1 the explanation, %2 the database library's own message
+    return ModelsTr::tr("%1\n\nDetails: %2").arg(human, message.trimmed());
+}
+
+} // namespace Cronhelm

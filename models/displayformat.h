@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDateTime>
+#include <QIcon>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace Cronhelm::Display {
+
+// How run statuses, triggers, durations and instants are shown to people. Translated
+// through the models' context.
+
+QString statusText(const QString &status);
+// A coloured icon for a run status ("succeeded", "failed", ...); "" for "never ran".
+QIcon statusIcon(const QString &status);
+bool isProblemStatus(const QString &status);
+bool isFinalStatus(const QString &status);
+// All statuses, in the order filters list them.
+QStringList allStatuses();
+
+QString triggerText(const QString &trigger);
+QStringList allTriggers();
+
+// "850 ms", "42 s", "3 min 05 s", "1 h 02 min", "2 d 3 h".
+QString duration(qint64 ms);
+
+// The zone the person at the screen lives in (the system's, unless overridden for tests).
+QTimeZone viewerZone();
+void setViewerZone(const QTimeZone &zone);
+
+// "Tue 3 Mar 2026 14:05" in `zone`, in the application's locale.
+QString dateTime(const QDateTime &instant, const QTimeZone &zone, bool withSeconds = false);
+// "Tue 3 Mar 14:05" (the year only when it is not this year), for table cells.
+QString shortDateTime(const QDateTime &instant, const QTimeZone &zone);
+// "Berlin", "New York", "UTC": the place part of a zone id, for people.
+QString zoneCity(const QTimeZone &zone);
+// The short zone name at that instant, e.g. "CET", "EDT", or "UTC+05:30".
+QString zoneAbbreviation(const QDateTime &instant, const QTimeZone &zone);
+// "Tue 3 Mar 2026 14:05 CET" in the viewer's zone, and when the job's zone differs,
+// "(08:05 EST in America/New_York)" after it.
+QString instantForViewer(const QDateTime &instant, const QTimeZone &jobZone);
+// The compact form for table cells: "Tue 3 Mar 14:05 (08:05 New York)".
+QString shortInstantForViewer(const QDateTime &instant, const QTimeZone &jobZone);
+
+// An icon from the bundled SVGs (":/icons/<name>.svg"), preferring the desktop theme's icon
+// of `themeName` when there is one.
+QIcon icon(const QString &name, const QString &themeName = QString());
+
+} // namespace Cronhelm::Display

@@ -1,0 +1,292 @@
+#include "upcomingmodel.h"
+
+#include "displayformat.h"
+#include "jobsmodel.h"
+
+#include <cron/crondescription.h>
+#include <cron/cronexpression.h>
+#include <cron/localtime.h>
+
+#include <QLocale>
+#include <QSet>
+#include <QTimer>
+
+namespace Cronhelm {
+
+namespace {
+
+// Enough to count an every-minute job over a week.
+constexpr int kMaxFiresPerJob = 7 * 24 * 60 + 1;
+
+QString offsetText(int seconds)
+{
+    const int minutes = qAbs(seconds) / 60;
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+UpcomingModel::UpcomingModel(JobsModel *jobs, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_jobs(jobs)
+    , m_debounce(new QTimer(this))
+    , m_minute(new QTimer(this))
+{
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &UpcomingModel::recompute);
+    m_minute->setInterval(60000);
+    connect(m_minute, &QTimer::timeout, this, &UpcomingModel::recompute);
+    m_minute->start();
+    auto later = [this] {
+        m_debounce->start();
+    };
+    connect(jobs, &JobsModel::loaded, this, later);
+    connect(jobs, &JobsModel::jobUpdated, this, later);
+    connect(jobs, &QAbstractItemModel::rowsInserted, this, later);
+    connect(jobs, &QAbstractItemModel::rowsRemoved, this, later);
+    recompute();
+}
+
+UpcomingModel::~UpcomingModel()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void UpcomingModel::setWindowHours(int hours)
+{
+    if (hours == m_hours)
+        return;
+    m_hours = hours;
+    recompute();
+}
+
+void UpcomingModel::recompute()
+{
+    const quint64 generation = ++m_generation;
+    const QList<JobRecord> jobs = m_jobs->jobs();
+    const QDateTime from = QDateTime::currentDateTimeUtc();
+    const QDateTime to = from.addSecs(qint64(m_hours) * 3600);
+    if (m_thread)
+        m_thread->wait(); // the previous computation; it is short
+    // The destructor waits for the thread, so `home` outlives it; a result posted just before
+    // the model is deleted is dropped with the model's pending events.
+    m_thread.reset(QThread::create([generation, jobs, from, to, home = this] {
+        QList<UpcomingEntry> entries = compute(jobs, from, to);
+        QMetaObject::invokeMethod(
+            home,
+            [home, generation, entries = std::move(entries), from] {
+                home->apply(generation, entries, from);
+            },
+            Qt::QueuedConnection);
+    }));
+    m_thread->setObjectName(QStringLiteral("cronhelm-upcoming"));
+    m_thread->start();
+}
+
+QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const QDateTime &from,
+                                            const QDateTime &to)
+{
+    QList<UpcomingEntry> out;
+    QSet<QString> zones;
+    for (const JobRecord &job : jobs) {
+        if (!job.enabled)
+            continue;
+        const Result<QTimeZone> zone = zoneFromId(job.timeZone);
+        if (!zone)
+            continue;
+        if (job.scheduleKind == QLatin1String("once")) {
+            if (job.onceState == QLatin1String("pending") && job.onceAt >= from
+                && job.onceAt < to) {
+                UpcomingEntry e;
+                e.kind = UpcomingEntry::Kind::OneOff;
+                e.at = job.onceAt;
+                e.jobId = job.id;
+                e.job = job.name;
+                e.zoneId = job.timeZone;
+                out.append(e);
+                zones.insert(job.timeZone);
+            }
+            continue;
+        }
+        const Result<CronExpression> cron = CronExpression::parse(job.cronExpr);
+        if (!cron)
+            continue;
+        QList<QDateTime> fires;
+        QDateTime after = from.addMSecs(-1);
+        while (fires.size() < kMaxFiresPerJob) {
+            const QList<QDateTime> batch = cron->nextInstants(after, *zone, 512);
+            bool done = batch.isEmpty();
+            for (const QDateTime &at : batch) {
+                if (at >= to) {
+                    done = true;
+                    break;
+                }
+                fires.append(at);
+            }
+            if (done)
+                break;
+            after = batch.constLast();
+        }
+        if (fires.isEmpty())
+            continue;
+        zones.insert(job.timeZone);
+        if (fires.size() > kFrequentThreshold) {
+            UpcomingEntry e;
+            e.kind = UpcomingEntry::Kind::Frequent;
+            e.at = fires.constFirst();
+            e.last = fires.constLast();
+            e.count = int(fires.size());
+            e.jobId = job.id;
+            e.job = job.name;
+            e.zoneId = job.timeZone;
+            out.append(e);
+            continue;
+        }
+        for (const QDateTime &at : std::as_const(fires)) {
+            UpcomingEntry e;
+            e.at = at;
+            e.jobId = job.id;
+            e.job = job.name;
+            e.zoneId = job.timeZone;
+            out.append(e);
+        }
+    }
+    for (const QString &id : std::as_const(zones)) {
+        const QTimeZone zone(id.toUtf8());
+        for (const QTimeZone::OffsetData &t : zone.transitions(from, to)) {
+            UpcomingEntry e;
+            e.kind = UpcomingEntry::Kind::Transition;
+            e.at = t.atUtc.toUTC();
+            e.zoneId = id;
+            e.offsetBefore = zone.offsetFromUtc(t.atUtc.addSecs(-1));
+            e.offsetAfter = t.offsetFromUtc;
+            if (e.offsetBefore != e.offsetAfter)
+                out.append(e);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const UpcomingEntry &a, const UpcomingEntry &b) {
+        if (a.at != b.at)
+            return a.at < b.at;
+        return QString::localeAwareCompare(a.job, b.job) < 0;
+    });
+    return out;
+}
+
+void UpcomingModel::apply(quint64 generation, const QList<UpcomingEntry> &entries,
+                          const QDateTime &start)
+{
+    if (generation != m_generation)
+        return;
+    // A small list computed afresh: a reset is honest, and selection here is transient.
+    beginResetModel();
+    m_entries = entries;
+    m_start = start;
+    endResetModel();
+    emit computed();
+}
+
+int UpcomingModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int UpcomingModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UpcomingModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case When:
+        return tr("When (your time)");
+    case Job:
+        return tr("Job");
+    case JobTime:
+        return tr("In the job's time zone");
+    case Note:
+        return tr("Note");
+    }
+    return {};
+}
+
+QVariant UpcomingModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const UpcomingEntry &e = m_entries.at(index.row());
+    const QTimeZone zone(e.zoneId.toUtf8());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case When:
+            return Display::shortDateTime(e.at, Display::viewerZone());
+        case Job:
+            if (e.kind == UpcomingEntry::Kind::Transition)
+                return tr("Clocks change in %1").arg(e.zoneId);
+            return e.job;
+        case JobTime:
+            if (e.kind == UpcomingEntry::Kind::Transition)
+                return {};
+            {
+                const QString time =
+                    QLocale().toString(e.at.toTimeZone(zone), QStringLiteral("ddd HH:mm"));
+                const QString abbreviation = Display::zoneAbbreviation(e.at, zone);
+                if (abbreviation == e.zoneId)
+                    return tr("%1 %2").arg(time, abbreviation);
+                //: %1 time, %2 zone abbreviation, %3 zone id
+                return tr("%1 %2 (%3)").arg(time, abbreviation, e.zoneId);
+            }
+        case Note:
+            switch (e.kind) {
+            case UpcomingEntry::Kind::Fire:
+                return {};
+            case UpcomingEntry::Kind::OneOff:
+                return tr("One-off");
+            case UpcomingEntry::Kind::Frequent:
+                return tr("Runs %n times in this period, until %1.", nullptr, e.count)
+                    .arg(Display::shortDateTime(e.last, Display::viewerZone()));
+            case UpcomingEntry::Kind::Transition: {
+                const int delta = (e.offsetAfter - e.offsetBefore) / 60;
+                const QString shift = delta > 0 ? tr("forward") : tr("back");
+                //: %1 forward/back, %2 how many minutes, %3 offset before, %4 offset after
+                return tr("Clocks go %1 by %2 min (%3 → %4). Jobs at the skipped or repeated "
+                          "times follow the rules in their schedule.")
+                    .arg(shift, QString::number(qAbs(delta)), offsetText(e.offsetBefore),
+                         offsetText(e.offsetAfter));
+            }
+            }
+            return {};
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == Job) {
+            switch (e.kind) {
+            case UpcomingEntry::Kind::Transition:
+                return Display::icon(QStringLiteral("warning"));
+            case UpcomingEntry::Kind::OneOff:
+                return Display::icon(QStringLiteral("upcoming"));
+            default:
+                return Display::icon(QStringLiteral("run"));
+            }
+        }
+        return {};
+    case JobIdRole:
+        return e.jobId;
+    case KindRole:
+        return int(e.kind);
+    case InstantRole:
+        return e.at;
+    default:
+        return {};
+    }
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,369 @@
+#include "uitestsupport.h"
+
+#include <jobeditor.h>
+#include <messagebar.h>
+#include <storeclient.h>
+#include <zonepicker.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QTimeEdit>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+class TestJobEditor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { prepareGuiTestEnvironment(); }
+    void createsJobWithTheBuilder();
+    void validatesAsYouType_data();
+    void validatesAsYouType();
+    void refusesLocalTimeInGap();
+    void asksWhichOfTwoLocalTimes();
+    void staleVersionOffersReload();
+    void lostConnectionKeepsInput();
+    void showsJobReadOnly();
+};
+
+namespace {
+
+template<typename T>
+T *child(QObject *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QLatin1String(name));
+    if (!w)
+        qWarning("no child %s", name);
+    return w;
+}
+
+bool connectClient(StoreClient &client, const QString &conninfo)
+{
+    QSignalSpy connected(&client, &StoreClient::connected);
+    client.connectTo(conninfo);
+    return connected.wait(10000);
+}
+
+QPushButton *saveButton(JobEditor &editor)
+{
+    return child<QDialogButtonBox>(&editor, "buttonBox")->button(QDialogButtonBox::Save);
+}
+
+// Lets the debounced validation run.
+void settle(JobEditor &editor)
+{
+    QTest::qWait(200);
+    QApplication::processEvents();
+    Q_UNUSED(editor);
+}
+
+JobRecord jobFromStore(TestDatabase &db, qint64 id)
+{
+    StoreConnection connection(db.conninfo());
+    Result<JobRecord> job = JobStore(connection).byId(id);
+    return job ? *job : JobRecord();
+}
+
+} // namespace
+
+void TestJobEditor::createsJobWithTheBuilder()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+
+    QTest::keyClicks(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("Nightly sync"));
+    child<QLineEdit>(&editor, "ownerEdit")->setText(QStringLiteral("Data team"));
+    child<QComboBox>(&editor, "methodCombo")->setCurrentText(QStringLiteral("POST"));
+    child<QLineEdit>(&editor, "urlEdit")->setText(QStringLiteral("https://example.org/sync"));
+    child<QPushButton>(&editor, "addHeaderButton")->click();
+    auto *headers = child<QTableWidget>(&editor, "headersTable");
+    headers->item(0, 0)->setText(QStringLiteral("Authorization"));
+    headers->item(0, 1)->setText(QStringLiteral("Bearer ${env:CRM_TOKEN}"));
+    child<QLineEdit>(&editor, "failRegexEdit")->setText(QStringLiteral("\"error\":\\s*true"));
+
+    // The builder: weekly on Monday and Wednesday at 07:45 in New York.
+    auto *pattern = child<QComboBox>(&editor, "patternCombo");
+    pattern->setCurrentIndex(pattern->findText(QStringLiteral("Every week, on chosen days")));
+    child<QCheckBox>(&editor, "day1")->setChecked(true);
+    child<QCheckBox>(&editor, "day3")->setChecked(true);
+    child<QTimeEdit>(&editor, "timeEdit")->setTime(QTime(7, 45));
+    QCOMPARE(child<QLineEdit>(&editor, "cronEdit")->text(), QStringLiteral("45 7 * * 1,3"));
+    child<ZonePicker>(&editor, "zonePicker")->setZoneId(QStringLiteral("America/New_York"));
+    settle(editor);
+
+    QVERIFY2(editor.problems().isEmpty(),
+             qPrintable(editor.problems().values().join(QLatin1Char(';'))));
+    const auto preview = editor.preview();
+    QCOMPARE(preview.size(), 10);
+    QVERIFY2(preview.first().first.contains(QLatin1String("07:45")),
+             qPrintable(preview.first().first));
+    const QString description = child<QLabel>(&editor, "scheduleDescription")->text();
+    QVERIFY2(description.contains(QLatin1String("America/New_York")), qPrintable(description));
+
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    QVERIFY(saveButton(editor)->isEnabled());
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+    const JobRecord job = jobFromStore(*db, saved.first().first().toLongLong());
+    QCOMPARE(job.name, QStringLiteral("Nightly sync"));
+    QCOMPARE(job.cronExpr, QStringLiteral("45 7 * * 1,3"));
+    QCOMPARE(job.timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(job.target.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(job.target.value(QLatin1String("headers"))
+                 .toObject()
+                 .value(QLatin1String("Authorization"))
+                 .toString(),
+             QStringLiteral("Bearer ${env:CRM_TOKEN}"));
+    QCOMPARE(job.owner, QStringLiteral("Data team"));
+    QVERIFY(!editor.isVisible());
+
+    // Typing a builder shape into the expression field shows it in the builder.
+    JobEditor second(&client, JobEditor::Mode::Create, JobRecord());
+    auto *cron = child<QLineEdit>(&second, "cronEdit");
+    cron->selectAll();
+    QTest::keyClicks(cron, QStringLiteral("0 18 LW * *"));
+    QCOMPARE(child<QComboBox>(&second, "patternCombo")->currentText(),
+             QStringLiteral("On the last weekday of every month"));
+    cron->selectAll();
+    QTest::keyClicks(cron, QStringLiteral("0 8-18/2 * * 1-5"));
+    QCOMPARE(child<QComboBox>(&second, "patternCombo")->currentText(),
+             QStringLiteral("Advanced: a cron expression"));
+}
+
+void TestJobEditor::validatesAsYouType_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no name") << "nameEdit"
+                             << ""
+                             << "name"
+                             << "nameError"
+                             << "name";
+    QTest::newRow("not a URL") << "urlEdit"
+                               << "ftp://example.org"
+                               << "target.url"
+                               << "urlError"
+                               << "https://";
+    QTest::newRow("status") << "expectStatusEdit"
+                            << "2xx"
+                            << "target.expect_status"
+                            << "expectStatusError"
+                            << "200-299";
+    QTest::newRow("regex") << "failRegexEdit"
+                           << "(unclosed"
+                           << "target.fail_if_body_matches"
+                           << "failRegexError"
+                           << "regular expression";
+    QTest::newRow("cron") << "cronEdit"
+                          << "61 * * * *"
+                          << "cron"
+                          << "cronError"
+                          << "minute";
+}
+
+void TestJobEditor::validatesAsYouType()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+    QFETCH(QString, label);
+    QFETCH(QString, says);
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    child<QLineEdit>(&editor, "nameEdit")->setText(QStringLiteral("x"));
+    child<QLineEdit>(&editor, "urlEdit")->setText(QStringLiteral("https://example.org"));
+    settle(editor);
+    QVERIFY(editor.problems().isEmpty());
+    QVERIFY(saveButton(editor)->isEnabled());
+
+    auto *edit = editor.findChild<QLineEdit *>(field);
+    QVERIFY(edit);
+    edit->setText(value);
+    if (field == QLatin1String("cronEdit"))
+        Q_EMIT edit->textEdited(value);
+    settle(editor);
+    QVERIFY2(editor.problems().contains(problem),
+             qPrintable(editor.problems().keys().join(QLatin1Char(','))));
+    auto *message = editor.findChild<QLabel *>(label);
+    QVERIFY(message && !message->isHidden()); // its tab may not be the current one
+    QVERIFY2(message->text().contains(says, Qt::CaseInsensitive), qPrintable(message->text()));
+    QVERIFY(!saveButton(editor)->isEnabled());
+    QCOMPARE(saveButton(editor)->toolTip(), editor.problems().first());
+}
+
+void TestJobEditor::refusesLocalTimeInGap()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    child<QLineEdit>(&editor, "nameEdit")->setText(QStringLiteral("deploy"));
+    child<QLineEdit>(&editor, "urlEdit")->setText(QStringLiteral("https://example.org"));
+    child<QRadioButton>(&editor, "onceRadio")->setChecked(true);
+    child<ZonePicker>(&editor, "zonePicker")->setZoneId(QStringLiteral("Europe/Berlin"));
+    // Clocks jump from 02:00 to 03:00 in Berlin on 28 March 2027.
+    child<QDateTimeEdit>(&editor, "onceEdit")
+        ->setDateTime(QDateTime(QDate(2027, 3, 28), QTime(2, 30), Qt::UTC));
+    settle(editor);
+    QVERIFY(editor.problems().contains(QStringLiteral("once")));
+    const QString message = child<QLabel>(&editor, "onceMessage")->text();
+    QVERIFY2(message.contains(QLatin1String("does not exist")), qPrintable(message));
+    QVERIFY(!saveButton(editor)->isEnabled());
+    QVERIFY(editor.preview().isEmpty());
+
+    child<QDateTimeEdit>(&editor, "onceEdit")
+        ->setDateTime(QDateTime(QDate(2027, 3, 28), QTime(3, 30), Qt::UTC));
+    settle(editor);
+    QVERIFY(editor.problems().isEmpty());
+    QCOMPARE(editor.preview().size(), 1);
+    QVERIFY(editor.preview().first().first.contains(QLatin1String("03:30")));
+}
+
+void TestJobEditor::asksWhichOfTwoLocalTimes()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    child<QLineEdit>(&editor, "nameEdit")->setText(QStringLiteral("deploy"));
+    child<QLineEdit>(&editor, "urlEdit")->setText(QStringLiteral("https://example.org"));
+    child<QRadioButton>(&editor, "onceRadio")->setChecked(true);
+    child<ZonePicker>(&editor, "zonePicker")->setZoneId(QStringLiteral("Europe/Berlin"));
+    // Clocks go back from 03:00 to 02:00 in Berlin on 31 October 2027: 02:30 happens twice.
+    child<QDateTimeEdit>(&editor, "onceEdit")
+        ->setDateTime(QDateTime(QDate(2027, 10, 31), QTime(2, 30), Qt::UTC));
+    settle(editor);
+    QVERIFY(!child<QGroupBox>(&editor, "overlapBox")->isHidden());
+    QVERIFY(editor.problems().contains(QStringLiteral("once")));
+    QVERIFY(!saveButton(editor)->isEnabled());
+    auto *second = child<QRadioButton>(&editor, "secondOccurrenceRadio");
+    QVERIFY2(second->text().contains(QLatin1String("CET")), qPrintable(second->text()));
+    second->setChecked(true);
+    settle(editor);
+    QVERIFY(editor.problems().isEmpty());
+
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    saveButton(editor)->click();
+    QVERIFY(saved.wait(5000));
+    const JobRecord job = jobFromStore(*db, saved.first().first().toLongLong());
+    QCOMPARE(job.scheduleKind, QStringLiteral("once"));
+    QCOMPARE(job.onceAt, QDateTime(QDate(2027, 10, 31), QTime(1, 30), Qt::UTC));
+    QCOMPARE(job.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+             QStringLiteral("2027-10-31 02:30"));
+
+    // Editing it again shows the second occurrence chosen.
+    JobEditor again(&client, JobEditor::Mode::Edit, job);
+    QVERIFY(child<QRadioButton>(&again, "secondOccurrenceRadio")->isChecked());
+    QVERIFY(again.problems().isEmpty());
+}
+
+void TestJobEditor::staleVersionOffersReload()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Edit, jobFromStore(*db, id));
+    editor.show();
+    child<QPlainTextEdit>(&editor, "descriptionEdit")->setPlainText(QStringLiteral("mine"));
+
+    // Someone else saves meanwhile.
+    Result<QString> other = db->createLoginRole(QStringLiteral("cronhelm_admin"));
+    CH_VERIFY_OK(other);
+    {
+        StoreConnection theirs(db->conninfoAs(*other));
+        CH_VERIFY_OK(JobStore(theirs).update(
+            id, 1, QJsonObject{{QStringLiteral("description"), QStringLiteral("theirs")}}));
+    }
+    settle(editor);
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    saveButton(editor)->click();
+    MessageBar *bar = editor.messageBar();
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->text().isEmpty(), 5000);
+    QCOMPARE(saved.count(), 0);
+    QVERIFY2(bar->text().contains(QLatin1String("changed by ") + *other), qPrintable(bar->text()));
+    QCOMPARE(bar->actionTexts(), QStringList{QStringLiteral("Reload")});
+    QVERIFY(editor.isVisible());
+
+    QVERIFY(bar->trigger(QStringLiteral("Reload")));
+    QTRY_COMPARE_WITH_TIMEOUT(child<QPlainTextEdit>(&editor, "descriptionEdit")->toPlainText(),
+                              QStringLiteral("theirs"), 5000);
+    child<QPlainTextEdit>(&editor, "descriptionEdit")->setPlainText(QStringLiteral("mine, again"));
+    settle(editor);
+    saveButton(editor)->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(jobFromStore(*db, id).description, QStringLiteral("mine, again"));
+}
+
+void TestJobEditor::lostConnectionKeepsInput()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Edit, jobFromStore(*db, id));
+    editor.show();
+    child<QLineEdit>(&editor, "ownerEdit")->setText(QStringLiteral("typed while offline"));
+    settle(editor);
+
+    QSignalSpy states(&client, &StoreClient::stateChanged);
+    CH_VERIFY_OK(db->query(QStringLiteral(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cronhelm'"
+        " AND datname = current_database() AND pid <> pg_backend_pid()")));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Reconnecting, 3000);
+    QVERIFY(!saveButton(editor)->isEnabled());
+    QVERIFY(saveButton(editor)->toolTip().contains(QLatin1String("kept")));
+    QCOMPARE(child<QLineEdit>(&editor, "ownerEdit")->text(), QStringLiteral("typed while offline"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Connected, 10000);
+    settle(editor);
+    QVERIFY(saveButton(editor)->isEnabled());
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    saveButton(editor)->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(jobFromStore(*db, id).owner, QStringLiteral("typed while offline"));
+}
+
+void TestJobEditor::showsJobReadOnly()
+{
+    CH_DATABASE(db);
+    const qint64 id =
+        createJob(*db, httpJobSpec(QStringLiteral("crm-sync"), QStringLiteral("0 9 * * 1-5")));
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::View, jobFromStore(*db, id));
+    editor.show();
+    QVERIFY(!saveButton(editor));
+    QVERIFY(child<QLineEdit>(&editor, "nameEdit")->isReadOnly());
+    QVERIFY(!child<QComboBox>(&editor, "patternCombo")->isEnabled());
+    QCOMPARE(child<QComboBox>(&editor, "patternCombo")->currentText(),
+             QStringLiteral("Every weekday (Monday to Friday)"));
+    QCOMPARE(child<QTimeEdit>(&editor, "timeEdit")->time(), QTime(9, 0));
+}
+
+QTEST_MAIN(TestJobEditor)
+#include "tst_jobeditor.moc"

@@ -1,0 +1,313 @@
+#include "uitestsupport.h"
+
+#include <connectionstatus.h>
+#include <historyview.h>
+#include <jobdetailpane.h>
+#include <jobsmodel.h>
+#include <jobsview.h>
+#include <logviewer.h>
+#include <mainwindow.h>
+#include <messagebar.h>
+#include <runhistorymodel.h>
+#include <store/runstore.h>
+#include <storeclient.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { prepareGuiTestEnvironment(); }
+    void mirrorsTheRole_data();
+    void mirrorsTheRole();
+    void runNowShowsTheRunAndItsLog();
+    void pausesAndResumes();
+    void deletesAfterConfirmation();
+    void refusedCallShowsTheReason();
+    void filtersHistoryAndExportsCsv();
+    void showsReconnectingAndExecutor();
+};
+
+namespace {
+
+// A main window connected to `conninfo`, with its jobs loaded.
+struct Session
+{
+    StoreClient client;
+    std::unique_ptr<MainWindow> window;
+
+    bool open(const QString &conninfo)
+    {
+        window = std::make_unique<MainWindow>(&client);
+        window->show();
+        QSignalSpy loaded(window->jobsModel(), &JobsModel::loaded);
+        client.connectTo(conninfo);
+        return loaded.wait(10000);
+    }
+    JobsView *jobs() const { return window->jobsView(); }
+};
+
+} // namespace
+
+void TestMainWindow::mirrorsTheRole_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("canRun");
+    QTest::addColumn<bool>("canEdit");
+    QTest::newRow("viewer") << "cronhelm_viewer" << false << false;
+    QTest::newRow("operator") << "cronhelm_operator" << true << false;
+    QTest::newRow("admin") << "cronhelm_admin" << true << true;
+}
+
+void TestMainWindow::mirrorsTheRole()
+{
+    QFETCH(QString, role);
+    QFETCH(bool, canRun);
+    QFETCH(bool, canEdit);
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Result<QString> login = db->createLoginRole(role);
+    CH_VERIFY_OK(login);
+    Session s;
+    QVERIFY(s.open(db->conninfoAs(*login)));
+    s.jobs()->selectJob(id);
+    const JobsView::Actions &a = s.jobs()->actions();
+    QCOMPARE(a.runNow->isEnabled(), canRun);
+    QCOMPARE(a.pauseResume->isEnabled(), canRun);
+    QCOMPARE(a.edit->isEnabled(), canEdit);
+    QCOMPARE(a.create->isEnabled(), canEdit);
+    QCOMPARE(a.remove->isEnabled(), canEdit);
+    if (!canRun)
+        QVERIFY2(a.runNow->toolTip().contains(QLatin1String("cronhelm_operator")),
+                 qPrintable(a.runNow->toolTip()));
+    if (!canEdit)
+        QVERIFY2(a.edit->toolTip().contains(QLatin1String("cronhelm_admin")),
+                 qPrintable(a.edit->toolTip()));
+    QVERIFY(a.refresh->isEnabled());
+}
+
+void TestMainWindow::runNowShowsTheRunAndItsLog()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    s.jobs()->selectJob(id);
+    QCOMPARE(s.window->jobDetail()->jobId(), id);
+    QSignalSpy queued(s.jobs(), &JobsView::runQueued);
+    s.jobs()->actions().runNow->trigger();
+    QVERIFY(queued.wait(5000));
+    const qint64 runId = queued.first().at(2).toLongLong();
+    MessageBar *bar = s.window->messageBar();
+    QVERIFY2(bar->text().contains(QString::number(runId)), qPrintable(bar->text()));
+    QCOMPARE(bar->actionTexts(), QStringList{QStringLiteral("Show Log")});
+
+    // The node starts it, as cronhelm-node would.
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    QVERIFY(node.claim(runId));
+    QVERIFY(node.log(runId, 1, QStringLiteral("POST https://example.org/hook\n"),
+                     QStringLiteral("system")));
+    QVERIFY(node.log(runId, 2, QStringLiteral("synced 120 accounts\n")));
+    JobsModel *jobs = s.window->jobsModel();
+    const int row = jobs->rowOfJob(id);
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->index(row, JobsModel::LastResult).data().toString(),
+                              QStringLiteral("Running"), 1000);
+    RunHistoryModel *recent = s.window->jobDetail()->runs();
+    QTRY_COMPARE_WITH_TIMEOUT(recent->rowCount(), 1, 1000);
+    QCOMPARE(recent->index(0, RunHistoryModel::Status).data().toString(),
+             QStringLiteral("Running"));
+
+    QVERIFY(bar->trigger(QStringLiteral("Show Log")));
+    auto *viewer = s.window->findChild<LogViewer *>();
+    QVERIFY(viewer);
+    QCOMPARE(viewer->runId(), runId);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        viewer->text()->toPlainText().contains(QLatin1String("synced 120 accounts")), 2000);
+    QVERIFY(viewer->isFollowing());
+    QVERIFY(node.log(runId, 3, QStringLiteral("synced 240 accounts\n")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        viewer->text()->toPlainText().contains(QLatin1String("synced 240 accounts")), 1000);
+
+    QVERIFY(node.finish(runId, QStringLiteral("succeeded")));
+    QTRY_COMPARE_WITH_TIMEOUT(recent->index(0, RunHistoryModel::Status).data().toString(),
+                              QStringLiteral("Succeeded"), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->index(row, JobsModel::LastResult).data().toString(),
+                              QStringLiteral("Succeeded"), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->windowTitle().contains(QLatin1String("crm-sync")), 1000);
+    // The same run's log opens in the same window.
+    QCOMPARE(s.window->openLog(runId), viewer);
+}
+
+void TestMainWindow::pausesAndResumes()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    s.jobs()->selectJob(id);
+    QAction *toggle = s.jobs()->actions().pauseResume;
+    QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
+    toggle->trigger();
+    JobsModel *jobs = s.window->jobsModel();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->index(0, JobsModel::State).data().toString(),
+                              QStringLiteral("Paused"), 2000);
+    QCOMPARE(toggle->text(), QStringLiteral("Res&ume"));
+    QCOMPARE(
+        db->scalar(
+              QStringLiteral("SELECT enabled FROM cronhelm.job_overview WHERE id = %1").arg(id))
+            .value(),
+        QStringLiteral("f"));
+    toggle->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->index(0, JobsModel::State).data().toString(),
+                              QStringLiteral("Active"), 2000);
+    // The selection survived both live updates.
+    QCOMPARE(s.jobs()->selectedJob()->id, id);
+}
+
+void TestMainWindow::deletesAfterConfirmation()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    createJob(*db, httpJobSpec(QStringLiteral("keep")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    s.jobs()->selectJob(id);
+    QString asked;
+    // First answer Cancel, then Delete.
+    for (const char *button : {"Cancel", "Delete"}) {
+        QTimer::singleShot(200, this, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text();
+            for (QAbstractButton *b : box->buttons()) {
+                if (b->text().remove(QLatin1Char('&')) == QLatin1String(button))
+                    b->click();
+            }
+        });
+        s.jobs()->actions().remove->trigger();
+        QVERIFY2(asked.contains(QLatin1String("crm-sync")), qPrintable(asked));
+        if (qstrcmp(button, "Cancel") == 0) {
+            QTest::qWait(300);
+            QCOMPARE(s.window->jobsModel()->rowCount(), 2);
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(s.window->jobsModel()->rowCount(), 1, 2000);
+    QCOMPARE(
+        db->scalar(
+              QStringLiteral("SELECT count(*) FROM cronhelm.job_overview WHERE id = %1").arg(id))
+            .value(),
+        QStringLiteral("0"));
+}
+
+void TestMainWindow::refusedCallShowsTheReason()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_operator"));
+    CH_VERIFY_OK(login);
+    Session s;
+    QVERIFY(s.open(db->conninfoAs(*login)));
+    s.jobs()->selectJob(id);
+    QVERIFY(s.jobs()->actions().runNow->isEnabled());
+    // The administrator takes the role away while the app is open: the database refuses.
+    CH_VERIFY_OK(
+        db->query(QStringLiteral("REVOKE cronhelm_operator FROM %1; GRANT cronhelm_viewer TO %1")
+                      .arg(*login)));
+    s.jobs()->actions().runNow->trigger();
+    MessageBar *bar = s.window->messageBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->type() == MessageBar::Type::Error && !bar->text().isEmpty(),
+                             5000);
+    QVERIFY2(bar->text().contains(QLatin1String("permission denied")), qPrintable(bar->text()));
+    QVERIFY2(bar->text().contains(QLatin1String("cronhelm_operator")), qPrintable(bar->text()));
+}
+
+void TestMainWindow::filtersHistoryAndExportsCsv()
+{
+    CH_DATABASE(db);
+    const qint64 a = createJob(*db, httpJobSpec(QStringLiteral("alpha")));
+    const qint64 b = createJob(*db, httpJobSpec(QStringLiteral("beta")));
+    CH_VERIFY_OK(db->query(
+        QStringLiteral(
+            "INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at, started_at, "
+            "finished_at, status, node_id, error)"
+            " SELECT CASE WHEN g % 2 = 0 THEN %1 ELSE %2 END, 'schedule', now() - g * interval '1 "
+            "minute',"
+            " now() - g * interval '1 minute', now() - g * interval '1 minute', now() - g * "
+            "interval '1 minute' + interval '3 s',"
+            " CASE WHEN g % 5 = 0 THEN 'failed' ELSE 'succeeded' END, 'n1',"
+            " CASE WHEN g % 5 = 0 THEN 'HTTP 500, \"quoted\"' END FROM generate_series(1, 60) g")
+            .arg(a)
+            .arg(b)));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    HistoryView *history = s.window->historyView();
+    RunHistoryModel *model = history->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 60, 3000);
+
+    history->statusFilter()->setCurrentIndex(
+        history->statusFilter()->findText(QStringLiteral("Problems only")));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 12, 3000);
+    history->jobFilter()->setCurrentIndex(history->jobFilter()->findText(QStringLiteral("beta")));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, 3000);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QCOMPARE(model->index(r, RunHistoryModel::Job).data().toString(), QStringLiteral("beta"));
+        QCOMPARE(
+            model->index(r, RunHistoryModel::Status).data(RunHistoryModel::StatusRole).toString(),
+            QStringLiteral("failed"));
+    }
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.csv"));
+    history->exportTo(path);
+    MessageBar *bar = s.window->messageBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(QLatin1String("exported")), 5000);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first().trimmed(), RunStore::csvColumns().join(QLatin1Char(',')).toUtf8());
+    QCOMPARE(lines.size() - 2, 6); // header + 6 rows + the empty piece after the last newline
+    QVERIFY(lines.at(1).contains(",beta,"));
+    QVERIFY(lines.at(1).contains("\"HTTP 500, \"\"quoted\"\"\""));
+    QVERIFY(RunStore::csvColumns().contains(QStringLiteral("scheduled_for_local")));
+}
+
+void TestMainWindow::showsReconnectingAndExecutor()
+{
+    CH_DATABASE(db);
+    createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    ConnectionStatus *status = s.window->connectionStatus();
+    QCOMPARE(status->stateText(), QStringLiteral("Connected"));
+
+    FakeNode node(*db, QStringLiteral("node-fra-1"));
+    QVERIFY(node.start());
+    QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(QLatin1String("node-fra-1")), 3000);
+
+    CH_VERIFY_OK(db->query(QStringLiteral(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cronhelm'"
+        " AND datname = current_database() AND pid <> pg_backend_pid()")));
+    QTRY_VERIFY_WITH_TIMEOUT(status->stateText().contains(QLatin1String("Reconnecting")), 3000);
+    QVERIFY(!s.jobs()->actions().runNow->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(status->stateText(), QStringLiteral("Connected"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        s.window->messageBar()->text().contains(QLatin1String("Connected again")), 3000);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

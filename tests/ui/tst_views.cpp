@@ -1,0 +1,276 @@
+#include "uitestsupport.h"
+
+#include <clustermodel.h>
+#include <clusterview.h>
+#include <csvexporter.h>
+#include <durationchart.h>
+#include <jobsmodel.h>
+#include <runhistorymodel.h>
+#include <storeclient.h>
+#include <traynotifier.h>
+#include <upcomingmodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QWidget>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+class TestViews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { prepareGuiTestEnvironment(); }
+    void upcomingMarksDstAndOneOffs();
+    void upcomingModelFollowsJobs();
+    void clusterShowsExecutorAndLease();
+    void durationChartDrawsRecentRuns();
+    void trayNotifiesWatchedFailures();
+    void csvExportIsAllOrNothing();
+};
+
+namespace {
+
+bool connectClient(StoreClient &client, const QString &conninfo)
+{
+    QSignalSpy connected(&client, &StoreClient::connected);
+    client.connectTo(conninfo);
+    return connected.wait(10000);
+}
+
+JobRecord cronJob(qint64 id, const QString &name, const QString &cron, const QString &zone)
+{
+    JobRecord j;
+    j.id = id;
+    j.name = name;
+    j.scheduleKind = QStringLiteral("cron");
+    j.cronExpr = cron;
+    j.timeZone = zone;
+    return j;
+}
+
+} // namespace
+
+void TestViews::upcomingMarksDstAndOneOffs()
+{
+    const QDateTime from(QDate(2027, 3, 27), QTime(12, 0), Qt::UTC);
+    const QDateTime to = from.addDays(2);
+    JobRecord once;
+    once.id = 4;
+    once.name = QStringLiteral("deploy");
+    once.scheduleKind = QStringLiteral("once");
+    once.onceState = QStringLiteral("pending");
+    once.timeZone = QStringLiteral("Europe/Berlin");
+    once.onceAt = QDateTime(QDate(2027, 3, 28), QTime(8, 0), Qt::UTC);
+    JobRecord paused =
+        cronJob(5, QStringLiteral("paused"), QStringLiteral("0 * * * *"), QStringLiteral("UTC"));
+    paused.enabled = false;
+    const QList<UpcomingEntry> entries = UpcomingModel::compute(
+        {cronJob(1, QStringLiteral("nightly"), QStringLiteral("30 2 * * *"),
+                 QStringLiteral("Europe/Berlin")),
+         cronJob(2, QStringLiteral("often"), QStringLiteral("*/5 * * * *"), QStringLiteral("UTC")),
+         cronJob(3, QStringLiteral("broken"), QStringLiteral("not cron"), QStringLiteral("UTC")),
+         once, paused},
+        from, to);
+
+    QList<UpcomingEntry> nightly, transitions, oneOffs, frequent;
+    for (const UpcomingEntry &e : entries) {
+        QVERIFY(e.at >= from && e.at < to);
+        if (e.kind == UpcomingEntry::Kind::Transition)
+            transitions.append(e);
+        else if (e.kind == UpcomingEntry::Kind::OneOff)
+            oneOffs.append(e);
+        else if (e.kind == UpcomingEntry::Kind::Frequent)
+            frequent.append(e);
+        else if (e.jobId == 1)
+            nightly.append(e);
+        QVERIFY(e.jobId != 3 && e.jobId != 5);
+    }
+    // Berlin springs forward at 01:00 UTC on 28 March 2027.
+    QCOMPARE(transitions.size(), 1);
+    QCOMPARE(transitions.first().at, QDateTime(QDate(2027, 3, 28), QTime(1, 0), Qt::UTC));
+    QCOMPARE(transitions.first().offsetBefore, 3600);
+    QCOMPARE(transitions.first().offsetAfter, 7200);
+    // 02:30 does not exist that night: the restricted-hour job runs at 03:30 CEST (01:30 UTC).
+    QCOMPARE(nightly.size(), 2);
+    QCOMPARE(nightly.at(0).at, QDateTime(QDate(2027, 3, 28), QTime(1, 30), Qt::UTC));
+    QCOMPARE(oneOffs.size(), 1);
+    QCOMPARE(frequent.size(), 1);
+    QCOMPARE(frequent.first().count, 2 * 24 * 12);
+    // Sorted by time.
+    for (qsizetype i = 1; i < entries.size(); ++i)
+        QVERIFY(entries.at(i - 1).at <= entries.at(i).at);
+}
+
+void TestViews::upcomingModelFollowsJobs()
+{
+    CH_DATABASE(db);
+    createJob(
+        *db,
+        httpJobSpec(QStringLiteral("hourly"), QStringLiteral("0 * * * *"), QStringLiteral("UTC")));
+    StoreClient client;
+    JobsModel jobs(&client);
+    UpcomingModel model(&jobs);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy computed(&model, &UpcomingModel::computed);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 24, 5000);
+    QCOMPARE(model.index(0, UpcomingModel::Job).data().toString(), QStringLiteral("hourly"));
+    model.setWindowHours(24 * 7);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() == 1, 5000); // 168 runs: one summary line
+    QVERIFY(model.index(0, UpcomingModel::Note).data().toString().contains(QLatin1String("168")));
+}
+
+void TestViews::clusterShowsExecutorAndLease()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    ClusterModel cluster(&client);
+    QAbstractItemModelTester tester(&cluster,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ClusterView view(&cluster);
+    view.show();
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.hasStatus(), 5000);
+    QVERIFY(view.executorText().contains(QLatin1String("No executor")));
+    QVERIFY(cluster.executorSummary().contains(QLatin1String("No scheduler node")));
+
+    FakeNode node(*db, QStringLiteral("node-a"));
+    QVERIFY(node.start());
+    CH_VERIFY_OK(db->query(QStringLiteral(
+        "SELECT cronhelm.heartbeat('node-b', 'host-b', 7, '0.1.0', now(), now(), 'standby', 0)")));
+    QTRY_COMPARE_WITH_TIMEOUT(cluster.rowCount(), 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(view.executorText().contains(QLatin1String("node-a")), 3000);
+    QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
+    QCOMPARE(cluster.index(0, ClusterModel::Role).data().toString(), QStringLiteral("Executor"));
+    QCOMPARE(cluster.index(1, ClusterModel::Role).data().toString(), QStringLiteral("Standby"));
+    // The lease counts down between refreshes (60 s lease).
+    const QString before = view.leaseText();
+    QVERIFY2(before.contains(QLatin1String("expires in")), qPrintable(before));
+    const qint64 left = *cluster.leaseRemainingMs();
+    QVERIFY(left > 50000 && left <= 60000);
+    QTest::qWait(500);
+    QVERIFY(*cluster.leaseRemainingMs() < left);
+    QTRY_VERIFY_WITH_TIMEOUT(view.leaseText() != before, 1000);
+    QCOMPARE(cluster.recentChanges().size(), 1);
+    QCOMPARE(cluster.executorSummary(), QStringLiteral("Executor: node-a (term 1)"));
+}
+
+void TestViews::durationChartDrawsRecentRuns()
+{
+    CH_DATABASE(db);
+    const qint64 job = createJob(*db, httpJobSpec(QStringLiteral("crm")));
+    CH_VERIFY_OK(db->query(
+        QStringLiteral(
+            "INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at, started_at, "
+            "finished_at, status)"
+            " SELECT %1, 'schedule', now() - g * interval '1 hour', now() - g * interval '1 hour',"
+            " now() - g * interval '1 hour', now() - g * interval '1 hour' + g * interval '1 "
+            "second',"
+            " CASE WHEN g = 3 THEN 'failed' ELSE 'succeeded' END FROM generate_series(5, 1, -1) g")
+            .arg(job)));
+    StoreClient client;
+    RunHistoryModel runs(&client);
+    DurationChart chart;
+    chart.setModel(&runs);
+    chart.resize(400, 110);
+    chart.show();
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_COMPARE_WITH_TIMEOUT(runs.rowCount(), 5, 3000);
+    chart.grab(); // paints
+    const QList<DurationChart::Bar> bars = chart.bars();
+    QCOMPARE(bars.size(), 5);
+    // Oldest first; the oldest ran longest (5 s) and so is the tallest bar.
+    QCOMPARE(bars.first().durationMs, 5000);
+    QCOMPARE(bars.last().durationMs, 1000);
+    QVERIFY(bars.first().rect.height() > bars.last().rect.height());
+    QVERIFY(bars.first().rect.left() < bars.last().rect.left());
+    QCOMPARE(bars.at(2).status, QStringLiteral("failed"));
+    QSignalSpy clicked(&chart, &DurationChart::runClicked);
+    QTest::mouseClick(&chart, Qt::LeftButton, {}, bars.at(2).rect.center().toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toLongLong(), bars.at(2).runId);
+}
+
+void TestViews::trayNotifiesWatchedFailures()
+{
+    CH_DATABASE(db);
+    const qint64 watched = createJob(*db, httpJobSpec(QStringLiteral("watched")));
+    const qint64 other = createJob(*db, httpJobSpec(QStringLiteral("other")));
+    StoreClient client;
+    JobsModel jobs(&client);
+    QWidget window;
+    TrayNotifier tray(&client, &jobs, &window);
+    tray.setWatchedJobs({watched});
+    QSignalSpy loaded(&jobs, &JobsModel::loaded);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QVERIFY(loaded.wait(5000));
+    QSignalSpy notified(&tray, &TrayNotifier::notified);
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    const qint64 ok = node.fire(watched);
+    QVERIFY(node.finish(ok, QStringLiteral("succeeded")));
+    const qint64 otherRun = node.fire(other);
+    QVERIFY(node.finish(otherRun, QStringLiteral("failed"), 1));
+    QCOMPARE(db->query(QStringLiteral("UPDATE cronhelm.runs SET scheduled_for = scheduled_for - "
+                                      "interval '1 minute' WHERE id = %1")
+                           .arg(ok))
+                 .ok(),
+             true);
+    const qint64 bad = node.fire(watched);
+    QVERIFY(node.finish(bad, QStringLiteral("failed"), 3));
+    QVERIFY(notified.wait(2000));
+    QCOMPARE(notified.count(), 1);
+    QCOMPARE(notified.first().at(2).toLongLong(), bad);
+    QVERIFY2(notified.first().at(0).toString().contains(QLatin1String("watched")),
+             qPrintable(notified.first().at(0).toString()));
+    QTest::qWait(300);
+    QCOMPARE(notified.count(), 1);
+}
+
+void TestViews::csvExportIsAllOrNothing()
+{
+    CH_DATABASE(db);
+    const qint64 job = createJob(*db, httpJobSpec(QStringLiteral("crm")));
+    CH_VERIFY_OK(db->query(
+        QStringLiteral("INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at, status)"
+                       " SELECT %1, 'schedule', now() - g * interval '1 minute', now(), 'skipped'"
+                       " FROM generate_series(1, 3000) g")
+            .arg(job)));
+    QTemporaryDir dir;
+
+    // Cancelled: no file at all, not half a file.
+    const QString cancelledPath = dir.filePath(QStringLiteral("cancelled.csv"));
+    CsvExporter cancelled(db->conninfo());
+    QSignalSpy cancelledSpy(&cancelled, &CsvExporter::cancelled);
+    cancelled.start(RunFilter(), cancelledPath, QStringLiteral("Europe/Berlin"));
+    cancelled.cancel();
+    QVERIFY(cancelledSpy.wait(10000));
+    QVERIFY(!QFile::exists(cancelledPath));
+
+    // Completed: every row, with the local-time columns in the viewer's zone.
+    const QString path = dir.filePath(QStringLiteral("all.csv"));
+    CsvExporter exporter(db->conninfo());
+    QSignalSpy finished(&exporter, &CsvExporter::finished);
+    exporter.start(RunFilter(), path, QStringLiteral("Europe/Berlin"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toLongLong(), 3000);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 3002); // header, rows, and the empty piece after the last newline
+    QVERIFY(lines.first().contains("scheduled_for_local"));
+
+    // An unwritable place is a clear failure.
+    CsvExporter failing(db->conninfo());
+    QSignalSpy failed(&failing, &CsvExporter::failed);
+    failing.start(RunFilter(), QStringLiteral("/nonexistent/dir/x.csv"), QStringLiteral("UTC"));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("cannot be written")));
+}
+
+QTEST_MAIN(TestViews)
+#include "tst_views.moc"

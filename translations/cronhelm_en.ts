@@ -1,0 +1,102 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Cronhelm::ConnectionStatus</name>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::Core</name>
+    <message numerus="yes">
+        <source>Every %n seconds</source>
+        <translation>
+            <numerusform>Every second</numerusform>
+            <numerusform>Every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minutes</source>
+        <translation>
+            <numerusform>Every minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::DurationChart</name>
+    <message numerus="yes">
+        <source>Last %n run(s) · longest %1</source>
+        <translation>
+            <numerusform>Last run · %1</numerusform>
+            <numerusform>Last %n runs · longest %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::HistoryView</name>
+    <message numerus="yes">
+        <source>%n run(s).</source>
+        <translation>
+            <numerusform>%n run.</numerusform>
+            <numerusform>%n runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n runs; more load as you scroll.</source>
+        <translation>
+            <numerusform>Showing the first run; more load as you scroll.</numerusform>
+            <numerusform>Showing the first %n runs; more load as you scroll.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n run exported to %1.</numerusform>
+            <numerusform>%n runs exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobEditor</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::UpcomingModel</name>
+    <message numerus="yes">
+        <source>Runs %n times in this period, until %1.</source>
+        <translation>
+            <numerusform>Runs once in this period, until %1.</numerusform>
+            <numerusform>Runs %n times in this period, until %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::UpcomingView</name>
+    <message numerus="yes">
+        <source>%n run(s) ahead, shown in your time zone (%1).</source>
+        <translation>
+            <numerusform>%n run ahead, shown in your time zone (%1).</numerusform>
+            <numerusform>%n runs ahead, shown in your time zone (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clock change(s) in the jobs&apos; time zones.</source>
+        <translation>
+            <numerusform>%n clock change in the jobs&apos; time zones.</numerusform>
+            <numerusform>%n clock changes in the jobs&apos; time zones.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,152 @@
+#include "clusterview.h"
+
+#include <clustermodel.h>
+#include <displayformat.h>
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Cronhelm {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
+    : QWidget(parent)
+    , m_cluster(cluster)
+    , m_leadership(new LeadershipModel(cluster, this))
+    , m_executor(new QLabel(this))
+    , m_since(new QLabel(this))
+    , m_lease(new QLabel(this))
+    , m_nodes(makeTable(cluster, this))
+    , m_changes(makeTable(m_leadership, this))
+    , m_countdown(new QTimer(this))
+{
+    m_nodes->setObjectName(QStringLiteral("nodesTable"));
+    m_changes->setObjectName(QStringLiteral("leadershipTable"));
+    m_executor->setObjectName(QStringLiteral("clusterExecutor"));
+    m_lease->setObjectName(QStringLiteral("clusterLease"));
+    QFont big = m_executor->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_executor->setFont(big);
+    for (QLabel *label : {m_executor, m_since, m_lease})
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *leaseBox = new QGroupBox(tr("Executor"), this);
+    auto *form = new QFormLayout(leaseBox);
+    form->addRow(m_executor);
+    form->addRow(tr("Holds the lease since:"), m_since);
+    form->addRow(tr("Lease:"), m_lease);
+
+    QHeaderView *nodes = m_nodes->horizontalHeader();
+    nodes->resizeSection(ClusterModel::Node, 160);
+    nodes->resizeSection(ClusterModel::Host, 260);
+    nodes->resizeSection(ClusterModel::Role, 140);
+    nodes->resizeSection(ClusterModel::Version, 80);
+    nodes->resizeSection(ClusterModel::Started, 170);
+    nodes->resizeSection(ClusterModel::Heartbeat, 120);
+    QHeaderView *changes = m_changes->horizontalHeader();
+    changes->resizeSection(LeadershipModel::Term, 60);
+    changes->resizeSection(LeadershipModel::Holder, 140);
+    changes->resizeSection(LeadershipModel::Acquired, 190);
+    changes->resizeSection(LeadershipModel::Reason, 190);
+    changes->resizeSection(LeadershipModel::Previous, 140);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(leaseBox);
+    layout->addWidget(new QLabel(tr("<b>Scheduler nodes</b>"), this));
+    layout->addWidget(m_nodes, 2);
+    layout->addWidget(new QLabel(tr("<b>Recent changes of executor</b>"), this));
+    layout->addWidget(m_changes, 1);
+
+    m_countdown->setInterval(200);
+    connect(m_countdown, &QTimer::timeout, this, &ClusterView::updateLease);
+    connect(cluster, &ClusterModel::statusChanged, this, &ClusterView::updateLease);
+    updateLease();
+}
+
+QString ClusterView::executorText() const
+{
+    return m_executor->text();
+}
+
+QString ClusterView::leaseText() const
+{
+    return m_lease->text();
+}
+
+void ClusterView::showEvent(QShowEvent *event)
+{
+    m_cluster->setPollInterval(2000);
+    m_cluster->refresh();
+    m_countdown->start();
+    QWidget::showEvent(event);
+}
+
+void ClusterView::hideEvent(QHideEvent *event)
+{
+    m_cluster->setPollInterval(5000);
+    m_countdown->stop();
+    QWidget::hideEvent(event);
+}
+
+void ClusterView::updateLease()
+{
+    if (!m_cluster->hasStatus()) {
+        m_executor->setText(tr("Not known yet"));
+        m_since->clear();
+        m_lease->clear();
+        return;
+    }
+    const LeaseRecord lease = m_cluster->lease();
+    if (lease.executor.isEmpty()) {
+        m_executor->setText(tr("No executor: scheduled jobs are not running."));
+        m_since->setText(lease.lastHolder.isEmpty()
+                             ? tr("No node has held the lease yet.")
+                             : tr("The last executor was %1 (term %2).")
+                                   .arg(lease.lastHolder, QString::number(lease.term)));
+        m_lease->setText(tr("A standby node takes over as soon as it sees the lease free."));
+        return;
+    }
+    m_executor->setText(tr("%1 — term %2").arg(lease.executor, QString::number(lease.term)));
+    const QDateTime now = m_cluster->databaseNow();
+    m_since->setText(
+        tr("%1 (%2)").arg(Display::dateTime(lease.acquiredAt, Display::viewerZone(), true),
+                          Display::duration(lease.acquiredAt.msecsTo(now))));
+    const std::optional<qint64> left = m_cluster->leaseRemainingMs();
+    if (left && *left >= 0) {
+        const QString in = *left < 120000
+            ? tr("%1 s").arg(QLocale().toString(double(*left) / 1000.0, 'f', 1))
+            : Display::duration(*left);
+        m_lease->setText(tr("expires in %1 unless renewed (last renewed %2 ago)")
+                             .arg(in, Display::duration(lease.renewedAt.msecsTo(now))));
+    } else if (left) {
+        m_lease->setText(
+            tr("expired %1 ago: a standby should take over now").arg(Display::duration(-*left)));
+    }
+}
+
+} // namespace Cronhelm

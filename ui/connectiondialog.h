@@ -1,0 +1,60 @@
+#pragma once
+
+#include <connectionparams.h>
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ConnectionDialog;
+}
+
+namespace Cronhelm {
+
+class MessageBar;
+class PasswordStore;
+class StoreClient;
+
+// Where to connect: server, port, database, user, password, TLS (up to verify-full with a CA
+// file), and saved profiles (QSettings; the password only in the system keychain). Stays
+// open until the connection works, showing why it did not in words people understand.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ConnectionDialog(StoreClient *client, PasswordStore *passwords, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
+
+    void selectProfile(const QString &name);
+    // Connects as soon as the profile's password has been read from the keychain (or
+    // found missing): for `cronhelm --profile NAME`.
+    void connectWhenReady();
+
+    ConnectionParams params() const;
+    Ui::ConnectionDialog *form() const { return m_ui.get(); }
+    MessageBar *messageBar() const { return m_messages; }
+    QString keychainNote() const;
+
+private:
+    void loadProfile(const QString &name);
+    void forgetProfile();
+    void refillProfiles(const QString &select);
+    void validate();
+    void startConnect();
+    void connected();
+    void failed(const QString &message);
+    void setKeychainNote(const QString &text);
+
+    StoreClient *m_client;
+    PasswordStore *m_passwords;
+    std::unique_ptr<Ui::ConnectionDialog> m_ui;
+    MessageBar *m_messages;
+    bool m_connecting = false;
+    bool m_autoConnect = false;
+    int m_readingPassword = 0;
+    bool m_keychainAvailable = true;
+};
+
+} // namespace Cronhelm

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+class QToolButton;
+
+namespace Cronhelm {
+
+class ClusterModel;
+class StoreClient;
+
+// The status bar's always-visible facts: connection state (connected / reconnecting with a
+// countdown / offline) with a "Reconnect now" button, who is signed in with which role, and
+// which node is the executor.
+class ConnectionStatus : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConnectionStatus(StoreClient *client, ClusterModel *cluster, QWidget *parent = nullptr);
+
+    QString stateText() const;
+    QString executorText() const;
+
+private:
+    void update();
+    void updateExecutor();
+
+    StoreClient *m_client;
+    ClusterModel *m_cluster;
+    QLabel *m_stateIcon;
+    QLabel *m_state;
+    QToolButton *m_reconnect;
+    QLabel *m_role;
+    QLabel *m_executorIcon;
+    QLabel *m_executor;
+    QTimer *m_countdown;
+    qint64 m_retryAt = 0;
+};
+
+} // namespace Cronhelm

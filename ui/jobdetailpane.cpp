@@ -1,0 +1,81 @@
+#include "jobdetailpane.h"
+
+#include "durationchart.h"
+
+#include <jobsmodel.h>
+#include <runhistorymodel.h>
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Cronhelm {
+
+JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *parent)
+    : QWidget(parent)
+    , m_jobs(jobs)
+    , m_runs(new RunHistoryModel(client, this))
+    , m_heading(new QLabel(this))
+    , m_chart(new DurationChart(this))
+    , m_table(new QTableView(this))
+{
+    m_runs->setPageSize(60);
+    m_heading->setTextFormat(Qt::RichText);
+    m_heading->setObjectName(QStringLiteral("jobDetailHeading"));
+    connect(m_heading, &QLabel::linkActivated, this, [this] { emit allRunsRequested(m_jobId); });
+    m_chart->setModel(m_runs);
+    connect(m_chart, &DurationChart::runClicked, this, &JobDetailPane::logRequested);
+
+    m_table->setObjectName(QStringLiteral("recentRunsTable"));
+    m_table->setModel(m_runs);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->hideColumn(RunHistoryModel::Job);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->resizeSection(RunHistoryModel::Run, 80);
+    header->resizeSection(RunHistoryModel::Status, 110);
+    header->resizeSection(RunHistoryModel::Trigger, 130);
+    header->resizeSection(RunHistoryModel::Scheduled, 130);
+    header->resizeSection(RunHistoryModel::Started, 130);
+    header->resizeSection(RunHistoryModel::Duration, 90);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_chart);
+    layout->addWidget(m_table, 1);
+    connect(jobs, &QAbstractItemModel::dataChanged, this, &JobDetailPane::updateHeading);
+    showJob(0);
+}
+
+void JobDetailPane::showJob(qint64 jobId)
+{
+    m_jobId = jobId;
+    RunFilter filter;
+    filter.jobId = jobId ? jobId : -1; // no job selected: show nothing
+    m_runs->setFilter(filter);
+    updateHeading();
+}
+
+void JobDetailPane::updateHeading()
+{
+    const std::optional<JobRecord> job = m_jobId ? m_jobs->jobById(m_jobId) : std::nullopt;
+    if (!job) {
+        m_heading->setText(tr("Select a job to see its recent runs."));
+        return;
+    }
+    m_heading->setText(tr("<b>Recent runs of %1</b> &nbsp; <a href=\"#history\">All runs…</a>")
+                           .arg(job->name.toHtmlEscaped()));
+}
+
+} // namespace Cronhelm

@@ -1,0 +1,317 @@
+#include "mainwindow.h"
+
+#include "clusterview.h"
+#include "connectiondialog.h"
+#include "connectionstatus.h"
+#include "historyview.h"
+#include "jobdetailpane.h"
+#include "jobsview.h"
+#include "logviewer.h"
+#include "messagebar.h"
+#include "passwordstore.h"
+#include "traynotifier.h"
+#include "upcomingview.h"
+
+#include <clustermodel.h>
+#include <displayformat.h>
+#include <jobsmodel.h>
+#include <storeclient.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Cronhelm {
+
+MainWindow::MainWindow(StoreClient *client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_jobsModel(new JobsModel(client, this))
+    , m_clusterModel(new ClusterModel(client, this))
+    , m_messages(new MessageBar(this))
+    , m_tabs(new QTabWidget(this))
+    , m_jobsSplitter(new QSplitter(Qt::Vertical, this))
+    , m_jobsView(new JobsView(client, m_jobsModel, m_messages, this))
+    , m_jobDetail(new JobDetailPane(client, m_jobsModel, this))
+    , m_historyView(new HistoryView(client, m_jobsModel, m_messages, this))
+    , m_clusterView(new ClusterView(m_clusterModel, this))
+    , m_upcomingView(new UpcomingView(m_jobsModel, this))
+    , m_tray(new TrayNotifier(client, m_jobsModel, this))
+    , m_passwords(new PasswordStore(this))
+    , m_status(new ConnectionStatus(client, m_clusterModel, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(Display::icon(QStringLiteral("cronhelm")));
+    m_jobsSplitter->setObjectName(QStringLiteral("jobsSplitter"));
+    m_jobsSplitter->addWidget(m_jobsView);
+    m_jobsSplitter->addWidget(m_jobDetail);
+    m_jobsSplitter->setChildrenCollapsible(false);
+    m_jobsSplitter->setStretchFactor(0, 3);
+    m_jobsSplitter->setStretchFactor(1, 2);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_jobsSplitter, Display::icon(QStringLiteral("jobs")), tr("&Jobs"));
+    m_tabs->addTab(m_historyView, Display::icon(QStringLiteral("history")), tr("&History"));
+    m_tabs->addTab(m_upcomingView, Display::icon(QStringLiteral("upcoming")), tr("&Upcoming"));
+    m_tabs->addTab(m_clusterView, Display::icon(QStringLiteral("cluster")), tr("&Cluster"));
+    connect(m_upcomingView, &UpcomingView::jobRequested, this, [this](qint64 jobId) {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->openJob(jobId);
+    });
+    connect(m_jobsView, &JobsView::watchedJobsChanged, this,
+            [this] { m_tray->setWatchedJobs(m_jobsView->watchedJobs()); });
+    connect(m_tray, &TrayNotifier::openRunRequested, this, &MainWindow::openLog);
+    connect(m_tray, &TrayNotifier::notified, this,
+            [this](const QString &title, const QString &text, qint64 runId) {
+                auto *show =
+                    new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
+                connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
+                m_messages->showMessage(MessageBar::Type::Error, tr("%1. %2").arg(title, text),
+                                        {show});
+            });
+    connect(m_jobsView, &JobsView::currentJobChanged, m_jobDetail, &JobDetailPane::showJob);
+    connect(m_jobDetail, &JobDetailPane::logRequested, this, &MainWindow::openLog);
+    connect(m_historyView, &HistoryView::logRequested, this, &MainWindow::openLog);
+    connect(m_jobDetail, &JobDetailPane::allRunsRequested, this, [this](qint64 jobId) {
+        m_historyView->showJob(jobId);
+        m_tabs->setCurrentWidget(m_historyView);
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_status, 1);
+
+    createMenus();
+
+    connect(client, &StoreClient::connectFailed, this, [this](const QString &message) {
+        auto *retry = new QAction(tr("Connect…"), m_messages);
+        connect(retry, &QAction::triggered, this, [this] { showConnectionDialog(); });
+        m_messages->showMessage(MessageBar::Type::Error,
+                                tr("Cronhelm could not connect to the database. %1").arg(message),
+                                {retry});
+    });
+    connect(client, &StoreClient::stateChanged, this, [this](ConnectionState state) {
+        updateTitle();
+        if (state == ConnectionState::Offline && !m_client->stateMessage().isEmpty()
+            && !m_client->conninfo().isEmpty() && m_messages->text().isEmpty()) {
+            m_messages->showMessage(MessageBar::Type::Error, m_client->stateMessage());
+        }
+    });
+    connect(client, &StoreClient::connected, this, [this](bool reconnected) {
+        if (reconnected) {
+            m_messages->showMessage(MessageBar::Type::Information,
+                                    tr("Connected again. The lists are up to date."));
+        } else if (m_messages->type() == MessageBar::Type::Error) {
+            m_messages->clearMessage();
+        }
+    });
+    connect(m_jobsModel, &JobsModel::loadFailed, this, [this](const QString &message) {
+        m_messages->showMessage(MessageBar::Type::Error,
+                                tr("The jobs could not be loaded: %1").arg(message));
+    });
+    connect(m_jobsView, &JobsView::runQueued, this,
+            [this](qint64, const QString &name, qint64 runId) {
+                auto *show =
+                    new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
+                connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
+                m_messages->showMessage(
+                    MessageBar::Type::Information,
+                    tr("“%1” was started as run %2.").arg(name, QString::number(runId)), {show});
+            });
+    connect(m_passwords, &PasswordStore::writeFailed, this, [this](const QString &message) {
+        m_messages->showMessage(MessageBar::Type::Warning,
+                                tr("The password was not saved. %1").arg(message));
+    });
+    restoreSettings();
+    updateTitle();
+}
+
+ConnectionDialog *MainWindow::showConnectionDialog(const QString &profile, bool autoConnect)
+{
+    if (!m_connectionDialog) {
+        m_connectionDialog = new ConnectionDialog(m_client, m_passwords, this);
+        m_connectionDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connectionDialog, &QDialog::rejected, this, [this] {
+            if (m_client->isConnected())
+                return;
+            auto *again =
+                new QAction(Display::icon(QStringLiteral("connect")), tr("Connect…"), m_messages);
+            connect(again, &QAction::triggered, this, [this] { showConnectionDialog(); });
+            m_messages->showMessage(MessageBar::Type::Information,
+                                    tr("Not connected to a database. Connect to see your jobs."),
+                                    {again});
+        });
+    }
+    if (!profile.isEmpty())
+        m_connectionDialog->selectProfile(profile);
+    m_connectionDialog->open();
+    if (autoConnect)
+        m_connectionDialog->connectWhenReady();
+    return m_connectionDialog;
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    const JobsView::Actions &jobs = m_jobsView->actions();
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction =
+        file->addAction(Display::icon(QStringLiteral("connect")), tr("&Connect to Database…"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(connectAction, &QAction::triggered, this, [this] { showConnectionDialog(); });
+    QAction *disconnectAction = file->addAction(tr("&Disconnect"));
+    connect(disconnectAction, &QAction::triggered, m_client, &StoreClient::disconnectFromStore);
+    file->addSeparator();
+    file->addAction(m_historyView->exportAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *job = menuBar()->addMenu(tr("&Job"));
+    job->setToolTipsVisible(true);
+    job->addActions({jobs.create, jobs.edit, jobs.duplicate});
+    job->addSeparator();
+    job->addActions({jobs.pauseResume, jobs.runNow, jobs.watch});
+    job->addSeparator();
+    job->addAction(jobs.remove);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(jobs.refresh);
+    view->addSeparator();
+    auto *jobsTab = view->addAction(Display::icon(QStringLiteral("jobs")), tr("&Jobs"));
+    jobsTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    connect(jobsTab, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->table()->setFocus();
+    });
+    auto *historyTab = view->addAction(Display::icon(QStringLiteral("history")), tr("&History"));
+    historyTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    connect(historyTab, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_historyView);
+        m_historyView->table()->setFocus();
+    });
+    historyTab->setObjectName(QStringLiteral("showHistory"));
+    auto *upcomingTab = view->addAction(Display::icon(QStringLiteral("upcoming")), tr("&Upcoming"));
+    upcomingTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
+    connect(upcomingTab, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_upcomingView);
+        m_upcomingView->table()->setFocus();
+    });
+    auto *clusterTab = view->addAction(Display::icon(QStringLiteral("cluster")), tr("&Cluster"));
+    clusterTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
+    connect(clusterTab, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_clusterView);
+        m_clusterView->nodesTable()->setFocus();
+    });
+    auto *filter = view->addAction(Display::icon(QStringLiteral("find")), tr("&Filter Jobs"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->filterEdit()->setFocus();
+        m_jobsView->filterEdit()->selectAll();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Cronhelm"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Cronhelm"),
+                           tr("<p><b>Cronhelm %1</b></p><p>Highly available cron for teams: "
+                              "see every job, every run and its log, and run jobs yourself.</p>")
+                               .arg(QStringLiteral(CRONHELM_VERSION)));
+    });
+
+    QToolBar *bar = addToolBar(tr("Jobs"));
+    bar->setObjectName(QStringLiteral("jobsToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addActions({jobs.create, jobs.edit, jobs.duplicate});
+    bar->addSeparator();
+    bar->addActions({jobs.pauseResume, jobs.runNow});
+    bar->addSeparator();
+    bar->addActions({jobs.remove, jobs.refresh});
+}
+
+LogViewer *MainWindow::openLog(qint64 runId)
+{
+    if (runId <= 0)
+        return nullptr;
+    QPointer<LogViewer> &viewer = m_logs[runId];
+    if (!viewer) {
+        viewer = new LogViewer(m_client, runId, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    viewer->show();
+    viewer->raise();
+    viewer->activateWindow();
+    return viewer;
+}
+
+void MainWindow::updateTitle()
+{
+    const QString target = m_client->isConnected() ? m_client->session().target : QString();
+    setWindowTitle(target.isEmpty() ? tr("Cronhelm") : tr("Cronhelm — %1").arg(target));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1180, 720);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_jobsSplitter->restoreState(settings.value(QStringLiteral("jobsSplitter")).toByteArray());
+    m_jobsView->restoreHeaderState(settings.value(QStringLiteral("jobsHeader")).toByteArray());
+    m_historyView->restoreHeaderState(
+        settings.value(QStringLiteral("historyHeader")).toByteArray());
+    QList<qint64> watched;
+    for (const QVariant &v : settings.value(QStringLiteral("watchedJobs")).toList())
+        watched.append(v.toLongLong());
+    m_jobsView->setWatchedJobs(watched);
+    m_tray->setWatchedJobs(watched);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("jobsSplitter"), m_jobsSplitter->saveState());
+    settings.setValue(QStringLiteral("jobsHeader"), m_jobsView->saveHeaderState());
+    settings.setValue(QStringLiteral("historyHeader"), m_historyView->saveHeaderState());
+    QVariantList watched;
+    for (qint64 id : m_jobsView->watchedJobs())
+        watched.append(id);
+    settings.setValue(QStringLiteral("watchedJobs"), watched);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    for (const QPointer<LogViewer> &viewer : std::as_const(m_logs)) {
+        if (viewer)
+            viewer->close();
+    }
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Cronhelm

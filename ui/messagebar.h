@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QFrame>
+#include <QList>
+
+class QAction;
+class QHBoxLayout;
+class QLabel;
+class QToolButton;
+
+namespace Cronhelm {
+
+// An inline, non-modal message with optional actions (Retry, Reload, Show log...), shown
+// above the content it is about, in the manner of KDE's KMessageWidget or Qt Creator's
+// InfoBar. Hidden while empty.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Type { Information, Warning, Error };
+
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    // Replaces the current message. The bar does not own the actions; each button triggers
+    // its action and then closes the bar.
+    void showMessage(Type type, const QString &text, const QList<QAction *> &actions = {});
+    void clearMessage();
+    QString text() const;
+    Type type() const { return m_type; }
+    // The buttons' texts, for tests.
+    QStringList actionTexts() const;
+    // Presses the button of the action with this text; false when there is none.
+    bool trigger(const QString &actionText);
+
+signals:
+    void closed();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyColours();
+
+    Type m_type = Type::Information;
+    QLabel *m_icon;
+    QLabel *m_text;
+    QHBoxLayout *m_buttons;
+    QToolButton *m_close;
+    QList<QAction *> m_actions;
+};
+
+} // namespace Cronhelm
