@@ -9,7 +9,8 @@ packages=(
     libqt6svg6-dev qtkeychain-qt6-dev libpqxx-dev libspdlog-dev
     postgresql-15 postgresql-client-15
     xvfb xauth imagemagick xdotool
-    dpkg-dev fakeroot appstream desktop-file-utils
+    dbus gnome-keyring libsecret-tools
+    dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates
 )
 
 missing=()
