@@ -3,13 +3,15 @@
 # Only what is missing is installed; with sudo when not run as root.
 set -euo pipefail
 
+# Keychain tests: gnome-keyring needs a session-bus provider; name dbus-user-session so
+# apt never picks dbus-x11, whose autolaunch makes keychain calls hang under Xvfb.
 packages=(
     build-essential cmake ninja-build pkg-config ccache clang-format
     qt6-base-dev libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6-dev qtkeychain-qt6-dev libpqxx-dev libspdlog-dev
     postgresql-15 postgresql-client-15
     xvfb xauth imagemagick xdotool
-    dbus gnome-keyring libsecret-tools
+    dbus dbus-user-session gnome-keyring libsecret-tools
     dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates
 )
 
