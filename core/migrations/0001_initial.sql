@@ -795,9 +795,13 @@ BEGIN
         -- or cut off. End its session (so it cannot renew, and its lock is freed) and
         -- take over; its term is fenced by the new one.
         BEGIN
+            -- pg_locks covers the whole cluster: only this database's lock holder, not
+            -- the executor of another store that shares the server.
             PERFORM pg_terminate_backend(pid) FROM pg_locks
               WHERE locktype = 'advisory' AND classid = 1129467726 AND objid = 1
-                AND objsubid = 2 AND granted AND pid <> pg_backend_pid();
+                AND objsubid = 2 AND granted AND pid <> pg_backend_pid()
+                AND database = (SELECT oid FROM pg_database
+                                 WHERE datname = current_database());
         EXCEPTION WHEN insufficient_privilege THEN
             NULL; -- without pg_signal_backend the expired term is still fenced
         END;
@@ -1055,6 +1059,18 @@ BEGIN
 END
 $$;
 
+-- Whether a node is gone: stopped, silent for p_dead_after_s, or its session has ended.
+CREATE FUNCTION cronhelm._node_is_gone(p_node text, p_dead_after_s double precision)
+RETURNS boolean
+LANGUAGE sql AS $$
+    SELECT NOT EXISTS (SELECT 1 FROM cronhelm.nodes n
+                        WHERE n.id = p_node AND n.state <> 'stopped'
+                          AND n.last_seen > clock_timestamp()
+                                            - make_interval(secs => p_dead_after_s)
+                          AND EXISTS (SELECT 1 FROM pg_stat_activity a
+                                       WHERE a.pid = n.backend_pid));
+$$;
+
 -- Marks runs left 'running' (or reserved, see fire_slots) by nodes whose heartbeat stopped
 -- as abandoned (and queues their retries). Called by a new executor.
 CREATE FUNCTION cronhelm.abandon_orphaned_runs(p_node text, p_term bigint,
@@ -1066,17 +1082,28 @@ DECLARE
     v_count integer := 0;
 BEGIN
     PERFORM cronhelm._assert_term(p_node, p_term);
+    -- A slot reserved by a node that is gone, whose instant has not come yet on that node's
+    -- clock (its last known offset from ours, plus a margin), cannot have started: it goes
+    -- back to the queue, for the new executor to start on time (as release_reservations
+    -- does at a graceful shutdown), instead of being lost as abandoned.
+    FOR r IN
+        UPDATE cronhelm.runs AS x SET node_id = NULL, term = NULL
+         WHERE x.status = 'queued' AND x.node_id IS NOT NULL
+           AND x.node_id IS DISTINCT FROM p_node
+           AND cronhelm._node_is_gone(x.node_id, p_dead_after_s)
+           AND x.scheduled_for > clock_timestamp() + make_interval(secs => 0.02 + greatest(
+                   0, coalesce((SELECT n.clock_offset_ms FROM cronhelm.nodes n
+                                 WHERE n.id = x.node_id), 0)) / 1000.0)
+        RETURNING x.*
+    LOOP
+        PERFORM pg_notify('cronhelm_runs', format('%s,%s,queued', r.job_id, r.id));
+    END LOOP;
     FOR r IN
         UPDATE cronhelm.runs AS x SET status = 'abandoned', finished_at = clock_timestamp(),
                error = format('node %s stopped while the run was in progress', x.node_id)
          WHERE (x.status = 'running' OR (x.status = 'queued' AND x.node_id IS NOT NULL))
            AND x.node_id IS DISTINCT FROM p_node
-           AND NOT EXISTS (SELECT 1 FROM cronhelm.nodes n
-                            WHERE n.id = x.node_id AND n.state <> 'stopped'
-                              AND n.last_seen > clock_timestamp()
-                                                - make_interval(secs => p_dead_after_s)
-                              AND EXISTS (SELECT 1 FROM pg_stat_activity a
-                                           WHERE a.pid = n.backend_pid))
+           AND cronhelm._node_is_gone(x.node_id, p_dead_after_s)
         RETURNING x.*
     LOOP
         v_count := v_count + 1;

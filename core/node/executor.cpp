@@ -43,6 +43,17 @@ bool isFinalStatus(QStringView status)
     return status != u"queued" && status != u"running" && status != u"cancel";
 }
 
+// Whether a slot reserved ahead is still one the job wants, as the executor knows the job
+// now: paused, rescheduled or deleted meanwhile, it is not.
+bool slotStillWanted(const JobRecord &job, const JobSchedule &schedule, const QDateTime &slot)
+{
+    if (!job.enabled || !schedule.isValid())
+        return false;
+    if (job.scheduleKind == QLatin1String("once")) // completed by its own reservation
+        return job.onceState != QLatin1String("cancelled") && job.onceAt == slot;
+    return schedule.nextAfter(slot.addMSecs(-1)) == slot;
+}
+
 } // namespace
 
 struct Executor::Takeover
@@ -278,8 +289,10 @@ void Executor::applyTakeover(Takeover &takeover)
         const bool mine = run.node == m_identity.id;
         if (run.status == QLatin1String("queued") && run.node.isEmpty()) {
             scheduleClaim(run);
-        } else if (mine && !m_running.count(run.runId) && !m_reserved.contains(run.runId)) {
-            // Left behind by an earlier process with this node id.
+        } else if (mine && !m_running.count(run.runId) && !m_reserved.contains(run.runId)
+                   && !m_ending.contains(run.runId)) {
+            // Left behind by an earlier process with this node id (not one that ended in
+            // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
                 endedWithoutOutput(run.runId, QStringLiteral("abandoned"),
                                    QStringLiteral("node %1 restarted while the run was in progress")
@@ -344,6 +357,12 @@ void Executor::setJob(const NodeJob &job, const QDateTime &now)
     const qint64 id = job.job.id;
     const auto old = m_jobs.constFind(id);
     const bool sameSlots = old != m_jobs.cend() && old->schedule.sameSlotsAs(rt.schedule);
+    if (old != m_jobs.cend()) {
+        // This executor records the outcomes itself, on another thread: what the database
+        // returned may predate the last one (and a recovery would go unannounced).
+        rt.data.lastOutcome = old->data.lastOutcome;
+        rt.data.lastFailureNotifiedAt = old->data.lastFailureNotifiedAt;
+    }
     if (!rt.schedule.isValid()) {
         m_queue.remove(id);
         queueJobState(id, {}, rt.schedule.error());
@@ -368,7 +387,10 @@ void Executor::removeJob(qint64 jobId)
 void Executor::reloadJob(qint64 jobId)
 {
     const quint64 epoch = m_epoch;
-    m_readWorker.post(
+    // On the fire thread, which also claims queued runs: a change notified before a Run
+    // now (or a retry) is applied before that run starts, so "edit, then run now" runs the
+    // edited job, and "create, then run now" finds it.
+    m_fireWorker.post(
         this, [jobId](StoreConnection &c) { return NodeStore(c).loadJobs(jobId); },
         [this, epoch, jobId](const Result<QList<NodeJob>> &jobs) {
             if (epoch != m_epoch || !m_loaded)
@@ -506,7 +528,8 @@ void Executor::onDue(const QList<FireQueue::Due> &due)
 
 int Executor::runningOfJob(qint64 jobId) const
 {
-    int n = int(m_foreignRunning.value(jobId).size());
+    // A queued run being claimed is as good as running.
+    int n = int(m_foreignRunning.value(jobId).size()) + m_claiming.value(jobId);
     for (const auto &[runId, t] : m_running) {
         if (t.jobId == jobId)
             ++n;
@@ -543,6 +566,7 @@ void Executor::postFires(const QList<SlotFire> &fires)
         return;
     const QString node = m_identity.id;
     const qint64 term = m_term;
+    const quint64 epoch = m_epoch;
     QElapsedTimer sent;
     sent.start();
     m_fireWorker.post(
@@ -550,10 +574,24 @@ void Executor::postFires(const QList<SlotFire> &fires)
         [node, term, fires](StoreConnection &c) {
             return NodeStore(c).fireSlots(node, term, fires);
         },
-        [this, fires, sent](const Result<QList<FiredRun>> &result) {
+        [this, fires, sent, epoch](const Result<QList<FiredRun>> &result) {
             // Slow recording delays every fire: say so, it points at the database.
             if (sent.elapsed() > 20)
                 spdlog::warn("fire: recording {} slots took {} ms", fires.size(), sent.elapsed());
+            if (!result && result.errorKind() == ErrorKind::ConnectionLost && epoch == m_epoch
+                && m_term != 0) {
+                // The fire thread's connection often learns only now that the server went
+                // away (and may be back): nothing was recorded, and no later takeover would
+                // see these slots as missed while this lease lasts. Try again on a fresh
+                // connection; the unique slot index makes a repeat harmless.
+                spdlog::warn("executor: could not record {} fires: {}; trying again", fires.size(),
+                             result.errorMessage().toStdString());
+                QTimer::singleShot(250, this, [this, fires, epoch] {
+                    if (epoch == m_epoch && m_term != 0)
+                        postFires(fires);
+                });
+                return;
+            }
             onFired(fires, result);
         });
 }
@@ -631,7 +669,19 @@ void Executor::startReserved(qint64 runId)
         return;
     }
     const auto job = m_jobs.constFind(reservation.jobId);
-    if (job != m_jobs.cend() && job->data.job.concurrency == QLatin1String("replace"))
+    if (job == m_jobs.cend() || !slotStillWanted(job->data.job, job->schedule, reservation.slot)) {
+        // Reserved before the job was paused, rescheduled or deleted: not to be run now.
+        spdlog::info("skip: job {} run {} slot {}: the job was paused, changed or deleted after "
+                     "the slot was reserved",
+                     reservation.jobId, runId, iso(reservation.slot));
+        recordFinish(endedWithoutOutput(runId, QStringLiteral("skipped"),
+                                        QStringLiteral("the job was paused, changed or deleted "
+                                                       "just before the slot")),
+                     reservation.jobId);
+        checkIdle();
+        return;
+    }
+    if (job->data.job.concurrency == QLatin1String("replace"))
         cancelReplaced(reservation.jobId, reservation.slot);
     startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot);
     if (m_started.isEmpty())
@@ -722,8 +772,13 @@ void Executor::tryClaim(const ActiveRun &run)
     const bool policyBound =
         run.trigger == QLatin1String("schedule") || run.trigger == QLatin1String("catch_up");
     const auto job = m_jobs.constFind(run.jobId);
-    const bool forbidden = policyBound && job != m_jobs.cend()
-        && job->data.job.concurrency == QLatin1String("forbid") && runningOfJob(run.jobId) > 0;
+    const bool busy = runningOfJob(run.jobId) > 0;
+    // Missed slots caught up (run_all) run one after another, whatever the concurrency
+    // policy; forbid makes every scheduled run wait for the previous one.
+    const bool forbidden = busy
+        && (run.trigger == QLatin1String("catch_up")
+            || (policyBound && job != m_jobs.cend()
+                && job->data.job.concurrency == QLatin1String("forbid")));
     if (!canFire() || qsizetype(m_running.size()) >= m_config.maxParallel || forbidden) {
         m_waiting.push_back(run);
         return;
@@ -731,6 +786,7 @@ void Executor::tryClaim(const ActiveRun &run)
     const QString node = m_identity.id;
     const qint64 term = m_term;
     const qint64 runId = run.runId;
+    ++m_claiming[run.jobId];
     m_fireWorker.post(
         this,
         [node, term, runId](StoreConnection &c) {
@@ -738,13 +794,17 @@ void Executor::tryClaim(const ActiveRun &run)
         },
         [this, run](const Result<bool> &claimed) {
             m_knownQueued.remove(run.runId);
+            if (--m_claiming[run.jobId] <= 0)
+                m_claiming.remove(run.jobId);
+            if (claimed && *claimed) {
+                startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
+                return;
+            }
             if (!claimed) {
                 spdlog::warn("run {}: could not claim: {}", run.runId,
                              claimed.errorMessage().toStdString());
-                return;
             }
-            if (*claimed)
-                startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
+            claimWaiting(); // runs of the same job may have waited for this one
         });
 }
 
@@ -843,6 +903,7 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
                  outcome.error.isEmpty() ? "" : ": ", outcome.error.toStdString());
 
     const qint64 jobId = target.jobId;
+    m_ending.insert(runId);
     ++m_recording;
     m_logs.close(runId, [this, finished, jobId] {
         --m_recording;
@@ -865,7 +926,11 @@ void Executor::recordFinish(const FinishedRun &run, qint64 jobId)
                 // Recorded when the connection returns; the outcome is not lost.
                 m_unrecorded.append({run, jobId});
                 m_unrecordedTimer.start();
-            } else if (!retry) {
+                checkIdle();
+                return;
+            }
+            m_ending.remove(run.runId);
+            if (!retry) {
                 spdlog::error("run {}: could not record its end: {}", run.runId,
                               retry.errorMessage().toStdString());
             } else if (retry->has_value()) {

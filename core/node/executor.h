@@ -137,6 +137,8 @@ private:
     QHash<qint64, Reservation> m_reserved;         // recorded ahead, started at the slot
     QList<std::pair<qint64, QDateTime>> m_started; // reserved runs started, to be marked
     QList<std::pair<FinishedRun, qint64>> m_unrecorded;
+    QSet<qint64> m_ending;         // ended here; their end is not recorded yet
+    QHash<qint64, int> m_claiming; // jobId -> claims of its queued runs in flight
     int m_recording = 0;
     QHash<qint64, JobStateUpdate> m_stateUpdates;
 

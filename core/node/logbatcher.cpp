@@ -39,6 +39,14 @@ struct LogBatcher::Backlog
         }
     }
 
+    QSet<qint64> runs() const
+    {
+        QSet<qint64> ids;
+        for (const auto &batch : batches)
+            ids.insert(batch.first);
+        return ids;
+    }
+
     void add(qint64 runId, QList<LogChunk> chunks)
     {
         for (const LogChunk &c : std::as_const(chunks))
@@ -63,6 +71,10 @@ LogBatcher::LogBatcher(const QString &conninfo, QObject *parent)
     m_timer.setInterval(100);
     connect(&m_timer, &QTimer::timeout, this, &LogBatcher::flushAll);
     m_timer.start();
+    // Nothing else may write for a long time (the run whose output is pending has ended):
+    // keep trying the backlog on our own.
+    m_retryTimer.setInterval(1000);
+    connect(&m_retryTimer, &QTimer::timeout, this, &LogBatcher::retryBacklog);
 }
 
 LogBatcher::~LogBatcher()
@@ -98,10 +110,43 @@ void LogBatcher::flush(qint64 runId, Buffer &buffer)
     chunks.swap(buffer.chunks);
     buffer.bytes = 0;
     auto backlog = m_backlog;
-    m_worker.post([backlog, runId, chunks = std::move(chunks)](StoreConnection &c) mutable {
-        backlog->add(runId, std::move(chunks));
-        backlog->drain(c);
-    });
+    m_worker.post(
+        this,
+        [backlog, runId, chunks = std::move(chunks)](StoreConnection &c) mutable {
+            backlog->add(runId, std::move(chunks));
+            backlog->drain(c);
+            return backlog->runs();
+        },
+        [this](const QSet<qint64> &pending) { afterDrain(pending); });
+}
+
+void LogBatcher::retryBacklog()
+{
+    auto backlog = m_backlog;
+    m_worker.post(
+        this,
+        [backlog](StoreConnection &c) {
+            backlog->drain(c);
+            return backlog->runs();
+        },
+        [this](const QSet<qint64> &pending) { afterDrain(pending); });
+}
+
+void LogBatcher::afterDrain(const QSet<qint64> &pending)
+{
+    for (auto it = m_closing.begin(); it != m_closing.end();) {
+        if (pending.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        const std::function<void()> done = std::move(it.value());
+        it = m_closing.erase(it);
+        done();
+    }
+    if (pending.isEmpty())
+        m_retryTimer.stop();
+    else if (!m_retryTimer.isActive())
+        m_retryTimer.start();
 }
 
 void LogBatcher::flushAll()
@@ -122,9 +167,16 @@ void LogBatcher::close(qint64 runId, std::function<void()> done)
         this,
         [backlog](StoreConnection &c) {
             backlog->drain(c);
-            return true;
+            return backlog->runs();
         },
-        [done = std::move(done)](bool) { done(); });
+        [this, runId, done = std::move(done)](const QSet<qint64> &pending) mutable {
+            // Its lines are still waiting for the database: its end waits for them.
+            if (pending.contains(runId))
+                m_closing.insert(runId, std::move(done));
+            else
+                done();
+            afterDrain(pending);
+        });
 }
 
 } // namespace Cronhelm

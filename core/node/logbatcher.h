@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -16,7 +17,7 @@ namespace Cronhelm {
 // Streams job output into run_logs in batches: every 100 ms, or sooner when a run has
 // buffered a lot. Writes happen on a store thread of their own so a chatty job never
 // delays a fire. Batches that fail because the connection dropped are kept (bounded) and
-// written once it is back, in order.
+// written once it is back, in order: retried every second until then.
 class LogBatcher : public QObject
 {
     Q_OBJECT
@@ -27,7 +28,8 @@ public:
 
     void append(qint64 runId, LogStream stream, const QString &text);
     // Writes what is buffered for the run; `done` runs on this thread once it is stored
-    // (or given up on), so the run's end is recorded after its last line.
+    // (or given up on), so the run's end is recorded after its last line. While the
+    // database is unreachable that is when the connection is back.
     void close(qint64 runId, std::function<void()> done);
 
 private:
@@ -41,9 +43,14 @@ private:
 
     void flushAll();
     void flush(qint64 runId, Buffer &buffer);
+    void retryBacklog();
+    // After a write: the runs that still have batches in the backlog.
+    void afterDrain(const QSet<qint64> &pending);
 
     QHash<qint64, Buffer> m_buffers;
+    QHash<qint64, std::function<void()>> m_closing; // closed, waiting for their backlog
     QTimer m_timer;
+    QTimer m_retryTimer;
     std::shared_ptr<Backlog> m_backlog; // touched only on the worker thread
     StoreWorker m_worker;
 };

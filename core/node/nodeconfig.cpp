@@ -35,12 +35,19 @@ Status NodeConfig::loadFile(const QString &path)
                              CoreTr::tr("%1: unknown setting \"%2\"").arg(path, key));
         }
     }
+    // QSettings reads an unquoted value with commas as a list (a conninfo with several
+    // hosts: "host=db1,db2"); put it back together rather than lose it.
+    auto text = [&settings](const QString &key) {
+        const QVariant v = settings.value(key);
+        return v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(','))
+                                                    : v.toString();
+    };
     if (settings.contains(QStringLiteral("db")))
-        conninfo = settings.value(QStringLiteral("db")).toString();
+        conninfo = text(QStringLiteral("db"));
     if (settings.contains(QStringLiteral("node_id")))
-        nodeId = settings.value(QStringLiteral("node_id")).toString();
+        nodeId = text(QStringLiteral("node_id"));
     if (settings.contains(QStringLiteral("log_file")))
-        logFile = settings.value(QStringLiteral("log_file")).toString();
+        logFile = text(QStringLiteral("log_file"));
     bool ok = true;
     if (settings.contains(QStringLiteral("lease_ttl")))
         leaseTtlSeconds = settings.value(QStringLiteral("lease_ttl")).toDouble(&ok);

@@ -1,0 +1,347 @@
+// Job targets through a running cronhelm-node: HTTP requests to a local test server
+// (Idempotency-Key, status, body sample), notifications (generic webhook and Slack), a job
+// that prints 100 MB, secrets the node does not have, and output that shows up in the
+// run log while the job still runs (DESIGN.md "Jobs", "Runs").
+
+#include "nodetesthelpers.h"
+
+#include <exec/idempotencykey.h>
+#include <httptestserver.h>
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+#define CH_START_EXECUTOR(var, db)                                                                 \
+    CH_START_NODE(var, (db)->conninfo(), QStringLiteral("solo"), 10);                              \
+    CH_WAIT_LINE(*var, loadedLine(), 15000, 0)
+
+namespace {
+
+QString runLogSql(const QString &run)
+{
+    return QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                          "cronhelm.run_log WHERE run_id = %1")
+        .arg(run);
+}
+
+QString finished(const QString &run)
+{
+    return QStringLiteral("(SELECT status NOT IN ('queued', 'running') FROM cronhelm.runs WHERE "
+                          "id = %1)")
+        .arg(run);
+}
+
+QJsonObject jsonBody(const RecordedRequest &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+} // namespace
+
+class TargetsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void httpJob();
+    void notifications();
+    void hugeOutput();
+    void missingSecret();
+    void liveLog();
+};
+
+// An HTTP job fired on its slot: one request with the slot's Idempotency-Key; the status
+// and a sample of the body are recorded. A 500 is a failure.
+void TargetsTest::httpJob()
+{
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    TestResponse ok;
+    ok.headers = {{"Content-Type", "text/plain"}};
+    ok.body = "sync ok: 42 rows copied";
+    server.setResponse(QStringLiteral("/sync"), ok);
+    TestResponse broken;
+    broken.status = 500;
+    broken.body = "database is down";
+    server.setResponse(QStringLiteral("/broken"), broken);
+
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    const QDateTime slot = wholeSecondAfter(1500);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("crm sync"),
+                      {{QStringLiteral("method"), QStringLiteral("POST")},
+                       {QStringLiteral("url"), server.url(QStringLiteral("/sync")).toString()},
+                       {QStringLiteral("body"), QJsonObject{{QStringLiteral("full"), true}}}},
+                      cronAt(slot)));
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status "
+                           "NOT IN ('queued', 'running'))")
+                .arg(job),
+            5000);
+    CH_VALUE(run, probe, QStringLiteral("SELECT id FROM cronhelm.runs WHERE job_id = %1").arg(job));
+    CH_VALUE(outcome, probe,
+             QStringLiteral("SELECT status || ' ' || http_status || ' ' || (scheduled_for = %1) "
+                            "FROM cronhelm.runs WHERE id = %2")
+                 .arg(SqlProbe::timestamp(slot), run));
+    QCOMPARE(outcome, QStringLiteral("succeeded 200 true"));
+    const QList<RecordedRequest> requests = server.requests(QStringLiteral("/sync"));
+    QCOMPARE(requests.size(), 1);
+    const RecordedRequest &request = requests.first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(jsonBody(request).value(QStringLiteral("full")).toBool(), true);
+    QCOMPARE(QString::fromLatin1(request.header("Idempotency-Key")), idempotencyKey(job, slot, 1));
+    CH_VALUE(log, probe, runLogSql(run));
+    QVERIFY2(log.contains(QLatin1String("HTTP 200")), qPrintable(log));
+    QVERIFY2(log.contains(QLatin1String("sync ok: 42 rows copied")), qPrintable(log));
+
+    // A server error fails the run, with the status and the body sample recorded.
+    CH_CREATE_JOB(
+        failing, probe,
+        Test::httpJob(QStringLiteral("broken endpoint"),
+                      {{QStringLiteral("url"), server.url(QStringLiteral("/broken")).toString()}}));
+    CH_VALUE(failedRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(failing));
+    CH_WAIT(probe, finished(failedRun), 5000);
+    CH_VALUE(failure, probe,
+             QStringLiteral("SELECT status || ' ' || http_status FROM cronhelm.runs WHERE id = %1")
+                 .arg(failedRun));
+    QCOMPARE(failure, QStringLiteral("failed 500"));
+    CH_VALUE(failedLog, probe, runLogSql(failedRun));
+    QVERIFY2(failedLog.contains(QLatin1String("database is down")), qPrintable(failedLog));
+    QCOMPARE(server.requests(QStringLiteral("/broken")).size(), 1);
+    QVERIFY(
+        !server.requests(QStringLiteral("/broken")).first().header("Idempotency-Key").isEmpty());
+}
+
+// A failing job tells a generic webhook and a Slack webhook; once fixed, they hear of the
+// recovery.
+void TargetsTest::notifications()
+{
+    HttpTestServer receiver;
+    QVERIFY(receiver.listen());
+    receiver.setResponse(QStringLiteral("/hook"), TestResponse{});
+    receiver.setResponse(QStringLiteral("/slack"), TestResponse{});
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QJsonObject spec =
+        shellJob(QStringLiteral("nightly export"), QStringLiteral("echo 'disk full' >&2; exit 2"));
+    spec.insert(
+        QStringLiteral("notify"),
+        QJsonArray{
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("webhook")},
+                        {QStringLiteral("url"), receiver.url(QStringLiteral("/hook")).toString()},
+                        {QStringLiteral("on"),
+                         QJsonArray{QStringLiteral("failure"), QStringLiteral("recovery")}}},
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("slack")},
+                        {QStringLiteral("url"), receiver.url(QStringLiteral("/slack")).toString()}},
+        });
+    CH_CREATE_JOB(job, probe, spec);
+    CH_START_EXECUTOR(node, db);
+
+    CH_VALUE(failedRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return receiver.requests(QStringLiteral("/hook")).size() >= 1
+                && receiver.requests(QStringLiteral("/slack")).size() >= 1;
+        },
+        8000));
+    const QJsonObject failure = jsonBody(receiver.requests(QStringLiteral("/hook")).first());
+    QCOMPARE(failure.value(QStringLiteral("event")).toString(), QStringLiteral("failure"));
+    QCOMPARE(
+        failure.value(QStringLiteral("job")).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("nightly export"));
+    QCOMPARE(
+        failure.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger(),
+        job);
+    const QJsonObject failedRunObject = failure.value(QStringLiteral("run")).toObject();
+    QCOMPARE(failedRunObject.value(QStringLiteral("id")).toInteger(), failedRun.toLongLong());
+    QCOMPARE(failedRunObject.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(failedRunObject.value(QStringLiteral("exit_code")).toInt(), 2);
+    QCOMPARE(failure.value(QStringLiteral("node")).toString(), node->nodeId());
+    const QString slackFailure = jsonBody(receiver.requests(QStringLiteral("/slack")).first())
+                                     .value(QStringLiteral("text"))
+                                     .toString();
+    QVERIFY2(slackFailure.contains(QLatin1String("\"nightly export\" failed on solo")),
+             qPrintable(slackFailure));
+
+    // Fixed: the next run succeeds and both hear of the recovery.
+    QVERIFY2(probe.updateJob(
+                 job,
+                 {{QStringLiteral("target"),
+                   QJsonObject{{QStringLiteral("command"), QStringLiteral("echo exported")}}}}),
+             qPrintable(probe.lastError()));
+    CH_VALUE(fixedRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return receiver.requests(QStringLiteral("/hook")).size() >= 2
+                && receiver.requests(QStringLiteral("/slack")).size() >= 2;
+        },
+        8000));
+    const QJsonObject recovery = jsonBody(receiver.requests(QStringLiteral("/hook")).at(1));
+    QCOMPARE(recovery.value(QStringLiteral("event")).toString(), QStringLiteral("recovery"));
+    const QJsonObject recoveredRun = recovery.value(QStringLiteral("run")).toObject();
+    QCOMPARE(recoveredRun.value(QStringLiteral("id")).toInteger(), fixedRun.toLongLong());
+    QCOMPARE(recoveredRun.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(recovery.value(QStringLiteral("node")).toString(), node->nodeId());
+    const QString slackRecovery = jsonBody(receiver.requests(QStringLiteral("/slack")).at(1))
+                                      .value(QStringLiteral("text"))
+                                      .toString();
+    QVERIFY2(slackRecovery.contains(QLatin1String("\"nightly export\" recovered on solo")),
+             qPrintable(slackRecovery));
+    // Exactly one notification per event and target.
+    CH_WAIT(probe, finished(fixedRun), 3000);
+    QCOMPARE(receiver.requests(QStringLiteral("/hook")).size(), 2);
+    QCOMPARE(receiver.requests(QStringLiteral("/slack")).size(), 2);
+}
+
+// 100 MB of output: the run finishes, the log is capped at the job's limit (10 MB by
+// default) with a visible marker, and the node's memory stays bounded meanwhile.
+void TargetsTest::hugeOutput()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_CREATE_JOB(job, probe,
+                  shellJob(QStringLiteral("chatty"),
+                           QStringLiteral("head -c 100000000 /dev/zero | tr '\\0' x; echo; "
+                                          "echo done")));
+    CH_START_EXECUTOR(node, db);
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    qint64 peakKiB = 0;
+    const QDeadlineTimer deadline(60000);
+    bool done = false;
+    while (!done && !deadline.hasExpired()) {
+        peakKiB = std::max(peakKiB, node->residentKiB());
+        Result<QString> state = probe.value(QStringLiteral("SELECT %1").arg(finished(run)));
+        done = state && *state == QLatin1String("t");
+        if (!done)
+            QTest::qWait(25);
+    }
+    QVERIFY2(done, "the run did not finish within 60 s");
+    qInfo("100 MB of output: node peak RSS sampled %lld KiB", peakKiB);
+    QVERIFY2(peakKiB > 0 && peakKiB < 300 * 1024, qPrintable(QString::number(peakKiB)));
+    CH_VALUE(outcome, probe,
+             QStringLiteral("SELECT status || ' ' || log_truncated || ' ' || log_bytes FROM "
+                            "cronhelm.runs WHERE id = %1")
+                 .arg(run));
+    // log_bytes counts all that was produced, the discarded part too.
+    QCOMPARE(outcome, QStringLiteral("succeeded true 100000006"));
+    CH_VALUE(
+        stored, probe,
+        QStringLiteral("SELECT sum(octet_length(data)) FROM cronhelm.run_log WHERE run_id = %1")
+            .arg(run));
+    CH_VALUE(limit, probe,
+             QStringLiteral("SELECT log_limit_bytes FROM cronhelm.jobs WHERE id = %1").arg(job));
+    QVERIFY2(stored.toLongLong() >= limit.toLongLong()
+                 && stored.toLongLong() <= limit.toLongLong() + 1024,
+             qPrintable(stored));
+    CH_VALUE(marker, probe,
+             QStringLiteral("SELECT count(*) FROM cronhelm.run_log WHERE run_id = %1 AND stream = "
+                            "'system' AND data LIKE '%[cronhelm] output truncated%'")
+                 .arg(run));
+    QCOMPARE(marker, QStringLiteral("1"));
+    QVERIFY(node->isRunning());
+}
+
+// A job that refers to a secret the node does not have fails with a clear error; the
+// reference is never executed or sent. One the node has is resolved on the node.
+void TargetsTest::missingSecret()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString leak = dir.filePath(QStringLiteral("leak"));
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    server.setDefaultResponse(TestResponse{});
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("NOPE_SECRET"));
+    environment.insert(QStringLiteral("KNOWN_SECRET"), QStringLiteral("s3cr3t"));
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setEnvironment(environment);
+    QVERIFY(node->start());
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+
+    CH_CREATE_JOB(shell, probe,
+                  shellJob(QStringLiteral("shell secret"),
+                           QStringLiteral("echo ${env:NOPE_SECRET} > '%1'").arg(leak)));
+    CH_CREATE_JOB(
+        http, probe,
+        Test::httpJob(
+            QStringLiteral("http secret"),
+            {{QStringLiteral("url"), server.url(QStringLiteral("/secret")).toString()},
+             {QStringLiteral("headers"),
+              QJsonObject{{QStringLiteral("X-Api-Key"), QStringLiteral("${env:NOPE_SECRET}")}}}}));
+    CH_CREATE_JOB(
+        known, probe,
+        shellJob(QStringLiteral("known secret"),
+                 QStringLiteral("[ \"${env:KNOWN_SECRET}\" = \"$(printf 's3%s' cr3t)\" ] && "
+                                "echo matched")));
+    CH_VALUE(shellRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(shell));
+    CH_VALUE(httpRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(http));
+    CH_VALUE(knownRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(known));
+    CH_WAIT(probe,
+            finished(shellRun) + QStringLiteral(" AND ") + finished(httpRun)
+                + QStringLiteral(" AND ") + finished(knownRun),
+            5000);
+
+    for (const QString &run : {shellRun, httpRun}) {
+        Result<QList<QStringList>> row = probe.query(
+            QStringLiteral("SELECT status, error FROM cronhelm.runs WHERE id = %1").arg(run));
+        CH_VERIFY_OK(row);
+        QCOMPARE(row->value(0).value(0), QStringLiteral("failed"));
+        const QString error = row->value(0).value(1);
+        QVERIFY2(error.contains(QLatin1String("${env:NOPE_SECRET}"))
+                     && error.contains(QLatin1String("not set")),
+                 qPrintable(error));
+    }
+    QVERIFY2(!QFile::exists(leak), "the shell command ran without its secret");
+    QVERIFY(server.requests(QStringLiteral("/secret")).isEmpty());
+    CH_VALUE(knownOutcome, probe,
+             QStringLiteral("SELECT status FROM cronhelm.runs WHERE id = %1").arg(knownRun));
+    QCOMPARE(knownOutcome, QStringLiteral("succeeded"));
+    CH_VALUE(knownLog, probe, runLogSql(knownRun));
+    QVERIFY2(knownLog.contains(QLatin1String("matched")), qPrintable(knownLog));
+    QVERIFY2(!knownLog.contains(QLatin1String("s3cr3t")), qPrintable(knownLog));
+}
+
+// Output appears in cronhelm.run_log while the job is still running.
+void TargetsTest::liveLog()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_CREATE_JOB(job, probe,
+                  shellJob(QStringLiteral("ticker"),
+                           QStringLiteral("for i in 1 2 3 4 5 6 7 8 9 10; do echo line $i; sleep "
+                                          "0.2; done")));
+    CH_START_EXECUTOR(node, db);
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    // Status and log read in one snapshot: the third line is there while the run runs.
+    CH_WAIT(probe,
+            QStringLiteral("(SELECT status FROM cronhelm.runs WHERE id = %1) = 'running' AND "
+                           "(%2) LIKE '%line 3%'")
+                .arg(run, runLogSql(run)),
+            5000);
+    CH_WAIT(probe, finished(run), 5000);
+    CH_VALUE(log, probe,
+             QStringLiteral("SELECT string_agg(data, '' ORDER BY seq) FROM cronhelm.run_log "
+                            "WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(run));
+    QString expected;
+    for (int i = 1; i <= 10; ++i)
+        expected += QStringLiteral("line %1\n").arg(i);
+    QCOMPARE(log, expected);
+}
+
+QTEST_GUILESS_MAIN(TargetsTest)
+#include "tst_targets.moc"
