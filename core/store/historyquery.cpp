@@ -6,40 +6,6 @@ namespace Cronhelm {
 
 namespace {
 
-// The same columns RunStore reads (runstore.cpp), plus the sort key of the chosen order.
-constexpr const char *historyColumns =
-    "run_id, job_id, job, trigger, triggered_by, scheduled_for, due_at, started_at, finished_at, "
-    "status, attempt, first_run_id, node, term, exit_code, http_status, error, duration_ms, "
-    "log_bytes, log_truncated, cancel_requested";
-
-RunRecord runFromRow(const pqxx::row &row)
-{
-    using namespace Rows;
-    RunRecord r;
-    r.id = value<qint64>(row, "run_id");
-    r.jobId = value<qint64>(row, "job_id");
-    r.job = text(row, "job");
-    r.trigger = text(row, "trigger");
-    r.triggeredBy = text(row, "triggered_by");
-    r.scheduledFor = instant(row, "scheduled_for");
-    r.dueAt = instant(row, "due_at");
-    r.startedAt = instant(row, "started_at");
-    r.finishedAt = instant(row, "finished_at");
-    r.status = text(row, "status");
-    r.attempt = value<int>(row, "attempt", 1);
-    r.firstRunId = value<qint64>(row, "first_run_id");
-    r.node = text(row, "node");
-    r.term = optional<qint64>(row, "term");
-    r.exitCode = optional<int>(row, "exit_code");
-    r.httpStatus = optional<int>(row, "http_status");
-    r.error = text(row, "error");
-    r.durationMs = optional<qint64>(row, "duration_ms");
-    r.logBytes = value<qint64>(row, "log_bytes");
-    r.logTruncated = value<bool>(row, "log_truncated");
-    r.cancelRequested = value<bool>(row, "cancel_requested");
-    return r;
-}
-
 // A PostgreSQL text[] literal: every element double-quoted with \ and " escaped.
 std::string textArray(const QStringList &items)
 {
@@ -138,7 +104,7 @@ Result<HistoryPage> HistoryQuery::page(const RunFilter &filter, const HistorySor
                 + " (" + w.next(after->key) + "::" + sortCast(sort.key) + ", "
                 + w.next(std::to_string(after->runId)) + "::bigint)";
         }
-        std::string query = std::string("SELECT ") + historyColumns + ", (" + key
+        std::string query = std::string("SELECT ") + runHistoryColumns + ", (" + key
             + ")::text AS sort_key FROM cronhelm.run_history" + w.sql + " ORDER BY " + key
             + direction + ", run_id" + direction + " LIMIT "
             + w.next(std::to_string(std::max(limit, 1))) + "::integer";
@@ -163,7 +129,7 @@ Result<QList<RunRecord>> HistoryQuery::byIds(const QList<qint64> &runIds)
     const std::string array = "{" + ids.join(QLatin1Char(',')).toStdString() + "}";
     return m_connection.transact([&](pqxx::transaction_base &tx) {
         const pqxx::result r =
-            tx.exec_params(std::string("SELECT ") + historyColumns
+            tx.exec_params(std::string("SELECT ") + runHistoryColumns
                                + " FROM cronhelm.run_history WHERE run_id = ANY ($1::bigint[])",
                            array);
         QList<RunRecord> out;

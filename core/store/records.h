@@ -148,6 +148,10 @@ struct RunFilter
 
 } // namespace Cronhelm
 
+// Every member is relocatable (implicitly shared Qt types, optionals of integers), so lists
+// of runs grow with memmove: the history model holds up to millions of them.
+Q_DECLARE_TYPEINFO(Cronhelm::RunRecord, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(Cronhelm::JobRecord)
 Q_DECLARE_METATYPE(Cronhelm::RunRecord)
 Q_DECLARE_METATYPE(Cronhelm::ClusterStatus)

@@ -26,7 +26,8 @@ inline QDateTime instant(const pqxx::row &row, const char *column)
     return f.is_null() ? QDateTime() : parsePgTimestamp(f.c_str());
 }
 
-template<typename T> std::optional<T> optional(const pqxx::row &row, const char *column)
+template<typename T>
+std::optional<T> optional(const pqxx::row &row, const char *column)
 {
     const pqxx::field f = row[column];
     if (f.is_null())
@@ -34,7 +35,8 @@ template<typename T> std::optional<T> optional(const pqxx::row &row, const char 
     return f.as<T>();
 }
 
-template<typename T> T value(const pqxx::row &row, const char *column, T fallback = T())
+template<typename T>
+T value(const pqxx::row &row, const char *column, T fallback = T())
 {
     const pqxx::field f = row[column];
     return f.is_null() ? fallback : f.as<T>();
@@ -63,4 +65,8 @@ namespace Cronhelm {
 struct JobRecord;
 // A job from a row with the job_overview columns (see jobstore.cpp).
 JobRecord jobFromRow(const pqxx::row &row);
+struct RunRecord;
+// The run_history columns every run query selects, and a run from such a row (runstore.cpp).
+extern const char *const runHistoryColumns;
+RunRecord runFromRow(const pqxx::row &row);
 } // namespace Cronhelm

@@ -10,39 +10,6 @@ namespace Cronhelm {
 
 namespace {
 
-constexpr const char *historyColumns =
-    "run_id, job_id, job, trigger, triggered_by, scheduled_for, due_at, started_at, finished_at, "
-    "status, attempt, first_run_id, node, term, exit_code, http_status, error, duration_ms, "
-    "log_bytes, log_truncated, cancel_requested";
-
-RunRecord runFromRow(const pqxx::row &row)
-{
-    using namespace Rows;
-    RunRecord r;
-    r.id = value<qint64>(row, "run_id");
-    r.jobId = value<qint64>(row, "job_id");
-    r.job = text(row, "job");
-    r.trigger = text(row, "trigger");
-    r.triggeredBy = text(row, "triggered_by");
-    r.scheduledFor = instant(row, "scheduled_for");
-    r.dueAt = instant(row, "due_at");
-    r.startedAt = instant(row, "started_at");
-    r.finishedAt = instant(row, "finished_at");
-    r.status = text(row, "status");
-    r.attempt = value<int>(row, "attempt", 1);
-    r.firstRunId = value<qint64>(row, "first_run_id");
-    r.node = text(row, "node");
-    r.term = optional<qint64>(row, "term");
-    r.exitCode = optional<int>(row, "exit_code");
-    r.httpStatus = optional<int>(row, "http_status");
-    r.error = text(row, "error");
-    r.durationMs = optional<qint64>(row, "duration_ms");
-    r.logBytes = value<qint64>(row, "log_bytes");
-    r.logTruncated = value<bool>(row, "log_truncated");
-    r.cancelRequested = value<bool>(row, "cancel_requested");
-    return r;
-}
-
 // The filter travels as session settings read by current_setting() in static SQL text:
 // COPY cannot take bind parameters, and this keeps every value out of the SQL string.
 // Only the conditions of active filters are added, so the planner sees a simple query.
@@ -98,9 +65,42 @@ std::string isoLocal(const char *column)
 
 } // namespace
 
+const char *const runHistoryColumns =
+    "run_id, job_id, job, trigger, triggered_by, scheduled_for, due_at, started_at, finished_at, "
+    "status, attempt, first_run_id, node, term, exit_code, http_status, error, duration_ms, "
+    "log_bytes, log_truncated, cancel_requested";
+
+RunRecord runFromRow(const pqxx::row &row)
+{
+    using namespace Rows;
+    RunRecord r;
+    r.id = value<qint64>(row, "run_id");
+    r.jobId = value<qint64>(row, "job_id");
+    r.job = text(row, "job");
+    r.trigger = text(row, "trigger");
+    r.triggeredBy = text(row, "triggered_by");
+    r.scheduledFor = instant(row, "scheduled_for");
+    r.dueAt = instant(row, "due_at");
+    r.startedAt = instant(row, "started_at");
+    r.finishedAt = instant(row, "finished_at");
+    r.status = text(row, "status");
+    r.attempt = value<int>(row, "attempt", 1);
+    r.firstRunId = value<qint64>(row, "first_run_id");
+    r.node = text(row, "node");
+    r.term = optional<qint64>(row, "term");
+    r.exitCode = optional<int>(row, "exit_code");
+    r.httpStatus = optional<int>(row, "http_status");
+    r.error = text(row, "error");
+    r.durationMs = optional<qint64>(row, "duration_ms");
+    r.logBytes = value<qint64>(row, "log_bytes");
+    r.logTruncated = value<bool>(row, "log_truncated");
+    r.cancelRequested = value<bool>(row, "cancel_requested");
+    return r;
+}
+
 RunStore::RunStore(StoreConnection &connection)
     : m_connection(connection)
-{ }
+{}
 
 Result<QList<RunRecord>> RunStore::page(const RunFilter &filter, int limit,
                                         std::optional<qint64> beforeRunId)
@@ -108,7 +108,7 @@ Result<QList<RunRecord>> RunStore::page(const RunFilter &filter, int limit,
     return m_connection.transact([&](pqxx::transaction_base &tx) {
         FilterSql sql = applyFilter(tx, filter);
         std::string query =
-            std::string("SELECT ") + historyColumns + " FROM cronhelm.run_history" + sql.where;
+            std::string("SELECT ") + runHistoryColumns + " FROM cronhelm.run_history" + sql.where;
         pqxx::result r;
         if (beforeRunId) {
             query += " AND run_id < $2 ORDER BY run_id DESC LIMIT $1";
@@ -130,7 +130,7 @@ Result<RunRecord> RunStore::byId(qint64 runId)
     Result<std::optional<RunRecord>> found =
         m_connection.transact([runId](pqxx::transaction_base &tx) -> std::optional<RunRecord> {
             const pqxx::result r =
-                tx.exec_params(std::string("SELECT ") + historyColumns
+                tx.exec_params(std::string("SELECT ") + runHistoryColumns
                                    + " FROM cronhelm.run_history WHERE run_id = $1",
                                runId);
             if (r.empty())
