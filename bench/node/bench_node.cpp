@@ -117,16 +117,22 @@ void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const 
             .arg(count));
 }
 
-int benchFire(int schedules, int seconds)
+int benchFire(int schedules, int firing, int seconds)
 {
     BenchCluster cluster;
     Receivers receivers;
     if (!cluster.startStore() || !receivers.start(16))
         return 1;
-    // Job i fires every minute at second i % 60: schedules/60 fires every second.
-    insertJobs(cluster, schedules, QStringLiteral("(i % 60) || ' * * * * *'"),
+    // Job i < firing fires every minute at second i % 60 (firing/60 fires every second);
+    // the other schedules are active but fire on 1 January only.
+    insertJobs(cluster, firing, QStringLiteral("(i % 60) || ' * * * * *'"),
                QStringLiteral("format('http://127.0.0.1:%s/j/%s', (%1)[1 + i % 16], i)")
                    .arg(receivers.portArray()));
+    if (schedules > firing) {
+        cluster.sql(QStringLiteral("UPDATE cronhelm.jobs SET name = 'firing-' || id"));
+        insertJobs(cluster, schedules - firing, QStringLiteral("'0 0 1 1 *'"),
+                   QStringLiteral("'http://127.0.0.1:1/never'"));
+    }
     const int node = cluster.startNode(QStringLiteral("bench-a"));
     if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000)) {
         std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(node)));
@@ -160,10 +166,10 @@ int benchFire(int schedules, int seconds)
     QList<double> slowRecords;
     for (auto it = slow.globalMatch(cluster.log(node)); it.hasNext();)
         slowRecords.append(it.next().captured(2).toDouble());
-    const double expected = double(schedules) * double(endUs - startUs) / 60e6;
-    std::printf("fire precision: %d active schedules (every minute, spread over the seconds), "
-                "%d s measured\n",
-                schedules, seconds);
+    const double expected = double(firing) * double(endUs - startUs) / 60e6;
+    std::printf("fire precision: %d active schedules, %d of them every minute (spread over the "
+                "seconds: %.1f fires/s), %d s measured\n",
+                schedules, firing, firing / 60.0, seconds);
     printPercentiles("  lateness (slot -> HTTP request at the receiver)", percentiles(lateness), 20,
                      "p99");
     printPercentiles("  node log: slot -> target started (whole run incl. warm-up)",
@@ -341,6 +347,10 @@ int main(int argc, char *argv[])
                                  QStringLiteral("fire | runnow | failover | idle"));
     const QCommandLineOption schedules(QStringLiteral("schedules"), QStringLiteral("Schedules."),
                                        QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption firing(QStringLiteral("firing"),
+                                    QStringLiteral("Of the schedules, how many fire every minute "
+                                                   "(fire: default all)."),
+                                    QStringLiteral("n"));
     const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Measured seconds."),
                                      QStringLiteral("s"), QStringLiteral("60"));
     const QCommandLineOption samples(QStringLiteral("samples"), QStringLiteral("Run now samples."),
@@ -351,11 +361,14 @@ int main(int argc, char *argv[])
                                   QStringLiteral("SIGSTOP instead of SIGKILL."));
     const QCommandLineOption ttl(QStringLiteral("ttl"), QStringLiteral("Lease TTL (s)."),
                                  QStringLiteral("s"), QStringLiteral("10"));
-    parser.addOptions({schedules, seconds, samples, kills, stop, ttl});
+    parser.addOptions({schedules, firing, seconds, samples, kills, stop, ttl});
     parser.process(app);
     const QString what = parser.positionalArguments().value(0);
     if (what == QLatin1String("fire"))
-        return benchFire(parser.value(schedules).toInt(), parser.value(seconds).toInt());
+        return benchFire(parser.value(schedules).toInt(),
+                         parser.isSet(firing) ? parser.value(firing).toInt()
+                                              : parser.value(schedules).toInt(),
+                         parser.value(seconds).toInt());
     if (what == QLatin1String("runnow"))
         return benchRunNow(parser.value(samples).toInt(), parser.value(schedules).toInt());
     if (what == QLatin1String("failover"))
