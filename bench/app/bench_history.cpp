@@ -8,10 +8,10 @@
 #include "benchcluster.h"
 
 #include <runhistorymodel.h>
-#include <storeclient.h>
 #include <store/historyquery.h>
 #include <store/runstore.h>
 #include <store/storeconnection.h>
+#include <storeclient.h>
 
 #include <pqxx/pqxx>
 
@@ -140,19 +140,23 @@ QString exportSelect()
             .arg(QLatin1String(c));
     };
     return QStringLiteral("SELECT run_id, job, trigger, ") + isoUtc("scheduled_for")
-        + QStringLiteral(" AS scheduled_for, ") + isoUtc("started_at") + QStringLiteral(" AS started_at, ")
-        + isoUtc("finished_at")
+        + QStringLiteral(" AS scheduled_for, ") + isoUtc("started_at")
+        + QStringLiteral(" AS started_at, ") + isoUtc("finished_at")
         + QStringLiteral(" AS finished_at, status, attempt, node, term, exit_code, http_status, "
                          "duration_ms, triggered_by, error, ")
-        + isoLocal("scheduled_for") + QStringLiteral(" AS scheduled_for_local, ") + isoLocal("started_at")
-        + QStringLiteral(" AS started_at_local, ") + isoLocal("finished_at")
+        + isoLocal("scheduled_for") + QStringLiteral(" AS scheduled_for_local, ")
+        + isoLocal("started_at") + QStringLiteral(" AS started_at_local, ")
+        + isoLocal("finished_at")
         + QStringLiteral(" AS finished_at_local FROM cronhelm.run_history WHERE true"
                          " AND scheduled_for >= current_setting('cronhelm.f_since')::timestamptz"
                          " AND scheduled_for < current_setting('cronhelm.f_until')::timestamptz"
                          " ORDER BY run_id");
 }
 
-const char *verdict(bool ok) { return ok ? "OK" : "MISSED"; }
+const char *verdict(bool ok)
+{
+    return ok ? "OK" : "MISSED";
+}
 
 } // namespace
 
@@ -188,13 +192,14 @@ int main(int argc, char **argv)
     execNoTx(conninfo, QStringLiteral("ALTER SYSTEM SET max_wal_size = '32GB'"));
     execNoTx(conninfo, QStringLiteral("ALTER SYSTEM SET checkpoint_timeout = '1h'"));
     execNoTx(conninfo, QStringLiteral("SELECT pg_reload_conf()"));
-    execNoTx(conninfo,
-             QStringLiteral(
-                 "INSERT INTO cronhelm.jobs (name, description, owner, target_type, target,"
-                 " schedule_kind, cron_expr)"
-                 " SELECT 'job-' || lpad(i::text, 2, '0'), 'benchmark job ' || i, 'bench', 'http',"
-                 " jsonb_build_object('url', 'https://example.invalid/hook/' || i, 'method', 'POST'),"
-                 " 'cron', '*/5 * * * *' FROM generate_series(1, 50) i"));
+    execNoTx(
+        conninfo,
+        QStringLiteral(
+            "INSERT INTO cronhelm.jobs (name, description, owner, target_type, target,"
+            " schedule_kind, cron_expr)"
+            " SELECT 'job-' || lpad(i::text, 2, '0'), 'benchmark job ' || i, 'bench', 'http',"
+            " jsonb_build_object('url', 'https://example.invalid/hook/' || i, 'method', 'POST'),"
+            " 'cron', '*/5 * * * *' FROM generate_series(1, 50) i"));
     const qint64 stepMs = 365LL * 24 * 3600 * 1000 / runs;
     const QString insert = QStringLiteral(R"(
 INSERT INTO cronhelm.runs (job_id, trigger, triggered_by, scheduled_for, due_at, created_at,
@@ -246,10 +251,11 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     std::printf("  VACUUM (ANALYZE):                          %.1f s\n", vacuumS);
     std::printf("  cronhelm.runs with indexes:                %s\n", qPrintable(size));
     std::printf("  mix: %s\n",
-                qPrintable(execNoTx(conninfo,
-                                    QStringLiteral("SELECT string_agg(status || ' ' || n, ', ' ORDER BY n DESC)"
-                                                   " FROM (SELECT status, count(*) n FROM cronhelm.runs"
-                                                   " GROUP BY status) s"))));
+                qPrintable(execNoTx(
+                    conninfo,
+                    QStringLiteral("SELECT string_agg(status || ' ' || n, ', ' ORDER BY n DESC)"
+                                   " FROM (SELECT status, count(*) n FROM cronhelm.runs"
+                                   " GROUP BY status) s"))));
     std::fflush(stdout);
 
     // 2. GUI-side history ---------------------------------------------------------------------
@@ -270,7 +276,8 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     t.restart();
     client.connectTo(conninfo);
     double connectedMs = -1;
-    QObject::connect(&client, &StoreClient::connected, [&] { connectedMs = double(t.nsecsElapsed()) / 1e6; });
+    QObject::connect(&client, &StoreClient::connected,
+                     [&] { connectedMs = double(t.nsecsElapsed()) / 1e6; });
     if (!waitFor([&] { return model.rowCount() > 0; }, 60000)) {
         std::fprintf(stderr, "first page never arrived\n");
         return 1;
@@ -385,10 +392,18 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
 
     // 3. CSV export --------------------------------------------------------------------------
     const qint64 fromId = runs / 2;
-    const qint64 sinceMs = execNoTx(conninfo, QStringLiteral("SELECT (extract(epoch FROM scheduled_for) * 1000)::bigint"
-                                                             " FROM cronhelm.runs WHERE id = %1").arg(fromId)).toLongLong();
-    const qint64 untilMs = execNoTx(conninfo, QStringLiteral("SELECT (extract(epoch FROM scheduled_for) * 1000)::bigint"
-                                                             " FROM cronhelm.runs WHERE id = %1").arg(fromId + exportRows)).toLongLong();
+    const qint64 sinceMs =
+        execNoTx(conninfo,
+                 QStringLiteral("SELECT (extract(epoch FROM scheduled_for) * 1000)::bigint"
+                                " FROM cronhelm.runs WHERE id = %1")
+                     .arg(fromId))
+            .toLongLong();
+    const qint64 untilMs =
+        execNoTx(conninfo,
+                 QStringLiteral("SELECT (extract(epoch FROM scheduled_for) * 1000)::bigint"
+                                " FROM cronhelm.runs WHERE id = %1")
+                     .arg(fromId + exportRows))
+            .toLongLong();
     RunFilter range;
     range.since = QDateTime::fromMSecsSinceEpoch(sinceMs, Qt::UTC);
     range.until = QDateTime::fromMSecsSinceEpoch(untilMs, Qt::UTC);
@@ -400,20 +415,23 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     QTemporaryDir outDir(QStringLiteral("/tmp/cronhelm-bench-csv-XXXXXX"));
     const QString ourFile = outDir.filePath(QStringLiteral("cronhelm.csv"));
     const QString psqlFile = outDir.filePath(QStringLiteral("psql.csv"));
-    const QString host = conninfo.section(QStringLiteral("host="), 1).section(QLatin1Char(' '), 0, 0);
-    const QString port = conninfo.section(QStringLiteral("port="), 1).section(QLatin1Char(' '), 0, 0);
-    const QString settings =
-        QStringLiteral("SELECT set_config('cronhelm.f_since', '%1', false),"
-                       " set_config('cronhelm.f_until', '%2', false),"
-                       " set_config('cronhelm.f_zone', '%3', false)")
-            .arg(sinceText, untilText, localZone);
+    const QString host =
+        conninfo.section(QStringLiteral("host="), 1).section(QLatin1Char(' '), 0, 0);
+    const QString port =
+        conninfo.section(QStringLiteral("port="), 1).section(QLatin1Char(' '), 0, 0);
+    const QString settings = QStringLiteral("SELECT set_config('cronhelm.f_since', '%1', false),"
+                                            " set_config('cronhelm.f_until', '%2', false),"
+                                            " set_config('cronhelm.f_zone', '%3', false)")
+                                 .arg(sinceText, untilText, localZone);
     const QString copy = QStringLiteral("\\copy (") + exportSelect() + QStringLiteral(") TO '")
         + psqlFile + QStringLiteral("' WITH (FORMAT csv, HEADER true)");
-    const QStringList psqlArgs = {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                                  QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), host,
-                                  QStringLiteral("-p"), port, QStringLiteral("-U"),
-                                  QStringLiteral("cronhelm"), QStringLiteral("-d"),
-                                  QStringLiteral("cronhelm"), QStringLiteral("-c"), settings,
+    const QStringList psqlArgs = {QStringLiteral("-X"), QStringLiteral("-q"),
+                                  QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                  QStringLiteral("-h"), host,
+                                  QStringLiteral("-p"), port,
+                                  QStringLiteral("-U"), QStringLiteral("cronhelm"),
+                                  QStringLiteral("-d"), QStringLiteral("cronhelm"),
+                                  QStringLiteral("-c"), settings,
                                   QStringLiteral("-c"), copy};
 
     QList<double> ours, theirs;
@@ -434,8 +452,8 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
             }
             exported = *n;
             ours.append(s);
-            std::printf("  round %d  cronhelm RunStore::exportCsv: %6.2f s (%lld rows)\n", round + 1,
-                        s, exported);
+            std::printf("  round %d  cronhelm RunStore::exportCsv: %6.2f s (%lld rows)\n",
+                        round + 1, s, exported);
         }
         {
             QFile::remove(psqlFile);
@@ -461,15 +479,16 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     const double ratio = (double(exported) / ourMedian) / (double(exported) / psqlMedian);
     std::printf("  cronhelm: median %.2f s = %.0f rows/s  (%lld lines, %lld bytes, CRLF)\n",
                 ourMedian, double(exported) / ourMedian, ourLines, QFile(ourFile).size());
-    std::printf("  psql:     median %.2f s = %.0f rows/s  (%lld lines, %lld bytes, LF)\n", psqlMedian,
-                double(exported) / psqlMedian, psqlLines, QFile(psqlFile).size());
+    std::printf("  psql:     median %.2f s = %.0f rows/s  (%lld lines, %lld bytes, LF)\n",
+                psqlMedian, double(exported) / psqlMedian, psqlLines, QFile(psqlFile).size());
     std::printf("  line counts %s\n", ourLines == psqlLines ? "match" : "DIFFER");
     std::printf("  throughput cronhelm/psql: %.2f   target >= 0.80  %s\n", ratio,
                 verdict(ratio >= 0.80));
 
     // 4. Summary ------------------------------------------------------------------------------
     std::printf("\n== summary (%lld runs) ==\n", runs);
-    std::printf("  load (INSERT ... SELECT):        %.1f s, VACUUM ANALYZE %.1f s\n", loadS, vacuumS);
+    std::printf("  load (INSERT ... SELECT):        %.1f s, VACUUM ANALYZE %.1f s\n", loadS,
+                vacuumS);
     std::printf("  first page after connect:        %.1f ms   (<= 200 ms) %s\n", firstPageMs,
                 verdict(firstPageMs <= 200));
     std::printf("  worst filter/sort change:        %.1f ms   (<= 200 ms) %s\n", worstChange,
@@ -480,8 +499,9 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
                 double(pagedRows) / pagingS);
     std::printf("  longest GUI-thread stall:        %.1f ms (%s)\n", maxStall,
                 qPrintable(stalls.overallWhere()));
-    std::printf("  CSV export %lld rows:         cronhelm %.2f s, psql %.2f s, ratio %.2f (>= 0.80) %s\n",
-                exported, ourMedian, psqlMedian, ratio, verdict(ratio >= 0.80));
+    std::printf(
+        "  CSV export %lld rows:         cronhelm %.2f s, psql %.2f s, ratio %.2f (>= 0.80) %s\n",
+        exported, ourMedian, psqlMedian, ratio, verdict(ratio >= 0.80));
     QFile::remove(ourFile);
     QFile::remove(psqlFile);
     return 0;

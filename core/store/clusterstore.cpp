@@ -6,7 +6,7 @@ namespace Cronhelm {
 
 ClusterStore::ClusterStore(StoreConnection &connection)
     : m_connection(connection)
-{ }
+{}
 
 Result<ClusterStatus> ClusterStore::status(int recentChanges)
 {

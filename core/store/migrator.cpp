@@ -42,7 +42,7 @@ constexpr long long migrationLockKey = 0x43524f4e4d4947; // "CRONMIG"
 
 Migrator::Migrator(StoreConnection &connection)
     : m_connection(connection)
-{ }
+{}
 
 int Migrator::latestVersion()
 {
@@ -145,7 +145,7 @@ Status Migrator::checkCompatible()
                              .arg(*installed)
                              .arg(latest));
     }
-    return Done {};
+    return Done{};
 }
 
 } // namespace Cronhelm

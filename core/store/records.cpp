@@ -4,7 +4,7 @@ namespace Cronhelm {
 
 QJsonObject JobRecord::toSpec() const
 {
-    QJsonObject spec {
+    QJsonObject spec{
         {QStringLiteral("name"), name},
         {QStringLiteral("description"), description},
         {QStringLiteral("owner"), owner},

@@ -27,8 +27,8 @@ struct JobRecord
     QString cronExpr;
     QString timeZone;
     QDateTime onceLocal; // the wall-clock digits the user chose in timeZone (spec unused)
-    QDateTime onceAt; // UTC
-    QString onceState; // pending | completed | cancelled
+    QDateTime onceAt;    // UTC
+    QString onceState;   // pending | completed | cancelled
     bool enabled = true;
     int timeoutSeconds = 3600;
     int retries = 0;

@@ -20,7 +20,7 @@ public:
                        QList<StoreNotification> *sink)
         : pqxx::notification_receiver(c, channel)
         , m_sink(sink)
-    { }
+    {}
     void operator()(const std::string &payload, int) override
     {
         m_sink->append({QString::fromStdString(channel()), QString::fromStdString(payload)});
@@ -75,7 +75,7 @@ struct StoreConnection::Private
 StoreConnection::StoreConnection(QString conninfo)
     : d(std::make_unique<Private>())
     , m_conninfo(std::move(conninfo))
-{ }
+{}
 
 StoreConnection::~StoreConnection()
 {
@@ -101,7 +101,7 @@ Status StoreConnection::open()
             d->receivers.push_back(std::make_unique<CollectingReceiver>(
                 *d->connection, channel.toStdString(), &d->pending));
         }
-        return Done {};
+        return Done{};
     } catch (const std::exception &e) {
         d->receivers.clear();
         d->connection.reset();
@@ -151,7 +151,7 @@ Status StoreConnection::listen(const QString &channel)
     try {
         d->receivers.push_back(std::make_unique<CollectingReceiver>(
             *d->connection, channel.toStdString(), &d->pending));
-        return Done {};
+        return Done{};
     } catch (const std::exception &e) {
         return mapFailure(e);
     }
@@ -198,7 +198,7 @@ Status StoreConnection::commitRaw(pqxx::transaction_base *tx)
     try {
         tx->commit();
         delete tx;
-        return Done {};
+        return Done{};
     } catch (const std::exception &e) {
         delete tx;
         return mapFailure(e);

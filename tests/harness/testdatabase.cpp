@@ -28,7 +28,7 @@ Status execAsAdmin(const std::string &sql)
             conninfoFor(QStringLiteral("postgres"), QStringLiteral("cronhelm")).toStdString());
         pqxx::nontransaction tx(c);
         tx.exec(sql);
-        return Done {};
+        return Done{};
     } catch (const std::exception &e) {
         return errorFromException(e);
     }
