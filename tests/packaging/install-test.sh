@@ -21,7 +21,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 note() { echo "-- $*"; }
 
 [ "$(id -u)" -eq 0 ] || skip "installing packages needs root (CI runs this as root on a throw-away machine)"
-for tool in dpkg dpkg-deb dpkg-query dpkg-statoverride setpriv getent; do
+for tool in dpkg dpkg-deb dpkg-query dpkg-statoverride setpriv getent file readelf; do
     command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
 [ -n "${CRONHELM_TEST_PGHOST:-}" ] && [ -n "${CRONHELM_TEST_PGPORT:-}" ] \
@@ -124,6 +124,15 @@ fi
 dpkg-deb -f "$node_deb" Depends | grep -q 'libpqxx' || fail "cronhelm-node does not depend on libpqxx"
 dpkg-deb -f "$cli_deb" Depends | grep -q 'libqt6core6' || fail "cronhelm-cli does not depend on libqt6core6"
 dpkg-deb -f "$node_deb" Suggests | grep -q 'postgresql-client' || fail "cronhelm-node does not suggest postgresql-client"
+# The shipped binaries are stripped; their debug information is in the -dbgsym package,
+# found by the binary's build id as gdb and debuginfod look for it.
+dbgsym=("$work"/packages/cronhelm-node-dbgsym_*.ddeb)
+[ ${#dbgsym[@]} -eq 1 ] || fail "no cronhelm-node-dbgsym .ddeb produced"
+dpkg-deb --fsys-tarfile "$node_deb" | tar -x -C "$work" ./usr/bin/cronhelm-node
+file -b "$work/usr/bin/cronhelm-node" | grep -q ', stripped' || fail "cronhelm-node is not stripped"
+build_id=$(readelf -n "$work/usr/bin/cronhelm-node" | sed -n 's/.*Build ID: *//p')
+[ -n "$build_id" ] || fail "cronhelm-node has no build id"
+expect_in "${dbgsym[0]}" "/usr/lib/debug/.build-id/${build_id:0:2}/${build_id:2}.debug"
 conffiles=$(dpkg-deb --ctrl-tarfile "$node_deb" | tar -xO ./conffiles)
 grep -qx /etc/cronhelm/node.conf <<<"$conffiles" || fail "/etc/cronhelm/node.conf is not a conffile"
 
