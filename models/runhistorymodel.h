@@ -84,6 +84,7 @@ private:
     void noteRun(qint64 jobId, qint64 runId);
     void fetchNoted();
     void applyRuns(const QList<RunRecord> &runs);
+    static void releaseRuns(QList<RunRecord> &&runs);
     bool belongsOnTop(const RunRecord &run) const;
     QVariant display(const RunRecord &run, int column) const;
 
