@@ -142,13 +142,7 @@ LogViewer::LogViewer(StoreClient *client, qint64 runId, QWidget *parent)
     connect(m_tail, &LogTail::runChanged, this, &LogViewer::showRun);
     connect(m_tail, &LogTail::caughtUp, this, [this] {
         updateTruncation();
-        if (Display::isFinalStatus(m_run.status) && m_run.id != 0) {
-            // Nothing more will come: stay where the reader is, and stop offering to follow.
-            const QSignalBlocker block(m_follow);
-            m_follow->setChecked(false);
-            m_follow->setEnabled(false);
-            m_jumpToEnd->hide();
-        }
+        stopFollowingWhenComplete();
     });
     connect(m_tail, &LogTail::failed, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Error,
@@ -207,6 +201,19 @@ void LogViewer::showRun(const RunRecord &run)
                                 ? (run.cancelRequested ? tr("Cancelling…") : tr("Stop this run"))
                                 : cancel.reason);
     updateTruncation();
+    stopFollowingWhenComplete();
+}
+
+void LogViewer::stopFollowingWhenComplete()
+{
+    // The final status and the last piece of output arrive in either order; once both are
+    // here nothing more will come: stay where the reader is, and stop offering to follow.
+    if (!Display::isFinalStatus(m_run.status) || m_run.id == 0 || !m_tail->isCaughtUp())
+        return;
+    const QSignalBlocker block(m_follow);
+    m_follow->setChecked(false);
+    m_follow->setEnabled(false);
+    m_jumpToEnd->hide();
 }
 
 void LogViewer::updateTruncation()

@@ -45,6 +45,7 @@ private:
     void followToggled(bool on);
     void scrolled(int value);
     void saveAs();
+    void stopFollowingWhenComplete();
     void updateTruncation();
 
     StoreClient *m_client;
