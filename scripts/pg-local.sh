@@ -50,9 +50,15 @@ start)
         port=$(cat "$dir/port" 2>/dev/null || echo $((20000 + RANDOM % 20000)))
     fi
     as_owner sh -c "echo $port > '$dir/port'"
+    # Test and benchmark servers are thrown away: skip the flushes. A store that keeps
+    # someone's jobs (PG_DURABLE=1, the local stack) keeps PostgreSQL's defaults.
+    durability="-c fsync=off -c synchronous_commit=off"
+    if [ "${PG_DURABLE:-0}" = 1 ]; then
+        durability=""
+    fi
     if ! as_owner "$pgbin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         as_owner "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-p $port -k $dir/sock -c listen_addresses='${PG_LISTEN:-}' -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+            -o "-p $port -k $dir/sock -c listen_addresses='${PG_LISTEN:-}' $durability -c max_connections=200" \
             start >/dev/null || { tail -20 "$dir/server.log" >&2; exit 1; }
         # The client user owns nothing in the cluster yet: give it a database of its own.
         "$pgbin/psql" -h "$dir/sock" -p "$port" -U cronhelm -d postgres -qAtc \

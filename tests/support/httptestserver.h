@@ -1,62 +1,41 @@
 #pragma once
 
+#include <http/httprequest.h>
+#include <http/httpresponse.h>
+#include <http/httpserver.h>
+
 #include <QByteArray>
-#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPair>
 #include <QString>
-#include <QTcpServer>
 #include <QUrl>
-
-#include <chrono>
-
-class QTcpSocket;
 
 namespace Cronhelm::Test {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using HeaderList = HttpHeaders;
+// What the server received; receivedAt is when the request was complete, peerPort tells
+// the client's connections apart.
+using RecordedRequest = HttpRequest;
 
-struct RecordedRequest
+struct TestResponse : HttpResponse
 {
-    QByteArray method;
-    QByteArray target; // as sent: path and query
-    QString path;      // decoded path without the query
-    HeaderList headers;
-    QByteArray body;
-    QDateTime arrivedAt;    // UTC, when the request head was complete
-    quint16 clientPort = 0; // tells the client's connections apart
-
-    // The first header of that name (case-insensitive); empty when absent.
-    QByteArray header(QByteArrayView name) const;
-};
-
-struct TestResponse
-{
-    int status = 200;
-    HeaderList headers;
-    QByteArray body;
-    // Wait this long before answering (for timeouts and slow endpoints).
-    std::chrono::milliseconds delay{0};
-
     static TestResponse redirect(const QByteArray &location, int status = 302);
 };
 
-// A tiny HTTP/1.1 server on 127.0.0.1 for tests: records every request and answers with
-// the response configured for its path (404 otherwise). Keep-alive and Content-Length
-// bodies only (what Qt's network stack sends); anything that does not look like HTTP, such
-// as a TLS handshake, gets the connection closed.
+// A tiny HTTP/1.1 server on 127.0.0.1 for tests (core/http): records every request and
+// answers with the response configured for its path (404 otherwise). Keep-alive and
+// Content-Length bodies only (what Qt's network stack sends); anything that does not look
+// like HTTP, such as a TLS handshake, gets the connection closed.
 class HttpTestServer : public QObject
 {
     Q_OBJECT
 
 public:
     explicit HttpTestServer(QObject *parent = nullptr);
-    ~HttpTestServer() override;
 
     bool listen();
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_server.port(); }
     QUrl url(const QString &path) const;
 
     void setResponse(const QString &path, const TestResponse &response);
@@ -71,20 +50,15 @@ public:
     static quint16 unusedPort();
 
 Q_SIGNALS:
-    void requestReceived(const Cronhelm::Test::RecordedRequest &request);
+    void requestReceived(const Cronhelm::HttpRequest &request);
 
 private:
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
-    // Returns false when the buffered bytes are not a valid request (caller closes).
-    bool takeRequest(QTcpSocket *socket, QByteArray &buffer, bool &complete);
-    void respond(QTcpSocket *socket, const RecordedRequest &request);
+    HttpResponse answer(const HttpRequest &request);
 
-    QTcpServer m_server;
     QHash<QString, TestResponse> m_responses;
     TestResponse m_defaultResponse;
     QList<RecordedRequest> m_requests;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    HttpServer m_server; // last: destroyed first, so no request arrives while we go
 };
 
 } // namespace Cronhelm::Test
