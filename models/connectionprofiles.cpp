@@ -113,4 +113,14 @@ void ConnectionProfiles::setLastUsed(const QString &name)
     QSettings().setValue(QStringLiteral("lastProfile"), name);
 }
 
+bool ConnectionProfiles::lastUsedLocal()
+{
+    return QSettings().value(QStringLiteral("lastLocal")).toBool();
+}
+
+void ConnectionProfiles::setLastUsedLocal(bool local)
+{
+    QSettings().setValue(QStringLiteral("lastLocal"), local);
+}
+
 } // namespace Cronhelm

@@ -29,6 +29,10 @@ public:
     static void remove(const QString &name);
     static QString lastUsed();
     static void setLastUsed(const QString &name);
+    // Whether the last connection was to the local store on this computer (then the next
+    // start without arguments starts and connects to it again).
+    static bool lastUsedLocal();
+    static void setLastUsedLocal(bool local);
 };
 
 } // namespace Cronhelm

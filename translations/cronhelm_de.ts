@@ -67,6 +67,14 @@
         <source>a name to find this connection again (optional)</source>
         <translation>ein Name, um diese Verbindung wiederzufinden (optional)</translation>
     </message>
+    <message>
+        <source>Use a &amp;local store on this computer</source>
+        <translation>&amp;Lokalen Speicher auf diesem Computer verwenden</translation>
+    </message>
+    <message>
+        <source>No server or password needed: Cronhelm keeps the jobs in a private database on this computer and runs them while it is open.</source>
+        <translation>Kein Server und kein Passwort nötig: Cronhelm speichert die Aufträge in einer privaten Datenbank auf diesem Computer und führt sie aus, solange es geöffnet ist.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ClusterModel</name>
@@ -276,6 +284,14 @@
         <source>this computer</source>
         <translation>diesem Rechner</translation>
     </message>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Der lokale Speicher konnte nicht gestartet werden. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ConnectionStatus</name>
@@ -425,26 +441,6 @@
     <message>
         <source>second</source>
         <translation>zweiten</translation>
-    </message>
-    <message>
-        <source>minute</source>
-        <translation>Minute</translation>
-    </message>
-    <message>
-        <source>hour</source>
-        <translation>Stunde</translation>
-    </message>
-    <message>
-        <source>day-of-month</source>
-        <translation>Monatstag</translation>
-    </message>
-    <message>
-        <source>month</source>
-        <translation>Monat</translation>
-    </message>
-    <message>
-        <source>day-of-week</source>
-        <translation>Wochentag</translation>
     </message>
     <message>
         <source>unknown time zone &quot;%1&quot;</source>
@@ -840,6 +836,40 @@
     <message>
         <source>%1 (is the cronhelm schema installed and current? Run &quot;cronhelmctl migrate&quot;.)</source>
         <translation>%1 (ist das Cronhelm-Schema eingerichtet und aktuell? Führen Sie „cronhelmctl migrate“ aus.)</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <comment>cron field name</comment>
+        <translation>Sekunde</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <comment>cron field name</comment>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <comment>cron field name</comment>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <comment>cron field name</comment>
+        <translation>Monatstag</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <comment>cron field name</comment>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <comment>cron field name</comment>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database: %1</source>
+        <translation>Keine Verbindung zur Datenbank möglich: %1</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1565,128 @@
     </message>
 </context>
 <context>
+    <name>Cronhelm::Local</name>
+    <message>
+        <source>The local store needs the PostgreSQL server programs (initdb, pg_ctl), but they are not in %1 (CRONHELM_PG_BINDIR). Install the PostgreSQL server package (sudo apt install postgresql) or correct CRONHELM_PG_BINDIR.</source>
+        <translation>Der lokale Speicher braucht die PostgreSQL-Serverprogramme (initdb, pg_ctl), aber sie sind nicht in %1 (CRONHELM_PG_BINDIR). Installieren Sie das PostgreSQL-Serverpaket (sudo apt install postgresql) oder korrigieren Sie CRONHELM_PG_BINDIR.</translation>
+    </message>
+    <message>
+        <source>The local store in %1 was made with PostgreSQL %2, whose server programs are not installed. Install them (sudo apt install postgresql-%2) and try again.</source>
+        <translation>Der lokale Speicher in %1 wurde mit PostgreSQL %2 angelegt, dessen Serverprogramme nicht installiert sind. Installieren Sie sie (sudo apt install postgresql-%2) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The local store needs the PostgreSQL server programs (initdb, pg_ctl), which are not installed on this computer. Install the PostgreSQL server package (sudo apt install postgresql) and try again.</source>
+        <translation>Der lokale Speicher braucht die PostgreSQL-Serverprogramme (initdb, pg_ctl), die auf diesem Computer nicht installiert sind. Installieren Sie das PostgreSQL-Serverpaket (sudo apt install postgresql) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Preparing the local store in %1…</source>
+        <translation>Der lokale Speicher in %1 wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Creating the local store (the first start takes a few seconds)…</source>
+        <translation>Der lokale Speicher wird angelegt (der erste Start dauert einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source>Using the local database server that is already running.</source>
+        <translation>Der bereits laufende lokale Datenbankserver wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Starting the local database server…</source>
+        <translation>Der lokale Datenbankserver wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Bringing the local store&apos;s schema up to date…</source>
+        <translation>Das Schema des lokalen Speichers wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the local store cannot be created.</source>
+        <translation>Der Ordner %1 für den lokalen Speicher kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s server runs as the &apos;postgres&apos; user, which cannot enter the folder %1. Choose a data folder that other users can enter with CRONHELM_LOCAL_DIR (for example under /var/lib).</source>
+        <translation>Der Server des lokalen Speichers läuft als Benutzer „postgres“, der den Ordner %1 nicht betreten kann. Wählen Sie mit CRONHELM_LOCAL_DIR einen Datenordner, den andere Benutzer betreten können (zum Beispiel unter /var/lib).</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 is too deep: the database server&apos;s socket path would be %2 bytes long, but the system allows at most %3. Choose a shorter folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Der Ordner %1 des lokalen Speichers liegt zu tief: Der Socket-Pfad des Datenbankservers wäre %2 Bytes lang, das System erlaubt höchstens %3. Wählen Sie mit CRONHELM_LOCAL_DIR einen kürzeren Ordner.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 contains a quote character, which the database server cannot use. Choose another folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Der Ordner %1 des lokalen Speichers enthält ein Anführungszeichen, das der Datenbankserver nicht verwenden kann. Wählen Sie mit CRONHELM_LOCAL_DIR einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Creating the local store failed (initdb):
+%1</source>
+        <translation>Das Anlegen des lokalen Speichers ist fehlgeschlagen (initdb):
+%1</translation>
+    </message>
+    <message>
+        <source>The local database server did not start. Its log says:
+%1</source>
+        <translation>Der lokale Datenbankserver ist nicht gestartet. Sein Protokoll sagt:
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the local database server: %1</source>
+        <translation>Keine Verbindung zum lokalen Datenbankserver möglich: %1</translation>
+    </message>
+    <message>
+        <source>The cronhelm database cannot be created in the local store: %1</source>
+        <translation>Die Datenbank cronhelm kann im lokalen Speicher nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The schema of the local store cannot be brought up to date: %1</source>
+        <translation>Das Schema des lokalen Speichers kann nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The local database server did not stop: %1</source>
+        <translation>Der lokale Datenbankserver hat nicht angehalten: %1</translation>
+    </message>
+    <message>
+        <source>runuser is not installed; it is needed to run the database server as the &apos;postgres&apos; user.</source>
+        <translation>runuser ist nicht installiert; es wird gebraucht, um den Datenbankserver als Benutzer „postgres“ auszuführen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not finish within %n seconds.</source>
+        <translation>
+            <numerusform>%1 wurde nicht innerhalb von %n Sekunde beendet.</numerusform>
+            <numerusform>%1 wurde nicht innerhalb von %n Sekunden beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As root, the local store&apos;s server runs as the &apos;postgres&apos; user, but there is no such user. Install the PostgreSQL server package (sudo apt install postgresql).</source>
+        <translation>Als root läuft der Server des lokalen Speichers als Benutzer „postgres“, aber diesen Benutzer gibt es nicht. Installieren Sie das PostgreSQL-Serverpaket (sudo apt install postgresql).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be given to the &apos;postgres&apos; user.</source>
+        <translation>Der Ordner %1 kann dem Benutzer „postgres“ nicht übergeben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::LocalStack</name>
+    <message>
+        <source>The local store is stopping. Try again in a moment.</source>
+        <translation>Der lokale Speicher wird gerade angehalten. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Starting the scheduler node %1…</source>
+        <translation>Der Scheduler-Knoten %1 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The local scheduler node stopped (code %1), so the local jobs do not run. Its log is in %2.</source>
+        <extracomment>%1 the node&apos;s exit code, %2 its log file</extracomment>
+        <translation>Der lokale Scheduler-Knoten wurde beendet (Code %1), daher laufen die lokalen Aufträge nicht. Sein Protokoll liegt in %2.</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::LogViewer</name>
     <message>
         <source>&amp;Follow output</source>
@@ -1790,6 +1942,22 @@
     <message>
         <source>Not connected to a database. Connect to see your jobs.</source>
         <translation>Nicht mit einer Datenbank verbunden. Verbinden Sie sich, um Ihre Aufträge zu sehen.</translation>
+    </message>
+    <message>
+        <source>Connected to the local store on this computer. Its jobs run while Cronhelm is open.</source>
+        <translation>Mit dem lokalen Speicher auf diesem Computer verbunden. Seine Aufträge laufen, solange Cronhelm geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Der lokale Speicher konnte nicht gestartet werden. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
     </message>
 </context>
 <context>
@@ -2118,12 +2286,6 @@ Einzelheiten: %2</translation>
         <source>Unexpected argument: %1
 </source>
         <translation>Unerwartetes Argument: %1
-</translation>
-    </message>
-    <message>
-        <source>cronhelm: --local is not available yet; connect to a shared database with --db or --profile.
-</source>
-        <translation>cronhelm: --local ist noch nicht verfügbar; verbinden Sie sich mit --db oder --profile mit einer gemeinsamen Datenbank.
 </translation>
     </message>
     <message>

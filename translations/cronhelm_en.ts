@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Cronhelm::Local</name>
+    <message numerus="yes">
+        <source>%1 did not finish within %n seconds.</source>
+        <translation>
+            <numerusform>%1 did not finish within %n second.</numerusform>
+            <numerusform>%1 did not finish within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::UpcomingModel</name>
     <message numerus="yes">
         <source>Runs %n times in this period, until %1.</source>

@@ -67,6 +67,14 @@
         <source>a name to find this connection again (optional)</source>
         <translation>un nom pour retrouver cette connexion (facultatif)</translation>
     </message>
+    <message>
+        <source>Use a &amp;local store on this computer</source>
+        <translation>Utiliser un stockage &amp;local sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>No server or password needed: Cronhelm keeps the jobs in a private database on this computer and runs them while it is open.</source>
+        <translation>Ni serveur ni mot de passe : Cronhelm garde les tâches dans une base de données privée sur cet ordinateur et les exécute tant qu’il est ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ClusterModel</name>
@@ -276,6 +284,14 @@
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Le stockage local n’a pas pu être démarré. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Démarrage du stockage local sur cet ordinateur…</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ConnectionStatus</name>
@@ -425,26 +441,6 @@
     <message>
         <source>second</source>
         <translation>deuxième</translation>
-    </message>
-    <message>
-        <source>minute</source>
-        <translation>minute</translation>
-    </message>
-    <message>
-        <source>hour</source>
-        <translation>heure</translation>
-    </message>
-    <message>
-        <source>day-of-month</source>
-        <translation>jour du mois</translation>
-    </message>
-    <message>
-        <source>month</source>
-        <translation>mois</translation>
-    </message>
-    <message>
-        <source>day-of-week</source>
-        <translation>jour de la semaine</translation>
     </message>
     <message>
         <source>unknown time zone &quot;%1&quot;</source>
@@ -840,6 +836,40 @@
     <message>
         <source>%1 (is the cronhelm schema installed and current? Run &quot;cronhelmctl migrate&quot;.)</source>
         <translation>%1 (le schéma cronhelm est-il installé et à jour ? Lancez « cronhelmctl migrate ».)</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <comment>cron field name</comment>
+        <translation>seconde</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <comment>cron field name</comment>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <comment>cron field name</comment>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <comment>cron field name</comment>
+        <translation>jour du mois</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <comment>cron field name</comment>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <comment>cron field name</comment>
+        <translation>jour de la semaine</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database: %1</source>
+        <translation>Impossible de se connecter à la base de données : %1</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1565,128 @@
     </message>
 </context>
 <context>
+    <name>Cronhelm::Local</name>
+    <message>
+        <source>The local store needs the PostgreSQL server programs (initdb, pg_ctl), but they are not in %1 (CRONHELM_PG_BINDIR). Install the PostgreSQL server package (sudo apt install postgresql) or correct CRONHELM_PG_BINDIR.</source>
+        <translation>Le stockage local a besoin des programmes du serveur PostgreSQL (initdb, pg_ctl), mais ils ne sont pas dans %1 (CRONHELM_PG_BINDIR). Installez le paquet du serveur PostgreSQL (sudo apt install postgresql) ou corrigez CRONHELM_PG_BINDIR.</translation>
+    </message>
+    <message>
+        <source>The local store in %1 was made with PostgreSQL %2, whose server programs are not installed. Install them (sudo apt install postgresql-%2) and try again.</source>
+        <translation>Le stockage local dans %1 a été créé avec PostgreSQL %2, dont les programmes serveur ne sont pas installés. Installez-les (sudo apt install postgresql-%2) et réessayez.</translation>
+    </message>
+    <message>
+        <source>The local store needs the PostgreSQL server programs (initdb, pg_ctl), which are not installed on this computer. Install the PostgreSQL server package (sudo apt install postgresql) and try again.</source>
+        <translation>Le stockage local a besoin des programmes du serveur PostgreSQL (initdb, pg_ctl), qui ne sont pas installés sur cet ordinateur. Installez le paquet du serveur PostgreSQL (sudo apt install postgresql) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Preparing the local store in %1…</source>
+        <translation>Préparation du stockage local dans %1…</translation>
+    </message>
+    <message>
+        <source>Creating the local store (the first start takes a few seconds)…</source>
+        <translation>Création du stockage local (le premier démarrage prend quelques secondes)…</translation>
+    </message>
+    <message>
+        <source>Using the local database server that is already running.</source>
+        <translation>Utilisation du serveur de base de données local déjà en marche.</translation>
+    </message>
+    <message>
+        <source>Starting the local database server…</source>
+        <translation>Démarrage du serveur de base de données local…</translation>
+    </message>
+    <message>
+        <source>Bringing the local store&apos;s schema up to date…</source>
+        <translation>Mise à jour du schéma du stockage local…</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the local store cannot be created.</source>
+        <translation>Le dossier %1 du stockage local ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s server runs as the &apos;postgres&apos; user, which cannot enter the folder %1. Choose a data folder that other users can enter with CRONHELM_LOCAL_DIR (for example under /var/lib).</source>
+        <translation>Le serveur du stockage local tourne sous l’utilisateur « postgres », qui ne peut pas entrer dans le dossier %1. Choisissez avec CRONHELM_LOCAL_DIR un dossier de données accessible aux autres utilisateurs (par exemple sous /var/lib).</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Le fichier %1 ne peut pas être écrit : %2</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 is too deep: the database server&apos;s socket path would be %2 bytes long, but the system allows at most %3. Choose a shorter folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Le dossier %1 du stockage local est trop profond : le chemin du socket du serveur ferait %2 octets, le système en permet au plus %3. Choisissez un dossier plus court avec CRONHELM_LOCAL_DIR.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 contains a quote character, which the database server cannot use. Choose another folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Le dossier %1 du stockage local contient un guillemet, que le serveur de base de données ne peut pas utiliser. Choisissez un autre dossier avec CRONHELM_LOCAL_DIR.</translation>
+    </message>
+    <message>
+        <source>Creating the local store failed (initdb):
+%1</source>
+        <translation>La création du stockage local a échoué (initdb) :
+%1</translation>
+    </message>
+    <message>
+        <source>The local database server did not start. Its log says:
+%1</source>
+        <translation>Le serveur de base de données local n’a pas démarré. Son journal indique :
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the local database server: %1</source>
+        <translation>Impossible de se connecter au serveur de base de données local : %1</translation>
+    </message>
+    <message>
+        <source>The cronhelm database cannot be created in the local store: %1</source>
+        <translation>La base de données cronhelm ne peut pas être créée dans le stockage local : %1</translation>
+    </message>
+    <message>
+        <source>The schema of the local store cannot be brought up to date: %1</source>
+        <translation>Le schéma du stockage local ne peut pas être mis à jour : %1</translation>
+    </message>
+    <message>
+        <source>The local database server did not stop: %1</source>
+        <translation>Le serveur de base de données local ne s’est pas arrêté : %1</translation>
+    </message>
+    <message>
+        <source>runuser is not installed; it is needed to run the database server as the &apos;postgres&apos; user.</source>
+        <translation>runuser n’est pas installé ; il est nécessaire pour exécuter le serveur de base de données sous l’utilisateur « postgres ».</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run: %2</source>
+        <translation>%1 ne peut pas être exécuté : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not finish within %n seconds.</source>
+        <translation>
+            <numerusform>%1 ne s’est pas terminé en %n seconde.</numerusform>
+            <numerusform>%1 ne s’est pas terminé en %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As root, the local store&apos;s server runs as the &apos;postgres&apos; user, but there is no such user. Install the PostgreSQL server package (sudo apt install postgresql).</source>
+        <translation>En root, le serveur du stockage local tourne sous l’utilisateur « postgres », mais cet utilisateur n’existe pas. Installez le paquet du serveur PostgreSQL (sudo apt install postgresql).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be given to the &apos;postgres&apos; user.</source>
+        <translation>Le dossier %1 ne peut pas être attribué à l’utilisateur « postgres ».</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::LocalStack</name>
+    <message>
+        <source>The local store is stopping. Try again in a moment.</source>
+        <translation>Le stockage local est en cours d’arrêt. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Starting the scheduler node %1…</source>
+        <translation>Démarrage du nœud planificateur %1…</translation>
+    </message>
+    <message>
+        <source>The local scheduler node stopped (code %1), so the local jobs do not run. Its log is in %2.</source>
+        <extracomment>%1 the node&apos;s exit code, %2 its log file</extracomment>
+        <translation>Le nœud planificateur local s’est arrêté (code %1), les tâches locales ne s’exécutent donc pas. Son journal se trouve dans %2.</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::LogViewer</name>
     <message>
         <source>&amp;Follow output</source>
@@ -1790,6 +1942,22 @@
     <message>
         <source>Not connected to a database. Connect to see your jobs.</source>
         <translation>Non connecté à une base. Connectez-vous pour voir vos tâches.</translation>
+    </message>
+    <message>
+        <source>Connected to the local store on this computer. Its jobs run while Cronhelm is open.</source>
+        <translation>Connecté au stockage local de cet ordinateur. Ses tâches s’exécutent tant que Cronhelm est ouvert.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Le stockage local n’a pas pu être démarré. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Démarrage du stockage local sur cet ordinateur…</translation>
     </message>
 </context>
 <context>
@@ -2118,12 +2286,6 @@ Détails : %2</translation>
         <source>Unexpected argument: %1
 </source>
         <translation>Argument inattendu : %1
-</translation>
-    </message>
-    <message>
-        <source>cronhelm: --local is not available yet; connect to a shared database with --db or --profile.
-</source>
-        <translation>cronhelm : --local n’est pas encore disponible ; connectez-vous à une base partagée avec --db ou --profile.
 </translation>
     </message>
     <message>

@@ -5,6 +5,7 @@
 #include "ui_connectiondialog.h"
 
 #include <connectionprofiles.h>
+#include <local/localstack.h>
 #include <storeclient.h>
 
 #include <QFileDialog>
@@ -53,6 +54,8 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     connect(ui.sslModeCombo, &QComboBox::currentIndexChanged, this, &ConnectionDialog::validate);
     connect(ui.buttonBox, &QDialogButtonBox::accepted, this, &ConnectionDialog::startConnect);
+    connect(ui.localButton, &QPushButton::clicked, this, &ConnectionDialog::startLocal);
+    setLocalStack(nullptr);
     connect(ui.buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(client, &StoreClient::connected, this, [this] {
         if (m_connecting)
@@ -71,6 +74,30 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
+
+void ConnectionDialog::setLocalStack(LocalStack *local)
+{
+    if (m_local)
+        disconnect(m_local, nullptr, this, nullptr);
+    m_local = local;
+    m_ui->localSeparator->setVisible(local != nullptr);
+    m_ui->localButton->setVisible(local != nullptr);
+    m_ui->localNote->setVisible(local != nullptr);
+    if (!local)
+        return;
+    connect(local, &LocalStack::progress, this, [this](const QString &message) {
+        if (m_connectingLocal)
+            m_messages->showMessage(MessageBar::Type::Information, message);
+    });
+    connect(local, &LocalStack::ready, this, [this](const QString &conninfo) {
+        if (m_connectingLocal)
+            m_client->connectTo(conninfo);
+    });
+    connect(local, &LocalStack::failed, this, [this](const QString &message) {
+        if (m_connectingLocal)
+            failed(tr("The local store could not be started. %1").arg(message));
+    });
+}
 
 void ConnectionDialog::refillProfiles(const QString &select)
 {
@@ -199,6 +226,7 @@ void ConnectionDialog::validate()
         why = tr("Connecting…");
     connectButton->setEnabled(why.isEmpty());
     connectButton->setToolTip(why);
+    ui.localButton->setEnabled(!m_connecting);
 }
 
 void ConnectionDialog::startConnect()
@@ -215,9 +243,28 @@ void ConnectionDialog::startConnect()
     m_client->connectTo(p.toConninfo());
 }
 
+void ConnectionDialog::startLocal()
+{
+    if (!m_local || m_connecting)
+        return;
+    m_connecting = true;
+    m_connectingLocal = true;
+    validate();
+    m_messages->showMessage(MessageBar::Type::Information,
+                            tr("Starting the local store on this computer…"));
+    m_local->start();
+}
+
 void ConnectionDialog::connected()
 {
     m_connecting = false;
+    if (m_connectingLocal) {
+        m_connectingLocal = false;
+        ConnectionProfiles::setLastUsedLocal(true);
+        accept();
+        return;
+    }
+    ConnectionProfiles::setLastUsedLocal(false);
     const ConnectionParams p = params();
     const QString name = m_ui->profileNameEdit->text().trimmed();
     if (!name.isEmpty()) {
@@ -242,6 +289,7 @@ void ConnectionDialog::connected()
 void ConnectionDialog::failed(const QString &message)
 {
     m_connecting = false;
+    m_connectingLocal = false;
     validate();
     m_messages->showMessage(MessageBar::Type::Error, message);
 }

@@ -12,6 +12,7 @@ class ConnectionDialog;
 
 namespace Cronhelm {
 
+class LocalStack;
 class MessageBar;
 class PasswordStore;
 class StoreClient;
@@ -19,6 +20,8 @@ class StoreClient;
 // Where to connect: server, port, database, user, password, TLS (up to verify-full with a CA
 // file), and saved profiles (QSettings; the password only in the system keychain). Stays
 // open until the connection works, showing why it did not in words people understand.
+// With a LocalStack, it also offers the local store on this computer (one button, no
+// password): it starts or reuses the store and its node, and connects.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -31,6 +34,8 @@ public:
     // Connects as soon as the profile's password has been read from the keychain (or
     // found missing): for `cronhelm --profile NAME`.
     void connectWhenReady();
+    // Offers the local store (hidden without one).
+    void setLocalStack(LocalStack *local);
 
     ConnectionParams params() const;
     Ui::ConnectionDialog *form() const { return m_ui.get(); }
@@ -43,6 +48,7 @@ private:
     void refillProfiles(const QString &select);
     void validate();
     void startConnect();
+    void startLocal();
     void connected();
     void failed(const QString &message);
     void setKeychainNote(const QString &text);
@@ -51,7 +57,9 @@ private:
     PasswordStore *m_passwords;
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     MessageBar *m_messages;
+    LocalStack *m_local = nullptr;
     bool m_connecting = false;
+    bool m_connectingLocal = false;
     bool m_autoConnect = false;
     int m_readingPassword = 0;
     bool m_keychainAvailable = true;

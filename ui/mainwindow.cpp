@@ -13,8 +13,10 @@
 #include "upcomingview.h"
 
 #include <clustermodel.h>
+#include <connectionprofiles.h>
 #include <displayformat.h>
 #include <jobsmodel.h>
+#include <local/localstack.h>
 #include <storeclient.h>
 
 #include <QAction>
@@ -98,6 +100,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     createMenus();
 
     connect(client, &StoreClient::connectFailed, this, [this](const QString &message) {
+        m_connectingLocal = false;
         auto *retry = new QAction(tr("Connect…"), m_messages);
         connect(retry, &QAction::triggered, this, [this] { showConnectionDialog(); });
         m_messages->showMessage(MessageBar::Type::Error,
@@ -112,6 +115,17 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         }
     });
     connect(client, &StoreClient::connected, this, [this](bool reconnected) {
+        m_connectingLocal = false;
+        if (!reconnected && m_local && m_local->state() == LocalStack::State::Running
+            && m_client->conninfo() == m_local->conninfo()) {
+            // The next start without arguments opens the local store again.
+            ConnectionProfiles::setLastUsedLocal(true);
+            m_messages->showMessage(
+                MessageBar::Type::Information,
+                tr("Connected to the local store on this computer. Its jobs run while Cronhelm "
+                   "is open."));
+            return;
+        }
         if (reconnected) {
             m_messages->showMessage(MessageBar::Type::Information,
                                     tr("Connected again. The lists are up to date."));
@@ -156,6 +170,7 @@ ConnectionDialog *MainWindow::showConnectionDialog(const QString &profile, bool 
                                     {again});
         });
     }
+    m_connectionDialog->setLocalStack(m_local);
     if (!profile.isEmpty())
         m_connectionDialog->selectProfile(profile);
     m_connectionDialog->open();
@@ -165,6 +180,52 @@ ConnectionDialog *MainWindow::showConnectionDialog(const QString &profile, bool 
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setLocalStack(LocalStack *local)
+{
+    if (m_local)
+        disconnect(m_local, nullptr, this, nullptr);
+    m_local = local;
+    if (m_connectionDialog)
+        m_connectionDialog->setLocalStack(local);
+    if (!local)
+        return;
+    connect(local, &LocalStack::progress, this, [this](const QString &message) {
+        if (m_connectingLocal)
+            m_messages->showMessage(MessageBar::Type::Information, message);
+    });
+    connect(local, &LocalStack::ready, this, [this](const QString &conninfo) {
+        if (m_connectingLocal)
+            m_client->connectTo(conninfo);
+    });
+    connect(local, &LocalStack::failed, this, [this](const QString &message) {
+        if (!m_connectingLocal)
+            return;
+        m_connectingLocal = false;
+        auto *retry =
+            new QAction(Display::icon(QStringLiteral("refresh")), tr("Try Again"), m_messages);
+        connect(retry, &QAction::triggered, this, &MainWindow::connectToLocalStore);
+        auto *other =
+            new QAction(Display::icon(QStringLiteral("connect")), tr("Connect…"), m_messages);
+        connect(other, &QAction::triggered, this, [this] { showConnectionDialog(); });
+        m_messages->showMessage(MessageBar::Type::Error,
+                                tr("The local store could not be started. %1").arg(message),
+                                {retry, other});
+    });
+    connect(local, &LocalStack::nodeStopped, this, [this](const QString &message) {
+        m_messages->showMessage(MessageBar::Type::Warning, message);
+    });
+}
+
+void MainWindow::connectToLocalStore()
+{
+    if (!m_local)
+        return;
+    m_connectingLocal = true;
+    m_messages->showMessage(MessageBar::Type::Information,
+                            tr("Starting the local store on this computer…"));
+    m_local->start();
+}
 
 void MainWindow::createMenus()
 {

@@ -21,6 +21,7 @@ class JobDetailPane;
 class LogViewer;
 class JobsModel;
 class JobsView;
+class LocalStack;
 class MessageBar;
 class StoreClient;
 
@@ -55,6 +56,11 @@ public:
     // as soon as its password is read from the keychain).
     ConnectionDialog *showConnectionDialog(const QString &profile = QString(),
                                            bool autoConnect = false);
+    // The local store this window may start (owned by the caller, who stops it on exit).
+    void setLocalStack(LocalStack *local);
+    // Starts (or reuses) the local store and its node, showing the progress in the message
+    // bar, and connects: for `cronhelm --local` and the next start after choosing it.
+    void connectToLocalStore();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +85,8 @@ private:
     TrayNotifier *m_tray;
     PasswordStore *m_passwords;
     QPointer<ConnectionDialog> m_connectionDialog;
+    LocalStack *m_local = nullptr;
+    bool m_connectingLocal = false;
     ConnectionStatus *m_status;
     QHash<qint64, QPointer<LogViewer>> m_logs;
 };

@@ -3,13 +3,16 @@
 #include "mainwindow.h"
 
 #include <connectionprofiles.h>
+#include <local/localstack.h>
 #include <storeclient.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -51,7 +54,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         out.output = parser.errorText() + QLatin1Char('\n');
         return out;
     }
-    if (parser.isSet(help)) {
+    // --help-all (added by addHelpOption) lists Qt's own options only through showHelp(),
+    // which exits the process; it prints the same help as --help.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         out.output = parser.helpText();
         return out;
     }
@@ -108,14 +113,6 @@ bool installTranslations(QCoreApplication &app, const QString &language)
 
 int runDesktopApp(QApplication &app, const StartupOptions &options)
 {
-    if (options.local) {
-        std::fputs(qPrintable(QCoreApplication::translate(
-                       "Cronhelm::Startup",
-                       "cronhelm: --local is not available yet; connect to a shared database "
-                       "with --db or --profile.\n")),
-                   stderr);
-        return 2;
-    }
     if (!options.profile.isEmpty() && !ConnectionProfiles::load(options.profile)) {
         std::fputs(qPrintable(QCoreApplication::translate(
                                   "Cronhelm::Startup",
@@ -127,15 +124,37 @@ int runDesktopApp(QApplication &app, const StartupOptions &options)
         return 2;
     }
     StoreClient client;
+    LocalStack local;
     MainWindow window(&client);
+    window.setLocalStack(&local);
     window.show();
-    if (!options.conninfo.isEmpty())
+    if (options.local)
+        window.connectToLocalStore();
+    else if (!options.conninfo.isEmpty())
         client.connectTo(options.conninfo);
     else if (!options.profile.isEmpty())
         window.showConnectionDialog(options.profile, true);
+    else if (ConnectionProfiles::lastUsedLocal())
+        window.connectToLocalStore();
     else
         window.showConnectionDialog(ConnectionProfiles::lastUsed());
-    return app.exec();
+    const int exitCode = app.exec();
+    stopLocalStore(client, local);
+    return exitCode;
+}
+
+void stopLocalStore(StoreClient &client, LocalStack &local, int boundMs)
+{
+    if (!local.isActive())
+        return;
+    if (client.conninfo() == local.conninfo())
+        client.disconnectFromStore();
+    QEventLoop loop;
+    QObject::connect(&local, &LocalStack::stopped, &loop, &QEventLoop::quit);
+    QTimer::singleShot(boundMs, &loop, &QEventLoop::quit);
+    local.shutdown();
+    if (local.isActive())
+        loop.exec();
 }
 
 } // namespace Cronhelm

@@ -10,6 +10,9 @@ class QCoreApplication;
 
 namespace Cronhelm {
 
+class LocalStack;
+class StoreClient;
+
 // `cronhelm [--db CONNINFO | --profile NAME | --local] [--lang CODE]`
 struct StartupOptions
 {
@@ -34,7 +37,14 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments);
 bool installTranslations(QCoreApplication &app, const QString &language);
 
 // Shows the main window, connects as the options say (or asks with the connection
-// dialog), and runs the event loop. Returns the exit code.
+// dialog; or, when the local store was the last choice, starts it again), and runs the event
+// loop. On the way out, stops the local store's node and the server this process started.
+// Returns the exit code.
 int runDesktopApp(QApplication &app, const StartupOptions &options);
+
+// The local store's part of quitting: disconnects the client, stops the embedded node (it
+// hands the executor lease over) and then the server, if this process started it. Runs an
+// event loop meanwhile (the GUI thread is not blocked), for at most boundMs.
+void stopLocalStore(StoreClient &client, LocalStack &local, int boundMs = 30000);
 
 } // namespace Cronhelm

@@ -25,13 +25,15 @@ Status CtlConnection::open()
     Status opened = m_store.open();
     if (opened)
         return opened;
-    // The store words a failed connect like a lost one ("The connection to the database
-    // was lost: …"); from a command line nothing was ever established, so say that.
+    // The store says "Cannot connect to the database: …"; the command line words it in its
+    // own style.
     QString detail = opened.errorMessage();
-    const QString lostPrefix =
-        CoreTr::tr("The connection to the database was lost: %1").arg(QString());
-    if (detail.startsWith(lostPrefix))
-        detail = detail.mid(lostPrefix.size());
+    for (const QString &prefix :
+         {CoreTr::tr("Cannot connect to the database: %1").arg(QString()),
+          CoreTr::tr("The connection to the database was lost: %1").arg(QString())}) {
+        if (detail.startsWith(prefix))
+            detail = detail.mid(prefix.size());
+    }
     // Whatever the cause (unreachable server, refused login, malformed conninfo), a failure
     // to connect is exit code 1 for scripts: it says nothing about the operation asked for.
     return makeError(ErrorKind::Other,

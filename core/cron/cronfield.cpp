@@ -316,19 +316,21 @@ void FieldParser::addRange(int from, int to, int step)
 
 QString cronFieldName(CronFieldKind kind)
 {
+    // The disambiguation keeps the field "second" apart from the ordinal "second" of the
+    // plain-words descriptions (German "Sekunde" vs "zweiten").
     switch (kind) {
     case CronFieldKind::Second:
-        return CoreTr::tr("second");
+        return CoreTr::tr("second", "cron field name");
     case CronFieldKind::Minute:
-        return CoreTr::tr("minute");
+        return CoreTr::tr("minute", "cron field name");
     case CronFieldKind::Hour:
-        return CoreTr::tr("hour");
+        return CoreTr::tr("hour", "cron field name");
     case CronFieldKind::DayOfMonth:
-        return CoreTr::tr("day-of-month");
+        return CoreTr::tr("day-of-month", "cron field name");
     case CronFieldKind::Month:
-        return CoreTr::tr("month");
+        return CoreTr::tr("month", "cron field name");
     case CronFieldKind::DayOfWeek:
-        return CoreTr::tr("day-of-week");
+        return CoreTr::tr("day-of-week", "cron field name");
     }
     return QString();
 }

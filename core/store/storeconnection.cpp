@@ -103,11 +103,18 @@ Status StoreConnection::open()
         }
         return Done{};
     } catch (const std::exception &e) {
+        // Nothing was established yet (or it broke during the session setup): say that it
+        // cannot connect, not that a connection was lost.
+        const bool neverConnected = !d->connection || !d->connection->is_open();
         d->receivers.clear();
         d->connection.reset();
         Error error = errorFromException(e);
-        if (error.kind == ErrorKind::Other)
+        if (error.kind == ErrorKind::Other || neverConnected)
             error.kind = ErrorKind::ConnectionLost;
+        if (neverConnected || dynamic_cast<const pqxx::broken_connection *>(&e)) {
+            error.message =
+                CoreTr::tr("Cannot connect to the database: %1").arg(serverMessage(e.what()));
+        }
         return error;
     }
 }

@@ -169,6 +169,7 @@ void TestConnection::parsesCommandLine_data()
     QTest::newRow("unknown option") << words("cronhelm --frobnicate") << false << 2;
     QTest::newRow("stray argument") << words("cronhelm extra") << false << 2;
     QTest::newRow("help") << words("cronhelm --help") << false << 0;
+    QTest::newRow("help all") << words("cronhelm --help-all") << false << 0;
 }
 
 void TestConnection::parsesCommandLine()
@@ -266,6 +267,11 @@ void TestConnection::unreachableServerStaysInDialog()
     QTRY_VERIFY_WITH_TIMEOUT(dialog.messageBar()->type() == MessageBar::Type::Error, 10000);
     QVERIFY2(dialog.messageBar()->text().contains(QLatin1String("cannot be reached")),
              qPrintable(dialog.messageBar()->text()));
+    // Nothing was ever established: the details say it cannot connect, not that a
+    // connection was lost.
+    QVERIFY2(dialog.messageBar()->text().contains(QLatin1String("Cannot connect to the database")),
+             qPrintable(dialog.messageBar()->text()));
+    QVERIFY(!dialog.messageBar()->text().contains(QLatin1String("lost")));
     QVERIFY(dialog.isVisible());
     QVERIFY(connectButton(dialog)->isEnabled());
     QCOMPARE(client.state(), ConnectionState::Offline);
