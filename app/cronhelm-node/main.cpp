@@ -117,6 +117,9 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--shutdown-grace needs a number of seconds"));
     if (Status valid = config.validate(); !valid)
         return fail(valid.errorMessage());
+    // Test hook (see NodeConfig::takeoverApplyDelay); not a user setting.
+    config.takeoverApplyDelay = std::chrono::milliseconds(
+        qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_TAKEOVER_DELAY_MS"));
 
     setUpLogging(config.nodeId, config.logFile);
 

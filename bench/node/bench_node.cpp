@@ -1,7 +1,9 @@
 // Benchmarks of cronhelm-node against a private PostgreSQL, with real node processes and
 // real HTTP receivers on 127.0.0.1. Prints its figures; docs/benchmarks.md records them.
 //
-//   bench_node fire     [--schedules N] [--seconds S]   fire precision
+//   bench_node fire     [--schedules N] [--firing N] [--seconds S] [--node-log F]
+//                       [--receiver-threads N]
+//                                                        fire precision
 //   bench_node runnow   [--samples N]                   Run now latency
 //   bench_node failover [--kills N] [--stop] [--ttl S]  failover after SIGKILL / SIGSTOP
 //   bench_node idle     [--schedules N] [--seconds S]   memory and CPU while idle
@@ -16,6 +18,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
@@ -75,31 +79,86 @@ void printPercentiles(const char *what, const Percentiles &p, double targetMs,
 
 // Receivers on several ports: Qt opens at most 6 connections per host:port, and real jobs
 // call many different services, so a single port would measure that queue, not the node.
+// With `threads` > 0 the servers are spread over that many threads of their own (real
+// services do not share one event loop either); arrivals are then guarded by `mutex`.
 struct Receivers
 {
-    std::vector<std::unique_ptr<HttpTestServer>> servers;
+    std::vector<std::unique_ptr<HttpTestServer>> servers; // threads == 0
+    std::vector<std::unique_ptr<QThread>> threads;
+    std::vector<quint16> ports;
+    QMutex mutex;
     QList<std::pair<QString, qint64>> arrivals; // path, arrival (us since epoch)
 
-    bool start(int count)
+    ~Receivers()
     {
-        for (int i = 0; i < count; ++i) {
-            auto server = std::make_unique<HttpTestServer>();
-            if (!server->listen())
+        for (auto &thread : threads) {
+            thread->quit();
+            thread->wait();
+        }
+    }
+
+    void record(const RecordedRequest &r)
+    {
+        const qint64 at = nowUs();
+        QMutexLocker lock(&mutex);
+        arrivals.append({r.path, at});
+    }
+
+    bool start(int count, int threadCount = 0)
+    {
+        if (threadCount <= 0) {
+            for (int i = 0; i < count; ++i) {
+                auto server = std::make_unique<HttpTestServer>();
+                if (!server->listen())
+                    return false;
+                QObject::connect(server.get(), &HttpTestServer::requestReceived, server.get(),
+                                 [this](const RecordedRequest &r) { record(r); });
+                ports.push_back(server->port());
+                servers.push_back(std::move(server));
+            }
+            return true;
+        }
+        for (int t = 0; t < threadCount; ++t) {
+            auto thread = std::make_unique<QThread>();
+            thread->setObjectName(QStringLiteral("receivers-%1").arg(t));
+            thread->start();
+            auto *home = new QObject;
+            home->moveToThread(thread.get());
+            QObject::connect(thread.get(), &QThread::finished, home, &QObject::deleteLater);
+            bool ok = true;
+            QMetaObject::invokeMethod(
+                home,
+                [this, home, t, count, threadCount, &ok] {
+                    for (int i = t; i < count; i += threadCount) {
+                        auto *server = new HttpTestServer(home);
+                        if (!server->listen()) {
+                            ok = false;
+                            return;
+                        }
+                        QObject::connect(server, &HttpTestServer::requestReceived, server,
+                                         [this](const RecordedRequest &r) { record(r); });
+                        QMutexLocker lock(&mutex);
+                        ports.push_back(server->port());
+                    }
+                },
+                Qt::BlockingQueuedConnection);
+            threads.push_back(std::move(thread));
+            if (!ok)
                 return false;
-            QObject::connect(server.get(), &HttpTestServer::requestReceived, server.get(),
-                             [this](const RecordedRequest &r) {
-                                 arrivals.append({r.path, nowUs()});
-                             });
-            servers.push_back(std::move(server));
         }
         return true;
     }
     QString portArray() const
     {
-        QStringList ports;
-        for (const auto &s : servers)
-            ports.append(QString::number(s->port()));
-        return QStringLiteral("ARRAY[%1]").arg(ports.join(QLatin1Char(',')));
+        QStringList list;
+        for (quint16 port : ports)
+            list.append(QString::number(port));
+        return QStringLiteral("ARRAY[%1]").arg(list.join(QLatin1Char(',')));
+    }
+    QList<std::pair<QString, qint64>> take()
+    {
+        QMutexLocker lock(&mutex);
+        return std::exchange(arrivals, {});
     }
 };
 
@@ -117,11 +176,12 @@ void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const 
             .arg(count));
 }
 
-int benchFire(int schedules, int firing, int seconds)
+int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath,
+              int receiverThreads)
 {
     BenchCluster cluster;
     Receivers receivers;
-    if (!cluster.startStore() || !receivers.start(16))
+    if (!cluster.startStore() || !receivers.start(16, receiverThreads))
         return 1;
     // Job i < firing fires every minute at second i % 60 (firing/60 fires every second);
     // the other schedules are active but fire on 1 January only.
@@ -140,7 +200,7 @@ int benchFire(int schedules, int firing, int seconds)
     }
     spin(5000); // warm up: connections opened, caches filled
     const qint64 pid = cluster.nodePid(node);
-    receivers.arrivals.clear();
+    receivers.take();
     const qint64 startUs = nowUs();
     const double cpuBefore = BenchCluster::cpuSeconds(pid);
     spin(seconds * 1000);
@@ -148,7 +208,8 @@ int benchFire(int schedules, int firing, int seconds)
     const double cpu = BenchCluster::cpuSeconds(pid) - cpuBefore;
 
     QList<double> lateness;
-    for (const auto &[path, arrival] : std::as_const(receivers.arrivals)) {
+    const QList<std::pair<QString, qint64>> arrivals = receivers.take();
+    for (const auto &[path, arrival] : arrivals) {
         const int i = path.section(QLatin1Char('/'), 2, 2).toInt();
         const qint64 second = i % 60;
         const qint64 arrivalMs = arrival / 1000;
@@ -168,8 +229,10 @@ int benchFire(int schedules, int firing, int seconds)
         slowRecords.append(it.next().captured(2).toDouble());
     const double expected = double(firing) * double(endUs - startUs) / 60e6;
     std::printf("fire precision: %d active schedules, %d of them every minute (spread over the "
-                "seconds: %.1f fires/s), %d s measured\n",
-                schedules, firing, firing / 60.0, seconds);
+                "seconds: %.1f fires/s), %d s measured; receivers on %s\n",
+                schedules, firing, firing / 60.0, seconds,
+                receiverThreads > 0 ? qPrintable(QStringLiteral("%1 threads").arg(receiverThreads))
+                                    : "the benchmark's main thread");
     printPercentiles("  lateness (slot -> HTTP request at the receiver)", percentiles(lateness), 20,
                      "p99");
     printPercentiles("  node log: slot -> target started (whole run incl. warm-up)",
@@ -182,6 +245,11 @@ int benchFire(int schedules, int firing, int seconds)
         static_cast<long long>(lateness.size()), expected,
         100.0 * cpu / (double(endUs - startUs) / 1e6),
         static_cast<long long>(BenchCluster::rssKiB(pid) / 1024));
+    if (!nodeLogPath.isEmpty()) {
+        QFile file(nodeLogPath);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(cluster.log(node).toUtf8());
+    }
     return 0;
 }
 
@@ -361,14 +429,24 @@ int main(int argc, char *argv[])
                                   QStringLiteral("SIGSTOP instead of SIGKILL."));
     const QCommandLineOption ttl(QStringLiteral("ttl"), QStringLiteral("Lease TTL (s)."),
                                  QStringLiteral("s"), QStringLiteral("10"));
-    parser.addOptions({schedules, firing, seconds, samples, kills, stop, ttl});
+    const QCommandLineOption receiverThreads(
+        QStringLiteral("receiver-threads"),
+        QStringLiteral("fire: run the 16 HTTP receivers on this many threads (0: the main "
+                       "thread)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption nodeLog(QStringLiteral("node-log"),
+                                     QStringLiteral("fire: write the node's log to this file."),
+                                     QStringLiteral("file"));
+    parser.addOptions(
+        {schedules, firing, seconds, samples, kills, stop, ttl, nodeLog, receiverThreads});
     parser.process(app);
     const QString what = parser.positionalArguments().value(0);
     if (what == QLatin1String("fire"))
         return benchFire(parser.value(schedules).toInt(),
                          parser.isSet(firing) ? parser.value(firing).toInt()
                                               : parser.value(schedules).toInt(),
-                         parser.value(seconds).toInt());
+                         parser.value(seconds).toInt(), parser.value(nodeLog),
+                         parser.value(receiverThreads).toInt());
     if (what == QLatin1String("runnow"))
         return benchRunNow(parser.value(samples).toInt(), parser.value(schedules).toInt());
     if (what == QLatin1String("failover"))

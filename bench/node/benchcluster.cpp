@@ -141,6 +141,7 @@ Percentiles percentiles(QList<double> values)
     };
     p.p50 = at(0.50);
     p.p90 = at(0.90);
+    p.p95 = at(0.95);
     p.p99 = at(0.99);
     p.max = values.last();
     return p;

@@ -50,6 +50,7 @@ struct Percentiles
 {
     double p50 = 0;
     double p90 = 0;
+    double p95 = 0;
     double p99 = 0;
     double max = 0;
     qsizetype count = 0;

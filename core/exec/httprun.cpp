@@ -83,34 +83,62 @@ HttpRun::~HttpRun()
     }
 }
 
+void HttpRun::prepare()
+{
+    if (m_prepared || m_startCalled) {
+        return;
+    }
+    m_prepared = true;
+    m_prepareError = build();
+    if (!m_prepareError) {
+        m_firstRequest = requestFor(m_hop);
+    }
+}
+
 void HttpRun::start()
 {
     if (m_startCalled) {
         return;
     }
+    if (!m_prepared) {
+        prepare();
+    }
     m_startCalled = true;
     if (isFinished()) {
         return;
     }
+    if (m_prepareError) {
+        finishLater(RunStatus::Failed, *m_prepareError);
+        return;
+    }
+    m_clock.start();
+    if (context().timeoutSeconds > 0) {
+        // One budget for the whole exchange, redirects included.
+        m_timeoutTimer.start(std::chrono::seconds(context().timeoutSeconds));
+    }
+    sendRequest(m_firstRequest);
+    sink().systemLine(
+        QStringLiteral("[cronhelm] %1 %2")
+            .arg(context().target.http.method, displayUrl(context().target.http.url)));
+}
+
+std::optional<QString> HttpRun::build()
+{
     const HttpTarget &http = context().target.http;
     if (!context().network) {
-        finishLater(RunStatus::Failed, CoreTr::tr("no network access for HTTP jobs on this node"));
-        return;
+        return CoreTr::tr("no network access for HTTP jobs on this node");
     }
     const SecretResolver secrets(context().secrets);
 
     auto urlText = secrets.resolve(http.url);
     if (!urlText) {
-        finishLater(RunStatus::Failed, urlText.errorMessage());
-        return;
+        return urlText.errorMessage();
     }
     const QUrl url(*urlText, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        finishLater(RunStatus::Failed,
-                    CoreTr::tr("\"%1\" is not a valid http(s) URL").arg(displayUrl(http.url)));
-        return;
+        return CoreTr::tr("\"%1\" is not a valid http(s) URL").arg(displayUrl(http.url));
     }
 
     bool hasUserAgent = false;
@@ -121,13 +149,10 @@ void HttpRun::start()
         }
         auto resolved = secrets.resolve(value);
         if (!resolved) {
-            finishLater(RunStatus::Failed, resolved.errorMessage());
-            return;
+            return resolved.errorMessage();
         }
         if (resolved->contains(u'\r') || resolved->contains(u'\n')) {
-            finishLater(RunStatus::Failed,
-                        CoreTr::tr("header %1: the value contains a line break").arg(name));
-            return;
+            return CoreTr::tr("header %1: the value contains a line break").arg(name);
         }
         hasUserAgent |= name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
         hasContentType |= name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
@@ -143,33 +168,26 @@ void HttpRun::start()
 
     auto body = secrets.resolve(http.body);
     if (!body) {
-        finishLater(RunStatus::Failed, body.errorMessage());
-        return;
+        return body.errorMessage();
     }
     if (!body->isEmpty() && !hasContentType) {
         m_headers.append(
             {QByteArrayLiteral("Content-Type"),
              http.bodyIsJson ? QByteArrayLiteral("application/json") : defaultContentType(*body)});
     }
-
-    sink().systemLine(QStringLiteral("[cronhelm] %1 %2").arg(http.method, displayUrl(http.url)));
-    m_clock.start();
-    if (context().timeoutSeconds > 0) {
-        // One budget for the whole exchange, redirects included.
-        m_timeoutTimer.start(std::chrono::seconds(context().timeoutSeconds));
-    }
     m_origin = url;
-    send(Hop{url, http.method.toLatin1(), body->toUtf8(), false});
+    m_hop = Hop{url, http.method.toLatin1(), body->toUtf8(), false};
+    return std::nullopt;
 }
 
 void HttpRun::send(const Hop &hop)
 {
     m_hop = hop;
-    m_bodyBytes = 0;
-    m_checkedBody.clear();
-    m_headLogged = false;
-    m_discardBody = false;
+    sendRequest(requestFor(hop));
+}
 
+QNetworkRequest HttpRun::requestFor(const Hop &hop) const
+{
     const bool sameOrigin = hop.url.scheme() == m_origin.scheme()
         && hop.url.host() == m_origin.host() && hop.url.port() == m_origin.port();
     QNetworkRequest request(hop.url);
@@ -194,6 +212,16 @@ void HttpRun::send(const Hop &hop)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    return request;
+}
+
+void HttpRun::sendRequest(const QNetworkRequest &request)
+{
+    const Hop &hop = m_hop;
+    m_bodyBytes = 0;
+    m_checkedBody.clear();
+    m_headLogged = false;
+    m_discardBody = false;
 
     QNetworkAccessManager *network = context().network;
     if (hop.method == "HEAD") {

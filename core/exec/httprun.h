@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
@@ -45,6 +46,7 @@ public:
     explicit HttpRun(const RunContext &context, QObject *parent = nullptr);
     ~HttpRun() override;
 
+    void prepare() override;
     void start() override;
     void cancel(const QString &reason) override;
 
@@ -57,7 +59,11 @@ private:
         bool bodyDropped = false; // a redirect turned it into a GET
     };
 
+    // What start() sends: prepared ahead (prepare()) or at start; an error if it cannot.
+    std::optional<QString> build();
+    QNetworkRequest requestFor(const Hop &hop) const;
     void send(const Hop &hop);
+    void sendRequest(const QNetworkRequest &request);
     bool followRedirect(int status, QNetworkReply *reply, RunOutcome &outcome);
     bool willFollow(int status, const QNetworkReply *reply) const;
     void onReadyRead();
@@ -72,14 +78,17 @@ private:
     Hop m_hop;
     QList<QPair<QByteArray, QByteArray>> m_headers; // resolved, sent on every hop
     int m_redirects = 0;
-    bool m_discardBody = false; // the body of a redirect we follow
-    QTimer m_timeoutTimer;
+    bool m_discardBody = false;  // the body of a redirect we follow
+    QTimer m_timeoutTimer{this}; // parented: moveToThread() takes it along
     QElapsedTimer m_clock;
     QRegularExpression m_failPattern;
     QByteArray m_checkedBody; // only when there is a pattern, at most bodyCheckBytes
     qint64 m_bodyBytes = 0;
     bool m_headLogged = false;
     bool m_startCalled = false;
+    bool m_prepared = false;
+    std::optional<QString> m_prepareError;
+    QNetworkRequest m_firstRequest; // for m_hop, built by prepare()
     std::optional<RunStatus> m_stopStatus;
     QString m_stopError;
 };

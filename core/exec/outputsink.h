@@ -52,7 +52,7 @@ private:
     QByteArray m_pending;
     QStringDecoder m_stdoutDecoder{QStringDecoder::Utf8};
     QStringDecoder m_stderrDecoder{QStringDecoder::Utf8};
-    QTimer m_flushTimer;
+    QTimer m_flushTimer{this}; // parented: moveToThread() takes it along
 };
 
 } // namespace Cronhelm

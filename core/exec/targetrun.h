@@ -48,6 +48,10 @@ class TargetRun : public QObject
 public:
     ~TargetRun() override;
 
+    // Does ahead of time whatever start() can do without sending anything (resolve
+    // secrets, build the request), so that start() at a slot's instant is quick. Optional;
+    // start() prepares if this was not called. Never reports anything by itself.
+    virtual void prepare() {}
     virtual void start() = 0;
     // Stops the run; it then finishes as Cancelled (unless it finished already).
     virtual void cancel(const QString &reason) = 0;

@@ -17,6 +17,12 @@ namespace {
 // Missed slots recorded as skipped after a gap, per job; older ones are only counted.
 constexpr int maxSkippedRecords = 1000;
 
+// Reserved runs started at an instant are marked as started this much later (batched).
+constexpr std::chrono::milliseconds markStartedDelay{100};
+
+// Threads for HTTP targets (see TargetThreads), with two network managers each.
+constexpr int targetThreadCount = 2;
+
 QDateTime nowUtc()
 {
     return QDateTime::currentDateTimeUtc();
@@ -68,6 +74,7 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
+    , m_targets(targetThreadCount)
     , m_notifier(&m_network)
     , m_logs(config.conninfo)
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
@@ -96,11 +103,25 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
                     spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", *n);
             });
     });
-    m_unrecordedTimer.setInterval(1000);
-    connect(&m_unrecordedTimer, &QTimer::timeout, this, &Executor::retryUnrecorded);
+    // Run ends that come about together (a burst of jobs at one instant) are recorded in
+    // one statement, after the burst rather than during it.
+    m_finishTimer.setSingleShot(true);
+    m_finishTimer.setInterval(100);
+    connect(&m_finishTimer, &QTimer::timeout, this, &Executor::flushFinished);
+    m_writeRetryTimer.setSingleShot(true);
+    connect(&m_writeRetryTimer, &QTimer::timeout, this, &Executor::retryStoreWrites);
+    m_claimRetryTimer.setSingleShot(true);
+    connect(&m_claimRetryTimer, &QTimer::timeout, this, &Executor::resolveInDoubtClaims);
     m_stateTimer.setInterval(1000);
     connect(&m_stateTimer, &QTimer::timeout, this, &Executor::flushJobStates);
     m_stateTimer.start();
+}
+
+std::chrono::milliseconds Executor::Backoff::next()
+{
+    const std::chrono::milliseconds delay = m_delay;
+    m_delay = std::min(m_delay * 2, std::chrono::milliseconds(5000));
+    return delay;
 }
 
 Executor::~Executor()
@@ -108,6 +129,7 @@ Executor::~Executor()
     m_queue.clear();
     // Targets still running are stopped by their destructors (SIGKILL / abort).
     m_running.clear();
+    m_reserved.clear();
 }
 
 bool Executor::canFire() const
@@ -117,7 +139,8 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_running.empty() && m_reserved.isEmpty() && m_unrecorded.isEmpty() && m_recording == 0;
+    return m_running.empty() && m_reserved.empty() && m_finishQueue.isEmpty() && !m_finishInFlight
+        && m_outcomes.isEmpty() && !m_outcomesInFlight && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -140,6 +163,8 @@ void Executor::onLeaseAcquired(qint64 term, QDeadlineTimer validUntil)
     m_knownQueued.clear();
     m_waiting.clear();
     m_foreignRunning.clear();
+    m_changedWhileLoading.clear();
+    m_queuedWhileLoading.clear();
     loadForTakeover(m_epoch);
 }
 
@@ -167,6 +192,8 @@ void Executor::onLeaseLost(const QString &reason)
     m_deferred.clear();
     m_waiting.clear();
     m_knownQueued.clear();
+    m_changedWhileLoading.clear();
+    m_queuedWhileLoading.clear();
     m_resyncTimer.stop();
     m_abandonTimer.stop();
 }
@@ -174,8 +201,11 @@ void Executor::onLeaseLost(const QString &reason)
 void Executor::onReconnected()
 {
     // The control session came back; if we are (again) executor, a takeover reloads
-    // everything. Records that failed meanwhile are retried by their own timer.
-    retryUnrecorded();
+    // everything. Writes and claims that failed meanwhile are retried now.
+    m_writeBackoff.reset();
+    m_claimBackoff.reset();
+    retryStoreWrites();
+    resolveInDoubtClaims();
 }
 
 void Executor::stopTakingWork()
@@ -185,8 +215,11 @@ void Executor::stopTakingWork()
     m_waiting.clear();
     m_resyncTimer.stop();
     // Slots reserved but not started yet go back to the queue for the next executor.
-    const QList<qint64> reserved = m_reserved.keys();
+    QList<qint64> reserved;
+    for (const auto &[runId, reservation] : m_reserved)
+        reserved.append(runId);
     m_reserved.clear();
+    m_instants.clear();
     if (!reserved.isEmpty()) {
         const QString node = m_identity.id;
         ++m_recording;
@@ -210,7 +243,7 @@ void Executor::stopTakingWork()
 void Executor::cancelAll(const QString &reason)
 {
     for (auto &[runId, target] : m_running)
-        target.run->cancel(reason);
+        cancelOnItsThread(target.run.get(), reason);
 }
 
 // Takeover ---------------------------------------------------------------------------
@@ -255,6 +288,16 @@ void Executor::loadForTakeover(quint64 epoch)
                 });
                 return;
             }
+            if (m_config.takeoverApplyDelay.count() > 0) {
+                spdlog::info("executor: test hook: holding the loaded jobs for {} ms",
+                             m_config.takeoverApplyDelay.count());
+                auto held = std::make_shared<Takeover>(std::move(t));
+                QTimer::singleShot(m_config.takeoverApplyDelay, this, [this, epoch, held] {
+                    if (epoch == m_epoch)
+                        applyTakeover(*held);
+                });
+                return;
+            }
             applyTakeover(t);
         });
 }
@@ -289,8 +332,8 @@ void Executor::applyTakeover(Takeover &takeover)
         const bool mine = run.node == m_identity.id;
         if (run.status == QLatin1String("queued") && run.node.isEmpty()) {
             scheduleClaim(run);
-        } else if (mine && !m_running.count(run.runId) && !m_reserved.contains(run.runId)
-                   && !m_ending.contains(run.runId)) {
+        } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
+                   && !m_ending.contains(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
@@ -308,6 +351,13 @@ void Executor::applyTakeover(Takeover &takeover)
     flushJobStates();
     m_resyncTimer.start();
     m_abandonTimer.start();
+    // Changes notified while the jobs were loading may be newer than what was loaded.
+    const QSet<qint64> changed = std::exchange(m_changedWhileLoading, {});
+    for (qint64 jobId : changed)
+        reloadJob(jobId);
+    const QSet<qint64> queued = std::exchange(m_queuedWhileLoading, {});
+    for (qint64 runId : queued)
+        considerQueuedRun(runId);
 }
 
 // A gap without an executor: the job's misfire policy decides what happens to the slots
@@ -396,9 +446,13 @@ void Executor::reloadJob(qint64 jobId)
             if (epoch != m_epoch || !m_loaded)
                 return;
             if (!jobs) {
-                spdlog::warn("executor: cannot reload job {}: {}", jobId,
+                spdlog::warn("executor: cannot reload job {}: {}; trying again", jobId,
                              jobs.errorMessage().toStdString());
-                return; // the periodic resync will catch up
+                QTimer::singleShot(m_writeBackoff.next(), this, [this, epoch, jobId] {
+                    if (epoch == m_epoch)
+                        reloadJob(jobId);
+                });
+                return;
             }
             if (jobs->isEmpty()) {
                 spdlog::info("job {}: deleted; unscheduled", jobId);
@@ -459,6 +513,8 @@ void Executor::onNotification(const QString &channel, const QString &payload)
     if (channel == QLatin1String("cronhelm_jobs")) {
         if (m_term != 0 && m_loaded)
             reloadJob(payload.toLongLong());
+        else if (m_term != 0) // loading: the change may postdate what is being loaded
+            m_changedWhileLoading.insert(payload.toLongLong());
         return;
     }
     if (channel != QLatin1String("cronhelm_runs"))
@@ -474,13 +530,15 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         const auto it = m_running.find(runId);
         if (it != m_running.end()) {
             spdlog::info("run {}: cancel requested", runId);
-            it->second.run->cancel(QStringLiteral("cancelled by an operator"));
+            cancelOnItsThread(it->second.run.get(), QStringLiteral("cancelled by an operator"));
         }
         return;
     }
     if (status == QLatin1String("queued")) {
         if (m_term != 0 && m_loaded)
             considerQueuedRun(runId);
+        else if (m_term != 0)
+            m_queuedWhileLoading.insert(runId);
         return;
     }
     if (isFinalStatus(status)) {
@@ -534,6 +592,10 @@ int Executor::runningOfJob(qint64 jobId) const
         if (t.jobId == jobId)
             ++n;
     }
+    for (const ActiveRun &run : m_inDoubt) { // may be this node's already
+        if (run.jobId == jobId)
+            ++n;
+    }
     return n;
 }
 
@@ -571,13 +633,19 @@ void Executor::postFires(const QList<SlotFire> &fires)
     sent.start();
     m_fireWorker.post(
         this,
-        [node, term, fires](StoreConnection &c) {
-            return NodeStore(c).fireSlots(node, term, fires);
+        [node, term, fires, sent](StoreConnection &c) {
+            const qint64 queued = sent.elapsed();
+            Result<QList<FiredRun>> result = NodeStore(c).fireSlots(node, term, fires);
+            return std::make_pair(std::move(result), std::make_pair(queued, sent.elapsed()));
         },
-        [this, fires, sent, epoch](const Result<QList<FiredRun>> &result) {
+        [this, fires, sent, epoch](const auto &answer) {
+            const Result<QList<FiredRun>> &result = answer.first;
             // Slow recording delays every fire: say so, it points at the database.
             if (sent.elapsed() > 20)
-                spdlog::warn("fire: recording {} slots took {} ms", fires.size(), sent.elapsed());
+                spdlog::warn("fire: recording {} slots took {} ms (waited {} ms for the fire "
+                             "thread, {} ms in the database)",
+                             fires.size(), sent.elapsed(), answer.second.first,
+                             answer.second.second - answer.second.first);
             if (!result && result.errorKind() == ErrorKind::ConnectionLost && epoch == m_epoch
                 && m_term != 0) {
                 // The fire thread's connection often learns only now that the server went
@@ -615,11 +683,25 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
     for (const FiredRun &fired : *result) {
         const SlotFire &fire = fires.at(fired.index);
         if (fire.status == QLatin1String("reserved")) {
-            m_reserved.insert(fired.runId, {fire.jobId, fire.slot});
-            const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(fire.slot));
-            const qint64 runId = fired.runId;
-            QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
-                               [this, runId] { startReserved(runId); });
+            // Built now, during the lead, so that the instant costs only the start itself.
+            Reservation reservation;
+            reservation.jobId = fire.jobId;
+            reservation.slot = fire.slot;
+            if (const auto job = m_jobs.constFind(fire.jobId); job != m_jobs.cend()) {
+                reservation.version = job->data.job.version;
+                QString error;
+                reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
+            }
+            m_reserved.insert_or_assign(fired.runId, std::move(reservation));
+            // One timer per instant, however many slots share it.
+            const qint64 slotMs = fire.slot.toMSecsSinceEpoch();
+            QList<qint64> &atInstant = m_instants[slotMs];
+            if (atInstant.isEmpty()) {
+                const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(fire.slot));
+                QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
+                                   [this, slotMs] { startInstant(slotMs); });
+            }
+            atInstant.append(fired.runId);
         } else if (fire.status == QLatin1String("running")) {
             startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
         } else if (fire.status == QLatin1String("queued")) {
@@ -642,20 +724,57 @@ void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
 {
     for (auto &[runId, target] : m_running) {
         if (target.jobId == jobId) {
-            target.run->cancel(QStringLiteral("replaced by the run of %1 (concurrency policy: "
-                                              "replace)")
-                                   .arg(slot.toString(Qt::ISODate)));
+            cancelOnItsThread(target.run.get(),
+                              QStringLiteral("replaced by the run of %1 (concurrency policy: "
+                                             "replace)")
+                                  .arg(slot.toString(Qt::ISODate)));
         }
     }
 }
 
-// The instant of a reserved slot: start it, unless the lease can no longer be proven.
-void Executor::startReserved(qint64 runId)
+// The instant shared by reserved slots: start them all, then log and mark them.
+void Executor::startInstant(qint64 slotMs)
 {
-    const auto it = m_reserved.constFind(runId);
-    if (it == m_reserved.cend())
-        return; // handed over at shutdown
-    const Reservation reservation = *it;
+    const QList<qint64> runs = m_instants.take(slotMs);
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> started;
+    started.reserve(runs.size());
+    for (qint64 runId : runs) {
+        if (startReserved(runId))
+            started.append(runId);
+    }
+    const qint64 loopMs = clock.elapsed();
+    for (qint64 runId : std::as_const(started)) {
+        const auto it = m_running.find(runId);
+        if (it == m_running.end())
+            continue; // already over
+        const ActiveTarget &t = it->second;
+        const auto job = m_jobs.constFind(t.jobId);
+        spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {} ms after it",
+                     t.jobId,
+                     job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(), runId,
+                     t.trigger.toStdString(), t.attempt, iso(t.scheduledFor),
+                     t.scheduledFor.msecsTo(t.startedAt));
+    }
+    if (!started.isEmpty()) {
+        if (started.size() > 1) {
+            spdlog::info("instant {}: {} targets started in {} ms",
+                         iso(QDateTime::fromMSecsSinceEpoch(slotMs, Qt::UTC)), started.size(),
+                         loopMs);
+        }
+        Q_EMIT runningCountChanged(runningCount());
+    }
+}
+
+// The instant of a reserved slot: start it, unless the lease can no longer be proven.
+// Returns whether it started.
+bool Executor::startReserved(qint64 runId)
+{
+    const auto it = m_reserved.find(runId);
+    if (it == m_reserved.end())
+        return false; // handed over at shutdown
+    Reservation reservation = std::move(it->second);
     m_reserved.erase(it);
     if (m_term == 0 || m_leaseValid.hasExpired()) {
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
@@ -666,7 +785,7 @@ void Executor::startReserved(qint64 runId)
                                                        "the slot")),
                      reservation.jobId);
         checkIdle();
-        return;
+        return false;
     }
     const auto job = m_jobs.constFind(reservation.jobId);
     if (job == m_jobs.cend() || !slotStillWanted(job->data.job, job->schedule, reservation.slot)) {
@@ -679,14 +798,24 @@ void Executor::startReserved(qint64 runId)
                                                        "just before the slot")),
                      reservation.jobId);
         checkIdle();
-        return;
+        return false;
     }
     if (job->data.job.concurrency == QLatin1String("replace"))
         cancelReplaced(reservation.jobId, reservation.slot);
-    startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot);
-    if (m_started.isEmpty())
-        QTimer::singleShot(0, this, &Executor::flushStarted);
-    m_started.append({runId, nowUtc()});
+    // Prepared for the job as it was then; a job edited since gets a fresh target.
+    if (reservation.version != job->data.job.version)
+        reservation.prepared.reset();
+    startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot,
+                std::move(reservation.prepared), false);
+    if (!m_running.count(runId))
+        return false;
+    if (m_started.isEmpty()) {
+        // Marked a little later, so that the database is not busy during the burst of a
+        // busy instant; the end may overtake it, which finish_run allows for.
+        QTimer::singleShot(markStartedDelay, this, &Executor::flushStarted);
+    }
+    m_started.append({runId, m_running.at(runId).startedAt});
+    return true;
 }
 
 // One statement for all the reserved runs that started in this turn of the event loop.
@@ -695,38 +824,57 @@ void Executor::flushStarted()
     QList<std::pair<qint64, QDateTime>> started;
     started.swap(m_started);
     const QString node = m_identity.id;
-    m_fireWorker.post([node, started](StoreConnection &c) {
-        if (Status s = NodeStore(c).markStarted(node, started); !s) {
+    // On the record thread, like the ends of the same runs: two connections updating the
+    // same rows would wait for each other's row locks (and deadlock, as batches), and the
+    // fire thread must never wait behind a run's bookkeeping.
+    m_recordWorker.post(
+        this,
+        [node, started](StoreConnection &c) { return NodeStore(c).markStarted(node, started); },
+        [this, started](const Status &marked) {
+            if (marked)
+                return;
             spdlog::warn("could not mark {} runs as started: {}", started.size(),
-                         s.errorMessage().toStdString());
-        }
-    });
+                         marked.errorMessage().toStdString());
+            if (marked.errorKind() == ErrorKind::ConnectionLost) {
+                // Marked when the connection is back (a no-op for runs that ended since).
+                m_unmarked.append(started);
+                if (!m_writeRetryTimer.isActive())
+                    m_writeRetryTimer.start(m_writeBackoff.next());
+            }
+        });
 }
 
 // Queued runs (Run now, retries, capacity, run_all catch-ups) ----------------------------
 
 void Executor::considerQueuedRun(qint64 runId)
 {
-    if (m_knownQueued.contains(runId))
+    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_running.count(runId))
         return;
     // Run now's hot path: read the run and, if it may start, claim it in the same trip to
     // the fire thread.
     const QString node = m_identity.id;
     const qint64 term = m_term;
+    const quint64 epoch = m_epoch;
     const bool capacity = qsizetype(m_running.size()) < m_config.maxParallel && canFire();
     struct Checked
     {
         std::optional<ActiveRun> run;
-        bool claimed = false;
+        std::optional<Result<bool>> claim;
+        bool readLost = false; // the read failed on a lost connection
     };
+    m_claimingRuns.insert(runId);
     m_fireWorker.post(
         this,
         [node, term, runId, capacity](StoreConnection &c) {
             NodeStore store(c);
             Checked checked;
             Result<std::optional<ActiveRun>> run = store.activeRun(runId);
+            if (!run) {
+                checked.readLost = run.errorKind() == ErrorKind::ConnectionLost;
+                return checked;
+            }
             // A run reserved by a node (a scheduled slot) is started by that node only.
-            if (!run || !run->has_value() || !(*run)->node.isEmpty())
+            if (!run->has_value() || !(*run)->node.isEmpty())
                 return checked;
             checked.run = **run;
             const ActiveRun &r = *checked.run;
@@ -734,17 +882,29 @@ void Executor::considerQueuedRun(qint64 runId)
                 r.trigger == QLatin1String("manual") || r.trigger == QLatin1String("retry");
             if (capacity && unconditional && r.status == QLatin1String("queued")
                 && r.dueAt <= QDateTime::currentDateTimeUtc().addMSecs(5)) {
-                Result<bool> claimed = store.claimRun(node, term, runId);
-                checked.claimed = claimed && *claimed;
+                checked.claim = store.claimRun(node, term, runId);
             }
             return checked;
         },
-        [this, runId](const Checked &checked) {
+        [this, runId, epoch](const Checked &checked) {
+            m_claimingRuns.remove(runId);
+            if (checked.readLost) {
+                // Not claimed: look again once the connection is back.
+                const auto delay = m_claimBackoff.next();
+                spdlog::warn("run {}: cannot read the queued run (connection lost); trying again "
+                             "in {} ms",
+                             runId, delay.count());
+                QTimer::singleShot(delay, this, [this, runId, epoch] {
+                    if (epoch == m_epoch && m_term != 0 && m_loaded)
+                        considerQueuedRun(runId);
+                });
+                return;
+            }
             if (!checked.run)
                 return;
             const ActiveRun &r = *checked.run;
-            if (checked.claimed) {
-                startTarget(runId, r.jobId, r.trigger, r.attempt, r.scheduledFor);
+            if (checked.claim && (!*checked.claim || **checked.claim)) {
+                claimed(r, *checked.claim);
                 return;
             }
             if (r.status == QLatin1String("queued") && m_term != 0)
@@ -754,7 +914,8 @@ void Executor::considerQueuedRun(qint64 runId)
 
 void Executor::scheduleClaim(const ActiveRun &run)
 {
-    if (m_knownQueued.contains(run.runId) || m_running.count(run.runId))
+    if (m_knownQueued.contains(run.runId) || m_running.count(run.runId)
+        || m_claimingRuns.contains(run.runId))
         return;
     m_knownQueued.insert(run.runId);
     const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(run.dueAt));
@@ -769,6 +930,10 @@ void Executor::tryClaim(const ActiveRun &run)
 {
     if (m_term == 0 || m_draining)
         return;
+    if (m_claimingRuns.contains(run.runId)) {
+        m_knownQueued.remove(run.runId); // the claim in flight decides
+        return;
+    }
     const bool policyBound =
         run.trigger == QLatin1String("schedule") || run.trigger == QLatin1String("catch_up");
     const auto job = m_jobs.constFind(run.jobId);
@@ -787,24 +952,112 @@ void Executor::tryClaim(const ActiveRun &run)
     const qint64 term = m_term;
     const qint64 runId = run.runId;
     ++m_claiming[run.jobId];
+    m_claimingRuns.insert(runId);
     m_fireWorker.post(
         this,
         [node, term, runId](StoreConnection &c) {
             return NodeStore(c).claimRun(node, term, runId);
         },
-        [this, run](const Result<bool> &claimed) {
+        [this, run](const Result<bool> &result) {
             m_knownQueued.remove(run.runId);
+            m_claimingRuns.remove(run.runId);
             if (--m_claiming[run.jobId] <= 0)
                 m_claiming.remove(run.jobId);
-            if (claimed && *claimed) {
-                startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
-                return;
+            claimed(run, result);
+        });
+}
+
+// The answer to a claim. A claim whose answer was lost with the connection is in doubt:
+// the database may have recorded it (then the run is this node's, and not started yet) or
+// not. It is resolved once the connection is back, and started at most once either way.
+void Executor::claimed(const ActiveRun &run, const Result<bool> &claimed)
+{
+    if (claimed && *claimed) {
+        m_claimBackoff.reset();
+        startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
+        return;
+    }
+    if (!claimed && claimed.errorKind() == ErrorKind::ConnectionLost) {
+        spdlog::warn("run {}: the claim's answer was lost with the connection: {}; resolving it "
+                     "when the connection is back",
+                     run.runId, claimed.errorMessage().toStdString());
+        m_claimingRuns.insert(run.runId);
+        m_inDoubt.insert(run.runId, run);
+        if (!m_claimRetryTimer.isActive())
+            m_claimRetryTimer.start(m_claimBackoff.next());
+        return;
+    }
+    if (!claimed) {
+        spdlog::warn("run {}: could not claim: {}", run.runId,
+                     claimed.errorMessage().toStdString());
+    }
+    claimWaiting(); // runs of the same job may have waited for this one
+}
+
+void Executor::resolveInDoubtClaims()
+{
+    if (m_inDoubt.isEmpty() || m_resolvingClaims)
+        return;
+    m_claimRetryTimer.stop();
+    enum class Verdict { Start, Drop, Lost };
+    const QList<ActiveRun> runs = m_inDoubt.values();
+    const QString node = m_identity.id;
+    const qint64 term = canFire() ? m_term : 0;
+    m_resolvingClaims = true;
+    m_fireWorker.post(
+        this,
+        [node, term, runs](StoreConnection &c) {
+            NodeStore store(c);
+            QList<Verdict> verdicts;
+            for (const ActiveRun &run : runs) {
+                Result<std::optional<ActiveRun>> now = store.activeRun(run.runId);
+                if (!now) {
+                    verdicts.append(now.errorKind() == ErrorKind::ConnectionLost ? Verdict::Lost
+                                                                                 : Verdict::Drop);
+                } else if (!now->has_value()) {
+                    verdicts.append(Verdict::Drop); // ended or cancelled meanwhile
+                } else if ((*now)->status == QLatin1String("running") && (*now)->node == node) {
+                    // The lost claim was recorded: this node's run, never started here.
+                    verdicts.append(Verdict::Start);
+                } else if ((*now)->status == QLatin1String("queued") && (*now)->node.isEmpty()
+                           && term != 0) {
+                    // It was not: claim it now.
+                    Result<bool> claim = store.claimRun(node, term, run.runId);
+                    verdicts.append(claim && *claim ? Verdict::Start
+                                        : !claim && claim.errorKind() == ErrorKind::ConnectionLost
+                                        ? Verdict::Lost
+                                        : Verdict::Drop);
+                } else {
+                    // Another node's, or queued for whichever executor holds the lease.
+                    verdicts.append(Verdict::Drop);
+                }
             }
-            if (!claimed) {
-                spdlog::warn("run {}: could not claim: {}", run.runId,
-                             claimed.errorMessage().toStdString());
+            return verdicts;
+        },
+        [this, runs](const QList<Verdict> &verdicts) {
+            m_resolvingClaims = false;
+            bool lost = false;
+            for (qsizetype i = 0; i < runs.size(); ++i) {
+                const ActiveRun &run = runs.at(i);
+                if (verdicts.at(i) == Verdict::Lost) {
+                    lost = true;
+                    continue;
+                }
+                m_inDoubt.remove(run.runId);
+                m_claimingRuns.remove(run.runId);
+                if (verdicts.at(i) == Verdict::Start) {
+                    spdlog::info("run {}: claim confirmed after the connection came back",
+                                 run.runId);
+                    startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
+                } else if (m_term != 0 && m_loaded) {
+                    considerQueuedRun(run.runId); // still queued: claimable as usual
+                }
             }
-            claimWaiting(); // runs of the same job may have waited for this one
+            if (lost)
+                m_claimRetryTimer.start(m_claimBackoff.next());
+            else
+                m_claimBackoff.reset();
+            claimWaiting();
         });
 }
 
@@ -820,29 +1073,19 @@ void Executor::claimWaiting()
 
 // Targets ----------------------------------------------------------------------------
 
-void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
-                           const QDateTime &scheduledFor)
+TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
+                                    const QDateTime &scheduledFor, QString *error)
 {
-    m_knownQueued.remove(runId);
-    if (m_running.count(runId)) {
-        spdlog::error("run {} is already running on this node; not starting it twice", runId);
-        return;
-    }
     const auto job = m_jobs.constFind(jobId);
     if (job == m_jobs.cend()) {
-        // Unknown here (deleted meanwhile, or not loaded): record it rather than lose it.
-        recordFinish(
-            endedWithoutOutput(runId, QStringLiteral("failed"),
-                               QStringLiteral("job %1 is not known to the executor").arg(jobId)),
-            jobId);
-        return;
+        *error = QStringLiteral("job %1 is not known to the executor").arg(jobId);
+        return {};
     }
     const JobRecord &def = job->data.job;
     Result<TargetSpec> target = TargetSpec::fromJson(def.targetType, def.target);
     if (!target) {
-        recordFinish(endedWithoutOutput(runId, QStringLiteral("failed"), target.errorMessage()),
-                     jobId);
-        return;
+        *error = target.errorMessage();
+        return {};
     }
     RunContext context;
     context.runId = runId;
@@ -853,28 +1096,58 @@ void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, i
     context.target = *target;
     context.timeoutSeconds = def.timeoutSeconds;
     context.logLimitBytes = def.logLimitBytes;
-    context.network = &m_network;
+    context.network = m_targets.network(runId);
     context.killGrace = m_config.killGrace;
+    TargetRunPtr run(createTargetRun(context).release());
+    if (context.target.kind == TargetSpec::Kind::Http) {
+        // Built here, sent from a target thread (shell jobs stay on this thread).
+        run->prepare();
+        m_targets.adopt(run.get(), runId);
+    }
+    return run;
+}
 
+void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
+                           const QDateTime &scheduledFor, TargetRunPtr prepared, bool logStart)
+{
+    m_knownQueued.remove(runId);
+    if (m_running.count(runId)) {
+        spdlog::error("run {} is already running on this node; not starting it twice", runId);
+        return;
+    }
+    TargetRunPtr target = std::move(prepared);
+    if (!target) {
+        QString error;
+        target = createTarget(runId, jobId, attempt, scheduledFor, &error);
+        if (!target) {
+            // Unknown here (deleted meanwhile, or not loaded), or not runnable: record it
+            // rather than lose it.
+            recordFinish(endedWithoutOutput(runId, QStringLiteral("failed"), error), jobId);
+            return;
+        }
+    }
     ActiveTarget active;
-    active.run = createTargetRun(context, this);
+    active.run = std::move(target);
     active.jobId = jobId;
     active.trigger = trigger;
     active.attempt = attempt;
     active.scheduledFor = scheduledFor;
-    active.startedAt = nowUtc();
     TargetRun *run = active.run.get();
     connect(run, &TargetRun::output, this, [this, runId](LogStream stream, const QString &text) {
         m_logs.append(runId, stream, text);
     });
     connect(run, &TargetRun::finished, this,
             [this, runId](const RunOutcome &outcome) { onTargetFinished(runId, outcome); });
-    m_running.emplace(runId, std::move(active));
-    run->start();
+    auto &started = m_running.emplace(runId, std::move(active)).first->second;
+    started.startedAt = nowUtc();
+    startOnItsThread(run);
+    if (!logStart)
+        return;
     const qint64 lateMs = scheduledFor.msecsTo(QDateTime::currentDateTimeUtc());
+    const auto job = m_jobs.constFind(jobId);
     spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {} ms after it",
-                 jobId, def.name.toStdString(), runId, trigger.toStdString(), attempt,
-                 iso(scheduledFor), lateMs);
+                 jobId, job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(),
+                 runId, trigger.toStdString(), attempt, iso(scheduledFor), lateMs);
     Q_EMIT runningCountChanged(runningCount());
 }
 
@@ -916,40 +1189,148 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
 
 void Executor::recordFinish(const FinishedRun &run, qint64 jobId)
 {
-    ++m_recording;
+    m_finishQueue.append({run, jobId});
+    if (!m_finishInFlight && !m_finishTimer.isActive() && !m_writeRetryTimer.isActive())
+        m_finishTimer.start();
+}
+
+// One finish_runs call for the run ends queued meanwhile; one at a time, in order.
+void Executor::flushFinished()
+{
+    if (m_finishInFlight || m_finishQueue.isEmpty())
+        return;
+    QList<std::pair<FinishedRun, qint64>> batch;
+    if (m_finishSingly > 0) {
+        --m_finishSingly;
+        batch.append(m_finishQueue.takeFirst());
+    } else {
+        batch.swap(m_finishQueue);
+    }
+    QList<FinishedRun> runs;
+    runs.reserve(batch.size());
+    for (const auto &[run, jobId] : std::as_const(batch))
+        runs.append(run);
+    m_finishInFlight = true;
     const QString node = m_identity.id;
     m_recordWorker.post(
-        this, [node, run](StoreConnection &c) { return NodeStore(c).finishRun(node, run); },
-        [this, run, jobId](const Result<std::optional<qint64>> &retry) {
-            --m_recording;
-            if (!retry && retry.errorKind() == ErrorKind::ConnectionLost) {
-                // Recorded when the connection returns; the outcome is not lost.
-                m_unrecorded.append({run, jobId});
-                m_unrecordedTimer.start();
-                checkIdle();
-                return;
+        this, [node, runs](StoreConnection &c) { return NodeStore(c).finishRuns(node, runs); },
+        [this, batch](const Result<QList<std::optional<qint64>>> &result) {
+            onFinishedRecorded(batch, result);
+        });
+}
+
+void Executor::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
+                                  const Result<QList<std::optional<qint64>>> &result)
+{
+    m_finishInFlight = false;
+    if (!result && result.errorKind() == ErrorKind::ConnectionLost) {
+        // Recorded when the connection is back, in order; finish_run is a no-op for a run
+        // whose end was recorded after all (the answer, not the write, was lost).
+        m_finishQueue = batch + m_finishQueue;
+        const auto delay = m_writeBackoff.next();
+        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", batch.size(),
+                     result.errorMessage().toStdString(), delay.count());
+        m_writeRetryTimer.start(delay);
+        checkIdle();
+        return;
+    }
+    m_writeBackoff.reset();
+    if (!result && batch.size() > 1) {
+        // One bad end must not cost the others theirs: record these one by one.
+        spdlog::warn("could not record {} run ends together: {}; recording them one by one",
+                     batch.size(), result.errorMessage().toStdString());
+        m_finishQueue = batch + m_finishQueue;
+        m_finishSingly = int(batch.size());
+        flushFinished();
+        return;
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const auto &[run, jobId] = batch.at(i);
+        m_ending.remove(run.runId);
+        if (!result) {
+            spdlog::error("run {}: could not record its end: {}", run.runId,
+                          result.errorMessage().toStdString());
+        } else if (i < result->size() && result->at(i).has_value()) {
+            spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, *result->at(i));
+        }
+    }
+    if (!m_finishQueue.isEmpty() && !m_finishTimer.isActive())
+        m_finishTimer.start();
+    checkIdle();
+}
+
+void Executor::recordOutcome(qint64 jobId, const QString &outcome, bool announced)
+{
+    OutcomeUpdate &update = m_outcomes[jobId];
+    // A failure announced earlier and not recorded yet stays announced, unless the job has
+    // recovered since (which clears it).
+    update.announced = announced || (update.announced && outcome != QLatin1String("succeeded"));
+    update.outcome = outcome;
+    if (!m_writeRetryTimer.isActive())
+        flushOutcomes();
+}
+
+void Executor::flushOutcomes()
+{
+    if (m_outcomesInFlight || m_outcomes.isEmpty())
+        return;
+    const QHash<qint64, OutcomeUpdate> batch = std::exchange(m_outcomes, {});
+    m_outcomesInFlight = true;
+    m_recordWorker.post(
+        this,
+        [batch](StoreConnection &c) {
+            NodeStore store(c);
+            QHash<qint64, OutcomeUpdate> lost;
+            QString error;
+            for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+                if (!lost.isEmpty()) {
+                    lost.insert(it.key(), it.value());
+                    continue;
+                }
+                Status s = store.recordOutcome(it.key(), it->outcome, it->announced);
+                if (!s && s.errorKind() == ErrorKind::ConnectionLost) {
+                    lost.insert(it.key(), it.value());
+                    error = s.errorMessage();
+                } else if (!s) {
+                    spdlog::warn("job {}: could not record its outcome: {}", it.key(),
+                                 s.errorMessage().toStdString());
+                }
             }
-            m_ending.remove(run.runId);
-            if (!retry) {
-                spdlog::error("run {}: could not record its end: {}", run.runId,
-                              retry.errorMessage().toStdString());
-            } else if (retry->has_value()) {
-                spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, **retry);
+            return std::make_pair(lost, error);
+        },
+        [this](const std::pair<QHash<qint64, OutcomeUpdate>, QString> &result) {
+            m_outcomesInFlight = false;
+            const auto &[lost, error] = result;
+            if (!lost.isEmpty()) {
+                for (auto it = lost.cbegin(); it != lost.cend(); ++it) {
+                    if (!m_outcomes.contains(it.key())) // a newer one is queued: it wins
+                        m_outcomes.insert(it.key(), it.value());
+                }
+                const auto delay = m_writeBackoff.next();
+                spdlog::warn("could not record the outcome of {} jobs: {}; trying again in {} ms",
+                             lost.size(), error.toStdString(), delay.count());
+                if (!m_writeRetryTimer.isActive())
+                    m_writeRetryTimer.start(delay);
+            } else if (!m_outcomes.isEmpty() && !m_writeRetryTimer.isActive()) {
+                flushOutcomes();
             }
             checkIdle();
         });
 }
 
-void Executor::retryUnrecorded()
+// Writes that failed on a lost connection, once more (the store worker reconnects first).
+void Executor::retryStoreWrites()
 {
-    if (m_unrecorded.isEmpty()) {
-        m_unrecordedTimer.stop();
-        return;
+    m_writeRetryTimer.stop();
+    flushFinished();
+    flushOutcomes();
+    if (!m_unmarked.isEmpty()) {
+        if (m_started.isEmpty())
+            m_started.swap(m_unmarked);
+        else
+            m_started = std::exchange(m_unmarked, {}) + m_started;
+        flushStarted();
     }
-    QList<std::pair<FinishedRun, qint64>> pending;
-    pending.swap(m_unrecorded);
-    for (const auto &[run, jobId] : std::as_const(pending))
-        recordFinish(run, jobId);
 }
 
 void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target)
@@ -995,13 +1376,7 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
                          targets.errorMessage().toStdString());
         }
     }
-    const QString outcome = decision.outcome;
-    const bool announced = decision.failureAnnounced;
-    m_recordWorker.post([jobId, outcome, announced](StoreConnection &c) {
-        if (Status s = NodeStore(c).recordOutcome(jobId, outcome, announced); !s)
-            spdlog::warn("job {}: could not record its outcome: {}", jobId,
-                         s.errorMessage().toStdString());
-    });
+    recordOutcome(jobId, decision.outcome, decision.failureAnnounced);
 }
 
 void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)

@@ -4,6 +4,7 @@
 #include "jobschedule.h"
 #include "logbatcher.h"
 #include "nodeconfig.h"
+#include "targetthreads.h"
 
 #include <exec/notifier.h>
 #include <exec/runoutcome.h>
@@ -66,9 +67,19 @@ private:
         NodeJob data;
         JobSchedule schedule;
     };
+    // Retry delays for store writes that failed on a lost connection: 250 ms, doubling,
+    // at most 5 s; back to 250 ms after a success.
+    struct Backoff
+    {
+        std::chrono::milliseconds next();
+        void reset() { m_delay = std::chrono::milliseconds(250); }
+
+    private:
+        std::chrono::milliseconds m_delay{250};
+    };
     struct ActiveTarget
     {
-        std::unique_ptr<TargetRun> run;
+        TargetRunPtr run;
         qint64 jobId = 0;
         QString trigger;
         int attempt = 1;
@@ -97,14 +108,26 @@ private:
     void tryClaim(const ActiveRun &run);
     void claimWaiting();
 
+    void claimed(const ActiveRun &run, const Result<bool> &claimed);
+    void resolveInDoubtClaims();
+
+    TargetRunPtr createTarget(qint64 runId, qint64 jobId, int attempt,
+                              const QDateTime &scheduledFor, QString *error);
     void startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
-                     const QDateTime &scheduledFor);
-    void startReserved(qint64 runId);
+                     const QDateTime &scheduledFor, TargetRunPtr prepared = {},
+                     bool logStart = true);
+    void startInstant(qint64 slotMs);
+    bool startReserved(qint64 runId);
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
     void flushStarted();
     void onTargetFinished(qint64 runId, const RunOutcome &outcome);
     void recordFinish(const FinishedRun &run, qint64 jobId);
-    void retryUnrecorded();
+    void flushFinished();
+    void onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
+                            const Result<QList<std::optional<qint64>>> &result);
+    void recordOutcome(qint64 jobId, const QString &outcome, bool announced);
+    void flushOutcomes();
+    void retryStoreWrites();
     void announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target);
     void queueJobState(qint64 jobId, const QDateTime &next, const QString &error = {});
     void flushJobStates();
@@ -112,7 +135,10 @@ private:
 
     NodeConfig m_config;
     NodeIdentity m_identity;
-    QNetworkAccessManager m_network;
+    QNetworkAccessManager m_network; // notifications
+    // HTTP targets run on these threads, so that a burst of requests at one instant is
+    // built and sent in parallel (see TargetThreads).
+    TargetThreads m_targets;
     Notifier m_notifier;
     FireQueue m_queue;
     LogBatcher m_logs;
@@ -133,18 +159,44 @@ private:
     {
         qint64 jobId = 0;
         QDateTime slot;
+        int version = 0;       // of the job when the target was prepared
+        TargetRunPtr prepared; // built during the lead, started at the slot
     };
-    QHash<qint64, Reservation> m_reserved;         // recorded ahead, started at the slot
-    QList<std::pair<qint64, QDateTime>> m_started; // reserved runs started, to be marked
-    QList<std::pair<FinishedRun, qint64>> m_unrecorded;
-    QSet<qint64> m_ending;         // ended here; their end is not recorded yet
+    std::unordered_map<qint64, Reservation> m_reserved; // recorded ahead, started at the slot
+    QHash<qint64, QList<qint64>> m_instants;            // slot (ms) -> reserved runs
+    QList<std::pair<qint64, QDateTime>> m_started;      // reserved runs started, to be marked
+    QSet<qint64> m_ending;                              // ended here; their end is not recorded yet
     QHash<qint64, int> m_claiming; // jobId -> claims of its queued runs in flight
+    // Runs with a claim in flight, or whose claim's reply was lost with the connection (in
+    // doubt: it may have been recorded). No second claim is sent for them meanwhile.
+    QSet<qint64> m_claimingRuns;
+    QHash<qint64, ActiveRun> m_inDoubt;
+    bool m_resolvingClaims = false;
     int m_recording = 0;
     QHash<qint64, JobStateUpdate> m_stateUpdates;
+    // Run ends waiting to be recorded, in one finish_runs call per batch.
+    QList<std::pair<FinishedRun, qint64>> m_finishQueue;
+    bool m_finishInFlight = false;
+    int m_finishSingly = 0; // after a failed batch: record this many one by one
+    struct OutcomeUpdate
+    {
+        QString outcome;
+        bool announced = false;
+    };
+    QHash<qint64, OutcomeUpdate> m_outcomes; // jobId -> last outcome, to be recorded
+    bool m_outcomesInFlight = false;
+    // Job changes and queued runs notified while a takeover was loading: applied after it.
+    QSet<qint64> m_changedWhileLoading;
+    QSet<qint64> m_queuedWhileLoading;
+    QList<std::pair<qint64, QDateTime>> m_unmarked; // mark_started lost with the connection
+    Backoff m_writeBackoff;
+    Backoff m_claimBackoff;
 
     QTimer m_resyncTimer;
     QTimer m_abandonTimer;
-    QTimer m_unrecordedTimer;
+    QTimer m_finishTimer;
+    QTimer m_writeRetryTimer;
+    QTimer m_claimRetryTimer;
     QTimer m_stateTimer;
 
     // One connection each, so that no kind of work queues behind another: the fire thread

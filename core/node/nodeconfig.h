@@ -33,6 +33,10 @@ struct NodeConfig
     std::chrono::milliseconds shutdownGrace{30000};
     // Time between SIGTERM and SIGKILL when a shell job is stopped.
     std::chrono::milliseconds killGrace{10000};
+    // For tests only (cronhelm-node reads CRONHELM_NODE_TEST_TAKEOVER_DELAY_MS): hold the
+    // jobs a takeover loaded this long before applying them, so that changes made while a
+    // takeover loads can be tested deterministically.
+    std::chrono::milliseconds takeoverApplyDelay{0};
 
     static QString defaultNodeId();
     // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace from an INI

@@ -140,7 +140,7 @@ Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
 {
     if (fires.isEmpty())
         return QList<FiredRun>{};
-    return m_connection.transact([&](pqxx::transaction_base &tx) {
+    return m_connection.statement([&](pqxx::transaction_base &tx) {
         const std::string jobs = arrayLiteral(fires, [](const SlotFire &s) {
             return std::optional<std::string>(std::to_string(s.jobId));
         });
@@ -168,7 +168,7 @@ Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
 
 Result<bool> NodeStore::claimRun(const QString &nodeId, qint64 term, qint64 runId)
 {
-    return m_connection.transact([&](pqxx::transaction_base &tx) {
+    return m_connection.statement([&](pqxx::transaction_base &tx) {
         return tx
             .exec_params("SELECT cronhelm.claim_run($1, $2, $3)", nodeId.toStdString(), term,
                          runId)[0][0]
@@ -181,7 +181,7 @@ Status NodeStore::markStarted(const QString &nodeId,
 {
     if (started.isEmpty())
         return Done{};
-    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
         using Started = std::pair<qint64, QDateTime>;
         const std::string ids = arrayLiteral(started, [](const Started &s) {
             return std::optional<std::string>(std::to_string(s.first));
@@ -230,6 +230,54 @@ Result<std::optional<qint64>> NodeStore::finishRun(const QString &nodeId, const 
     });
 }
 
+Result<QList<std::optional<qint64>>> NodeStore::finishRuns(const QString &nodeId,
+                                                           const QList<FinishedRun> &runs)
+{
+    using Out = QList<std::optional<qint64>>;
+    if (runs.isEmpty())
+        return Out{};
+    return m_connection.statement([&](pqxx::transaction_base &tx) {
+        auto number = [](const std::optional<int> &v) {
+            return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+        };
+        const std::string ids = arrayLiteral(runs, [](const FinishedRun &r) {
+            return std::optional<std::string>(std::to_string(r.runId));
+        });
+        const std::string statuses =
+            arrayLiteral(runs, [](const FinishedRun &r) { return textOrNull(r.status); });
+        const std::string exitCodes =
+            arrayLiteral(runs, [&](const FinishedRun &r) { return number(r.exitCode); });
+        const std::string httpStatuses =
+            arrayLiteral(runs, [&](const FinishedRun &r) { return number(r.httpStatus); });
+        const std::string errors = arrayLiteral(runs, [](const FinishedRun &r) {
+            return r.error.isEmpty() ? std::nullopt : textOrNull(r.error);
+        });
+        const std::string logBytes = arrayLiteral(runs, [](const FinishedRun &r) {
+            return std::optional<std::string>(std::to_string(r.logBytes));
+        });
+        const std::string truncated = arrayLiteral(runs, [](const FinishedRun &r) {
+            return std::optional<std::string>(r.logTruncated ? "t" : "f");
+        });
+        const std::string finished =
+            arrayLiteral(runs, [](const FinishedRun &r) { return optionalInstant(r.finishedAt); });
+        const std::string started =
+            arrayLiteral(runs, [](const FinishedRun &r) { return optionalInstant(r.startedAt); });
+        const pqxx::result r = tx.exec_params(
+            "SELECT run_id, retry_run_id FROM cronhelm.finish_runs($1, $2::bigint[], $3::text[],"
+            " $4::integer[], $5::integer[], $6::text[], $7::bigint[], $8::boolean[],"
+            " $9::timestamptz[], $10::timestamptz[])",
+            nodeId.toStdString(), ids, statuses, exitCodes, httpStatuses, errors, logBytes,
+            truncated, finished, started);
+        Out out;
+        out.reserve(int(r.size()));
+        for (const pqxx::row &row : r) {
+            out.append(row[1].is_null() ? std::nullopt
+                                        : std::optional<qint64>(row[1].as<qint64>()));
+        }
+        return out;
+    });
+}
+
 Result<int> NodeStore::abandonOrphanedRuns(const QString &nodeId, qint64 term,
                                            double deadAfterSeconds)
 {
@@ -257,7 +305,7 @@ Result<QList<ActiveRun>> NodeStore::activeRuns(const QString &nodeId)
 
 Result<std::optional<ActiveRun>> NodeStore::activeRun(qint64 runId)
 {
-    return m_connection.transact([&](pqxx::transaction_base &tx) -> std::optional<ActiveRun> {
+    return m_connection.statement([&](pqxx::transaction_base &tx) -> std::optional<ActiveRun> {
         const pqxx::result r = tx.exec_params(
             std::string("SELECT ") + activeRunColumns + " FROM cronhelm.active_run($1)", runId);
         if (r.empty() || r[0][0].is_null())
@@ -270,7 +318,7 @@ Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
 {
     if (chunks.isEmpty())
         return Done{};
-    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
         const std::string seqs = arrayLiteral(chunks, [](const LogChunk &c) {
             return std::optional<std::string>(std::to_string(c.seq));
         });
@@ -288,11 +336,43 @@ Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
     return Done{};
 }
 
+Status NodeStore::appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &batches)
+{
+    QList<std::pair<qint64, LogChunk>> rows;
+    for (const auto &[runId, chunks] : batches) {
+        for (const LogChunk &c : chunks)
+            rows.append({runId, c});
+    }
+    if (rows.isEmpty())
+        return Done{};
+    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
+        using Row = std::pair<qint64, LogChunk>;
+        const std::string runs = arrayLiteral(rows, [](const Row &row) {
+            return std::optional<std::string>(std::to_string(row.first));
+        });
+        const std::string seqs = arrayLiteral(rows, [](const Row &row) {
+            return std::optional<std::string>(std::to_string(row.second.seq));
+        });
+        const std::string streams =
+            arrayLiteral(rows, [](const Row &row) { return textOrNull(row.second.stream); });
+        const std::string data = arrayLiteral(rows, [](const Row &row) {
+            return std::optional<std::string>(row.second.data.toStdString());
+        });
+        tx.exec_params(
+            "SELECT cronhelm.append_logs($1::bigint[], $2::integer[], $3::text[], $4::text[])",
+            runs, seqs, streams, data);
+        return true;
+    });
+    if (!r)
+        return r.error();
+    return Done{};
+}
+
 Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
 {
     if (updates.isEmpty())
         return Done{};
-    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
         const std::string ids = arrayLiteral(updates, [](const JobStateUpdate &u) {
             return std::optional<std::string>(std::to_string(u.jobId));
         });
@@ -314,7 +394,7 @@ Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
 
 Status NodeStore::recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified)
 {
-    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
         tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId, outcome.toStdString(),
                        failureNotified);
         return true;

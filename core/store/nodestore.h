@@ -103,6 +103,10 @@ public:
     Status releaseReservations(const QString &nodeId, const QList<qint64> &runIds);
     // Returns the id of the queued retry, if the job's policy asked for one.
     Result<std::optional<qint64>> finishRun(const QString &nodeId, const FinishedRun &run);
+    // Many run ends in one call (schema 3); per run, in input order, the queued retry's id.
+    // All or nothing: on an error nothing was recorded.
+    Result<QList<std::optional<qint64>>> finishRuns(const QString &nodeId,
+                                                    const QList<FinishedRun> &runs);
     Result<int> abandonOrphanedRuns(const QString &nodeId, qint64 term, double deadAfterSeconds);
 
     // Queued runs, and every running run (this node's, and others' for the concurrency policy).
@@ -110,6 +114,8 @@ public:
     Result<std::optional<ActiveRun>> activeRun(qint64 runId);
 
     Status appendLog(qint64 runId, const QList<LogChunk> &chunks);
+    // The chunks of several runs in one call (schema 3). All or nothing.
+    Status appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &batches);
     Status setJobState(const QList<JobStateUpdate> &updates);
     Status recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified);
 

@@ -183,8 +183,10 @@ Result<QList<StoreNotification>> StoreConnection::pollNotifications()
     return out;
 }
 
-pqxx::transaction_base *StoreConnection::beginRaw()
+pqxx::transaction_base *StoreConnection::beginRaw(bool autocommit)
 {
+    if (autocommit)
+        return new pqxx::nontransaction(*d->connection);
     return new pqxx::work(*d->connection);
 }
 

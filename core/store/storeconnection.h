@@ -48,6 +48,10 @@ public:
     // mapped to Error values here; a lost connection is closed so isOpen() tells.
     template<typename Fn>
     auto transact(Fn &&fn) -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>;
+    // The same for one statement (a store function call), in autocommit: one round trip
+    // instead of three (BEGIN, the statement, COMMIT). For the node's hot path.
+    template<typename Fn>
+    auto statement(Fn &&fn) -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>;
 
     // LISTEN on a channel; notifications are collected by pollNotifications().
     Status listen(const QString &channel);
@@ -57,7 +61,7 @@ public:
     Result<QList<StoreNotification>> pollNotifications();
 
     // For the store classes only.
-    pqxx::transaction_base *beginRaw();
+    pqxx::transaction_base *beginRaw(bool autocommit = false);
     void abortRaw(pqxx::transaction_base *tx);
     Status commitRaw(pqxx::transaction_base *tx);
     Error mapFailure(const std::exception &e);
@@ -89,6 +93,28 @@ auto StoreConnection::transact(Fn &&fn)
     pqxx::transaction_base *tx = nullptr;
     try {
         tx = beginRaw();
+        R value = fn(*tx);
+        if (Status committed = commitRaw(tx); !committed)
+            return committed.error();
+        return value;
+    } catch (const std::exception &e) {
+        abortRaw(tx);
+        return mapFailure(e);
+    }
+}
+
+template<typename Fn>
+auto StoreConnection::statement(Fn &&fn)
+    -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>
+{
+    using R = decltype(fn(std::declval<pqxx::transaction_base &>()));
+    if (!isOpen()) {
+        if (Status opened = open(); !opened)
+            return opened.error();
+    }
+    pqxx::transaction_base *tx = nullptr;
+    try {
+        tx = beginRaw(true);
         R value = fn(*tx);
         if (Status committed = commitRaw(tx); !committed)
             return committed.error();

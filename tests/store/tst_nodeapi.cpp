@@ -82,6 +82,7 @@ private slots:
     void finishRunChecks();
     void abandonOrphanedRuns();
     void runLog();
+    void batchedRecording();
     void activeRuns();
     void jobState();
     void loadJobs();
@@ -611,6 +612,77 @@ void TestNodeApi::abandonOrphanedRuns()
     queued = runs.page(retries, 10);
     CH_VERIFY_OK(queued);
     QCOMPARE(queued->size(), 1);
+}
+
+// finish_runs and append_logs (schema 3) record many runs in one call, each exactly as
+// finish_run and append_log do, as the node role; a repeated call changes nothing.
+void TestNodeApi::batchedRecording()
+{
+    Node a(m_current->conninfoAs(m_nodeRole), QStringLiteral("node-a"));
+    const qint64 term = a.lead();
+    QVERIFY(term > 0);
+    QJsonObject flakySpec = shellJob(QStringLiteral("flaky"));
+    flakySpec.insert(QStringLiteral("retries"), 1);
+    const qint64 flaky = createJob(flakySpec);
+    const qint64 steady = createJob(shellJob(QStringLiteral("steady")));
+    QVERIFY(flaky > 0 && steady > 0);
+    const QDateTime slot = at("2026-03-08T07:30:00Z");
+    Result<QList<FiredRun>> fired =
+        a.store.fireSlots(a.id, term, {fire(flaky, slot), fire(steady, slot)});
+    CH_VERIFY_OK(fired);
+    QCOMPARE(fired->size(), 2);
+    const qint64 flakyRun = fired->at(0).runId;
+    const qint64 steadyRun = fired->at(1).runId;
+
+    CH_VERIFY_OK(a.store.appendLogs(
+        {{flakyRun, {{0, {}, QStringLiteral("stdout"), QStringLiteral("a \" \\ {x}, ✅")}}},
+         {steadyRun,
+          {{0, {}, QStringLiteral("system"), QStringLiteral("started")},
+           {1, {}, QStringLiteral("stdout"), QStringLiteral("done")}}}}));
+    RunStore runs(a.connection);
+    Result<QList<LogChunk>> log = runs.logChunks(steadyRun);
+    CH_VERIFY_OK(log);
+    QCOMPARE(log->size(), 2);
+    QCOMPARE(log->at(1).data, QStringLiteral("done"));
+    log = runs.logChunks(flakyRun);
+    CH_VERIFY_OK(log);
+    QCOMPARE(log->size(), 1);
+    QCOMPARE(log->at(0).data, QStringLiteral("a \" \\ {x}, ✅"));
+
+    FinishedRun failed = outcome(flakyRun, "failed");
+    failed.exitCode = 3;
+    failed.error = QStringLiteral("exit code 3");
+    FinishedRun succeeded = outcome(steadyRun, "succeeded");
+    succeeded.httpStatus = 204;
+    succeeded.logBytes = 6;
+    Result<QList<std::optional<qint64>>> ends = a.store.finishRuns(a.id, {failed, succeeded});
+    CH_VERIFY_OK(ends);
+    QCOMPARE(ends->size(), 2);
+    QVERIFY2(ends->at(0).has_value(), "the failed run's retry was not queued");
+    QVERIFY(!ends->at(1).has_value());
+    Result<RunRecord> first = runs.byId(flakyRun);
+    CH_VERIFY_OK(first);
+    QCOMPARE(first->status, QStringLiteral("failed"));
+    QCOMPARE(first->exitCode.value_or(-1), 3);
+    Result<RunRecord> second = runs.byId(steadyRun);
+    CH_VERIFY_OK(second);
+    QCOMPARE(second->status, QStringLiteral("succeeded"));
+    QCOMPARE(second->httpStatus.value_or(-1), 204);
+    Result<RunRecord> retry = runs.byId(*ends->at(0));
+    CH_VERIFY_OK(retry);
+    QCOMPARE(retry->attempt, 2);
+    QCOMPARE(retry->status, QStringLiteral("queued"));
+
+    // Again (an answer lost with the connection): nothing changes, no second retry.
+    ends = a.store.finishRuns(a.id, {failed, succeeded});
+    CH_VERIFY_OK(ends);
+    QCOMPARE(ends->size(), 2);
+    QVERIFY(!ends->at(0).has_value() && !ends->at(1).has_value());
+    CH_SCALAR(total, m_current,
+              QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id IN (%1, %2)")
+                  .arg(flaky)
+                  .arg(steady));
+    QCOMPARE(total.toInt(), 3);
 }
 
 void TestNodeApi::runLog()

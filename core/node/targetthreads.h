@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QList>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+class QObject;
+
+namespace Cronhelm {
+
+class TargetRun;
+
+// Threads that run HTTP targets, each with an event loop and network managers of its own
+// (each manager has its own HTTP thread as well). At a busy instant hundreds of requests
+// are started at once; building and sending them is the work of the thread that owns the
+// manager, so spreading them over these threads starts them in parallel while the
+// executor's thread only hands them out.
+//
+// A run is created on the executor's thread, prepared there, then moved with adopt() to a
+// thread of the pool, where it lives (signals to the executor are queued) until it is
+// deleted there (deleteLater). Shell targets stay on the executor's thread.
+class TargetThreads
+{
+public:
+    explicit TargetThreads(int threads, int managersPerThread = 2);
+    // Stops the threads after the work already posted; runs still there are deleted first.
+    ~TargetThreads();
+    TargetThreads(const TargetThreads &) = delete;
+    TargetThreads &operator=(const TargetThreads &) = delete;
+
+    // The network manager a run with this key uses (key: the run id, to spread them).
+    QNetworkAccessManager *network(qint64 key) const;
+    // Moves `run` (parentless, created with network(key)) to the thread of that manager.
+    void adopt(TargetRun *run, qint64 key) const;
+
+private:
+    struct Worker
+    {
+        QThread thread;
+        QObject *home = nullptr; // lives in thread; parent of the managers
+        std::vector<QNetworkAccessManager *> managers;
+    };
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    int m_managersPerThread;
+};
+
+// Calls run->start() / run->cancel() on the run's own thread.
+void startOnItsThread(TargetRun *run);
+void cancelOnItsThread(TargetRun *run, const QString &reason);
+
+// Deletes a run on its own thread (later), or at once when that is this thread.
+struct TargetRunDeleter
+{
+    void operator()(TargetRun *run) const;
+};
+using TargetRunPtr = std::unique_ptr<TargetRun, TargetRunDeleter>;
+
+} // namespace Cronhelm
