@@ -6,6 +6,7 @@
 //   bench_history [--runs N] [--paging-rows N] [--export-rows N]
 
 #include "benchcluster.h"
+#include "benchgui.h"
 
 #include <runhistorymodel.h>
 #include <store/historyquery.h>
@@ -20,14 +21,14 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 
 using namespace Cronhelm;
 using Cronhelm::Bench::BenchCluster;
+using Cronhelm::Bench::StallMeter;
+using Cronhelm::Bench::waitFor;
 
 namespace {
 
@@ -39,73 +40,6 @@ QString execNoTx(const QString &conninfo, const QString &statement)
     if (r.empty() || r[0].empty() || r[0][0].is_null())
         return {};
     return QString::fromUtf8(r[0][0].c_str());
-}
-
-// Gaps between the ticks of a 1 ms timer on the GUI thread: how long the event loop was
-// kept from running, per phase.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void phase(const char *name)
-    {
-        tick();
-        m_phase = name;
-        m_phaseMax = 0;
-        m_phaseOver16 = 0;
-    }
-    double phaseMax() const { return m_phaseMax; }
-    int phaseOver16() const { return m_phaseOver16; }
-    double overallMax() const { return m_max; }
-    QString overallWhere() const { return m_maxWhere; }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.nsecsElapsed();
-        const double gapMs = double(now - m_last) / 1e6;
-        m_last = now;
-        if (gapMs > m_phaseMax)
-            m_phaseMax = gapMs;
-        if (gapMs > 16.0)
-            ++m_phaseOver16;
-        if (gapMs > m_max) {
-            m_max = gapMs;
-            m_maxWhere = QString::fromLatin1(m_phase);
-        }
-    }
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    const char *m_phase = "start";
-    double m_phaseMax = 0;
-    int m_phaseOver16 = 0;
-    double m_max = 0;
-    QString m_maxWhere;
-};
-
-// Runs the event loop until pred() holds; false on timeout.
-bool waitFor(const std::function<bool()> &pred, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
 }
 
 double median(QList<double> v)
