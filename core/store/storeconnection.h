@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 
 namespace pqxx {
 class transaction_base;
@@ -67,6 +68,10 @@ public:
     Error mapFailure(const std::exception &e);
 
 private:
+    template<typename Fn>
+    auto run(Fn &&fn, bool autocommit)
+        -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>;
+
     struct Private;
     std::unique_ptr<Private> d;
     QString m_conninfo;
@@ -85,26 +90,18 @@ template<typename Fn>
 auto StoreConnection::transact(Fn &&fn)
     -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>
 {
-    using R = decltype(fn(std::declval<pqxx::transaction_base &>()));
-    if (!isOpen()) {
-        if (Status opened = open(); !opened)
-            return opened.error();
-    }
-    pqxx::transaction_base *tx = nullptr;
-    try {
-        tx = beginRaw();
-        R value = fn(*tx);
-        if (Status committed = commitRaw(tx); !committed)
-            return committed.error();
-        return value;
-    } catch (const std::exception &e) {
-        abortRaw(tx);
-        return mapFailure(e);
-    }
+    return run(std::forward<Fn>(fn), false);
 }
 
 template<typename Fn>
 auto StoreConnection::statement(Fn &&fn)
+    -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>
+{
+    return run(std::forward<Fn>(fn), true);
+}
+
+template<typename Fn>
+auto StoreConnection::run(Fn &&fn, bool autocommit)
     -> Result<decltype(fn(std::declval<pqxx::transaction_base &>()))>
 {
     using R = decltype(fn(std::declval<pqxx::transaction_base &>()));
@@ -114,7 +111,7 @@ auto StoreConnection::statement(Fn &&fn)
     }
     pqxx::transaction_base *tx = nullptr;
     try {
-        tx = beginRaw(true);
+        tx = beginRaw(autocommit);
         R value = fn(*tx);
         if (Status committed = commitRaw(tx); !committed)
             return committed.error();
