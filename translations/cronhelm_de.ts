@@ -1025,6 +1025,10 @@
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>No runs match these filters.</source>
+        <translation>Keine Läufe passen zu diesen Filtern.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobDetailPane</name>
@@ -1511,6 +1515,18 @@
         <source>%1 %2</source>
         <extracomment>%1 what failed, %2 the database&apos;s reason</extracomment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No job matches “%1”.</source>
+        <translation>Kein Auftrag passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Use New Job (%1) to create the first one.</source>
+        <translation>Noch keine Aufträge. Legen Sie mit „Neuer Auftrag“ (%1) den ersten an.</translation>
+    </message>
+    <message>
+        <source>No jobs yet. An administrator can create them.</source>
+        <translation>Noch keine Aufträge. Ein Administrator kann sie anlegen.</translation>
     </message>
 </context>
 <context>

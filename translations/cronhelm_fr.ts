@@ -1025,6 +1025,10 @@
         <source>The export failed: %1</source>
         <translation>L’export a échoué : %1</translation>
     </message>
+    <message>
+        <source>No runs match these filters.</source>
+        <translation>Aucune exécution ne correspond à ces filtres.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobDetailPane</name>
@@ -1511,6 +1515,18 @@
         <source>%1 %2</source>
         <extracomment>%1 what failed, %2 the database&apos;s reason</extracomment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No job matches “%1”.</source>
+        <translation>Aucune tâche ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Use New Job (%1) to create the first one.</source>
+        <translation>Aucune tâche pour l’instant. Créez la première avec « Nouvelle tâche » (%1).</translation>
+    </message>
+    <message>
+        <source>No jobs yet. An administrator can create them.</source>
+        <translation>Aucune tâche pour l’instant. Un administrateur peut en créer.</translation>
     </message>
 </context>
 <context>

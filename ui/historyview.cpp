@@ -50,7 +50,7 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     , m_toCheck(new QCheckBox(tr("&Until:"), this))
     , m_to(new QDateTimeEdit(this))
     , m_count(new QLabel(this))
-    , m_table(new QTableView(this))
+    , m_table(new PlaceholderTableView(this))
     , m_export(
           new QAction(Display::icon(QStringLiteral("export")), tr("&Export History as CSV…"), this))
     , m_openLog(new QAction(Display::icon(QStringLiteral("log")), tr("Show &Log"), this))
@@ -102,6 +102,13 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     filters->addWidget(exportButton);
 
     m_table->setModel(m_model);
+    m_table->setPlaceholder([this] {
+        // Only once the server has answered that there is nothing: not while loading.
+        return m_model->isComplete() && m_client->isConnected() ? tr("No runs match these filters.")
+                                                                : QString();
+    });
+    connect(m_model, &RunHistoryModel::pageLoaded, m_table->viewport(),
+            qOverload<>(&QWidget::update));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "placeholdertableview.h"
+
 #include <store/records.h>
 
 #include <QWidget>
@@ -9,7 +11,6 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QPushButton;
-class QTableView;
 
 namespace Cronhelm {
 
@@ -67,7 +68,7 @@ private:
     QCheckBox *m_toCheck;
     QDateTimeEdit *m_to;
     QLabel *m_count;
-    QTableView *m_table;
+    PlaceholderTableView *m_table;
     QAction *m_export;
     QAction *m_openLog;
 };

@@ -2,6 +2,7 @@
 
 #include "jobeditor.h"
 #include "messagebar.h"
+#include "placeholdertableview.h"
 
 #include <displayformat.h>
 #include <jobsfilterproxy.h>
@@ -28,7 +29,7 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     , m_messages(messages)
     , m_proxy(new JobsFilterProxy(this))
     , m_filter(new QLineEdit(this))
-    , m_table(new QTableView(this))
+    , m_table(new PlaceholderTableView(this))
 {
     m_proxy->setSourceModel(model);
     m_filter->setObjectName(QStringLiteral("jobsFilter"));
@@ -40,6 +41,11 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
 
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setModel(m_proxy);
+    m_table->setPlaceholder([this] { return emptyTableText(); });
+    // An empty model that finished loading, or a connection change, inserts no rows: repaint
+    // so the placeholder follows.
+    connect(model, &JobsModel::loaded, m_table->viewport(), qOverload<>(&QWidget::update));
+    connect(client, &StoreClient::stateChanged, m_table->viewport(), qOverload<>(&QWidget::update));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
@@ -101,6 +107,17 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     updateActions();
 }
 
+QString JobsView::emptyTableText() const
+{
+    if (!m_client->isConnected() || !m_model->isLoaded())
+        return {};
+    if (m_model->rowCount() > 0)
+        return tr("No job matches \u201c%1\u201d.").arg(m_filter->text().trimmed());
+    if (permissionFor(m_client->role(), JobAction::Create).allowed)
+        return tr("No jobs yet. Use New Job (%1) to create the first one.")
+            .arg(m_actions.create->shortcut().toString(QKeySequence::NativeText));
+    return tr("No jobs yet. An administrator can create them.");
+}
 void JobsView::createActions()
 {
     auto make = [this](const QString &icon, const QString &theme, const QString &text,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "placeholdertableview.h"
+
 #include <result.h>
 #include <store/records.h>
 
@@ -9,7 +11,6 @@
 
 class QAction;
 class QLineEdit;
-class QTableView;
 
 namespace Cronhelm {
 
@@ -68,6 +69,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QString emptyTableText() const;
     void createActions();
     void updateActions();
     void openEditor(int mode);
@@ -82,7 +84,7 @@ private:
     MessageBar *m_messages;
     JobsFilterProxy *m_proxy;
     QLineEdit *m_filter;
-    QTableView *m_table;
+    PlaceholderTableView *m_table;
     Actions m_actions;
     QList<qint64> m_watched;
     qint64 m_currentJob = 0;

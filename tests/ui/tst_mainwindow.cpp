@@ -8,6 +8,7 @@
 #include <logviewer.h>
 #include <mainwindow.h>
 #include <messagebar.h>
+#include <placeholdertableview.h>
 #include <runhistorymodel.h>
 #include <store/runstore.h>
 #include <storeclient.h>
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -34,6 +36,7 @@ private slots:
     void initTestCase() { prepareGuiTestEnvironment(); }
     void mirrorsTheRole_data();
     void mirrorsTheRole();
+    void explainsAnEmptyJobsTable();
     void runNowShowsTheRunAndItsLog();
     void pausesAndResumes();
     void deletesAfterConfirmation();
@@ -98,6 +101,38 @@ void TestMainWindow::mirrorsTheRole()
         QVERIFY2(a.edit->toolTip().contains(QLatin1String("cronhelm_admin")),
                  qPrintable(a.edit->toolTip()));
     QVERIFY(a.refresh->isEnabled());
+}
+
+void TestMainWindow::explainsAnEmptyJobsTable()
+{
+    CH_DATABASE(db);
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    auto *table = qobject_cast<PlaceholderTableView *>(s.jobs()->table());
+    QVERIFY(table);
+    // An empty store tells an administrator how to start.
+    QVERIFY2(table->placeholderText().contains(QLatin1String("No jobs yet. Use New Job")),
+             qPrintable(table->placeholderText()));
+
+    createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QVERIFY(table->placeholderText().isEmpty());
+
+    auto *filter = s.jobs()->findChild<QLineEdit *>(QStringLiteral("jobsFilter"));
+    QVERIFY(filter);
+    filter->setText(QStringLiteral("payroll"));
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    QCOMPARE(table->placeholderText(), QStringLiteral("No job matches \u201cpayroll\u201d."));
+
+    // A viewer cannot create jobs, so it is not told to.
+    CH_DATABASE(empty);
+    Result<QString> viewer = empty->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    CH_VERIFY_OK(viewer);
+    Session v;
+    QVERIFY(v.open(empty->conninfoAs(*viewer)));
+    auto *viewerTable = qobject_cast<PlaceholderTableView *>(v.jobs()->table());
+    QCOMPARE(viewerTable->placeholderText(),
+             QStringLiteral("No jobs yet. An administrator can create them."));
 }
 
 void TestMainWindow::runNowShowsTheRunAndItsLog()
