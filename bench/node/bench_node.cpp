@@ -2,7 +2,7 @@
 // real HTTP receivers on 127.0.0.1. Prints its figures; docs/benchmarks.md records them.
 //
 //   bench_node fire     [--schedules N] [--firing N] [--seconds S] [--node-log F]
-//                       [--receiver-threads N]
+//                       [--receiver-threads N] [--target http|shell|mixed]
 //                                                        fire precision
 //   bench_node runnow   [--samples N]                   Run now latency
 //   bench_node failover [--kills N] [--stop] [--ttl S]  failover after SIGKILL / SIGSTOP
@@ -16,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -69,8 +70,8 @@ bool spinUntil(Fn done, int timeoutMs)
 void printPercentiles(const char *what, const Percentiles &p, double targetMs,
                       const char *targetName)
 {
-    std::printf("%s: n=%lld p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms", what,
-                static_cast<long long>(p.count), p.p50, p.p90, p.p99, p.max);
+    std::printf("%s: n=%lld p50=%.2f ms p90=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", what,
+                static_cast<long long>(p.count), p.p50, p.p90, p.p95, p.p99, p.max);
     if (targetMs > 0)
         std::printf("  (%s target %.0f ms: ratio %.2f)", targetName, targetMs,
                     (std::strcmp(targetName, "p50") == 0 ? p.p50 : p.p99) / targetMs);
@@ -163,31 +164,56 @@ struct Receivers
 };
 
 // Bulk set-up straight into the table (as the owner): the benchmark measures the node, not
-// create_job(), and 100,000 calls would take minutes.
-void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const QString &urlSql)
+// create_job(), and 100,000 calls would take minutes. `typeSql` and `targetSql` are SQL
+// expressions of i for target_type and target.
+void insertTargets(BenchCluster &cluster, int count, const QString &cronSql, const QString &typeSql,
+                   const QString &targetSql)
 {
     cluster.sql(
         QStringLiteral(
             "INSERT INTO cronhelm.jobs (name, target_type, target, schedule_kind, cron_expr,"
             " time_zone, concurrency, timeout_s)"
-            " SELECT 'bench-' || i, 'http', jsonb_build_object('url', %2), 'cron', %1,"
-            " 'UTC', 'allow', 30 FROM generate_series(0, %3 - 1) AS i")
-            .arg(cronSql, urlSql)
+            " SELECT 'bench-' || i, %2, %3, 'cron', %1,"
+            " 'UTC', 'allow', 30 FROM generate_series(0, %4 - 1) AS i")
+            .arg(cronSql, typeSql, targetSql)
             .arg(count));
 }
 
-int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath,
-              int receiverThreads)
+void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const QString &urlSql)
 {
+    insertTargets(cluster, count, cronSql, QStringLiteral("'http'"),
+                  QStringLiteral("jsonb_build_object('url', %1)").arg(urlSql));
+}
+
+int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath,
+              int receiverThreads, const QString &targetKind)
+{
+    // Which of the firing jobs are shell jobs ("true", run by the node's real runner): none,
+    // all, or every other one.
+    QString shellIf;
+    if (targetKind == QLatin1String("http"))
+        shellIf = QStringLiteral("false");
+    else if (targetKind == QLatin1String("shell"))
+        shellIf = QStringLiteral("true");
+    else if (targetKind == QLatin1String("mixed"))
+        shellIf = QStringLiteral("i % 2 = 1");
+    else {
+        std::fprintf(stderr, "--target: http, shell or mixed\n");
+        return 2;
+    }
     BenchCluster cluster;
     Receivers receivers;
     if (!cluster.startStore() || !receivers.start(16, receiverThreads))
         return 1;
     // Job i < firing fires every minute at second i % 60 (firing/60 fires every second);
     // the other schedules are active but fire on 1 January only.
-    insertJobs(cluster, firing, QStringLiteral("(i % 60) || ' * * * * *'"),
-               QStringLiteral("format('http://127.0.0.1:%s/j/%s', (%1)[1 + i % 16], i)")
-                   .arg(receivers.portArray()));
+    insertTargets(
+        cluster, firing, QStringLiteral("(i % 60) || ' * * * * *'"),
+        QStringLiteral("CASE WHEN %1 THEN 'shell' ELSE 'http' END").arg(shellIf),
+        QStringLiteral("CASE WHEN %1 THEN jsonb_build_object('command', 'true') ELSE "
+                       "jsonb_build_object('url', format('http://127.0.0.1:%s/j/%s', (%2)[1 + i "
+                       "% 16], i)) END")
+            .arg(shellIf, receivers.portArray()));
     if (schedules > firing) {
         cluster.sql(QStringLiteral("UPDATE cronhelm.jobs SET name = 'firing-' || id"));
         insertJobs(cluster, schedules - firing, QStringLiteral("'0 0 1 1 *'"),
@@ -218,33 +244,88 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
             slotMs -= 60000;
         lateness.append(double(arrival - slotMs * 1000) / 1000.0);
     }
-    // The node's own view: slot -> target started (after the run row was inserted).
+    spin(1500); // the last starts marked, their log lines written
+    // The node's own view: slot -> the instant the target reported its real start (process
+    // created / request handed to the network manager), in microseconds, from its log; for
+    // the slots of the measured window only.
     QList<double> nodeLateness;
-    static const QRegularExpression started(QStringLiteral("started (-?\\d+) ms after it"));
-    for (auto it = started.globalMatch(cluster.log(node)); it.hasNext();)
-        nodeLateness.append(it.next().captured(1).toDouble());
+    QList<double> nodeLatenessShell;
+    QList<double> nodeLatenessHttp;
+    QHash<qint64, bool> shellRun; // run id -> shell target
+    for (const QString &row :
+         cluster
+             .sql(QStringLiteral("SELECT string_agg(r.id || ':' || (j.target_type = 'shell')::int,"
+                                 " ',') FROM cronhelm.runs r JOIN cronhelm.jobs j ON j.id ="
+                                 " r.job_id WHERE r.trigger = 'schedule'"))
+             .split(QLatin1Char(','), Qt::SkipEmptyParts))
+        shellRun.insert(row.section(QLatin1Char(':'), 0, 0).toLongLong(),
+                        row.section(QLatin1Char(':'), 1, 1) == QLatin1String("1"));
+    static const QRegularExpression started(
+        QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
+                       "after it"));
+    for (auto it = started.globalMatch(cluster.log(node)); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const qint64 slotUs =
+            QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000;
+        if (slotUs < startUs || slotUs >= endUs)
+            continue;
+        const double late = m.captured(3).toDouble();
+        nodeLateness.append(late);
+        (shellRun.value(m.captured(1).toLongLong()) ? nodeLatenessShell : nodeLatenessHttp)
+            .append(late);
+    }
+    // The same from the store: runs.started_at (mark_started, millisecond resolution) minus
+    // scheduled_for, for the slots of the window; and how many of those slots have no start.
+    const QString window =
+        QStringLiteral("trigger = 'schedule' AND scheduled_for >= to_timestamp(%1 / 1e6) AND "
+                       "scheduled_for < to_timestamp(%2 / 1e6)")
+            .arg(startUs)
+            .arg(endUs);
+    QList<double> storeLateness;
+    for (const QString &value :
+         cluster
+             .sql(QStringLiteral("SELECT string_agg((extract(epoch FROM started_at - "
+                                 "scheduled_for) * 1000)::text, ',') FROM cronhelm.runs WHERE "
+                                 "%1 AND started_at IS NOT NULL")
+                      .arg(window))
+             .split(QLatin1Char(','), Qt::SkipEmptyParts))
+        storeLateness.append(value.toDouble());
+    const QString slotsInWindow =
+        cluster.sql(QStringLiteral("SELECT count(*) || ' runs, ' || count(*) FILTER (WHERE "
+                                   "started_at IS NULL) || ' without started_at, ' || count(*) "
+                                   "FILTER (WHERE status = 'succeeded') || ' succeeded' FROM "
+                                   "cronhelm.runs WHERE %1")
+                        .arg(window));
     static const QRegularExpression slow(QStringLiteral("recording (\\d+) slots took (\\d+) ms"));
     QList<double> slowRecords;
     for (auto it = slow.globalMatch(cluster.log(node)); it.hasNext();)
         slowRecords.append(it.next().captured(2).toDouble());
     const double expected = double(firing) * double(endUs - startUs) / 60e6;
     std::printf("fire precision: %d active schedules, %d of them every minute (spread over the "
-                "seconds: %.1f fires/s), %d s measured; receivers on %s\n",
-                schedules, firing, firing / 60.0, seconds,
+                "seconds: %.1f fires/s), targets %s, %d s measured; receivers on %s\n",
+                schedules, firing, firing / 60.0, qPrintable(targetKind), seconds,
                 receiverThreads > 0 ? qPrintable(QStringLiteral("%1 threads").arg(receiverThreads))
                                     : "the benchmark's main thread");
-    printPercentiles("  lateness (slot -> HTTP request at the receiver)", percentiles(lateness), 20,
-                     "p99");
-    printPercentiles("  node log: slot -> target started (whole run incl. warm-up)",
-                     percentiles(nodeLateness), 0, "");
+    if (!lateness.isEmpty())
+        printPercentiles("  lateness (slot -> HTTP request at the receiver)", percentiles(lateness),
+                         20, "p99");
+    printPercentiles("  node: slot -> process created / request issued (node log, us)",
+                     percentiles(nodeLateness), 20, "p99");
+    if (!nodeLatenessShell.isEmpty() && !nodeLatenessHttp.isEmpty()) {
+        printPercentiles("    of which shell", percentiles(nodeLatenessShell), 20, "p99");
+        printPercentiles("    of which http", percentiles(nodeLatenessHttp), 20, "p99");
+    }
+    printPercentiles("  store: slot -> runs.started_at (ms resolution)", percentiles(storeLateness),
+                     20, "p99");
+    std::printf("  slots in the window: %s\n", qPrintable(slotsInWindow));
     printPercentiles("  node log: fire batches that took > 20 ms to record",
                      percentiles(slowRecords), 0, "");
-    std::printf(
-        "  requests received %lld of ~%.0f expected; node CPU %.1f %% of one core, RSS %lld "
-        "MiB\n",
-        static_cast<long long>(lateness.size()), expected,
-        100.0 * cpu / (double(endUs - startUs) / 1e6),
-        static_cast<long long>(BenchCluster::rssKiB(pid) / 1024));
+    std::printf("  HTTP requests received %lld of ~%.0f fires expected; node CPU %.1f %% of one "
+                "core, RSS %lld "
+                "MiB\n",
+                static_cast<long long>(lateness.size()), expected,
+                100.0 * cpu / (double(endUs - startUs) / 1e6),
+                static_cast<long long>(BenchCluster::rssKiB(pid) / 1024));
     if (!nodeLogPath.isEmpty()) {
         QFile file(nodeLogPath);
         if (file.open(QIODevice::WriteOnly))
@@ -434,11 +515,16 @@ int main(int argc, char *argv[])
         QStringLiteral("fire: run the 16 HTTP receivers on this many threads (0: the main "
                        "thread)."),
         QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption targetKind(
+        QStringLiteral("target"),
+        QStringLiteral("fire: the firing jobs' targets: http, shell (\"true\") or mixed (every "
+                       "other one)."),
+        QStringLiteral("kind"), QStringLiteral("http"));
     const QCommandLineOption nodeLog(QStringLiteral("node-log"),
                                      QStringLiteral("fire: write the node's log to this file."),
                                      QStringLiteral("file"));
-    parser.addOptions(
-        {schedules, firing, seconds, samples, kills, stop, ttl, nodeLog, receiverThreads});
+    parser.addOptions({schedules, firing, seconds, samples, kills, stop, ttl, nodeLog,
+                       receiverThreads, targetKind});
     parser.process(app);
     const QString what = parser.positionalArguments().value(0);
     if (what == QLatin1String("fire"))
@@ -446,7 +532,7 @@ int main(int argc, char *argv[])
                          parser.isSet(firing) ? parser.value(firing).toInt()
                                               : parser.value(schedules).toInt(),
                          parser.value(seconds).toInt(), parser.value(nodeLog),
-                         parser.value(receiverThreads).toInt());
+                         parser.value(receiverThreads).toInt(), parser.value(targetKind));
     if (what == QLatin1String("runnow"))
         return benchRunNow(parser.value(samples).toInt(), parser.value(schedules).toInt());
     if (what == QLatin1String("failover"))

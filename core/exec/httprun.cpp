@@ -117,6 +117,7 @@ void HttpRun::start()
         m_timeoutTimer.start(std::chrono::seconds(context().timeoutSeconds));
     }
     sendRequest(m_firstRequest);
+    reportStarted(); // the request is issued: the network manager has it
     sink().systemLine(
         QStringLiteral("[cronhelm] %1 %2")
             .arg(context().target.http.method, displayUrl(context().target.http.url)));

@@ -129,6 +129,11 @@ void ShellRun::start()
     // Known as soon as start() returns (the fork is synchronous); started() may come later,
     // and a cancel or destruction in between must still reach the job.
     m_groupId = m_process.processId();
+    if (m_process.state() != QProcess::NotRunning) {
+        // The child exists (forked; it execs the program next). A failed fork leaves the
+        // process NotRunning and is reported by onProcessError().
+        reportStarted();
+    }
 }
 
 void ShellRun::cancel(const QString &reason)

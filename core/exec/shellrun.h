@@ -42,9 +42,11 @@ private:
     QString describeCommand() const;
     QString elapsedText() const;
 
-    QProcess m_process;
-    QTimer m_timeoutTimer;
-    QTimer m_killTimer;
+    // Parented: moveToThread() takes them along (the node starts shell jobs on its target
+    // threads).
+    QProcess m_process{this};
+    QTimer m_timeoutTimer{this};
+    QTimer m_killTimer{this};
     QElapsedTimer m_clock;
     qint64 m_groupId = 0;
     bool m_startCalled = false;

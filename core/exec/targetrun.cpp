@@ -4,6 +4,8 @@
 #include "outputsink.h"
 #include "shellrun.h"
 
+#include <chrono>
+
 namespace Cronhelm {
 
 TargetRun::TargetRun(const RunContext &context, QObject *parent)
@@ -15,6 +17,18 @@ TargetRun::TargetRun(const RunContext &context, QObject *parent)
 }
 
 TargetRun::~TargetRun() = default;
+
+void TargetRun::reportStarted()
+{
+    if (m_startReported || m_finished) {
+        return;
+    }
+    m_startReported = true;
+    const qint64 atUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    Q_EMIT started(atUs);
+}
 
 void TargetRun::finish(RunOutcome outcome)
 {

@@ -41,6 +41,7 @@ struct RunContext
 // One attempt of a job's target. Connect, then call start() once. finished() is emitted
 // exactly once (never from inside start()), after the last output() piece. Destroying a
 // run that has not finished stops it at once (SIGKILL / abort) without emitting finished().
+// started() is emitted at most once, from inside start(), before finished().
 class TargetRun : public QObject
 {
     Q_OBJECT
@@ -59,6 +60,12 @@ public:
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
+    // The job really started: its process was created (QProcess::start() returned with the
+    // child forked) or its request was handed to the network manager (the call returned).
+    // `atUs`: that instant, microseconds since the Unix epoch (system clock), taken on the
+    // run's own thread. Not emitted for a run that failed before that point (bad secret,
+    // invalid URL, fork failure) or was cancelled before it started.
+    void started(qint64 atUs);
     void output(Cronhelm::LogStream stream, const QString &text);
     void finished(const Cronhelm::RunOutcome &outcome);
 
@@ -68,6 +75,8 @@ protected:
     const RunContext &context() const { return m_context; }
     OutputSink &sink() { return *m_sink; }
 
+    // Emits started() with the current instant (once).
+    void reportStarted();
     // Flushes the output, fills in the log counters and emits finished() (once).
     void finish(RunOutcome outcome);
     // For failures found before anything ran: reports them from the event loop, so that
@@ -78,6 +87,7 @@ private:
     RunContext m_context;
     OutputSink *m_sink;
     bool m_finished = false;
+    bool m_startReported = false;
 };
 
 // A ShellRun or an HttpRun for context.target. The unique_ptr owns the run; `parent` only

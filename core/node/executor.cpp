@@ -20,7 +20,7 @@ constexpr int maxSkippedRecords = 1000;
 // Reserved runs started at an instant are marked as started this much later (batched).
 constexpr std::chrono::milliseconds markStartedDelay{100};
 
-// Threads for HTTP targets (see TargetThreads), with two network managers each.
+// Threads for targets (see TargetThreads), with two network managers each.
 constexpr int targetThreadCount = 2;
 
 QDateTime nowUtc()
@@ -732,7 +732,8 @@ void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
     }
 }
 
-// The instant shared by reserved slots: start them all, then log and mark them.
+// The instant shared by reserved slots: hand them all out (each is logged and marked as
+// started when its target reports its real start).
 void Executor::startInstant(qint64 slotMs)
 {
     const QList<qint64> runs = m_instants.take(slotMs);
@@ -745,21 +746,11 @@ void Executor::startInstant(qint64 slotMs)
             started.append(runId);
     }
     const qint64 loopMs = clock.elapsed();
-    for (qint64 runId : std::as_const(started)) {
-        const auto it = m_running.find(runId);
-        if (it == m_running.end())
-            continue; // already over
-        const ActiveTarget &t = it->second;
-        const auto job = m_jobs.constFind(t.jobId);
-        spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {} ms after it",
-                     t.jobId,
-                     job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(), runId,
-                     t.trigger.toStdString(), t.attempt, iso(t.scheduledFor),
-                     t.scheduledFor.msecsTo(t.startedAt));
-    }
     if (!started.isEmpty()) {
+        // Handed out: each start is logged (with its real instant) when the target reports
+        // it, after this loop.
         if (started.size() > 1) {
-            spdlog::info("instant {}: {} targets started in {} ms",
+            spdlog::info("instant {}: {} targets handed out in {} ms",
                          iso(QDateTime::fromMSecsSinceEpoch(slotMs, Qt::UTC)), started.size(),
                          loopMs);
         }
@@ -806,23 +797,17 @@ bool Executor::startReserved(qint64 runId)
     if (reservation.version != job->data.job.version)
         reservation.prepared.reset();
     startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot,
-                std::move(reservation.prepared), false);
-    if (!m_running.count(runId))
-        return false;
-    if (m_started.isEmpty()) {
-        // Marked a little later, so that the database is not busy during the burst of a
-        // busy instant; the end may overtake it, which finish_run allows for.
-        QTimer::singleShot(markStartedDelay, this, &Executor::flushStarted);
-    }
-    m_started.append({runId, m_running.at(runId).startedAt});
-    return true;
+                std::move(reservation.prepared), true);
+    return m_running.count(runId) > 0; // marked as started when it reports its start
 }
 
-// One statement for all the reserved runs that started in this turn of the event loop.
+// One statement for all the reserved runs that started since the last one.
 void Executor::flushStarted()
 {
     QList<std::pair<qint64, QDateTime>> started;
     started.swap(m_started);
+    if (started.isEmpty())
+        return;
     const QString node = m_identity.id;
     // On the record thread, like the ends of the same runs: two connections updating the
     // same rows would wait for each other's row locks (and deadlock, as batches), and the
@@ -1099,16 +1084,16 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
     context.network = m_targets.network(runId);
     context.killGrace = m_config.killGrace;
     TargetRunPtr run(createTargetRun(context).release());
-    if (context.target.kind == TargetSpec::Kind::Http) {
-        // Built here, sent from a target thread (shell jobs stay on this thread).
-        run->prepare();
-        m_targets.adopt(run.get(), runId);
-    }
+    // Built here, started from a target thread: an instant's burst of requests and process
+    // starts (each QProcess::start() holds its thread until the child has exec'd) is spread
+    // over those threads, while this one only hands them out.
+    run->prepare();
+    m_targets.adopt(run.get(), runId);
     return run;
 }
 
 void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
-                           const QDateTime &scheduledFor, TargetRunPtr prepared, bool logStart)
+                           const QDateTime &scheduledFor, TargetRunPtr prepared, bool reserved)
 {
     m_knownQueued.remove(runId);
     if (m_running.count(runId)) {
@@ -1132,23 +1117,48 @@ void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, i
     active.trigger = trigger;
     active.attempt = attempt;
     active.scheduledFor = scheduledFor;
+    active.reserved = reserved;
     TargetRun *run = active.run.get();
     connect(run, &TargetRun::output, this, [this, runId](LogStream stream, const QString &text) {
         m_logs.append(runId, stream, text);
     });
+    // Queued (also should a target live on this thread: started() comes from inside start()):
+    // the start is logged and marked after the instant's hand-out, not during it. It still
+    // arrives before finished(), which never comes from inside start().
+    connect(
+        run, &TargetRun::started, this,
+        [this, runId](qint64 atUs) { onTargetStarted(runId, atUs); }, Qt::QueuedConnection);
     connect(run, &TargetRun::finished, this,
             [this, runId](const RunOutcome &outcome) { onTargetFinished(runId, outcome); });
     auto &started = m_running.emplace(runId, std::move(active)).first->second;
-    started.startedAt = nowUtc();
+    started.startedAt = nowUtc(); // until the target reports its real start
     startOnItsThread(run);
-    if (!logStart)
-        return;
-    const qint64 lateMs = scheduledFor.msecsTo(QDateTime::currentDateTimeUtc());
-    const auto job = m_jobs.constFind(jobId);
-    spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {} ms after it",
-                 jobId, job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(),
-                 runId, trigger.toStdString(), attempt, iso(scheduledFor), lateMs);
-    Q_EMIT runningCountChanged(runningCount());
+    if (!reserved) // startInstant() says so once for the whole instant
+        Q_EMIT runningCountChanged(runningCount());
+}
+
+// The target's process was created / its request issued, at `atUs`: that is the run's
+// start, logged here and (for reserved slots) recorded by mark_started.
+void Executor::onTargetStarted(qint64 runId, qint64 atUs)
+{
+    const auto it = m_running.find(runId);
+    if (it == m_running.end())
+        return; // over already; its end carries the hand-out instant
+    ActiveTarget &t = it->second;
+    t.startedAt = QDateTime::fromMSecsSinceEpoch(atUs / 1000, Qt::UTC);
+    if (t.reserved) {
+        if (m_started.isEmpty()) {
+            // Marked a little later, so that the database is not busy during the burst of a
+            // busy instant; the end may overtake it, which finish_run allows for.
+            QTimer::singleShot(markStartedDelay, this, &Executor::flushStarted);
+        }
+        m_started.append({runId, t.startedAt});
+    }
+    const auto job = m_jobs.constFind(t.jobId);
+    const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
+    spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
+                 t.jobId, job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(),
+                 runId, t.trigger.toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
 }
 
 void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)

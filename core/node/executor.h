@@ -84,7 +84,10 @@ private:
         QString trigger;
         int attempt = 1;
         QDateTime scheduledFor;
+        // When the target was handed out, until it reports its real start (started()):
+        // then the instant the process was created / the request was issued.
         QDateTime startedAt;
+        bool reserved = false; // a reserved slot: marked as started once it has started
     };
     struct Takeover;
 
@@ -115,7 +118,8 @@ private:
                               const QDateTime &scheduledFor, QString *error);
     void startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
                      const QDateTime &scheduledFor, TargetRunPtr prepared = {},
-                     bool logStart = true);
+                     bool reserved = false);
+    void onTargetStarted(qint64 runId, qint64 atUs);
     void startInstant(qint64 slotMs);
     bool startReserved(qint64 runId);
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
@@ -136,8 +140,8 @@ private:
     NodeConfig m_config;
     NodeIdentity m_identity;
     QNetworkAccessManager m_network; // notifications
-    // HTTP targets run on these threads, so that a burst of requests at one instant is
-    // built and sent in parallel (see TargetThreads).
+    // Targets run on these threads, so that a burst of requests and processes at one
+    // instant is started in parallel (see TargetThreads).
     TargetThreads m_targets;
     Notifier m_notifier;
     FireQueue m_queue;

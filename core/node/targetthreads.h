@@ -13,7 +13,7 @@ namespace Cronhelm {
 
 class TargetRun;
 
-// Threads that run HTTP targets, each with an event loop and network managers of its own
+// Threads that run targets, each with an event loop and network managers of its own
 // (each manager has its own HTTP thread as well). At a busy instant hundreds of requests
 // are started at once; building and sending them is the work of the thread that owns the
 // manager, so spreading them over these threads starts them in parallel while the
@@ -21,7 +21,9 @@ class TargetRun;
 //
 // A run is created on the executor's thread, prepared there, then moved with adopt() to a
 // thread of the pool, where it lives (signals to the executor are queued) until it is
-// deleted there (deleteLater). Shell targets stay on the executor's thread.
+// deleted there (deleteLater). Shell targets too: QProcess::start() holds the calling thread
+// until the child has exec'd (Qt clones with CLONE_VFORK), so an instant's processes are
+// started on several threads at once.
 class TargetThreads
 {
 public:
