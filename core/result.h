@@ -16,14 +16,23 @@ enum class ErrorKind {
     NotFound,       // no such job / run (exit 4)
     Conflict,       // edited by someone else meanwhile, duplicate name (exit 5)
     ConnectionLost, // the server is unreachable or the connection dropped (exit 1)
-    Fenced,         // this node no longer holds the executor lease
-    Other,          // anything else (exit 1)
+    // The server answered and refused this login (wrong password, no pg_hba.conf entry, no
+    // such database or role): trying again will not help until a person changes something
+    // (exit 1).
+    LoginRefused,
+    Fenced, // this node no longer holds the executor lease
+    Other,  // anything else (exit 1)
 };
 
 struct Error
 {
     ErrorKind kind = ErrorKind::Other;
     QString message;
+    // What the error is about, when the SQL API says: a job spec field ("name",
+    // "target.url", …; see core/domain/jobspec.h) or "version" for a stale edit.
+    QString field;
+    // The server's SQLSTATE ("CHINV", "42501", …); empty for errors found on this side.
+    QString sqlstate;
 };
 
 // A value or an Error. Errors cross layer boundaries as values, never as exceptions.
@@ -62,9 +71,9 @@ struct Done
 };
 using Status = Result<Done>;
 
-inline Error makeError(ErrorKind kind, QString message)
+inline Error makeError(ErrorKind kind, QString message, QString field = QString())
 {
-    return Error{kind, std::move(message)};
+    return Error{kind, std::move(message), std::move(field), QString()};
 }
 
 } // namespace Cronhelm

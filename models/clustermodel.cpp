@@ -138,19 +138,21 @@ QVariant ClusterModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
-QString ClusterModel::roleText(const QString &role) const
+QString ClusterModel::roleText(NodeRole role) const
 {
-    if (role == QLatin1String("executor"))
+    switch (role) {
+    case NodeRole::Executor:
         return tr("Executor");
-    if (role == QLatin1String("standby"))
+    case NodeRole::Standby:
         return tr("Standby");
-    if (role == QLatin1String("stopping"))
+    case NodeRole::Stopping:
         return tr("Stopping");
-    if (role == QLatin1String("stopped"))
+    case NodeRole::Stopped:
         return tr("Stopped");
-    if (role == QLatin1String("lost"))
+    case NodeRole::Lost:
         return tr("Lost (no heartbeat)");
-    return role;
+    }
+    return wireName(role);
 }
 
 QVariant ClusterModel::data(const QModelIndex &index, int role) const
@@ -174,15 +176,15 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
         case Heartbeat: {
             const qint64 ageMs = qint64(node.lastSeenAgeSeconds * 1000)
                 + (m_hasStatus ? m_sinceRefresh.elapsed() : 0);
-            return tr("%1 ago").arg(Display::duration(ageMs - ageMs % 1000));
+            return tr("%1 ago").arg(formatDuration(ageMs - ageMs % 1000));
         }
         case RunningJobs:
             return node.runningJobs;
         }
     } else if (role == Qt::DecorationRole && index.column() == Node) {
-        if (node.role == QLatin1String("executor"))
+        if (node.role == NodeRole::Executor)
             return Display::icon(QStringLiteral("executor"));
-        if (node.role == QLatin1String("lost"))
+        if (node.role == NodeRole::Lost)
             return Display::icon(QStringLiteral("warning"));
         return Display::icon(QStringLiteral("node"));
     } else if (role == Qt::ToolTipRole && index.column() == Heartbeat && node.clockOffsetMs) {
@@ -191,7 +193,7 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::TextAlignmentRole && index.column() == RunningJobs) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == RoleRole) {
-        return node.role;
+        return QVariant::fromValue(node.role);
     } else if (role == NodeIdRole) {
         return node.id;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <store/records.h>
+#include <domain/records.h>
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -54,7 +54,7 @@ signals:
 
 private:
     void apply(const ClusterStatus &status);
-    QString roleText(const QString &role) const;
+    QString roleText(NodeRole role) const;
 
     StoreClient *m_client;
     ClusterStatus m_status;

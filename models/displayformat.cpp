@@ -17,97 +17,60 @@ QTimeZone &zoneOverride()
 
 } // namespace
 
-QString statusText(const QString &status)
+QString statusText(std::optional<RunStatus> status)
 {
-    if (status == QLatin1String("succeeded"))
-        return ModelsTr::tr("Succeeded");
-    if (status == QLatin1String("failed"))
-        return ModelsTr::tr("Failed");
-    if (status == QLatin1String("timed_out"))
-        return ModelsTr::tr("Timed out");
-    if (status == QLatin1String("abandoned"))
-        return ModelsTr::tr("Abandoned");
-    if (status == QLatin1String("cancelled"))
-        return ModelsTr::tr("Cancelled");
-    if (status == QLatin1String("skipped"))
-        return ModelsTr::tr("Skipped");
-    if (status == QLatin1String("queued"))
-        return ModelsTr::tr("Queued");
-    if (status == QLatin1String("running"))
-        return ModelsTr::tr("Running");
-    if (status.isEmpty())
+    if (!status)
         return ModelsTr::tr("Never ran");
-    return status;
+    switch (*status) {
+    case RunStatus::Succeeded:
+        return ModelsTr::tr("Succeeded");
+    case RunStatus::Failed:
+        return ModelsTr::tr("Failed");
+    case RunStatus::TimedOut:
+        return ModelsTr::tr("Timed out");
+    case RunStatus::Abandoned:
+        return ModelsTr::tr("Abandoned");
+    case RunStatus::Cancelled:
+        return ModelsTr::tr("Cancelled");
+    case RunStatus::Skipped:
+        return ModelsTr::tr("Skipped");
+    case RunStatus::Queued:
+        return ModelsTr::tr("Queued");
+    case RunStatus::Running:
+        return ModelsTr::tr("Running");
+    }
+    return wireName(*status);
 }
 
-QIcon statusIcon(const QString &status)
+QIcon statusIcon(std::optional<RunStatus> status)
 {
     static QHash<QString, QIcon> cache;
-    const QString key = status.isEmpty() ? QStringLiteral("none") : status;
+    const QString key = status ? wireName(*status) : QStringLiteral("none");
     auto it = cache.find(key);
     if (it == cache.end())
         it = cache.insert(key, QIcon(QStringLiteral(":/icons/status-%1.svg").arg(key)));
     return *it;
 }
 
-bool isProblemStatus(const QString &status)
+QList<RunStatus> allStatuses()
 {
-    return status == QLatin1String("failed") || status == QLatin1String("timed_out")
-        || status == QLatin1String("abandoned");
+    return {RunStatus::Succeeded, RunStatus::Failed, RunStatus::TimedOut,  RunStatus::Abandoned,
+            RunStatus::Running,   RunStatus::Queued, RunStatus::Cancelled, RunStatus::Skipped};
 }
 
-bool isFinalStatus(const QString &status)
+QString triggerText(RunTrigger trigger)
 {
-    return status != QLatin1String("queued") && status != QLatin1String("running")
-        && !status.isEmpty();
-}
-
-QStringList allStatuses()
-{
-    return {QStringLiteral("succeeded"), QStringLiteral("failed"),  QStringLiteral("timed_out"),
-            QStringLiteral("abandoned"), QStringLiteral("running"), QStringLiteral("queued"),
-            QStringLiteral("cancelled"), QStringLiteral("skipped")};
-}
-
-QString triggerText(const QString &trigger)
-{
-    if (trigger == QLatin1String("schedule"))
+    switch (trigger) {
+    case RunTrigger::Schedule:
         return ModelsTr::tr("Schedule");
-    if (trigger == QLatin1String("manual"))
+    case RunTrigger::Manual:
         return ModelsTr::tr("Run now");
-    if (trigger == QLatin1String("retry"))
+    case RunTrigger::Retry:
         return ModelsTr::tr("Retry");
-    if (trigger == QLatin1String("catch_up"))
+    case RunTrigger::CatchUp:
         return ModelsTr::tr("Catch-up");
-    return trigger;
-}
-
-QStringList allTriggers()
-{
-    return {QStringLiteral("schedule"), QStringLiteral("manual"), QStringLiteral("retry"),
-            QStringLiteral("catch_up")};
-}
-
-QString duration(qint64 ms)
-{
-    if (ms < 0)
-        ms = 0;
-    if (ms < 1000)
-        return ModelsTr::tr("%1 ms").arg(ms);
-    const qint64 s = ms / 1000;
-    if (s < 60) {
-        if (ms < 10000)
-            return ModelsTr::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-        return ModelsTr::tr("%1 s").arg(s);
     }
-    if (s < 3600)
-        return ModelsTr::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    if (s < 86400) {
-        return ModelsTr::tr("%1 h %2 min")
-            .arg(s / 3600)
-            .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    }
-    return ModelsTr::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+    return wireName(trigger);
 }
 
 QTimeZone viewerZone()

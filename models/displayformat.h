@@ -1,5 +1,8 @@
 #pragma once
 
+#include <domain/durationformat.h>
+#include <domain/enums.h>
+
 #include <QDateTime>
 #include <QIcon>
 #include <QString>
@@ -12,19 +15,16 @@ namespace Cronhelm::Display {
 // How run statuses, triggers, durations and instants are shown to people. Translated
 // through the models' context.
 
-QString statusText(const QString &status);
-// A coloured icon for a run status ("succeeded", "failed", ...); "" for "never ran".
-QIcon statusIcon(const QString &status);
-bool isProblemStatus(const QString &status);
-bool isFinalStatus(const QString &status);
+// A run status for people; nothing: "Never ran".
+QString statusText(std::optional<RunStatus> status);
+// A coloured icon for a run status; nothing: "never ran".
+QIcon statusIcon(std::optional<RunStatus> status);
 // All statuses, in the order filters list them.
-QStringList allStatuses();
+QList<RunStatus> allStatuses();
 
-QString triggerText(const QString &trigger);
-QStringList allTriggers();
+QString triggerText(RunTrigger trigger);
 
-// "850 ms", "42 s", "3 min 05 s", "1 h 02 min", "2 d 3 h".
-QString duration(qint64 ms);
+// Durations: formatDuration() (core/domain), the same in the CLI and the app.
 
 // The zone the person at the screen lives in (the system's, unless overridden for tests).
 QTimeZone viewerZone();

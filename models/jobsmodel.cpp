@@ -19,14 +19,20 @@ constexpr int kCoalesceMs = 80;
 // Above this many changed jobs at once, one list() is cheaper than fetching each.
 constexpr int kRefreshOneByOneLimit = 24;
 
-int statusRank(const QString &status)
+// Problems first, then what is going on, then what went well; never ran last.
+int statusRank(std::optional<RunStatus> status)
 {
-    static const QStringList order = {QStringLiteral("failed"),    QStringLiteral("timed_out"),
-                                      QStringLiteral("abandoned"), QStringLiteral("running"),
-                                      QStringLiteral("queued"),    QStringLiteral("cancelled"),
-                                      QStringLiteral("skipped"),   QStringLiteral("succeeded")};
-    const qsizetype i = order.indexOf(status);
+    static const QList<RunStatus> order = {
+        RunStatus::Failed, RunStatus::TimedOut,  RunStatus::Abandoned, RunStatus::Running,
+        RunStatus::Queued, RunStatus::Cancelled, RunStatus::Skipped,   RunStatus::Succeeded};
+    const qsizetype i = status ? order.indexOf(*status) : -1;
     return i < 0 ? int(order.size()) : int(i);
+}
+
+// What the "last result" column shows: Running while a run is under way.
+std::optional<RunStatus> shownStatus(const JobRecord &job)
+{
+    return job.runningCount > 0 ? std::optional<RunStatus>(RunStatus::Running) : job.lastStatus;
 }
 
 } // namespace
@@ -47,7 +53,7 @@ JobsModel::JobsModel(StoreClient *client, QObject *parent)
     connect(client, &StoreClient::connected, this, [this](bool) { reload(); });
     connect(client, &StoreClient::jobChanged, this, &JobsModel::noteChanged);
     connect(client, &StoreClient::runChanged, this,
-            [this](qint64 jobId, qint64, const QString &) { noteChanged(jobId); });
+            [this](qint64 jobId, qint64) { noteChanged(jobId); });
     if (client->isConnected())
         reload();
 }
@@ -99,24 +105,24 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == LastResult)
-            return Display::statusIcon(running ? QStringLiteral("running") : job.lastStatus);
+            return Display::statusIcon(shownStatus(job));
         if (index.column() == State) {
             if (!row.scheduleProblem.isEmpty())
                 return Display::icon(QStringLiteral("warning"));
-            if (!job.enabled)
+            if (!job.spec.enabled)
                 return Display::icon(QStringLiteral("pause"));
         }
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Name:
-            return job.description.isEmpty() ? job.name : job.description;
+            return job.spec.description.isEmpty() ? job.spec.name : job.spec.description;
         case Schedule:
-            return job.scheduleKind == QLatin1String("cron")
-                ? tr("Cron expression \"%1\" in %2").arg(job.cronExpr, job.timeZone)
+            return !job.isOnce()
+                ? tr("Cron expression \"%1\" in %2").arg(job.spec.cron, job.spec.timeZone)
                 : tr("Once, at %1 in %2")
-                      .arg(job.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                           job.timeZone);
+                      .arg(job.spec.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                           job.spec.timeZone);
         case LastResult:
             if (job.lastRunId == 0)
                 return tr("This job has not run yet.");
@@ -136,7 +142,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         case State:
             if (!row.scheduleProblem.isEmpty())
                 return row.scheduleProblem;
-            return job.enabled ? QVariant() : tr("Paused by %1.").arg(job.updatedBy);
+            return job.spec.enabled ? QVariant() : tr("Paused by %1.").arg(job.updatedBy);
         default:
             return {};
         }
@@ -156,12 +162,12 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(row, index.column());
     case FilterRole:
-        return QStringList{job.name, job.owner, job.description, row.scheduleText}.join(
-            QLatin1Char('\n'));
+        return QStringList{job.spec.name, job.spec.owner, job.spec.description, row.scheduleText}
+            .join(QLatin1Char('\n'));
     case StatusRole:
-        return running ? QStringLiteral("running") : job.lastStatus;
+        return shownStatus(job) ? QVariant::fromValue(*shownStatus(job)) : QVariant();
     case EnabledRole:
-        return job.enabled;
+        return job.spec.enabled;
     default:
         return {};
     }
@@ -172,7 +178,7 @@ QVariant JobsModel::display(const Row &row, int column) const
     const JobRecord &job = row.job;
     switch (column) {
     case Name:
-        return job.name;
+        return job.spec.name;
     case Schedule:
         return row.scheduleText;
     case NextRun:
@@ -180,16 +186,15 @@ QVariant JobsModel::display(const Row &row, int column) const
             return QStringLiteral("—");
         return Display::shortInstantForViewer(row.next, row.zone);
     case LastResult:
-        return Display::statusText(job.runningCount > 0 ? QStringLiteral("running")
-                                                        : job.lastStatus);
+        return Display::statusText(shownStatus(job));
     case LastDuration:
         if (job.runningCount > 0 && job.lastStartedAt.isValid())
-            return Display::duration(job.lastStartedAt.msecsTo(QDateTime::currentDateTimeUtc()));
-        return job.lastDurationMs ? Display::duration(*job.lastDurationMs) : QString();
+            return formatDuration(job.lastStartedAt.msecsTo(QDateTime::currentDateTimeUtc()));
+        return job.lastDurationMs ? formatDuration(*job.lastDurationMs) : QString();
     case State:
         return stateText(row);
     case Owner:
-        return job.owner;
+        return job.spec.owner;
     }
     return {};
 }
@@ -199,13 +204,13 @@ QString JobsModel::stateText(const Row &row) const
     const JobRecord &job = row.job;
     if (!row.scheduleProblem.isEmpty())
         return tr("Schedule problem");
-    if (job.scheduleKind == QLatin1String("once")) {
-        if (job.onceState == QLatin1String("completed"))
+    if (job.isOnce()) {
+        if (job.onceState == OnceState::Completed)
             return tr("Done");
-        if (job.onceState == QLatin1String("cancelled"))
+        if (job.onceState == OnceState::Cancelled)
             return tr("Cancelled");
     }
-    return job.enabled ? tr("Active") : tr("Paused");
+    return job.spec.enabled ? tr("Active") : tr("Paused");
 }
 
 QVariant JobsModel::sortValue(const Row &row, int column) const
@@ -213,20 +218,20 @@ QVariant JobsModel::sortValue(const Row &row, int column) const
     const JobRecord &job = row.job;
     switch (column) {
     case Name:
-        return job.name.toLower();
+        return job.spec.name.toLower();
     case Schedule:
         return row.scheduleText.toLower();
     case NextRun:
         return row.next.isValid() ? row.next.toMSecsSinceEpoch()
                                   : std::numeric_limits<qint64>::max();
     case LastResult:
-        return statusRank(job.runningCount > 0 ? QStringLiteral("running") : job.lastStatus);
+        return statusRank(shownStatus(job));
     case LastDuration:
         return job.lastDurationMs.value_or(-1);
     case State:
         return stateText(row);
     case Owner:
-        return job.owner.toLower();
+        return job.spec.owner.toLower();
     }
     return {};
 }
@@ -235,22 +240,18 @@ JobsModel::Row JobsModel::makeRow(const JobRecord &job) const
 {
     Row row;
     row.job = job;
-    Result<QTimeZone> zone = zoneFromId(job.timeZone);
+    row.schedule = JobSchedule::compile(job);
+    Result<QTimeZone> zone = zoneFromId(job.spec.timeZone);
     row.zone = zone ? *zone : QTimeZone::utc();
-    if (!zone)
-        row.scheduleProblem = zone.errorMessage();
-    if (job.scheduleKind == QLatin1String("cron")) {
-        Result<CronExpression> cron = CronExpression::parse(job.cronExpr);
-        if (cron) {
-            row.cron = *cron;
-            row.scheduleText = describeCron(row.cron, row.zone);
-        } else {
-            row.scheduleText = job.cronExpr;
-            row.scheduleProblem = cron.errorMessage();
-        }
+    if (!row.schedule.isValid())
+        row.scheduleProblem = row.schedule.error();
+    if (!job.isOnce()) {
+        Result<CronExpression> cron = CronExpression::parse(job.spec.cron);
+        row.scheduleText = cron ? describeCron(*cron, row.zone) : job.spec.cron;
     } else {
         row.scheduleText =
-            tr("Once on %1 (%2)").arg(Display::dateTime(job.onceAt, row.zone), job.timeZone);
+            tr("Once on %1 (%2)")
+                .arg(Display::dateTime(job.spec.onceAt, row.zone), job.spec.timeZone);
     }
     if (row.scheduleProblem.isEmpty() && !job.scheduleError.isEmpty())
         row.scheduleProblem = job.scheduleError;
@@ -258,20 +259,10 @@ JobsModel::Row JobsModel::makeRow(const JobRecord &job) const
     return row;
 }
 
+// The one source of a job's next run (JobSchedule), as the executor computes it.
 void JobsModel::computeNext(Row &row, const QDateTime &now) const
 {
-    const JobRecord &job = row.job;
-    row.next = {};
-    if (!job.enabled)
-        return;
-    if (job.scheduleKind == QLatin1String("cron")) {
-        if (row.cron.isValid())
-            row.next = row.cron.nextAfter(now, row.zone);
-        else if (job.nextFireAt.isValid())
-            row.next = job.nextFireAt;
-    } else if (job.onceState == QLatin1String("pending")) {
-        row.next = job.onceAt;
-    }
+    row.next = row.schedule.nextAfter(now);
 }
 
 void JobsModel::reload()

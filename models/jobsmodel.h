@@ -1,7 +1,7 @@
 #pragma once
 
-#include <cron/cronexpression.h>
-#include <store/records.h>
+#include <domain/jobschedule.h>
+#include <domain/records.h>
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -30,7 +30,7 @@ public:
         JobIdRole = Qt::UserRole + 1,
         SortRole,   // a value that sorts sensibly (instants and durations as numbers)
         FilterRole, // name, owner, description and schedule text, for the filter box
-        StatusRole, // the last run's status ("" when it never ran), "running" while one runs
+        StatusRole, // RunStatus: the last run's (invalid when it never ran); Running while one runs
         EnabledRole,
     };
     Q_ENUM(Column)
@@ -63,7 +63,7 @@ private:
     struct Row
     {
         JobRecord job;
-        CronExpression cron;
+        JobSchedule schedule;
         QTimeZone zone;
         QString scheduleText;
         QString scheduleProblem;

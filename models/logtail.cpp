@@ -18,7 +18,7 @@ LogTail::LogTail(StoreClient *client, qint64 runId, QObject *parent)
         if (runId == m_runId)
             fetchLog();
     });
-    connect(client, &StoreClient::runChanged, this, [this](qint64, qint64 runId, const QString &) {
+    connect(client, &StoreClient::runChanged, this, [this](qint64, qint64 runId) {
         if (runId == m_runId)
             fetchRun();
     });
@@ -48,8 +48,7 @@ void LogTail::fetchRun()
             emit failed(run.errorMessage());
             return;
         }
-        const bool finishedNow = m_hasRun && !Display::isFinalStatus(m_run.status)
-            && Display::isFinalStatus(run->status);
+        const bool finishedNow = m_hasRun && !isFinal(m_run.status) && isFinal(run->status);
         m_run = *run;
         m_hasRun = true;
         emit runChanged(m_run);

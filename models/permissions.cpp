@@ -6,31 +6,40 @@ namespace Cronhelm {
 
 namespace {
 
-int rank(const QString &role)
+// The roles include each other: viewer < operator < admin.
+int rank(StoreRole role)
 {
-    if (role == QLatin1String("admin"))
+    switch (role) {
+    case StoreRole::Admin:
         return 3;
-    if (role == QLatin1String("operator"))
+    case StoreRole::Operator:
         return 2;
-    if (role == QLatin1String("viewer"))
+    case StoreRole::Viewer:
         return 1;
+    case StoreRole::None:
+        break;
+    }
     return 0;
 }
 
 } // namespace
 
-QString roleDisplayName(const QString &role)
+QString roleDisplayName(StoreRole role)
 {
-    if (role == QLatin1String("admin"))
+    switch (role) {
+    case StoreRole::Admin:
         return ModelsTr::tr("administrator");
-    if (role == QLatin1String("operator"))
+    case StoreRole::Operator:
         return ModelsTr::tr("operator");
-    if (role == QLatin1String("viewer"))
+    case StoreRole::Viewer:
         return ModelsTr::tr("viewer");
+    case StoreRole::None:
+        break;
+    }
     return ModelsTr::tr("no Cronhelm role");
 }
 
-Permission permissionFor(const QString &role, JobAction action)
+Permission permissionFor(StoreRole role, JobAction action)
 {
     const int have = rank(role);
     const QString who = roleDisplayName(role);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <domain/enums.h>
+
 #include <QString>
 
 namespace Cronhelm {
@@ -14,9 +16,9 @@ struct Permission
     QString reason; // why not, for a tooltip; empty when allowed
 };
 
-Permission permissionFor(const QString &role, JobAction action);
+Permission permissionFor(StoreRole role, JobAction action);
 
 // "administrator", "operator", "viewer", "no Cronhelm role": for the status bar.
-QString roleDisplayName(const QString &role);
+QString roleDisplayName(StoreRole role);
 
 } // namespace Cronhelm

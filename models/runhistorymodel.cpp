@@ -42,13 +42,13 @@ RunHistoryModel::RunHistoryModel(StoreClient *client, QObject *parent)
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, [this] {
         for (int r = 0; r < m_runs.size(); ++r) {
-            if (m_runs.at(r).status == QLatin1String("running"))
+            if (m_runs.at(r).status == RunStatus::Running)
                 emit dataChanged(index(r, Duration), index(r, Duration));
         }
     });
     m_tick->start();
     connect(client, &StoreClient::runChanged, this,
-            [this](qint64 jobId, qint64 runId, const QString &) { noteRun(jobId, runId); });
+            [this](qint64 jobId, qint64 runId) { noteRun(jobId, runId); });
     connect(client, &StoreClient::connected, this, [this](bool reconnected) {
         // After a reconnect the first page is read again; rows loaded further down stay
         // until the next filter change (a reset would lose the user's place).
@@ -111,12 +111,12 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
     case Job:
         return run.job;
     case Status:
-        if (run.status == QLatin1String("running") && run.cancelRequested)
+        if (run.status == RunStatus::Running && run.cancelRequested)
             return tr("Cancelling");
         return Display::statusText(run.status);
     case Trigger: {
         QString text = Display::triggerText(run.trigger);
-        if (run.trigger == QLatin1String("manual") && !run.triggeredBy.isEmpty())
+        if (run.trigger == RunTrigger::Manual && !run.triggeredBy.isEmpty())
             text = tr("Run now by %1").arg(run.triggeredBy);
         else if (run.attempt > 1)
             text = tr("Retry (attempt %1)").arg(run.attempt);
@@ -128,9 +128,9 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
         return Display::shortDateTime(run.startedAt, viewer);
     case Duration:
         if (run.durationMs)
-            return Display::duration(*run.durationMs);
-        if (run.status == QLatin1String("running") && run.startedAt.isValid())
-            return Display::duration(run.startedAt.msecsTo(QDateTime::currentDateTimeUtc()));
+            return formatDuration(*run.durationMs);
+        if (run.status == RunStatus::Running && run.startedAt.isValid())
+            return formatDuration(run.startedAt.msecsTo(QDateTime::currentDateTimeUtc()));
         return {};
     case Node:
         return run.node;
@@ -185,11 +185,11 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     case JobIdRole:
         return run.jobId;
     case StatusRole:
-        return run.status;
+        return QVariant::fromValue(run.status);
     case DurationMsRole:
         if (run.durationMs)
             return *run.durationMs;
-        if (run.status == QLatin1String("running") && run.startedAt.isValid())
+        if (run.status == RunStatus::Running && run.startedAt.isValid())
             return run.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
         return {};
     default:

@@ -1,7 +1,7 @@
 #pragma once
 
+#include <domain/records.h>
 #include <store/historyquery.h>
-#include <store/records.h>
 
 #include <QAbstractTableModel>
 #include <QSet>

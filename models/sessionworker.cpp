@@ -19,13 +19,10 @@ constexpr int kMaxRetryMs = 30000;
 
 bool isUnreachable(const Error &error)
 {
-    // Only a lost or refused connection is worth retrying by itself; a refused password or
-    // a schema mismatch needs a person.
-    const QString &m = error.message;
-    return error.kind == ErrorKind::ConnectionLost
-        && !m.contains(QLatin1String("password"), Qt::CaseInsensitive)
-        && !m.contains(QLatin1String("pg_hba.conf"))
-        && !m.contains(QLatin1String("does not exist"));
+    // Only a lost or unreachable server is worth retrying by itself; a refused login
+    // (ErrorKind::LoginRefused: password, pg_hba.conf, role, database) or a schema mismatch
+    // needs a person. Decided on the kind, never on the (translated) message.
+    return error.kind == ErrorKind::ConnectionLost;
 }
 
 } // namespace
@@ -121,7 +118,7 @@ Result<SessionInfo> SessionWorker::openSession()
         return compatible.error();
     }
     JobStore jobs(*m_connection);
-    Result<QString> role = jobs.myRole();
+    Result<StoreRole> role = jobs.myRole();
     if (!role) {
         m_connection->close();
         return role.error();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <domain/enums.h>
 #include <result.h>
 #include <store/storeconnection.h>
 
@@ -23,7 +24,7 @@ enum class ConnectionState {
 
 struct SessionInfo
 {
-    QString role;   // admin | operator | viewer | none
+    StoreRole role = StoreRole::None;
     QString target; // "database x on host as user", without the password
 };
 

@@ -1,5 +1,7 @@
 #include "storeclient.h"
 
+#include <domain/runnotice.h>
+
 #include <store/clusterstore.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
@@ -76,9 +78,9 @@ void StoreClient::onNotifications(const QList<StoreNotification> &notifications)
         if (n.channel == QLatin1String("cronhelm_jobs")) {
             emit jobChanged(n.payload.toLongLong());
         } else if (n.channel == QLatin1String("cronhelm_runs")) {
-            const QStringList parts = n.payload.split(QLatin1Char(','));
-            if (parts.size() >= 3)
-                emit runChanged(parts.at(0).toLongLong(), parts.at(1).toLongLong(), parts.at(2));
+            // A hint only: anyone may NOTIFY. Receivers read the run before acting on it.
+            if (const std::optional<RunNotice> notice = RunNotice::parse(n.payload))
+                emit runChanged(notice->jobId, notice->runId);
         } else if (n.channel == QLatin1String("cronhelm_cluster")) {
             cluster = true;
         } else if (n.channel == QLatin1String("cronhelm_log")) {

@@ -2,8 +2,8 @@
 
 #include "sessionworker.h"
 
+#include <domain/records.h>
 #include <store/historyquery.h>
-#include <store/records.h>
 
 #include <QJsonObject>
 #include <QObject>
@@ -49,7 +49,7 @@ public:
     // When the next reconnect attempt is due (Reconnecting only), in ms from the change.
     int retryInMs() const { return m_retryInMs; }
     SessionInfo session() const { return m_session; }
-    QString role() const { return m_session.role; }
+    StoreRole role() const { return m_session.role; }
     // The conninfo in use (with the password, if one was given): for a second connection.
     QString conninfo() const { return m_conninfo; }
 
@@ -90,7 +90,9 @@ signals:
     void connectFailed(const QString &message);
     // NOTIFY from the store, parsed.
     void jobChanged(qint64 jobId);
-    void runChanged(qint64 jobId, qint64 runId, const QString &status);
+    // Something about a run may have changed (a NOTIFY, which any session can send: a hint,
+    // never a fact; read the run through the API before acting on it).
+    void runChanged(qint64 jobId, qint64 runId);
     void clusterChanged();
     void logAppended(qint64 runId);
 

@@ -94,26 +94,26 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
     QList<UpcomingEntry> out;
     QSet<QString> zones;
     for (const JobRecord &job : jobs) {
-        if (!job.enabled)
+        const JobSpec &spec = job.spec;
+        if (!spec.enabled)
             continue;
-        const Result<QTimeZone> zone = zoneFromId(job.timeZone);
+        const Result<QTimeZone> zone = zoneFromId(spec.timeZone);
         if (!zone)
             continue;
-        if (job.scheduleKind == QLatin1String("once")) {
-            if (job.onceState == QLatin1String("pending") && job.onceAt >= from
-                && job.onceAt < to) {
+        if (job.isOnce()) {
+            if (job.onceState == OnceState::Pending && spec.onceAt >= from && spec.onceAt < to) {
                 UpcomingEntry e;
                 e.kind = UpcomingEntry::Kind::OneOff;
-                e.at = job.onceAt;
+                e.at = spec.onceAt;
                 e.jobId = job.id;
-                e.job = job.name;
-                e.zoneId = job.timeZone;
+                e.job = spec.name;
+                e.zoneId = spec.timeZone;
                 out.append(e);
-                zones.insert(job.timeZone);
+                zones.insert(spec.timeZone);
             }
             continue;
         }
-        const Result<CronExpression> cron = CronExpression::parse(job.cronExpr);
+        const Result<CronExpression> cron = CronExpression::parse(spec.cron);
         if (!cron)
             continue;
         QList<QDateTime> fires;
@@ -134,7 +134,7 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
         }
         if (fires.isEmpty())
             continue;
-        zones.insert(job.timeZone);
+        zones.insert(spec.timeZone);
         if (fires.size() > kFrequentThreshold) {
             UpcomingEntry e;
             e.kind = UpcomingEntry::Kind::Frequent;
@@ -142,8 +142,8 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
             e.last = fires.constLast();
             e.count = int(fires.size());
             e.jobId = job.id;
-            e.job = job.name;
-            e.zoneId = job.timeZone;
+            e.job = spec.name;
+            e.zoneId = spec.timeZone;
             out.append(e);
             continue;
         }
@@ -151,8 +151,8 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
             UpcomingEntry e;
             e.at = at;
             e.jobId = job.id;
-            e.job = job.name;
-            e.zoneId = job.timeZone;
+            e.job = spec.name;
+            e.zoneId = spec.timeZone;
             out.append(e);
         }
     }

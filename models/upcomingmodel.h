@@ -1,6 +1,6 @@
 #pragma once
 
-#include <store/records.h>
+#include <domain/records.h>
 
 #include <QAbstractTableModel>
 #include <QDateTime>

@@ -871,6 +871,249 @@
         <source>Cannot connect to the database: %1</source>
         <translation>Keine Verbindung zur Datenbank möglich: %1</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be from %1 to %2.</source>
+        <translation>Muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>A job needs a name.</source>
+        <translation>Ein Auftrag braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Der Name ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name contains a control or text-direction character.</source>
+        <translation>Der Name enthält ein Steuer- oder Schreibrichtungszeichen.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Die Beschreibung ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The owner is longer than %1 characters.</source>
+        <translation>Der Verantwortliche ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object.</source>
+        <translation>Muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The target is larger than %1 KB.</source>
+        <translation>Das Ziel ist größer als %1 KB.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known time zone.</source>
+        <translation>„%1“ ist keine bekannte Zeitzone.</translation>
+    </message>
+    <message>
+        <source>This schedule never runs: no date matches all of its fields.</source>
+        <translation>Dieser Zeitplan läuft nie: Kein Datum passt zu allen Feldern.</translation>
+    </message>
+    <message>
+        <source>A one-off schedule needs a date and time.</source>
+        <translation>Ein einmaliger Termin braucht ein Datum und eine Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>%1 does not fall on %2 in %3 (that local time may not exist there).</source>
+        <translation>%1 entspricht nicht %2 in %3 (diese Ortszeit gibt es dort vielleicht nicht).</translation>
+    </message>
+    <message>
+        <source>More than %1 labels.</source>
+        <translation>Mehr als %1 Labels.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a node label (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most %2 characters).</source>
+        <translation>„%1“ ist kein Knoten-Label (Buchstaben, Ziffern, „.“, „_“ und „-“, höchstens %2 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Muss Text sein.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Must be a local date and time.</source>
+        <translation>Muss ein lokales Datum mit Uhrzeit sein.</translation>
+    </message>
+    <message>
+        <source>Must be an instant.</source>
+        <translation>Muss ein Zeitpunkt sein.</translation>
+    </message>
+    <message>
+        <source>Must be a list of node labels.</source>
+        <translation>Muss eine Liste von Knoten-Labels sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a job field.</source>
+        <translation>„%1“ ist kein Feld eines Auftrags.</translation>
+    </message>
+    <message>
+        <source>Must not be empty.</source>
+        <translation>Darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>Muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation>„%1“ ist nicht eines von %2.</translation>
+    </message>
+    <message>
+        <source>Must be a list of notification targets.</source>
+        <translation>Muss eine Liste von Benachrichtigungszielen sein.</translation>
+    </message>
+    <message>
+        <source>More than %1 notification targets.</source>
+        <translation>Mehr als %1 Benachrichtigungsziele.</translation>
+    </message>
+    <message>
+        <source>Notification %1 needs the kind slack or webhook and a web address starting with http:// or https://.</source>
+        <translation>Benachrichtigung %1 braucht die Art slack oder webhook und eine Webadresse, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>Notification %1: &quot;on&quot; must list failure, success and/or recovery.</source>
+        <translation>Benachrichtigung %1: „on“ muss failure, success und/oder recovery nennen.</translation>
+    </message>
+    <message>
+        <source>Notification %1: &quot;%2&quot; is not a field of a notification target.</source>
+        <translation>Benachrichtigung %1: „%2“ ist kein Feld eines Benachrichtigungsziels.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number from %1 to %2.</source>
+        <translation>Muss eine ganze Zahl von %1 bis %2 sein.</translation>
+    </message>
+    <message>
+        <source>Must be an object of name: value pairs.</source>
+        <translation>Muss ein Objekt aus Name: Wert-Paaren sein.</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be text.</source>
+        <translation>Der Wert von „%1“ muss Text sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of this kind of target.</source>
+        <translation>„%1“ ist kein Feld dieser Art von Ziel.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address starting with http:// or https://.</source>
+        <translation>„%1“ ist keine Webadresse, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>The address is longer than %1 characters.</source>
+        <translation>Die Adresse ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a supported method (use one of %2).</source>
+        <translation>„%1“ ist keine unterstützte Methode (verwenden Sie eine von %2).</translation>
+    </message>
+    <message>
+        <source>More than %1 headers.</source>
+        <translation>Mehr als %1 Header.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name.</source>
+        <translation>„%1“ ist kein gültiger Header-Name.</translation>
+    </message>
+    <message>
+        <source>The value of header &quot;%1&quot; cannot contain line breaks.</source>
+        <translation>Der Wert des Headers „%1“ darf keine Zeilenumbrüche enthalten.</translation>
+    </message>
+    <message>
+        <source>The body must be text or a JSON object.</source>
+        <translation>Der Inhalt muss Text oder ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 KB.</source>
+        <translation>Der Inhalt ist größer als %1 KB.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP status like 200 or an ascending range like 200-299 (100 to 599).</source>
+        <translation>„%1“ ist kein HTTP-Status wie 200 und kein aufsteigender Bereich wie 200-299 (100 bis 599).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression: %2 (at character %3).</source>
+        <translation>„%1“ ist kein gültiger regulärer Ausdruck: %2 (bei Zeichen %3).</translation>
+    </message>
+    <message>
+        <source>Must be a regular expression.</source>
+        <translation>Muss ein regulärer Ausdruck sein.</translation>
+    </message>
+    <message>
+        <source>Give either a command line or a list of arguments, not both.</source>
+        <translation>Geben Sie entweder eine Befehlszeile oder eine Liste von Argumenten an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The command line cannot be empty.</source>
+        <translation>Die Befehlszeile darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The arguments must be a non-empty list of texts.</source>
+        <translation>Die Argumente müssen eine nicht leere Liste von Texten sein.</translation>
+    </message>
+    <message>
+        <source>The program name (the first argument) cannot be empty.</source>
+        <translation>Der Programmname (das erste Argument) darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A secret reference (${env:…}) in an argument would be visible to every user of the node; pass it in the job&apos;s environment or use a command line.</source>
+        <translation>Ein Geheimnis-Verweis (${env:…}) in einem Argument wäre für alle Benutzer des Knotens sichtbar; übergeben Sie ihn in der Umgebung des Auftrags oder verwenden Sie eine Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>A shell job needs a command line.</source>
+        <translation>Ein Shell-Auftrag braucht eine Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Must be a folder path.</source>
+        <translation>Muss ein Ordnerpfad sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name (letters, digits and _; not starting with a digit).</source>
+        <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern und _; nicht mit einer Ziffer am Anfang).</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -1171,52 +1414,8 @@
         <translation>Startet das Programm direkt: %1</translation>
     </message>
     <message>
-        <source>Give the job a name.</source>
-        <translation>Geben Sie dem Auftrag einen Namen.</translation>
-    </message>
-    <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Der Name ist länger als 200 Zeichen.</translation>
-    </message>
-    <message>
-        <source>Enter the address to call, starting with https:// or http://.</source>
-        <translation>Geben Sie die aufzurufende Adresse ein, beginnend mit https:// oder http://.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid header name.</source>
-        <translation>„%1“ ist kein gültiger Header-Name.</translation>
-    </message>
-    <message>
-        <source>Use a status code like 200 or a range like 200-299.</source>
-        <translation>Verwenden Sie einen Statuscode wie 200 oder einen Bereich wie 200-299.</translation>
-    </message>
-    <message>
-        <source>This is not a valid regular expression: %1.</source>
-        <translation>Das ist kein gültiger regulärer Ausdruck: %1.</translation>
-    </message>
-    <message>
-        <source>Enter the command to run.</source>
-        <translation>Geben Sie den auszuführenden Befehl ein.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid variable name.</source>
-        <translation>„%1“ ist kein gültiger Variablenname.</translation>
-    </message>
-    <message>
-        <source>Choose a time zone from the list.</source>
-        <translation>Wählen Sie eine Zeitzone aus der Liste.</translation>
-    </message>
-    <message>
         <source>Choose at least one day.</source>
         <translation>Wählen Sie mindestens einen Tag.</translation>
-    </message>
-    <message>
-        <source>Row %1: enter the webhook address (https://…).</source>
-        <translation>Zeile %1: Geben Sie die Webhook-Adresse ein (https://…).</translation>
-    </message>
-    <message>
-        <source>Row %1: choose when to notify.</source>
-        <translation>Zeile %1: Wählen Sie, wann benachrichtigt werden soll.</translation>
     </message>
     <message>
         <source>%1 Choose a time that exists there.</source>
@@ -2087,26 +2286,6 @@ Einzelheiten: %2</translation>
         <translation>Nachholen</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 T %2 h</translation>
-    </message>
-    <message>
         <source>ddd d MMM yyyy HH:mm:ss</source>
         <extracomment>Date and time format (Qt QDateTime format), e.g. &quot;Tue 3 Mar 2026 14:05&quot;</extracomment>
         <translation>ddd d. MMM yyyy HH:mm:ss</translation>
@@ -2316,10 +2495,6 @@ Einzelheiten: %2</translation>
     <message>
         <source>Cronhelm</source>
         <translation>Cronhelm</translation>
-    </message>
-    <message>
-        <source>Job %1</source>
-        <translation>Auftrag %1</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -871,6 +871,249 @@
         <source>Cannot connect to the database: %1</source>
         <translation>Impossible de se connecter à la base de données : %1</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n octet</numerusform>
+            <numerusform>%n octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must be from %1 to %2.</source>
+        <translation>Doit être entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>A job needs a name.</source>
+        <translation>Une tâche a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The name contains a control or text-direction character.</source>
+        <translation>Le nom contient un caractère de contrôle ou de sens d’écriture.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>La description dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The owner is longer than %1 characters.</source>
+        <translation>Le responsable dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object.</source>
+        <translation>Doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The target is larger than %1 KB.</source>
+        <translation>La cible dépasse %1 Ko.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known time zone.</source>
+        <translation>« %1 » n’est pas un fuseau horaire connu.</translation>
+    </message>
+    <message>
+        <source>This schedule never runs: no date matches all of its fields.</source>
+        <translation>Cette planification ne s’exécute jamais : aucune date ne correspond à tous ses champs.</translation>
+    </message>
+    <message>
+        <source>A one-off schedule needs a date and time.</source>
+        <translation>Une exécution unique a besoin d’une date et d’une heure.</translation>
+    </message>
+    <message>
+        <source>%1 does not fall on %2 in %3 (that local time may not exist there).</source>
+        <translation>%1 ne correspond pas à %2 à %3 (cette heure locale n’y existe peut-être pas).</translation>
+    </message>
+    <message>
+        <source>More than %1 labels.</source>
+        <translation>Plus de %1 étiquettes.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a node label (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most %2 characters).</source>
+        <translation>« %1 » n’est pas une étiquette de nœud (lettres, chiffres, « . », « _ » et « - », au plus %2 caractères).</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Doit être du texte.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Must be a local date and time.</source>
+        <translation>Doit être une date et une heure locales.</translation>
+    </message>
+    <message>
+        <source>Must be an instant.</source>
+        <translation>Doit être un instant.</translation>
+    </message>
+    <message>
+        <source>Must be a list of node labels.</source>
+        <translation>Doit être une liste d’étiquettes de nœud.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a job field.</source>
+        <translation>« %1 » n’est pas un champ de tâche.</translation>
+    </message>
+    <message>
+        <source>Must not be empty.</source>
+        <translation>Ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>Doit être true ou false.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation>« %1 » ne fait pas partie de %2.</translation>
+    </message>
+    <message>
+        <source>Must be a list of notification targets.</source>
+        <translation>Doit être une liste de destinataires de notification.</translation>
+    </message>
+    <message>
+        <source>More than %1 notification targets.</source>
+        <translation>Plus de %1 destinataires de notification.</translation>
+    </message>
+    <message>
+        <source>Notification %1 needs the kind slack or webhook and a web address starting with http:// or https://.</source>
+        <translation>La notification %1 a besoin du type slack ou webhook et d’une adresse web commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Notification %1: &quot;on&quot; must list failure, success and/or recovery.</source>
+        <translation>Notification %1 : « on » doit indiquer failure, success et/ou recovery.</translation>
+    </message>
+    <message>
+        <source>Notification %1: &quot;%2&quot; is not a field of a notification target.</source>
+        <translation>Notification %1 : « %2 » n’est pas un champ de destinataire de notification.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number from %1 to %2.</source>
+        <translation>Doit être un nombre entier de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Must be an object of name: value pairs.</source>
+        <translation>Doit être un objet de paires nom : valeur.</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be text.</source>
+        <translation>La valeur de « %1 » doit être du texte.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of this kind of target.</source>
+        <translation>« %1 » n’est pas un champ de ce type de cible.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address starting with http:// or https://.</source>
+        <translation>« %1 » n’est pas une adresse web commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The address is longer than %1 characters.</source>
+        <translation>L’adresse dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a supported method (use one of %2).</source>
+        <translation>« %1 » n’est pas une méthode prise en charge (utilisez l’une de %2).</translation>
+    </message>
+    <message>
+        <source>More than %1 headers.</source>
+        <translation>Plus de %1 en-têtes.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name.</source>
+        <translation>« %1 » n’est pas un nom d’en-tête valide.</translation>
+    </message>
+    <message>
+        <source>The value of header &quot;%1&quot; cannot contain line breaks.</source>
+        <translation>La valeur de l’en-tête « %1 » ne peut pas contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The body must be text or a JSON object.</source>
+        <translation>Le corps doit être du texte ou un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 KB.</source>
+        <translation>Le corps dépasse %1 Ko.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP status like 200 or an ascending range like 200-299 (100 to 599).</source>
+        <translation>« %1 » n’est ni un statut HTTP comme 200 ni une plage croissante comme 200-299 (100 à 599).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression: %2 (at character %3).</source>
+        <translation>« %1 » n’est pas une expression régulière valide : %2 (au caractère %3).</translation>
+    </message>
+    <message>
+        <source>Must be a regular expression.</source>
+        <translation>Doit être une expression régulière.</translation>
+    </message>
+    <message>
+        <source>Give either a command line or a list of arguments, not both.</source>
+        <translation>Indiquez soit une ligne de commande, soit une liste d’arguments, pas les deux.</translation>
+    </message>
+    <message>
+        <source>The command line cannot be empty.</source>
+        <translation>La ligne de commande ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>The arguments must be a non-empty list of texts.</source>
+        <translation>Les arguments doivent être une liste de textes non vide.</translation>
+    </message>
+    <message>
+        <source>The program name (the first argument) cannot be empty.</source>
+        <translation>Le nom du programme (le premier argument) ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>A secret reference (${env:…}) in an argument would be visible to every user of the node; pass it in the job&apos;s environment or use a command line.</source>
+        <translation>Une référence de secret (${env:…}) dans un argument serait visible par tous les utilisateurs du nœud ; passez-la dans l’environnement de la tâche ou utilisez une ligne de commande.</translation>
+    </message>
+    <message>
+        <source>A shell job needs a command line.</source>
+        <translation>Une tâche shell a besoin d’une ligne de commande.</translation>
+    </message>
+    <message>
+        <source>Must be a folder path.</source>
+        <translation>Doit être un chemin de dossier.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name (letters, digits and _; not starting with a digit).</source>
+        <translation>« %1 » n’est pas un nom de variable valide (lettres, chiffres et _ ; sans chiffre au début).</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -1171,52 +1414,8 @@
         <translation>Lance le programme directement : %1</translation>
     </message>
     <message>
-        <source>Give the job a name.</source>
-        <translation>Donnez un nom à la tâche.</translation>
-    </message>
-    <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Le nom dépasse 200 caractères.</translation>
-    </message>
-    <message>
-        <source>Enter the address to call, starting with https:// or http://.</source>
-        <translation>Saisissez l’adresse à appeler, commençant par https:// ou http://.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid header name.</source>
-        <translation>« %1 » n’est pas un nom d’en-tête valide.</translation>
-    </message>
-    <message>
-        <source>Use a status code like 200 or a range like 200-299.</source>
-        <translation>Utilisez un code comme 200 ou une plage comme 200-299.</translation>
-    </message>
-    <message>
-        <source>This is not a valid regular expression: %1.</source>
-        <translation>Ce n’est pas une expression régulière valide : %1.</translation>
-    </message>
-    <message>
-        <source>Enter the command to run.</source>
-        <translation>Saisissez la commande à exécuter.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid variable name.</source>
-        <translation>« %1 » n’est pas un nom de variable valide.</translation>
-    </message>
-    <message>
-        <source>Choose a time zone from the list.</source>
-        <translation>Choisissez un fuseau horaire dans la liste.</translation>
-    </message>
-    <message>
         <source>Choose at least one day.</source>
         <translation>Choisissez au moins un jour.</translation>
-    </message>
-    <message>
-        <source>Row %1: enter the webhook address (https://…).</source>
-        <translation>Ligne %1 : saisissez l’adresse du webhook (https://…).</translation>
-    </message>
-    <message>
-        <source>Row %1: choose when to notify.</source>
-        <translation>Ligne %1 : choisissez quand notifier.</translation>
     </message>
     <message>
         <source>%1 Choose a time that exists there.</source>
@@ -2087,26 +2286,6 @@ Détails : %2</translation>
         <translation>Rattrapage</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 j %2 h</translation>
-    </message>
-    <message>
         <source>ddd d MMM yyyy HH:mm:ss</source>
         <extracomment>Date and time format (Qt QDateTime format), e.g. &quot;Tue 3 Mar 2026 14:05&quot;</extracomment>
         <translation>ddd d MMM yyyy HH:mm:ss</translation>
@@ -2316,10 +2495,6 @@ Détails : %2</translation>
     <message>
         <source>Cronhelm</source>
         <translation>Cronhelm</translation>
-    </message>
-    <message>
-        <source>Job %1</source>
-        <translation>Tâche %1</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -135,17 +135,17 @@ void ClusterView::updateLease()
     const QDateTime now = m_cluster->databaseNow();
     m_since->setText(
         tr("%1 (%2)").arg(Display::dateTime(lease.acquiredAt, Display::viewerZone(), true),
-                          Display::duration(lease.acquiredAt.msecsTo(now))));
+                          formatDuration(lease.acquiredAt.msecsTo(now))));
     const std::optional<qint64> left = m_cluster->leaseRemainingMs();
     if (left && *left >= 0) {
         const QString in = *left < 120000
             ? tr("%1 s").arg(QLocale().toString(double(*left) / 1000.0, 'f', 1))
-            : Display::duration(*left);
+            : formatDuration(*left);
         m_lease->setText(tr("expires in %1 unless renewed (last renewed %2 ago)")
-                             .arg(in, Display::duration(lease.renewedAt.msecsTo(now))));
+                             .arg(in, formatDuration(lease.renewedAt.msecsTo(now))));
     } else if (left) {
         m_lease->setText(
-            tr("expired %1 ago: a standby should take over now").arg(Display::duration(-*left)));
+            tr("expired %1 ago: a standby should take over now").arg(formatDuration(-*left)));
     }
 }
 

@@ -12,18 +12,24 @@ namespace Cronhelm {
 
 namespace {
 
-QColor statusColour(const QString &status)
+QColor statusColour(RunStatus status)
 {
-    if (status == QLatin1String("succeeded"))
+    switch (status) {
+    case RunStatus::Succeeded:
         return QColor(0x27, 0xae, 0x60);
-    if (status == QLatin1String("failed"))
+    case RunStatus::Failed:
         return QColor(0xda, 0x44, 0x53);
-    if (status == QLatin1String("timed_out"))
+    case RunStatus::TimedOut:
         return QColor(0xf6, 0x74, 0x00);
-    if (status == QLatin1String("abandoned"))
+    case RunStatus::Abandoned:
         return QColor(0x8e, 0x44, 0xad);
-    if (status == QLatin1String("running") || status == QLatin1String("queued"))
+    case RunStatus::Running:
+    case RunStatus::Queued:
         return QColor(0x3d, 0xae, 0xe9);
+    case RunStatus::Cancelled:
+    case RunStatus::Skipped:
+        break;
+    }
     return QColor(0x95, 0xa5, 0xa6);
 }
 
@@ -83,10 +89,10 @@ void DurationChart::collect()
         const QModelIndex index = m_model->index(r, 0);
         Bar bar;
         bar.runId = index.data(RunHistoryModel::RunIdRole).toLongLong();
-        bar.status = index.data(RunHistoryModel::StatusRole).toString();
+        bar.status = index.data(RunHistoryModel::StatusRole).value<RunStatus>();
         const QVariant ms = index.data(RunHistoryModel::DurationMsRole);
         bar.durationMs = ms.isValid() ? ms.toLongLong() : 0;
-        if (bar.status == QLatin1String("queued"))
+        if (bar.status == RunStatus::Queued)
             continue;
         m_bars.append(bar);
     }
@@ -112,8 +118,8 @@ void DurationChart::paintEvent(QPaintEvent *)
     qint64 longest = 1;
     for (const Bar &bar : std::as_const(m_bars))
         longest = std::max(longest, bar.durationMs);
-    const QString caption = tr("Last %n run(s) · longest %1", nullptr, int(m_bars.size()))
-                                .arg(Display::duration(longest));
+    const QString caption =
+        tr("Last %n run(s) · longest %1", nullptr, int(m_bars.size())).arg(formatDuration(longest));
     p.drawText(QRectF(kLeftMargin, 2, width() - 2 * kLeftMargin, kTopMargin - 4),
                Qt::AlignLeft | Qt::AlignVCenter, caption);
     // A guide line at half the longest duration.
@@ -132,7 +138,7 @@ void DurationChart::paintEvent(QPaintEvent *)
         const qreal x = plot.right() - (m_bars.size() - i) * slot;
         bar.rect = QRectF(x + gap / 2, plot.bottom() - h, slot - gap, h);
         const QColor colour = statusColour(bar.status);
-        if (bar.status == QLatin1String("running")) {
+        if (bar.status == RunStatus::Running) {
             p.setPen(QPen(colour, 1.5, Qt::DashLine));
             p.setBrush(Qt::NoBrush);
         } else {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <domain/enums.h>
+
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -22,7 +24,7 @@ public:
     {
         qint64 runId = 0;
         qint64 durationMs = 0;
-        QString status;
+        RunStatus status = RunStatus::Queued;
         QRectF rect;
     };
     QList<Bar> bars() const { return m_bars; }

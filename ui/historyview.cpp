@@ -64,14 +64,14 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     m_job->setToolTip(tr("Show the runs of one job"));
 
     m_status->addItem(tr("Any status"), QString());
-    m_status->addItem(Display::statusIcon(QStringLiteral("failed")), tr("Problems only"),
-                      kProblems);
-    for (const QString &status : Display::allStatuses())
-        m_status->addItem(Display::statusIcon(status), Display::statusText(status), status);
+    m_status->addItem(Display::statusIcon(RunStatus::Failed), tr("Problems only"), kProblems);
+    for (RunStatus status : Display::allStatuses())
+        m_status->addItem(Display::statusIcon(status), Display::statusText(status),
+                          wireName(status));
     m_status->setToolTip(tr("“Problems only” shows failed, timed-out and abandoned runs."));
     m_trigger->addItem(tr("Any trigger"), QString());
-    for (const QString &trigger : Display::allTriggers())
-        m_trigger->addItem(Display::triggerText(trigger), trigger);
+    for (RunTrigger trigger : allValues<RunTrigger>())
+        m_trigger->addItem(Display::triggerText(trigger), wireName(trigger));
 
     const QDateTime now = QDateTime::currentDateTime();
     for (QDateTimeEdit *edit : {m_from, m_to}) {
@@ -204,13 +204,13 @@ void HistoryView::refillJobs()
     const qint64 selected = m_job->currentData().toLongLong();
     QList<JobRecord> jobs = m_jobs->jobs();
     std::sort(jobs.begin(), jobs.end(), [](const JobRecord &a, const JobRecord &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
+        return QString::localeAwareCompare(a.spec.name, b.spec.name) < 0;
     });
     const QSignalBlocker block(m_job);
     m_job->clear();
     m_job->addItem(tr("All jobs"), qint64(0));
     for (const JobRecord &job : std::as_const(jobs))
-        m_job->addItem(job.name, job.id);
+        m_job->addItem(job.spec.name, job.id);
     const int index = m_job->findData(selected);
     m_job->setCurrentIndex(index >= 0 ? index : 0);
 }
@@ -231,11 +231,10 @@ RunFilter HistoryView::currentFilter() const
     const QString status = m_status->currentData().toString();
     if (status == kProblems)
         f.statuses = HistoryQuery::problemStatuses();
-    else if (!status.isEmpty())
-        f.statuses = {status};
-    const QString trigger = m_trigger->currentData().toString();
-    if (!trigger.isEmpty())
-        f.triggers = {trigger};
+    else if (const std::optional<RunStatus> one = fromWireName<RunStatus>(status))
+        f.statuses = {*one};
+    if (const auto trigger = fromWireName<RunTrigger>(m_trigger->currentData().toString()))
+        f.triggers = {*trigger};
     // The edits show the viewer's wall-clock time.
     if (m_fromCheck->isChecked())
         f.since = QDateTime(m_from->date(), m_from->time(), Display::viewerZone()).toUTC();

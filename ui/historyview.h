@@ -2,7 +2,7 @@
 
 #include "placeholdertableview.h"
 
-#include <store/records.h>
+#include <domain/records.h>
 
 #include <QWidget>
 

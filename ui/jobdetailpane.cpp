@@ -75,7 +75,7 @@ void JobDetailPane::updateHeading()
         return;
     }
     m_heading->setText(tr("<b>Recent runs of %1</b> &nbsp; <a href=\"#history\">All runs…</a>")
-                           .arg(job->name.toHtmlEscaped()));
+                           .arg(job->spec.name.toHtmlEscaped()));
 }
 
 } // namespace Cronhelm

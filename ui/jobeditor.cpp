@@ -82,32 +82,27 @@ JobEditor::JobEditor(StoreClient *client, Mode mode, const JobRecord &job, QWidg
     switch (mode) {
     case Mode::Create: {
         setWindowTitle(tr("New Job"));
+        // A new job starts from the domain's defaults (JobSpec), in the viewer's zone.
         JobRecord defaults;
-        defaults.targetType = QStringLiteral("http");
-        defaults.target = {{QStringLiteral("method"), QStringLiteral("GET")}};
-        defaults.scheduleKind = QStringLiteral("cron");
-        defaults.cronExpr = QStringLiteral("0 9 * * *");
-        defaults.timeZone = ZonePicker::defaultZoneId();
-        defaults.retryBackoff = QStringLiteral("exponential");
-        defaults.concurrency = QStringLiteral("forbid");
-        defaults.misfire = QStringLiteral("run_once");
-        defaults.logLimitBytes = 10 * 1024 * 1024;
+        defaults.spec.cron = QStringLiteral("0 9 * * *");
+        defaults.spec.timeZone = ZonePicker::defaultZoneId();
+        m_original = defaults;
         load(defaults);
         break;
     }
     case Mode::Edit:
-        setWindowTitle(tr("Edit Job “%1”").arg(job.name));
+        setWindowTitle(tr("Edit Job “%1”").arg(job.spec.name));
         load(job);
         break;
     case Mode::Duplicate: {
-        setWindowTitle(tr("New Job from “%1”").arg(job.name));
+        setWindowTitle(tr("New Job from “%1”").arg(job.spec.name));
         load(job);
-        m_ui->nameEdit->setText(tr("Copy of %1").arg(job.name));
-        m_loadedSpec = QJsonObject();
+        m_ui->nameEdit->setText(tr("Copy of %1").arg(job.spec.name));
+        m_loadedSpec.reset();
         break;
     }
     case Mode::View:
-        setWindowTitle(tr("Job “%1”").arg(job.name));
+        setWindowTitle(tr("Job “%1”").arg(job.spec.name));
         load(job);
         setReadOnly();
         break;
@@ -314,66 +309,57 @@ void JobEditor::setUpForm()
 void JobEditor::load(const JobRecord &job)
 {
     Ui::JobEditor &ui = *m_ui;
+    const JobSpec &saved = job.spec;
     m_syncing = true;
-    ui.nameEdit->setText(job.name);
-    ui.descriptionEdit->setPlainText(job.description);
-    ui.ownerEdit->setText(job.owner);
-    ui.enabledCheck->setChecked(job.enabled);
+    ui.nameEdit->setText(saved.name);
+    ui.descriptionEdit->setPlainText(saved.description);
+    ui.ownerEdit->setText(saved.owner);
+    ui.enabledCheck->setChecked(saved.enabled);
 
-    const bool shell = job.targetType == QLatin1String("shell");
+    const bool shell = saved.target.kind == TargetKind::Shell;
     ui.targetTypeCombo->setCurrentIndex(shell ? 1 : 0);
     ui.targetStack->setCurrentIndex(shell ? 1 : 0);
-    const QJsonObject &t = job.target;
     ui.headersTable->setRowCount(0);
     ui.envTable->setRowCount(0);
     if (!shell) {
-        ui.methodCombo->setCurrentText(
-            t.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper());
-        ui.urlEdit->setText(t.value(QLatin1String("url")).toString());
-        const QJsonObject headers = t.value(QLatin1String("headers")).toObject();
-        for (auto it = headers.begin(); it != headers.end(); ++it)
-            addTextRow(ui.headersTable, it.key(), it.value().toString());
-        const QJsonValue body = t.value(QLatin1String("body"));
-        if (body.isObject())
-            ui.bodyEdit->setPlainText(QString::fromUtf8(QJsonDocument(body.toObject()).toJson()));
-        else if (body.isArray())
-            ui.bodyEdit->setPlainText(QString::fromUtf8(QJsonDocument(body.toArray()).toJson()));
-        else
-            ui.bodyEdit->setPlainText(body.toString());
-        const QJsonValue expect = t.value(QLatin1String("expect_status"));
-        ui.expectStatusEdit->setText(expect.isDouble() ? QString::number(expect.toInt())
-                                                       : expect.toString());
-        ui.failRegexEdit->setText(t.value(QLatin1String("fail_if_body_matches")).toString());
+        const HttpTarget &http = saved.target.http;
+        ui.methodCombo->setCurrentText(http.method);
+        ui.urlEdit->setText(http.url);
+        for (const auto &[name, value] : http.headers)
+            addTextRow(ui.headersTable, name, value);
+        ui.bodyEdit->setPlainText(http.bodyIsJson ? QString::fromUtf8(
+                                      QJsonDocument::fromJson(http.body.toUtf8()).toJson())
+                                                  : http.body);
+        ui.expectStatusEdit->setText(
+            http.expectStatus == StatusRange() ? QString() : http.expectStatus.toString());
+        ui.failRegexEdit->setText(http.failIfBodyMatches);
     } else {
-        ui.commandEdit->setText(t.value(QLatin1String("command")).toString());
-        const QJsonArray argv = t.value(QLatin1String("argv")).toArray();
-        if (!argv.isEmpty()) {
-            QStringList words;
-            for (const QJsonValue &v : argv)
-                words.append(v.toString());
+        const ShellTarget &sh = saved.target.shell;
+        ui.commandEdit->setText(sh.command);
+        if (!sh.argv.isEmpty()) {
             ui.commandEdit->setPlaceholderText(
-                tr("Runs the program directly: %1").arg(words.join(QLatin1Char(' '))));
+                tr("Runs the program directly: %1").arg(sh.argv.join(QLatin1Char(' '))));
         }
-        ui.workdirEdit->setText(t.value(QLatin1String("workdir")).toString());
-        const QJsonObject env = t.value(QLatin1String("env")).toObject();
-        for (auto it = env.begin(); it != env.end(); ++it)
-            addTextRow(ui.envTable, it.key(), it.value().toString());
+        ui.workdirEdit->setText(sh.workdir);
+        for (const auto &[name, value] : sh.env)
+            addTextRow(ui.envTable, name, value);
     }
 
-    ui.zonePicker->setZoneId(job.timeZone.isEmpty() ? ZonePicker::defaultZoneId() : job.timeZone);
-    const bool once = job.scheduleKind == QLatin1String("once");
+    ui.zonePicker->setZoneId(saved.timeZone.isEmpty() ? ZonePicker::defaultZoneId()
+                                                      : saved.timeZone);
+    const bool once = saved.scheduleKind == ScheduleKind::Once;
     ui.recurringRadio->setChecked(!once);
     ui.onceRadio->setChecked(once);
     ui.scheduleStack->setCurrentIndex(once ? 1 : 0);
     if (once) {
         const QDateTime local =
-            job.onceLocal.isValid() ? job.onceLocal : QDateTime::currentDateTime();
+            saved.onceLocal.isValid() ? saved.onceLocal : QDateTime::currentDateTime();
         ui.onceEdit->setDateTime(QDateTime(local.date(), local.time(), Qt::UTC));
         ui.cronEdit->setText(QStringLiteral("0 9 * * *"));
         setPattern(SchedulePattern::fromCron(ui.cronEdit->text()));
     } else {
-        ui.cronEdit->setText(job.cronExpr);
-        setPattern(SchedulePattern::fromCron(job.cronExpr));
+        ui.cronEdit->setText(saved.cron);
+        setPattern(SchedulePattern::fromCron(saved.cron));
         const QDateTime tomorrow = QDateTime::currentDateTime().addDays(1);
         ui.onceEdit->setDateTime(QDateTime(tomorrow.date(), QTime(9, 0), Qt::UTC));
     }
@@ -381,48 +367,41 @@ void JobEditor::load(const JobRecord &job)
     if (once) {
         // Which occurrence the saved instant is, when the local time is ambiguous.
         updateOnce();
-        if (m_onceAmbiguous && job.onceAt.isValid()) {
-            const Result<QTimeZone> zone = zoneFromId(job.timeZone);
+        if (m_onceAmbiguous && saved.onceAt.isValid()) {
+            const Result<QTimeZone> zone = zoneFromId(saved.timeZone);
             if (zone) {
                 const LocalTimeResolution r =
-                    resolveLocalTime(job.onceLocal.date(), job.onceLocal.time(), *zone);
-                (r.second == job.onceAt ? ui.secondOccurrenceRadio : ui.firstOccurrenceRadio)
+                    resolveLocalTime(saved.onceLocal.date(), saved.onceLocal.time(), *zone);
+                (r.second == saved.onceAt ? ui.secondOccurrenceRadio : ui.firstOccurrenceRadio)
                     ->setChecked(true);
             }
         }
     }
 
-    ui.timeoutEdit->setSeconds(job.timeoutSeconds);
-    ui.retriesSpin->setValue(job.retries);
-    ui.retryDelayEdit->setSeconds(job.retryDelaySeconds);
-    ui.backoffCombo->setCurrentIndex(std::max(0, ui.backoffCombo->findData(job.retryBackoff)));
+    ui.timeoutEdit->setSeconds(saved.timeoutSeconds);
+    ui.retriesSpin->setValue(saved.retries);
+    ui.retryDelayEdit->setSeconds(saved.retryDelaySeconds);
+    ui.backoffCombo->setCurrentIndex(
+        std::max(0, ui.backoffCombo->findData(wireName(saved.retryBackoff))));
     ui.concurrencyCombo->setCurrentIndex(
-        std::max(0, ui.concurrencyCombo->findData(job.concurrency)));
-    ui.misfireCombo->setCurrentIndex(std::max(0, ui.misfireCombo->findData(job.misfire)));
-    ui.misfireBoundSpin->setValue(job.misfireBound);
-    ui.misfireBoundSpin->setVisible(job.misfire == QLatin1String("run_all"));
-    ui.logLimitSpin->setValue(int(std::max<qint64>(1, job.logLimitBytes / 1024)));
-    ui.quietEdit->setSeconds(job.notifyQuietSeconds);
+        std::max(0, ui.concurrencyCombo->findData(wireName(saved.concurrency))));
+    ui.misfireCombo->setCurrentIndex(
+        std::max(0, ui.misfireCombo->findData(wireName(saved.misfire))));
+    ui.misfireBoundSpin->setValue(saved.misfireBound);
+    ui.misfireBoundSpin->setVisible(saved.misfire == MisfirePolicy::RunAll);
+    ui.logLimitSpin->setValue(int(std::max<qint64>(1, saved.logLimitBytes / 1024)));
+    ui.quietEdit->setSeconds(saved.notifyQuietSeconds);
 
     ui.notifyTable->setRowCount(0);
-    for (const QJsonValue &value : job.notify) {
-        const QJsonObject n = value.toObject();
+    for (const NotificationTarget &n : saved.notify) {
         ui.addNotifyButton->click();
         const int row = ui.notifyTable->rowCount() - 1;
         auto *kind = qobject_cast<QComboBox *>(ui.notifyTable->cellWidget(row, 0));
-        kind->setCurrentIndex(
-            std::max(0, kind->findData(n.value(QLatin1String("kind")).toString())));
-        ui.notifyTable->item(row, 1)->setText(n.value(QLatin1String("url")).toString());
-        QStringList on;
-        for (const QJsonValue &e : n.value(QLatin1String("on")).toArray())
-            on.append(e.toString());
-        if (on.isEmpty())
-            on = {QStringLiteral("failure"), QStringLiteral("recovery")};
-        const char *events[] = {"failure", "success", "recovery"};
+        kind->setCurrentIndex(std::max(0, kind->findData(wireName(n.kind))));
+        ui.notifyTable->item(row, 1)->setText(n.url);
+        const bool on[] = {n.onFailure, n.onSuccess, n.onRecovery};
         for (int c = 0; c < 3; ++c)
-            ui.notifyTable->item(row, c + 2)
-                ->setCheckState(on.contains(QLatin1String(events[c])) ? Qt::Checked
-                                                                      : Qt::Unchecked);
+            ui.notifyTable->item(row, c + 2)->setCheckState(on[c] ? Qt::Checked : Qt::Unchecked);
     }
     m_loadedSpec = spec();
 }
@@ -521,99 +500,105 @@ void JobEditor::setProblem(const QString &field, QLabel *label, const QString &m
     }
 }
 
+QLabel *JobEditor::labelFor(const QString &field) const
+{
+    const Ui::JobEditor &ui = *m_ui;
+    const QString top = field.section(QLatin1Char('.'), 0, 1);
+    if (field == QLatin1String("name"))
+        return ui.nameError;
+    if (top == QLatin1String("target.url") || top == QLatin1String("target.method"))
+        return ui.urlError;
+    if (top == QLatin1String("target.headers"))
+        return ui.headersError;
+    if (top == QLatin1String("target.expect_status"))
+        return ui.expectStatusError;
+    if (top == QLatin1String("target.fail_if_body_matches"))
+        return ui.failRegexError;
+    if (top == QLatin1String("target.command") || top == QLatin1String("target.argv"))
+        return ui.commandError;
+    if (top == QLatin1String("target.env"))
+        return ui.envError;
+    if (field == QLatin1String("time_zone"))
+        return ui.zoneError;
+    if (field == QLatin1String("cron"))
+        return ui.cronError;
+    if (field == QLatin1String("notify"))
+        return ui.notifyError;
+    return nullptr;
+}
+
+QWidget *JobEditor::tabFor(const QString &field) const
+{
+    const Ui::JobEditor &ui = *m_ui;
+    if (field.startsWith(QLatin1String("target")))
+        return ui.targetTab;
+    if (field == QLatin1String("time_zone") || field == QLatin1String("cron")
+        || field == QLatin1String("once"))
+        return ui.scheduleTab;
+    if (field.startsWith(QLatin1String("notify")))
+        return ui.notifyTab;
+    return ui.generalTab;
+}
+
+// The fields the form shows a problem for; everything else goes to the message bar.
+const QStringList &JobEditor::formFields()
+{
+    static const QStringList fields = {QStringLiteral("name"),
+                                       QStringLiteral("target.url"),
+                                       QStringLiteral("target.headers"),
+                                       QStringLiteral("target.expect_status"),
+                                       QStringLiteral("target.fail_if_body_matches"),
+                                       QStringLiteral("target.command"),
+                                       QStringLiteral("target.env"),
+                                       QStringLiteral("time_zone"),
+                                       QStringLiteral("cron"),
+                                       QStringLiteral("notify")};
+    return fields;
+}
+
 void JobEditor::validate()
 {
     m_validateTimer->stop();
     Ui::JobEditor &ui = *m_ui;
-    const QString name = ui.nameEdit->text().trimmed();
-    setProblem(QStringLiteral("name"), ui.nameError,
-               name.isEmpty()          ? tr("Give the job a name.")
-                   : name.size() > 200 ? tr("The name is longer than 200 characters.")
-                                       : QString());
-
-    const bool shell = ui.targetTypeCombo->currentData().toString() == QLatin1String("shell");
-    QString urlProblem, headerProblem, statusProblem, regexProblem, commandProblem, envProblem;
-    if (!shell) {
-        const QString url = ui.urlEdit->text().trimmed();
-        static const QRegularExpression httpUrl(QStringLiteral("^https?://[^\\s/]+"),
-                                                QRegularExpression::CaseInsensitiveOption);
-        if (!httpUrl.match(url).hasMatch())
-            urlProblem = tr("Enter the address to call, starting with https:// or http://.");
-        static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
-        for (int r = 0; r < ui.headersTable->rowCount() && headerProblem.isEmpty(); ++r) {
-            const QString header = itemText(ui.headersTable, r, 0);
-            if (header.isEmpty() && itemText(ui.headersTable, r, 1).isEmpty())
-                continue;
-            if (!token.match(header).hasMatch())
-                headerProblem = tr("“%1” is not a valid header name.").arg(header);
-        }
-        static const QRegularExpression status(QStringLiteral("^(\\d{3})(?:-(\\d{3}))?$"));
-        const QString expect = ui.expectStatusEdit->text().trimmed();
-        const QRegularExpressionMatch m = status.match(expect);
-        if (!expect.isEmpty()
-            && (!m.hasMatch()
-                || (m.hasCaptured(2) && m.captured(2).toInt() < m.captured(1).toInt())))
-            statusProblem = tr("Use a status code like 200 or a range like 200-299.");
-        const QString pattern = ui.failRegexEdit->text();
-        if (!pattern.isEmpty()) {
-            const QRegularExpression re(pattern);
-            if (!re.isValid())
-                regexProblem =
-                    tr("This is not a valid regular expression: %1.").arg(re.errorString());
-        }
-    } else {
-        if (ui.commandEdit->text().trimmed().isEmpty()
-            && m_original.target.value(QLatin1String("argv")).toArray().isEmpty())
-            commandProblem = tr("Enter the command to run.");
-        for (int r = 0; r < ui.envTable->rowCount() && envProblem.isEmpty(); ++r) {
-            const QString variable = itemText(ui.envTable, r, 0);
-            if (variable.isEmpty() && itemText(ui.envTable, r, 1).isEmpty())
-                continue;
-            if (variable.isEmpty() || variable.contains(QLatin1Char('=')))
-                envProblem = tr("“%1” is not a valid variable name.").arg(variable);
-        }
+    // The job's rules are the domain's (JobRules), the same the database and the node
+    // apply; the form adds only what belongs to the form (a weekly pattern needs a day, a
+    // repeated local time needs a choice).
+    QHash<QString, QString> found;
+    for (const FieldProblem &problem : JobRules::check(spec())) {
+        QString field = problem.field;
+        if (field == QLatin1String("target.method"))
+            field = QStringLiteral("target.url");
+        else if (field == QLatin1String("target.argv"))
+            field = QStringLiteral("target.command");
+        if (!found.contains(field))
+            found.insert(field, problem.message);
     }
-    setProblem(QStringLiteral("target.url"), ui.urlError, urlProblem);
-    setProblem(QStringLiteral("target.headers"), ui.headersError, headerProblem);
-    setProblem(QStringLiteral("target.expect_status"), ui.expectStatusError, statusProblem);
-    setProblem(QStringLiteral("target.fail_if_body_matches"), ui.failRegexError, regexProblem);
-    setProblem(QStringLiteral("target.command"), ui.commandError, commandProblem);
-    setProblem(QStringLiteral("target.env"), ui.envError, envProblem);
-
-    const QString zoneId = ui.zonePicker->zoneId();
-    setProblem(QStringLiteral("time_zone"), ui.zoneError,
-               zoneId.isEmpty() ? tr("Choose a time zone from the list.") : QString());
-
-    QString cronProblem;
     if (ui.recurringRadio->isChecked()) {
         const SchedulePattern pattern = patternFromForm();
-        if (pattern.kind == SchedulePattern::Kind::Weekly && pattern.weekdays.isEmpty()) {
-            cronProblem = tr("Choose at least one day.");
-        } else {
-            Result<CronExpression> cron = CronExpression::parse(ui.cronEdit->text());
-            if (!cron)
-                cronProblem = cron.errorMessage();
-        }
+        if (pattern.kind == SchedulePattern::Kind::Weekly && pattern.weekdays.isEmpty())
+            found.insert(QStringLiteral("cron"), tr("Choose at least one day."));
     }
-    setProblem(QStringLiteral("cron"), ui.cronError, cronProblem);
+    const bool shell = ui.targetTypeCombo->currentData().toString() == QLatin1String("shell");
+    for (const QString &field : formFields()) {
+        // A problem with the other kind of target is not this form's.
+        const bool otherKind =
+            (shell
+             && (field == QLatin1String("target.url") || field == QLatin1String("target.headers")
+                 || field == QLatin1String("target.expect_status")
+                 || field == QLatin1String("target.fail_if_body_matches")))
+            || (!shell
+                && (field == QLatin1String("target.command")
+                    || field == QLatin1String("target.env")));
+        setProblem(field, labelFor(field), otherKind ? QString() : found.value(field));
+    }
+    // Rules about fields the form has no place for (limits of fields set elsewhere).
+    QStringList others;
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        if (!formFields().contains(it.key()) && it.key() != QLatin1String("once"))
+            others.append(it.value());
+    }
+    setProblem(QStringLiteral("other"), nullptr, others.join(QLatin1Char(' ')));
     updateOnce();
-
-    QString notifyProblem;
-    for (int r = 0; r < ui.notifyTable->rowCount() && notifyProblem.isEmpty(); ++r) {
-        const QString url = itemText(ui.notifyTable, r, 1);
-        if (!url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)
-            && !url.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
-            notifyProblem = tr("Row %1: enter the webhook address (https://…).").arg(r + 1);
-            continue;
-        }
-        bool any = false;
-        for (int c = 2; c <= 4; ++c)
-            any = any || ui.notifyTable->item(r, c)->checkState() == Qt::Checked;
-        if (!any)
-            notifyProblem = tr("Row %1: choose when to notify.").arg(r + 1);
-    }
-    setProblem(QStringLiteral("notify"), ui.notifyError, notifyProblem);
-
     updatePreview();
     updateSaveButton();
 }
@@ -684,8 +669,8 @@ void JobEditor::updateOnce()
     }
     if (problem.isEmpty()) {
         if (const std::optional<QDateTime> at = onceInstant()) {
-            const bool changed = m_mode != Mode::Edit
-                || m_original.scheduleKind != QLatin1String("once") || *at != m_original.onceAt;
+            const bool changed =
+                m_mode != Mode::Edit || !m_original.isOnce() || *at != m_original.spec.onceAt;
             if (changed && *at <= QDateTime::currentDateTimeUtc())
                 problem = tr("This time has already passed. Choose a time in the future.");
             else if (info.isEmpty())
@@ -775,99 +760,99 @@ void JobEditor::updateSaveButton()
     save->setToolTip(why);
 }
 
-QJsonObject JobEditor::spec() const
+JobSpec JobEditor::spec() const
 {
     const Ui::JobEditor &ui = *m_ui;
-    QJsonObject s;
-    s.insert(QStringLiteral("name"), ui.nameEdit->text().trimmed());
-    s.insert(QStringLiteral("description"), ui.descriptionEdit->toPlainText().trimmed());
-    s.insert(QStringLiteral("owner"), ui.ownerEdit->text().trimmed());
-    s.insert(QStringLiteral("enabled"), ui.enabledCheck->isChecked());
+    // What the form does not show (argv, max_redirects, timeouts of the connection, node
+    // labels, retention) stays as it was.
+    JobSpec s = m_original.spec;
+    s.name = ui.nameEdit->text().trimmed();
+    s.description = ui.descriptionEdit->toPlainText().trimmed();
+    s.owner = ui.ownerEdit->text().trimmed();
+    s.enabled = ui.enabledCheck->isChecked();
 
-    const QString type = ui.targetTypeCombo->currentData().toString();
-    s.insert(QStringLiteral("target_type"), type);
-    // Keys the form does not show (e.g. max_redirects) are kept as they were.
-    QJsonObject t = m_original.targetType == type ? m_original.target : QJsonObject();
-    auto setOrRemove = [&t](const char *key, const QJsonValue &value) {
-        if (value.isNull() || (value.isString() && value.toString().isEmpty())
-            || (value.isObject() && value.toObject().isEmpty()))
-            t.remove(QLatin1String(key));
-        else
-            t.insert(QLatin1String(key), value);
-    };
-    if (type == QLatin1String("http")) {
-        t.insert(QStringLiteral("method"), ui.methodCombo->currentText());
-        t.insert(QStringLiteral("url"), ui.urlEdit->text().trimmed());
-        QJsonObject headers;
+    const TargetKind kind = fromWireName<TargetKind>(ui.targetTypeCombo->currentData().toString())
+                                .value_or(TargetKind::Http);
+    if (kind != m_original.spec.target.kind) {
+        s.target = TargetSpec();
+        s.target.kind = kind;
+    }
+    if (kind == TargetKind::Http) {
+        HttpTarget &http = s.target.http;
+        http.method = ui.methodCombo->currentText();
+        http.url = ui.urlEdit->text().trimmed();
+        http.headers.clear();
         for (int r = 0; r < ui.headersTable->rowCount(); ++r) {
             if (!itemText(ui.headersTable, r, 0).isEmpty())
-                headers.insert(itemText(ui.headersTable, r, 0), itemText(ui.headersTable, r, 1));
+                http.headers.append(
+                    {itemText(ui.headersTable, r, 0), itemText(ui.headersTable, r, 1)});
         }
-        setOrRemove("headers", headers);
+        std::sort(http.headers.begin(), http.headers.end());
         const QString body = ui.bodyEdit->toPlainText();
-        const QJsonValue oldBody = m_original.target.value(QLatin1String("body"));
         const QJsonDocument json = QJsonDocument::fromJson(body.toUtf8());
-        if ((oldBody.isObject() || oldBody.isArray()) && !json.isNull())
-            t.insert(QStringLiteral("body"),
-                     json.isObject() ? QJsonValue(json.object()) : QJsonValue(json.array()));
-        else
-            setOrRemove("body", body);
-        setOrRemove("expect_status", ui.expectStatusEdit->text().trimmed());
-        setOrRemove("fail_if_body_matches", ui.failRegexEdit->text());
+        // A body that was JSON stays JSON while it still parses.
+        http.bodyIsJson = m_original.spec.target.http.bodyIsJson && !json.isNull();
+        http.body = http.bodyIsJson ? QString::fromUtf8(json.toJson(QJsonDocument::Compact)) : body;
+        const QString expect = ui.expectStatusEdit->text().trimmed();
+        http.expectStatus = expect.isEmpty()
+            ? StatusRange()
+            : StatusRange::parse(expect).value_or(StatusRange{0, 0}); // {0,0}: refused by the rules
+        http.failIfBodyMatches = ui.failRegexEdit->text();
     } else {
+        ShellTarget &shell = s.target.shell;
         const QString command = ui.commandEdit->text().trimmed();
         if (!command.isEmpty()) {
-            t.insert(QStringLiteral("command"), command);
-            t.remove(QStringLiteral("argv"));
+            shell.command = command;
+            shell.argv.clear();
+        } else if (shell.argv.isEmpty()) {
+            shell.command.clear();
         }
-        setOrRemove("workdir", ui.workdirEdit->text().trimmed());
-        QJsonObject env;
+        shell.workdir = ui.workdirEdit->text().trimmed();
+        shell.env.clear();
         for (int r = 0; r < ui.envTable->rowCount(); ++r) {
-            if (!itemText(ui.envTable, r, 0).isEmpty())
-                env.insert(itemText(ui.envTable, r, 0), itemText(ui.envTable, r, 1));
+            if (!itemText(ui.envTable, r, 0).isEmpty() || !itemText(ui.envTable, r, 1).isEmpty())
+                shell.env.append({itemText(ui.envTable, r, 0), itemText(ui.envTable, r, 1)});
         }
-        setOrRemove("env", env);
+        std::sort(shell.env.begin(), shell.env.end());
     }
-    s.insert(QStringLiteral("target"), t);
 
-    s.insert(QStringLiteral("time_zone"), ui.zonePicker->zoneId());
+    s.timeZone = ui.zonePicker->zoneId();
     if (ui.recurringRadio->isChecked()) {
-        s.insert(QStringLiteral("schedule_kind"), QStringLiteral("cron"));
-        s.insert(QStringLiteral("cron"), ui.cronEdit->text().simplified());
+        s.scheduleKind = ScheduleKind::Cron;
+        s.cron = ui.cronEdit->text().simplified();
     } else {
-        s.insert(QStringLiteral("schedule_kind"), QStringLiteral("once"));
+        s.scheduleKind = ScheduleKind::Once;
         const QDateTime local = ui.onceEdit->dateTime();
-        s.insert(QStringLiteral("once_local"),
-                 QDateTime(local.date(), QTime(local.time().hour(), local.time().minute()))
-                     .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
-        if (const std::optional<QDateTime> at = onceInstant())
-            s.insert(QStringLiteral("once_at"), at->toUTC().toString(Qt::ISODateWithMs));
+        s.onceLocal =
+            QDateTime(local.date(), QTime(local.time().hour(), local.time().minute()), Qt::UTC);
+        s.onceAt = onceInstant().value_or(QDateTime());
     }
 
-    s.insert(QStringLiteral("timeout_s"), ui.timeoutEdit->seconds());
-    s.insert(QStringLiteral("retries"), ui.retriesSpin->value());
-    s.insert(QStringLiteral("retry_backoff"), ui.backoffCombo->currentData().toString());
-    s.insert(QStringLiteral("retry_delay_s"), ui.retryDelayEdit->seconds());
-    s.insert(QStringLiteral("concurrency"), ui.concurrencyCombo->currentData().toString());
-    s.insert(QStringLiteral("misfire"), ui.misfireCombo->currentData().toString());
-    s.insert(QStringLiteral("misfire_bound"), ui.misfireBoundSpin->value());
-    s.insert(QStringLiteral("log_limit_bytes"), qint64(ui.logLimitSpin->value()) * 1024);
-    s.insert(QStringLiteral("notify_quiet_s"), ui.quietEdit->seconds());
-    QJsonArray notify;
-    const char *events[] = {"failure", "success", "recovery"};
+    s.timeoutSeconds = ui.timeoutEdit->seconds();
+    s.retries = ui.retriesSpin->value();
+    s.retryBackoff = fromWireName<RetryBackoff>(ui.backoffCombo->currentData().toString())
+                         .value_or(s.retryBackoff);
+    s.retryDelaySeconds = ui.retryDelayEdit->seconds();
+    s.concurrency = fromWireName<ConcurrencyPolicy>(ui.concurrencyCombo->currentData().toString())
+                        .value_or(s.concurrency);
+    s.misfire =
+        fromWireName<MisfirePolicy>(ui.misfireCombo->currentData().toString()).value_or(s.misfire);
+    s.misfireBound = ui.misfireBoundSpin->value();
+    s.logLimitBytes = qint64(ui.logLimitSpin->value()) * 1024;
+    s.notifyQuietSeconds = ui.quietEdit->seconds();
+    s.notify.clear();
     for (int r = 0; r < ui.notifyTable->rowCount(); ++r) {
-        auto *kind = qobject_cast<QComboBox *>(ui.notifyTable->cellWidget(r, 0));
-        QJsonArray on;
-        for (int c = 0; c < 3; ++c) {
-            if (ui.notifyTable->item(r, c + 2)->checkState() == Qt::Checked)
-                on.append(QLatin1String(events[c]));
-        }
-        notify.append(QJsonObject{{QStringLiteral("kind"),
-                                   kind ? kind->currentData().toString() : QStringLiteral("slack")},
-                                  {QStringLiteral("url"), itemText(ui.notifyTable, r, 1)},
-                                  {QStringLiteral("on"), on}});
+        auto *kindBox = qobject_cast<QComboBox *>(ui.notifyTable->cellWidget(r, 0));
+        NotificationTarget target;
+        target.kind =
+            fromWireName<NotifyKind>(kindBox ? kindBox->currentData().toString() : QString())
+                .value_or(NotifyKind::Slack);
+        target.url = itemText(ui.notifyTable, r, 1);
+        target.onFailure = ui.notifyTable->item(r, 2)->checkState() == Qt::Checked;
+        target.onSuccess = ui.notifyTable->item(r, 3)->checkState() == Qt::Checked;
+        target.onRecovery = ui.notifyTable->item(r, 4)->checkState() == Qt::Checked;
+        s.notify.append(target);
     }
-    s.insert(QStringLiteral("notify"), notify);
     return s;
 }
 
@@ -878,10 +863,11 @@ void JobEditor::save()
         return;
     m_saving = true;
     updateSaveButton();
-    const QJsonObject s = spec();
+    const JobSpec s = spec();
     if (m_mode == Mode::Edit) {
         const qint64 id = m_original.id;
-        m_client->updateJob(this, id, m_original.version, s, [this, id](Result<int> version) {
+        const QJsonObject changes = m_original.spec.changesTo(s);
+        m_client->updateJob(this, id, m_original.version, changes, [this, id](Result<int> version) {
             m_saving = false;
             if (!version) {
                 handleSaveError(version.error());
@@ -894,7 +880,7 @@ void JobEditor::save()
             accept();
         });
     } else {
-        m_client->createJob(this, s, [this](Result<qint64> id) {
+        m_client->createJob(this, s.toJson(), [this](Result<qint64> id) {
             m_saving = false;
             if (!id) {
                 handleSaveError(id.error());
@@ -912,20 +898,15 @@ void JobEditor::handleSaveError(const Error &error)
 {
     Ui::JobEditor &ui = *m_ui;
     const QString &message = error.message;
-    if (error.kind == ErrorKind::Conflict && m_mode == Mode::Edit
-        && message.contains(QLatin1String("changed by"))) {
+    // Routed on the error's kind and field (raised by the SQL API), never on its text.
+    if (error.kind == ErrorKind::Conflict && error.field == QLatin1String("version")
+        && m_mode == Mode::Edit) {
         auto *reload = new QAction(tr("Reload"), m_messages);
         reload->setToolTip(tr("Discard your changes and load the job as it is saved now"));
         connect(reload, &QAction::triggered, this, &JobEditor::reloadFromStore);
         m_messages->showMessage(
             MessageBar::Type::Warning,
             tr("Someone else saved this job while you were editing it: %1").arg(message), {reload});
-        return;
-    }
-    if (error.kind == ErrorKind::Conflict && message.contains(QLatin1String("already exists"))) {
-        setProblem(QStringLiteral("name"), ui.nameError, message);
-        ui.tabs->setCurrentWidget(ui.generalTab);
-        ui.nameEdit->setFocus();
         return;
     }
     if (error.kind == ErrorKind::ConnectionLost) {
@@ -938,43 +919,25 @@ void JobEditor::handleSaveError(const Error &error)
                                 {retry});
         return;
     }
-    if (error.kind == ErrorKind::BadInput) {
-        // The database names the field: "target.url: ...", "cron: ...".
-        struct Field
-        {
-            const char *prefix;
-            const char *key;
-            QLabel *label;
-            QWidget *tab;
-        };
-        const Field fields[] = {
-            {"name:", "name", ui.nameError, ui.generalTab},
-            {"target.url", "target.url", ui.urlError, ui.targetTab},
-            {"target.method", "target.url", ui.urlError, ui.targetTab},
-            {"target.headers", "target.headers", ui.headersError, ui.targetTab},
-            {"target.expect_status", "target.expect_status", ui.expectStatusError, ui.targetTab},
-            {"target.fail_if_body_matches", "target.fail_if_body_matches", ui.failRegexError,
-             ui.targetTab},
-            {"target.command", "target.command", ui.commandError, ui.targetTab},
-            {"target.argv", "target.command", ui.commandError, ui.targetTab},
-            {"target.env", "target.env", ui.envError, ui.targetTab},
-            {"time_zone:", "time_zone", ui.zoneError, ui.scheduleTab},
-            {"cron:", "cron", ui.cronError, ui.scheduleTab},
-            {"notify", "notify", ui.notifyError, ui.notifyTab},
-        };
-        for (const Field &f : fields) {
-            if (message.startsWith(QLatin1String(f.prefix))) {
-                setProblem(QLatin1String(f.key), f.label, message);
-                ui.tabs->setCurrentWidget(f.tab);
-                updateSaveButton();
-                return;
-            }
-        }
-        if (message.startsWith(QLatin1String("once:"))) {
-            setProblem(QStringLiteral("once"), nullptr, message);
+    if ((error.kind == ErrorKind::BadInput || error.kind == ErrorKind::Conflict)
+        && !error.field.isEmpty()) {
+        QString field = error.field;
+        if (field == QLatin1String("target.method"))
+            field = QStringLiteral("target.url");
+        else if (field == QLatin1String("target.argv"))
+            field = QStringLiteral("target.command");
+        ui.tabs->setCurrentWidget(tabFor(field));
+        if (field == QLatin1String("once")) {
+            setProblem(field, nullptr, message);
             ui.onceMessage->setText(message);
             setErrorStyle(ui.onceMessage, true);
-            ui.tabs->setCurrentWidget(ui.scheduleTab);
+            updateSaveButton();
+            return;
+        }
+        if (QLabel *label = labelFor(field)) {
+            setProblem(field, label, message);
+            if (field == QLatin1String("name"))
+                ui.nameEdit->setFocus();
             updateSaveButton();
             return;
         }

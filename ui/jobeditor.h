@@ -1,7 +1,7 @@
 #pragma once
 
+#include <domain/records.h>
 #include <result.h>
-#include <store/records.h>
 
 #include <QDialog>
 #include <QJsonObject>
@@ -39,8 +39,8 @@ public:
     ~JobEditor() override;
 
     Mode mode() const { return m_mode; }
-    // The job spec the form describes (the JSON of cronhelm.create_job).
-    QJsonObject spec() const;
+    // The job the form describes.
+    JobSpec spec() const;
     // The problems that block saving, by field ("name", "cron", "once", ...).
     QMap<QString, QString> problems() const { return m_problems; }
     Ui::JobEditor *form() const { return m_ui.get(); }
@@ -74,6 +74,10 @@ private:
     void setReadOnly();
     bool isDirty() const;
     void setProblem(const QString &field, QLabel *label, const QString &message);
+    // Where the form shows a problem with a spec field, and on which tab.
+    QLabel *labelFor(const QString &field) const;
+    QWidget *tabFor(const QString &field) const;
+    static const QStringList &formFields();
     std::optional<QDateTime> onceInstant() const;
 
     StoreClient *m_client;
@@ -83,7 +87,7 @@ private:
     MessageBar *m_messages;
     QTimer *m_validateTimer;
     QMap<QString, QString> m_problems;
-    QJsonObject m_loadedSpec;
+    std::optional<JobSpec> m_loadedSpec; // as loaded (or saved): to tell unsaved changes
     bool m_syncing = false;
     bool m_saving = false;
     bool m_onceAmbiguous = false;

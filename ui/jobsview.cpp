@@ -219,7 +219,7 @@ void JobsView::updateActions()
 {
     const std::optional<JobRecord> job = selectedJob();
     const bool online = m_client->isConnected();
-    const QString role = m_client->role();
+    const StoreRole role = m_client->role();
     const QString offlineReason = tr("Not connected to the database.");
     const QString noJobReason = tr("Select a job first.");
 
@@ -240,7 +240,7 @@ void JobsView::updateActions()
     apply(m_actions.edit, JobAction::Edit, true, tr("Change the selected job"));
     apply(m_actions.duplicate, JobAction::Duplicate, true,
           tr("Create a new job from a copy of the selected one"));
-    const bool paused = job && !job->enabled;
+    const bool paused = job && !job->spec.enabled;
     m_actions.pauseResume->setText(paused ? tr("Res&ume") : tr("&Pause"));
     m_actions.pauseResume->setIcon(
         Display::icon(paused ? QStringLiteral("resume") : QStringLiteral("pause")));
@@ -293,7 +293,7 @@ void JobsView::pauseOrResume()
     if (!job)
         return;
     const qint64 id = job->id;
-    const QString name = job->name;
+    const QString name = job->spec.name;
     auto done = [this, name](bool pausing) {
         return [this, name, pausing](Result<bool> r) {
             if (!r) {
@@ -303,7 +303,7 @@ void JobsView::pauseOrResume()
             }
         };
     };
-    if (job->enabled)
+    if (job->spec.enabled)
         m_client->pauseJob(this, id, done(true));
     else
         m_client->resumeJob(this, id, done(false));
@@ -315,7 +315,7 @@ void JobsView::runNow()
     if (!job)
         return;
     const qint64 id = job->id;
-    const QString name = job->name;
+    const QString name = job->spec.name;
     m_client->runNow(this, id, [this, id, name](Result<qint64> run) {
         if (!run) {
             showFailure(tr("\"%1\" could not be started.").arg(name), run.error());
@@ -331,7 +331,7 @@ void JobsView::removeJob()
     if (!job)
         return;
     QMessageBox box(QMessageBox::Warning, tr("Delete Job"),
-                    tr("Delete the job \"%1\"?").arg(job->name), QMessageBox::Cancel, this);
+                    tr("Delete the job \"%1\"?").arg(job->spec.name), QMessageBox::Cancel, this);
     box.setInformativeText(tr("It will not run again. Its run history stays readable. A run "
                               "in progress finishes and is recorded."));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
@@ -339,7 +339,7 @@ void JobsView::removeJob()
     box.exec();
     if (box.clickedButton() != remove)
         return;
-    const QString name = job->name;
+    const QString name = job->spec.name;
     m_client->deleteJob(this, job->id, job->version, [this, name](Result<Done> r) {
         if (!r)
             showFailure(tr("Deleting \"%1\" failed.").arg(name), r.error());

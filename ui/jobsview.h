@@ -2,8 +2,8 @@
 
 #include "placeholdertableview.h"
 
+#include <domain/records.h>
 #include <result.h>
-#include <store/records.h>
 
 #include <QWidget>
 

@@ -177,7 +177,7 @@ void LogViewer::showRun(const RunRecord &run)
     if (run.finishedAt.isValid())
         facts.append(tr("finished %1").arg(Display::dateTime(run.finishedAt, viewer, true)));
     if (run.durationMs)
-        facts.append(tr("took %1").arg(Display::duration(*run.durationMs)));
+        facts.append(tr("took %1").arg(formatDuration(*run.durationMs)));
     if (!run.node.isEmpty())
         facts.append(tr("on %1").arg(run.node));
     if (run.httpStatus)
@@ -189,8 +189,7 @@ void LogViewer::showRun(const RunRecord &run)
         details += QLatin1Char('\n') + run.error;
     m_details->setText(details);
 
-    const bool running =
-        run.status == QLatin1String("running") || run.status == QLatin1String("queued");
+    const bool running = !isFinal(run.status);
     if (first)
         m_follow->setChecked(running);
     m_follow->setEnabled(running || m_follow->isChecked());
@@ -208,7 +207,7 @@ void LogViewer::stopFollowingWhenComplete()
 {
     // The final status and the last piece of output arrive in either order; once both are
     // here nothing more will come: stay where the reader is, and stop offering to follow.
-    if (!Display::isFinalStatus(m_run.status) || m_run.id == 0 || !m_tail->isCaughtUp())
+    if (!isFinal(m_run.status) || m_run.id == 0 || !m_tail->isCaughtUp())
         return;
     const QSignalBlocker block(m_follow);
     m_follow->setChecked(false);
@@ -219,7 +218,7 @@ void LogViewer::stopFollowingWhenComplete()
 void LogViewer::updateTruncation()
 {
     // The mark goes after the last piece kept, so only once all of them are shown.
-    if (!m_run.logTruncated || m_truncationMarked || !Display::isFinalStatus(m_run.status)
+    if (!m_run.logTruncated || m_truncationMarked || !isFinal(m_run.status)
         || !m_tail->isCaughtUp())
         return;
     m_truncationMarked = true;
@@ -260,16 +259,16 @@ void LogViewer::append(const QList<LogChunk> &chunks)
     system.setFontItalic(true);
     for (const LogChunk &chunk : chunks) {
         QString data = chunk.data;
-        if (chunk.stream == QLatin1String("system")) {
+        if (chunk.stream == LogStream::System) {
             // Cronhelm's own lines stand on a line of their own.
             if (!m_atLineStart)
                 data.prepend(QLatin1Char('\n'));
             if (!data.endsWith(QLatin1Char('\n')))
                 data.append(QLatin1Char('\n'));
         }
-        const QTextCharFormat &format = chunk.stream == QLatin1String("stderr") ? err
-            : chunk.stream == QLatin1String("system")                           ? system
-                                                                                : out;
+        const QTextCharFormat &format = chunk.stream == LogStream::Stderr ? err
+            : chunk.stream == LogStream::System                           ? system
+                                                                          : out;
         cursor.insertText(data, format);
         if (!data.isEmpty())
             m_atLineStart = data.endsWith(QLatin1Char('\n'));
@@ -283,7 +282,7 @@ void LogViewer::append(const QList<LogChunk> &chunks)
 
 void LogViewer::followToggled(bool on)
 {
-    m_jumpToEnd->setVisible(!on && !Display::isFinalStatus(m_run.status) && m_run.id != 0);
+    m_jumpToEnd->setVisible(!on && !isFinal(m_run.status) && m_run.id != 0);
     if (on) {
         QScrollBar *bar = m_text->verticalScrollBar();
         bar->setValue(bar->maximum());
@@ -298,8 +297,8 @@ void LogViewer::scrolled(int value)
     // Scrolling up pauses following; scrolling back to the end resumes it.
     if (value < bar->maximum() && m_follow->isChecked())
         m_follow->setChecked(false);
-    else if (value == bar->maximum() && !m_follow->isChecked()
-             && !Display::isFinalStatus(m_run.status) && m_run.id != 0)
+    else if (value == bar->maximum() && !m_follow->isChecked() && !isFinal(m_run.status)
+             && m_run.id != 0)
         m_follow->setChecked(true);
 }
 

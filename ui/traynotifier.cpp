@@ -12,6 +12,7 @@ namespace Cronhelm {
 
 TrayNotifier::TrayNotifier(StoreClient *client, JobsModel *jobs, QWidget *window)
     : QObject(window)
+    , m_client(client)
     , m_jobs(jobs)
     , m_window(window)
 {
@@ -41,26 +42,37 @@ void TrayNotifier::setWatchedJobs(const QList<qint64> &ids)
         m_tray->setVisible(!m_watched.isEmpty());
 }
 
-void TrayNotifier::runChanged(qint64 jobId, qint64 runId, const QString &status)
+void TrayNotifier::runChanged(qint64 jobId, qint64 runId)
 {
-    if (!m_watched.contains(jobId) || !Display::isProblemStatus(status)
-        || m_announced.contains(runId))
+    if (!m_watched.contains(jobId) || m_announced.contains(runId))
         return;
-    m_announced.insert(runId);
-    m_lastRun = runId;
-    const std::optional<JobRecord> job = m_jobs->jobById(jobId);
-    const QString name = job ? job->name : tr("Job %1").arg(jobId);
+    // The notification is a hint (any session may send one): what is announced is what the
+    // database says about the run.
+    m_client->fetchRun(this, runId, [this, runId](Result<RunRecord> run) {
+        if (!run || !isProblem(run->status) || !m_watched.contains(run->jobId)
+            || m_announced.contains(runId))
+            return;
+        announce(*run);
+    });
+}
+
+void TrayNotifier::announce(const RunRecord &run)
+{
+    m_announced.insert(run.id);
+    m_lastRun = run.id;
+    const std::optional<JobRecord> job = m_jobs->jobById(run.jobId);
+    const QString name = job ? job->spec.name : run.job;
     //: %1 job name, %2 what happened ("Failed", "Timed out")
-    const QString title = tr("%1: %2").arg(name, Display::statusText(status));
+    const QString title = tr("%1: %2").arg(name, Display::statusText(run.status));
     const QString text = tr("Run %1 of “%2” did not succeed. Open Cronhelm to read its log.")
-                             .arg(QString::number(runId), name);
+                             .arg(QString::number(run.id), name);
     if (m_tray) {
         m_tray->show();
         m_tray->showMessage(title, text, QSystemTrayIcon::Critical, 15000);
     } else {
         QApplication::alert(m_window);
     }
-    emit notified(title, text, runId);
+    emit notified(title, text, run.id);
 }
 
 } // namespace Cronhelm

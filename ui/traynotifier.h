@@ -1,5 +1,7 @@
 #pragma once
 
+#include <domain/records.h>
+
 #include <QObject>
 #include <QSet>
 
@@ -29,8 +31,10 @@ signals:
     void openRunRequested(qint64 runId);
 
 private:
-    void runChanged(qint64 jobId, qint64 runId, const QString &status);
+    void runChanged(qint64 jobId, qint64 runId);
+    void announce(const RunRecord &run);
 
+    StoreClient *m_client;
     JobsModel *m_jobs;
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;

@@ -16,6 +16,7 @@ int exitCodeFor(ErrorKind kind)
     case ErrorKind::Conflict:
         return ExitConflict;
     case ErrorKind::ConnectionLost:
+    case ErrorKind::LoginRefused:
     case ErrorKind::Fenced:
     case ErrorKind::Other:
         break;

@@ -28,18 +28,6 @@ QJsonValue jsonInstant(const QDateTime &instant)
     return instant.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QString duration(qint64 ms)
-{
-    if (ms < 1000)
-        return CtlTr::tr("%1 ms").arg(ms);
-    if (ms < 60 * 1000)
-        return CtlTr::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    const qint64 totalSeconds = ms / 1000;
-    if (totalSeconds < 3600)
-        return CtlTr::tr("%1 min %2 s").arg(totalSeconds / 60).arg(totalSeconds % 60);
-    return CtlTr::tr("%1 h %2 min").arg(totalSeconds / 3600).arg((totalSeconds % 3600) / 60);
-}
-
 QString seconds(double value)
 {
     return CtlTr::tr("%1 s").arg(value, 0, 'f', 1);

@@ -6,9 +6,11 @@
 #include "exitcodes.h"
 #include "format.h"
 #include "jobformat.h"
+
 #include "jobspecbuilder.h"
 #include "recordjson.h"
 #include "texttable.h"
+#include <domain/jobschedule.h>
 
 #include <store/jobstore.h>
 
@@ -39,8 +41,8 @@ int pauseJob(JobStore &jobs, const JobRecord &job)
     Result<bool> changed = jobs.pause(job.id);
     if (!changed)
         return Console::fail(changed.error());
-    Console::outLine(*changed ? CtlTr::tr("paused job %1").arg(quoted(job.name))
-                              : CtlTr::tr("job %1 was already paused").arg(quoted(job.name)));
+    Console::outLine(*changed ? CtlTr::tr("paused job %1").arg(quoted(job.spec.name))
+                              : CtlTr::tr("job %1 was already paused").arg(quoted(job.spec.name)));
     return ExitOk;
 }
 
@@ -49,8 +51,8 @@ int resumeJob(JobStore &jobs, const JobRecord &job)
     Result<bool> changed = jobs.resume(job.id);
     if (!changed)
         return Console::fail(changed.error());
-    Console::outLine(*changed ? CtlTr::tr("resumed job %1").arg(quoted(job.name))
-                              : CtlTr::tr("job %1 was not paused").arg(quoted(job.name)));
+    Console::outLine(*changed ? CtlTr::tr("resumed job %1").arg(quoted(job.spec.name))
+                              : CtlTr::tr("job %1 was not paused").arg(quoted(job.spec.name)));
     return ExitOk;
 }
 
@@ -59,7 +61,7 @@ int deleteJob(JobStore &jobs, const JobRecord &job)
     // The version just read: a job changed by someone else meanwhile is not deleted blindly.
     if (Status s = jobs.remove(job.id, job.version); !s)
         return Console::fail(s.error());
-    Console::outLine(CtlTr::tr("deleted job %1").arg(quoted(job.name)));
+    Console::outLine(CtlTr::tr("deleted job %1").arg(quoted(job.spec.name)));
     return ExitOk;
 }
 
@@ -77,7 +79,7 @@ int cancelOnce(JobStore &jobs, const JobRecord &job)
 {
     if (Status s = jobs.cancelOnce(job.id); !s)
         return Console::fail(s.error());
-    Console::outLine(CtlTr::tr("cancelled one-off job %1").arg(quoted(job.name)));
+    Console::outLine(CtlTr::tr("cancelled one-off job %1").arg(quoted(job.spec.name)));
     return ExitOk;
 }
 
@@ -198,7 +200,7 @@ int JobCommands::edit(const CtlContext &context, const QStringList &args)
     Result<int> version = jobs.update(current->id, expected.value_or(current->version), *changes);
     if (!version)
         return Console::fail(version.error());
-    const QString name = changes->value(QStringLiteral("name")).toString(current->name);
+    const QString name = changes->value(QStringLiteral("name")).toString(current->spec.name);
     // One arg() call for all three: a "%1" inside the name must stay text.
     Console::outLine(
         CtlTr::tr("updated job %1 %2 (version %3)")
@@ -226,18 +228,17 @@ int JobCommands::list(const CtlContext &context, const QStringList &args)
     if (cmd.isSet(json)) {
         QJsonArray array;
         for (const JobRecord &job : std::as_const(*all))
-            array.append(
-                RecordJson::job(job, JobFormat::nextRun(job, now), JobFormat::schedule(job)));
+            array.append(RecordJson::job(job, nextRunOf(job, now), JobFormat::schedule(job)));
         Console::outBytes(RecordJson::toText(array));
         return ExitOk;
     }
     TextTable table({CtlTr::tr("ID"), CtlTr::tr("NAME"), CtlTr::tr("SCHEDULE"), CtlTr::tr("ZONE"),
                      CtlTr::tr("NEXT RUN"), CtlTr::tr("LAST STATUS"), CtlTr::tr("PAUSED")});
     for (const JobRecord &job : std::as_const(*all)) {
-        table.addRow({QString::number(job.id), job.name, JobFormat::schedule(job), job.timeZone,
-                      Format::orDash(Format::utc(JobFormat::nextRun(job, now))),
-                      Format::orDash(job.lastStatus),
-                      job.enabled ? CtlTr::tr("no") : CtlTr::tr("yes")});
+        table.addRow({QString::number(job.id), job.spec.name, JobFormat::schedule(job),
+                      job.spec.timeZone, Format::orDash(Format::utc(nextRunOf(job, now))),
+                      Format::orDash(job.lastStatus ? wireName(*job.lastStatus) : QString()),
+                      job.spec.enabled ? CtlTr::tr("no") : CtlTr::tr("yes")});
     }
     Console::out(table.render());
     return ExitOk;
@@ -261,7 +262,7 @@ int JobCommands::show(const CtlContext &context, const QStringList &args)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (cmd.isSet(json))
         Console::outBytes(RecordJson::toText(
-            RecordJson::job(*job, JobFormat::nextRun(*job, now), JobFormat::schedule(*job))));
+            RecordJson::job(*job, nextRunOf(*job, now), JobFormat::schedule(*job))));
     else
         Console::out(JobFormat::details(*job, now));
     return ExitOk;

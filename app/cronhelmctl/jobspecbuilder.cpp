@@ -47,6 +47,7 @@ const QString optWebhook = QStringLiteral("notify-webhook");
 const QString optNotifyOn = QStringLiteral("notify-on");
 const QString optNoNotify = QStringLiteral("no-notify");
 const QString optNotifyQuiet = QStringLiteral("notify-quiet");
+const QString optRunOn = QStringLiteral("run-on");
 
 Error badInput(const QString &message)
 {
@@ -105,16 +106,6 @@ Status readNumber(const QCommandLineParser &p, const QString &option, std::optio
         return value.error();
     out = *value;
     return Done{};
-}
-
-QJsonObject withPairs(QJsonObject object, const QList<QPair<QString, QString>> &set,
-                      const QStringList &remove)
-{
-    for (const QString &name : remove)
-        object.remove(name);
-    for (const auto &[name, value] : set)
-        object.insert(name, value);
-    return object;
 }
 
 } // namespace
@@ -200,6 +191,10 @@ QList<QCommandLineOption> JobSpecBuilder::options() const
     o.append({optNotifyQuiet,
               CtlTr::tr("Announce a repeated failure at most once in this many seconds."),
               CtlTr::tr("seconds")});
+    o.append({optRunOn,
+              CtlTr::tr("Run only on nodes that have all these labels (comma-separated; \"\" "
+                        "for any node)."),
+              CtlTr::tr("labels")});
     o.append({optDescription, CtlTr::tr("Description for people."), CtlTr::tr("text")});
     o.append({optOwner, CtlTr::tr("Owner (a person or team)."), CtlTr::tr("text")});
     o.append({optPaused, edit ? CtlTr::tr("Pause the job.") : CtlTr::tr("Create the job paused.")});
@@ -276,26 +271,14 @@ Status JobSpecBuilder::readTarget(const QCommandLineParser &p)
         return badInput(CtlTr::tr("give either --http or --shell, not both"));
     if (m_mode == Mode::Add && !p.isSet(optHttp) && !p.isSet(optShell))
         return badInput(CtlTr::tr("a job needs a target: --http URL or --shell COMMAND"));
+    // Only the form of each option is checked here; what a job may be is the domain's
+    // rules' (checkRules), applied to the whole job.
     m_httpUrl = optionalValue(p, optHttp);
-    if (m_httpUrl) {
+    if (m_httpUrl)
         *m_httpUrl = m_httpUrl->trimmed();
-        if (!m_httpUrl->startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
-            && !m_httpUrl->startsWith(QLatin1String("https://"), Qt::CaseInsensitive)) {
-            return badInput(
-                CtlTr::tr("--http: \"%1\" is not an http:// or https:// URL").arg(*m_httpUrl));
-        }
-    }
     m_method = optionalValue(p, optMethod);
-    if (m_method) {
+    if (m_method)
         *m_method = m_method->trimmed().toUpper();
-        if (Status s = oneOf(m_method,
-                             {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
-                              QStringLiteral("PATCH"), QStringLiteral("DELETE"),
-                              QStringLiteral("HEAD"), QStringLiteral("OPTIONS")},
-                             optMethod);
-            !s)
-            return s;
-    }
     Result<Pairs> headers = readPairs(p.values(optHeader), QLatin1Char(':'), optHeader);
     if (!headers)
         return headers.error();
@@ -304,23 +287,9 @@ Status JobSpecBuilder::readTarget(const QCommandLineParser &p)
         m_removeHeaders = p.values(optRemoveHeader);
     m_body = optionalValue(p, optBody);
     m_expectStatus = optionalValue(p, optExpectStatus);
-    if (m_expectStatus) {
-        static const QRegularExpression range(QStringLiteral("^\\d{3}(-\\d{3})?$"));
+    if (m_expectStatus)
         *m_expectStatus = m_expectStatus->remove(QLatin1Char(' '));
-        if (!range.match(*m_expectStatus).hasMatch()) {
-            return badInput(CtlTr::tr("--expect-status: \"%1\" is not a status code like 200 or "
-                                      "a range like 200-299")
-                                .arg(*m_expectStatus));
-        }
-    }
     m_failIfBodyMatches = optionalValue(p, optFailIf);
-    if (m_failIfBodyMatches) {
-        const QRegularExpression regex(*m_failIfBodyMatches);
-        if (!regex.isValid()) {
-            return badInput(CtlTr::tr("--fail-if-body-matches: invalid regular expression: %1")
-                                .arg(regex.errorString()));
-        }
-    }
     m_shell = optionalValue(p, optShell);
     m_workdir = optionalValue(p, optWorkdir);
     Result<Pairs> env = readPairs(p.values(optEnv), QLatin1Char('='), optEnv);
@@ -362,6 +331,8 @@ Status JobSpecBuilder::readPolicies(const QCommandLineParser &p)
         if (!s)
             return s;
     }
+    if (p.isSet(optRunOn))
+        m_runOn = splitList(p.values(optRunOn));
     m_description = optionalValue(p, optDescription);
     m_owner = optionalValue(p, optOwner);
     const bool resume = m_mode == Mode::Edit && p.isSet(optResume);
@@ -394,7 +365,7 @@ Status JobSpecBuilder::readNotify(const QCommandLineParser &p)
     return readNumber(p, optNotifyQuiet, m_notifyQuiet, Format::parseSeconds);
 }
 
-Status JobSpecBuilder::putOnce(QJsonObject &spec, const QDate &date, const QTime &time,
+Status JobSpecBuilder::putOnce(JobSpec &spec, const QDate &date, const QTime &time,
                                const QTimeZone &zone) const
 {
     const LocalTimeResolution r = resolveLocalTime(date, time, zone);
@@ -413,10 +384,9 @@ Status JobSpecBuilder::putOnce(QJsonObject &spec, const QDate &date, const QTime
         at = m_occurrence == QLatin1String("second") ? r.second : r.first;
         break;
     }
-    spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("once"));
-    spec.insert(QStringLiteral("once_local"),
-                QDateTime(date, time).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
-    spec.insert(QStringLiteral("once_at"), at.toUTC().toString(Qt::ISODateWithMs));
+    spec.scheduleKind = ScheduleKind::Once;
+    spec.onceLocal = QDateTime(date, time, Qt::UTC);
+    spec.onceAt = at.toUTC();
     return Done{};
 }
 
@@ -427,9 +397,28 @@ bool JobSpecBuilder::hasTargetOptions() const
         || !m_unsetEnv.isEmpty();
 }
 
-Status JobSpecBuilder::applyTarget(QJsonObject &t, const QString &type) const
+namespace {
+
+void setPairs(QList<QPair<QString, QString>> &pairs, const QList<QPair<QString, QString>> &set,
+              const QStringList &remove)
 {
-    const bool http = type == QLatin1String("http");
+    auto drop = [&pairs](const QString &name) {
+        pairs.removeIf([&name](const auto &p) { return p.first == name; });
+    };
+    for (const QString &name : remove)
+        drop(name);
+    for (const auto &[name, value] : set) {
+        drop(name);
+        pairs.append({name, value});
+    }
+    std::sort(pairs.begin(), pairs.end());
+}
+
+} // namespace
+
+Status JobSpecBuilder::applyTarget(TargetSpec &t) const
+{
+    const bool http = t.kind == TargetKind::Http;
     const bool httpOptions = m_method || !m_headers.isEmpty() || !m_removeHeaders.isEmpty()
         || m_body || m_expectStatus || m_failIfBodyMatches;
     const bool shellOptions = m_workdir || !m_env.isEmpty() || !m_unsetEnv.isEmpty();
@@ -442,178 +431,254 @@ Status JobSpecBuilder::applyTarget(QJsonObject &t, const QString &type) const
                                   "--fail-if-body-matches apply to HTTP jobs, and this is a "
                                   "shell job"));
     }
-    auto setOrRemove = [&t](const QString &key, const std::optional<QString> &value) {
-        if (!value)
-            return;
-        if (value->isEmpty())
-            t.remove(key);
-        else
-            t.insert(key, *value);
-    };
     if (http) {
         if (m_httpUrl)
-            t.insert(QStringLiteral("url"), *m_httpUrl);
-        if (m_method || !t.contains(QStringLiteral("method")))
-            t.insert(QStringLiteral("method"), m_method.value_or(QStringLiteral("GET")));
-        if (!m_headers.isEmpty() || !m_removeHeaders.isEmpty()) {
-            const QJsonObject headers = withPairs(t.value(QStringLiteral("headers")).toObject(),
-                                                  m_headers, m_removeHeaders);
-            if (headers.isEmpty())
-                t.remove(QStringLiteral("headers"));
-            else
-                t.insert(QStringLiteral("headers"), headers);
+            t.http.url = *m_httpUrl;
+        if (m_method)
+            t.http.method = *m_method;
+        setPairs(t.http.headers, m_headers, m_removeHeaders);
+        if (m_body) {
+            t.http.body = *m_body;
+            t.http.bodyIsJson = false;
         }
-        setOrRemove(QStringLiteral("body"), m_body);
-        setOrRemove(QStringLiteral("expect_status"), m_expectStatus);
-        setOrRemove(QStringLiteral("fail_if_body_matches"), m_failIfBodyMatches);
+        if (m_expectStatus) {
+            const std::optional<StatusRange> range =
+                m_expectStatus->isEmpty() ? StatusRange() : StatusRange::parse(*m_expectStatus);
+            if (!range) {
+                return badInput(CtlTr::tr("--expect-status: \"%1\" is not a status code like 200 "
+                                          "or an ascending range like 200-299 (100 to 599)")
+                                    .arg(*m_expectStatus));
+            }
+            t.http.expectStatus = *range;
+        }
+        if (m_failIfBodyMatches)
+            t.http.failIfBodyMatches = *m_failIfBodyMatches;
     } else {
         if (m_shell) {
             // A command line replaces an argv form written through the SQL API.
-            t.remove(QStringLiteral("argv"));
-            t.insert(QStringLiteral("command"), *m_shell);
+            t.shell.argv.clear();
+            t.shell.command = *m_shell;
         }
-        setOrRemove(QStringLiteral("workdir"), m_workdir);
-        if (!m_env.isEmpty() || !m_unsetEnv.isEmpty()) {
-            const QJsonObject env =
-                withPairs(t.value(QStringLiteral("env")).toObject(), m_env, m_unsetEnv);
-            if (env.isEmpty())
-                t.remove(QStringLiteral("env"));
-            else
-                t.insert(QStringLiteral("env"), env);
-        }
+        if (m_workdir)
+            t.shell.workdir = *m_workdir;
+        setPairs(t.shell.env, m_env, m_unsetEnv);
     }
     return Done{};
 }
 
-void JobSpecBuilder::putPolicies(QJsonObject &spec) const
+QStringList JobSpecBuilder::applyPolicies(JobSpec &spec) const
 {
-    auto putNumber = [&spec](const char *key, const std::optional<qint64> &value) {
-        if (value)
-            spec.insert(QLatin1String(key), double(*value));
+    QStringList touched;
+    auto number = [&touched](const char *key, const std::optional<qint64> &value, auto &field) {
+        if (!value)
+            return;
+        field = std::remove_reference_t<decltype(field)>(*value);
+        touched.append(QLatin1String(key));
     };
-    auto putText = [&spec](const char *key, const std::optional<QString> &value) {
-        if (value)
-            spec.insert(QLatin1String(key), *value);
-    };
-    putNumber("timeout_s", m_timeout);
-    putNumber("retries", m_retries);
-    putText("retry_backoff", m_retryBackoff);
-    putNumber("retry_delay_s", m_retryDelay);
-    putText("concurrency", m_concurrency);
-    putText("misfire", m_misfire);
-    putNumber("misfire_bound", m_misfireBound);
-    putNumber("log_limit_bytes", m_logLimit);
-    putNumber("notify_quiet_s", m_notifyQuiet);
-    putText("description", m_description);
-    putText("owner", m_owner);
-    if (m_enabled)
-        spec.insert(QStringLiteral("enabled"), *m_enabled);
+    number("timeout_s", m_timeout, spec.timeoutSeconds);
+    number("retries", m_retries, spec.retries);
+    number("retry_delay_s", m_retryDelay, spec.retryDelaySeconds);
+    number("misfire_bound", m_misfireBound, spec.misfireBound);
+    number("log_limit_bytes", m_logLimit, spec.logLimitBytes);
+    number("notify_quiet_s", m_notifyQuiet, spec.notifyQuietSeconds);
+    // Spellings were checked when the options were read.
+    if (m_retryBackoff) {
+        spec.retryBackoff = *fromWireName<RetryBackoff>(*m_retryBackoff);
+        touched.append(QStringLiteral("retry_backoff"));
+    }
+    if (m_concurrency) {
+        spec.concurrency = *fromWireName<ConcurrencyPolicy>(*m_concurrency);
+        touched.append(QStringLiteral("concurrency"));
+    }
+    if (m_misfire) {
+        spec.misfire = *fromWireName<MisfirePolicy>(*m_misfire);
+        touched.append(QStringLiteral("misfire"));
+    }
+    if (m_description) {
+        spec.description = *m_description;
+        touched.append(QStringLiteral("description"));
+    }
+    if (m_owner) {
+        spec.owner = *m_owner;
+        touched.append(QStringLiteral("owner"));
+    }
+    if (m_enabled) {
+        spec.enabled = *m_enabled;
+        touched.append(QStringLiteral("enabled"));
+    }
+    if (m_runOn) {
+        spec.runOn = *m_runOn;
+        touched.append(QStringLiteral("run_on"));
+    }
+    return touched;
 }
 
-QJsonArray JobSpecBuilder::notifyTargets() const
+QList<NotificationTarget> JobSpecBuilder::notifyTargets() const
 {
-    QJsonArray list;
-    auto add = [this, &list](const QString &kind, const QString &url) {
-        QJsonObject target{{QStringLiteral("kind"), kind}, {QStringLiteral("url"), url}};
-        if (m_notifyOn)
-            target.insert(QStringLiteral("on"), QJsonArray::fromStringList(*m_notifyOn));
+    QList<NotificationTarget> list;
+    auto add = [this, &list](NotifyKind kind, const QString &url) {
+        NotificationTarget target;
+        target.kind = kind;
+        target.url = url.trimmed();
+        if (m_notifyOn) {
+            target.onFailure = m_notifyOn->contains(QLatin1String("failure"));
+            target.onSuccess = m_notifyOn->contains(QLatin1String("success"));
+            target.onRecovery = m_notifyOn->contains(QLatin1String("recovery"));
+        }
         list.append(target);
     };
     for (const QString &url : m_slack)
-        add(QStringLiteral("slack"), url.trimmed());
+        add(NotifyKind::Slack, url);
     for (const QString &url : m_webhooks)
-        add(QStringLiteral("webhook"), url.trimmed());
+        add(NotifyKind::Webhook, url);
     return list;
+}
+
+// The rules of a job are the domain's (core/domain); a problem is reported against the
+// option that sets the field, so the message says what to change.
+Status JobSpecBuilder::checkRules(const JobSpec &spec)
+{
+    const FieldProblems problems = JobRules::check(spec);
+    if (problems.isEmpty())
+        return Done{};
+    static const QHash<QString, QString> options = {
+        {QStringLiteral("name"), QStringLiteral("NAME")},
+        {QStringLiteral("description"), dashed(optDescription)},
+        {QStringLiteral("owner"), dashed(optOwner)},
+        {QStringLiteral("target.url"), dashed(optHttp)},
+        {QStringLiteral("target.method"), dashed(optMethod)},
+        {QStringLiteral("target.headers"), dashed(optHeader)},
+        {QStringLiteral("target.body"), dashed(optBody)},
+        {QStringLiteral("target.expect_status"), dashed(optExpectStatus)},
+        {QStringLiteral("target.fail_if_body_matches"), dashed(optFailIf)},
+        {QStringLiteral("target.command"), dashed(optShell)},
+        {QStringLiteral("target.workdir"), dashed(optWorkdir)},
+        {QStringLiteral("target.env"), dashed(optEnv)},
+        {QStringLiteral("time_zone"), dashed(optTz)},
+        {QStringLiteral("cron"), dashed(optCron)},
+        {QStringLiteral("once"), dashed(optOnce)},
+        {QStringLiteral("notify"), dashed(optSlack)},
+        {QStringLiteral("timeout_s"), dashed(optTimeout)},
+        {QStringLiteral("retries"), dashed(optRetries)},
+        {QStringLiteral("retry_delay_s"), dashed(optRetryDelay)},
+        {QStringLiteral("misfire_bound"), dashed(optMisfireBound)},
+        {QStringLiteral("notify_quiet_s"), dashed(optNotifyQuiet)},
+        {QStringLiteral("log_limit_bytes"), dashed(optLogLimit)},
+        {QStringLiteral("run_on"), dashed(optRunOn)},
+    };
+    const FieldProblem &first = problems.constFirst();
+    Error error =
+        makeError(ErrorKind::BadInput,
+                  CtlTr::tr("%1: %2").arg(options.value(first.field, first.field), first.message),
+                  first.field);
+    return error;
 }
 
 Result<QJsonObject> JobSpecBuilder::spec(const QString &name) const
 {
-    QJsonObject spec{{QStringLiteral("name"), name}};
+    JobSpec spec;
+    spec.name = name;
     const QTimeZone zone = m_zone.value_or(QTimeZone("UTC"));
-    spec.insert(QStringLiteral("time_zone"), QString::fromUtf8(zone.id()));
+    spec.timeZone = QString::fromUtf8(zone.id());
     if (m_cron) {
-        spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("cron"));
-        spec.insert(QStringLiteral("cron"), *m_cron);
+        spec.scheduleKind = ScheduleKind::Cron;
+        spec.cron = *m_cron;
     } else if (Status s = putOnce(spec, *m_onceDate, m_onceTime, zone); !s) {
         return s.error();
     }
-    const QString type = m_httpUrl ? QStringLiteral("http") : QStringLiteral("shell");
-    QJsonObject target;
-    if (Status s = applyTarget(target, type); !s)
+    spec.target.kind = m_httpUrl ? TargetKind::Http : TargetKind::Shell;
+    if (Status s = applyTarget(spec.target); !s)
         return s.error();
-    spec.insert(QStringLiteral("target_type"), type);
-    spec.insert(QStringLiteral("target"), target);
-    putPolicies(spec);
+    applyPolicies(spec);
     if (m_notifyOn && m_slack.isEmpty() && m_webhooks.isEmpty())
         return badInput(CtlTr::tr("--notify-on needs --notify-slack or --notify-webhook"));
-    const QJsonArray notify = notifyTargets();
-    if (!notify.isEmpty())
-        spec.insert(QStringLiteral("notify"), notify);
-    return spec;
+    spec.notify = notifyTargets();
+    if (Status s = checkRules(spec); !s)
+        return s.error();
+    return spec.toJson();
 }
 
 Result<QJsonObject> JobSpecBuilder::changes(const JobRecord &current) const
 {
-    QJsonObject spec;
-    if (m_name)
-        spec.insert(QStringLiteral("name"), *m_name);
+    JobSpec spec = current.spec;
+    QStringList touched;
+    if (m_name) {
+        spec.name = *m_name;
+        touched.append(QStringLiteral("name"));
+    }
 
     // Schedule: a new zone alone moves a one-off to the same wall-clock time in that zone.
-    const QTimeZone zone = m_zone.value_or(QTimeZone(current.timeZone.toUtf8()));
-    if (m_zone)
-        spec.insert(QStringLiteral("time_zone"), QString::fromUtf8(m_zone->id()));
+    const QTimeZone zone = m_zone.value_or(QTimeZone(current.spec.timeZone.toUtf8()));
+    if (m_zone) {
+        spec.timeZone = QString::fromUtf8(m_zone->id());
+        touched.append(QStringLiteral("time_zone"));
+    }
     if (m_cron) {
-        spec.insert(QStringLiteral("schedule_kind"), QStringLiteral("cron"));
-        spec.insert(QStringLiteral("cron"), *m_cron);
+        spec.scheduleKind = ScheduleKind::Cron;
+        spec.cron = *m_cron;
+        touched += {QStringLiteral("schedule_kind"), QStringLiteral("cron")};
     } else if (m_onceDate) {
         if (Status s = putOnce(spec, *m_onceDate, m_onceTime, zone); !s)
             return s.error();
-    } else if ((m_zone || !m_occurrence.isEmpty())
-               && current.scheduleKind == QLatin1String("once")) {
-        if (Status s = putOnce(spec, current.onceLocal.date(), current.onceLocal.time(), zone); !s)
+        touched += {QStringLiteral("schedule_kind"), QStringLiteral("once_local"),
+                    QStringLiteral("once_at")};
+    } else if ((m_zone || !m_occurrence.isEmpty()) && current.isOnce()) {
+        if (Status s =
+                putOnce(spec, current.spec.onceLocal.date(), current.spec.onceLocal.time(), zone);
+            !s)
             return s.error();
+        touched += {QStringLiteral("once_local"), QStringLiteral("once_at")};
     }
 
     // Target: options change the current target; --http on a shell job (or --shell on an
     // HTTP job) starts a new one of that type.
     if (hasTargetOptions()) {
-        QString type = current.targetType;
+        TargetKind kind = current.spec.target.kind;
         if (m_httpUrl)
-            type = QStringLiteral("http");
+            kind = TargetKind::Http;
         else if (m_shell)
-            type = QStringLiteral("shell");
-        QJsonObject target = type == current.targetType ? current.target : QJsonObject();
-        if (Status s = applyTarget(target, type); !s)
+            kind = TargetKind::Shell;
+        if (kind != current.spec.target.kind) {
+            spec.target = TargetSpec();
+            spec.target.kind = kind;
+        }
+        if (Status s = applyTarget(spec.target); !s)
             return s.error();
-        if (type != current.targetType)
-            spec.insert(QStringLiteral("target_type"), type);
-        spec.insert(QStringLiteral("target"), target);
+        touched += {QStringLiteral("target_type"), QStringLiteral("target")};
     }
 
-    putPolicies(spec);
+    touched += applyPolicies(spec);
 
     // Notifications: new targets replace the list; --notify-on alone changes the events of
     // the targets the job has.
     if (m_noNotify) {
-        spec.insert(QStringLiteral("notify"), QJsonArray());
+        spec.notify.clear();
+        touched.append(QStringLiteral("notify"));
     } else if (!m_slack.isEmpty() || !m_webhooks.isEmpty()) {
-        spec.insert(QStringLiteral("notify"), notifyTargets());
+        spec.notify = notifyTargets();
+        touched.append(QStringLiteral("notify"));
     } else if (m_notifyOn) {
-        if (current.notify.isEmpty())
+        if (current.spec.notify.isEmpty())
             return badInput(CtlTr::tr("--notify-on: the job has no notification targets; add "
                                       "--notify-slack or --notify-webhook"));
-        QJsonArray notify;
-        for (const QJsonValue &entry : current.notify) {
-            QJsonObject target = entry.toObject();
-            target.insert(QStringLiteral("on"), QJsonArray::fromStringList(*m_notifyOn));
-            notify.append(target);
+        for (NotificationTarget &target : spec.notify) {
+            target.onFailure = m_notifyOn->contains(QLatin1String("failure"));
+            target.onSuccess = m_notifyOn->contains(QLatin1String("success"));
+            target.onRecovery = m_notifyOn->contains(QLatin1String("recovery"));
         }
-        spec.insert(QStringLiteral("notify"), notify);
+        touched.append(QStringLiteral("notify"));
     }
 
-    if (spec.isEmpty())
+    if (touched.isEmpty())
         return badInput(CtlTr::tr("nothing to change: give at least one option (see --help)"));
-    return spec;
+    if (Status s = checkRules(spec); !s)
+        return s.error();
+    // What the options named, plus anything that changed with it (a new kind's keys).
+    const QJsonObject json = spec.toJson();
+    QJsonObject changes = current.spec.changesTo(spec);
+    for (const QString &key : std::as_const(touched))
+        changes.insert(key, json.value(key));
+    return changes;
 }
 
 } // namespace Cronhelm

@@ -2,7 +2,8 @@
 
 #include <result.h>
 
-#include <store/records.h>
+#include <domain/jobspec.h>
+#include <domain/records.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -20,12 +21,13 @@
 
 namespace Cronhelm {
 
-// Turns the options of `job add` and `job edit` into the job spec JSON of the SQL API
-// (cronhelm.create_job / update_job; keys as in cronhelm._apply_spec).
+// Turns the options of `job add` and `job edit` into a job spec (core/domain) and from it
+// the JSON of the SQL API (cronhelm.create_job / update_job).
 //
-// read() checks everything that needs no database first — the cron expression with the
-// core parser, the zone, the one-off local time, enumerations and numbers — so bad input
-// is refused (exit 2) before anything connects.
+// read() checks the form of each option (numbers, durations, the one-off local time, the
+// spellings of enumerations); the job's rules are the domain's (JobRules), checked on the
+// whole job before anything is sent, so for `job add` bad input is refused (exit 2) before
+// anything connects.
 class JobSpecBuilder
 {
 public:
@@ -49,13 +51,15 @@ private:
     Status readPolicies(const QCommandLineParser &p);
     Status readNotify(const QCommandLineParser &p);
 
-    // Adds the schedule keys for a one-off at `date time` in `zone`.
-    Status putOnce(QJsonObject &spec, const QDate &date, const QTime &time,
+    // Sets the schedule of `spec` to a one-off at `date time` in `zone`.
+    Status putOnce(JobSpec &spec, const QDate &date, const QTime &time,
                    const QTimeZone &zone) const;
-    Status applyTarget(QJsonObject &target, const QString &type) const;
+    Status applyTarget(TargetSpec &target) const;
     bool hasTargetOptions() const;
-    void putPolicies(QJsonObject &spec) const;
-    QJsonArray notifyTargets() const;
+    // Returns the spec keys the options set.
+    QStringList applyPolicies(JobSpec &spec) const;
+    QList<NotificationTarget> notifyTargets() const;
+    static Status checkRules(const JobSpec &spec);
 
     Mode m_mode;
 
@@ -89,6 +93,7 @@ private:
     std::optional<QString> m_description;
     std::optional<QString> m_owner;
     std::optional<bool> m_enabled;
+    std::optional<QStringList> m_runOn;
 
     QStringList m_slack;
     QStringList m_webhooks;

@@ -24,36 +24,46 @@ QJsonValue stringOrNull(const QString &text)
 
 QJsonObject job(const JobRecord &j, const QDateTime &nextRun, const QString &schedule)
 {
+    const JobSpec &spec = j.spec;
+    QJsonArray problems;
+    for (const FieldProblem &p : j.specProblems)
+        problems.append(QJsonObject{{QStringLiteral("field"), p.field},
+                                    {QStringLiteral("message"), p.message}});
     QJsonObject o{
         {QStringLiteral("id"), double(j.id)},
         {QStringLiteral("version"), j.version},
-        {QStringLiteral("name"), j.name},
-        {QStringLiteral("description"), j.description},
-        {QStringLiteral("owner"), j.owner},
-        {QStringLiteral("target_type"), j.targetType},
-        {QStringLiteral("target"), j.target},
+        {QStringLiteral("name"), spec.name},
+        {QStringLiteral("description"), spec.description},
+        {QStringLiteral("owner"), spec.owner},
+        {QStringLiteral("target_type"), wireName(spec.target.kind)},
+        {QStringLiteral("target"), spec.target.toJson()},
         {QStringLiteral("schedule"), schedule},
-        {QStringLiteral("schedule_kind"), j.scheduleKind},
-        {QStringLiteral("cron"), stringOrNull(j.cronExpr)},
-        {QStringLiteral("time_zone"), j.timeZone},
-        {QStringLiteral("enabled"), j.enabled},
-        {QStringLiteral("paused"), !j.enabled},
-        {QStringLiteral("timeout_s"), j.timeoutSeconds},
-        {QStringLiteral("retries"), j.retries},
-        {QStringLiteral("retry_backoff"), j.retryBackoff},
-        {QStringLiteral("retry_delay_s"), j.retryDelaySeconds},
-        {QStringLiteral("concurrency"), j.concurrency},
-        {QStringLiteral("misfire"), j.misfire},
-        {QStringLiteral("misfire_bound"), j.misfireBound},
-        {QStringLiteral("notify"), j.notify},
-        {QStringLiteral("notify_quiet_s"), j.notifyQuietSeconds},
-        {QStringLiteral("log_limit_bytes"), double(j.logLimitBytes)},
+        {QStringLiteral("schedule_kind"), wireName(spec.scheduleKind)},
+        {QStringLiteral("cron"), j.isOnce() ? QJsonValue(QJsonValue::Null) : spec.cron},
+        {QStringLiteral("time_zone"), spec.timeZone},
+        {QStringLiteral("enabled"), spec.enabled},
+        {QStringLiteral("paused"), !spec.enabled},
+        {QStringLiteral("timeout_s"), spec.timeoutSeconds},
+        {QStringLiteral("retries"), spec.retries},
+        {QStringLiteral("retry_backoff"), wireName(spec.retryBackoff)},
+        {QStringLiteral("retry_delay_s"), spec.retryDelaySeconds},
+        {QStringLiteral("concurrency"), wireName(spec.concurrency)},
+        {QStringLiteral("misfire"), wireName(spec.misfire)},
+        {QStringLiteral("misfire_bound"), spec.misfireBound},
+        {QStringLiteral("notify"), NotificationTarget::listToJson(spec.notify)},
+        {QStringLiteral("notify_quiet_s"), spec.notifyQuietSeconds},
+        {QStringLiteral("log_limit_bytes"), double(spec.logLimitBytes)},
+        {QStringLiteral("run_on"), QJsonArray::fromStringList(spec.runOn)},
+        {QStringLiteral("keep_days"), optionalNumber(spec.keepDays)},
+        {QStringLiteral("keep_runs"), optionalNumber(spec.keepRuns)},
+        {QStringLiteral("problems"), problems},
         {QStringLiteral("next_run_at"), Format::jsonInstant(nextRun)},
         {QStringLiteral("next_fire_at"), Format::jsonInstant(j.nextFireAt)},
         {QStringLiteral("schedule_error"), stringOrNull(j.scheduleError)},
         {QStringLiteral("last_run_id"),
          j.lastRunId ? QJsonValue(double(j.lastRunId)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("last_status"), stringOrNull(j.lastStatus)},
+        {QStringLiteral("last_status"),
+         j.lastStatus ? QJsonValue(wireName(*j.lastStatus)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("last_started_at"), Format::jsonInstant(j.lastStartedAt)},
         {QStringLiteral("last_finished_at"), Format::jsonInstant(j.lastFinishedAt)},
         {QStringLiteral("last_duration_ms"), optionalNumber(j.lastDurationMs)},
@@ -63,11 +73,11 @@ QJsonObject job(const JobRecord &j, const QDateTime &nextRun, const QString &sch
         {QStringLiteral("updated_at"), Format::jsonInstant(j.updatedAt)},
         {QStringLiteral("updated_by"), j.updatedBy},
     };
-    if (j.scheduleKind == QLatin1String("once")) {
+    if (j.isOnce()) {
         o.insert(QStringLiteral("once_local"),
-                 j.onceLocal.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
-        o.insert(QStringLiteral("once_at"), Format::jsonInstant(j.onceAt));
-        o.insert(QStringLiteral("once_state"), j.onceState);
+                 spec.onceLocal.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+        o.insert(QStringLiteral("once_at"), Format::jsonInstant(spec.onceAt));
+        o.insert(QStringLiteral("once_state"), wireName(j.onceState));
     } else {
         o.insert(QStringLiteral("once_local"), QJsonValue::Null);
         o.insert(QStringLiteral("once_at"), QJsonValue::Null);
@@ -82,13 +92,13 @@ QJsonObject run(const RunRecord &r)
         {QStringLiteral("id"), double(r.id)},
         {QStringLiteral("job_id"), double(r.jobId)},
         {QStringLiteral("job"), r.job},
-        {QStringLiteral("trigger"), r.trigger},
+        {QStringLiteral("trigger"), wireName(r.trigger)},
         {QStringLiteral("triggered_by"), stringOrNull(r.triggeredBy)},
         {QStringLiteral("scheduled_for"), Format::jsonInstant(r.scheduledFor)},
         {QStringLiteral("due_at"), Format::jsonInstant(r.dueAt)},
         {QStringLiteral("started_at"), Format::jsonInstant(r.startedAt)},
         {QStringLiteral("finished_at"), Format::jsonInstant(r.finishedAt)},
-        {QStringLiteral("status"), r.status},
+        {QStringLiteral("status"), wireName(r.status)},
         {QStringLiteral("attempt"), r.attempt},
         {QStringLiteral("first_run_id"),
          r.firstRunId ? QJsonValue(double(r.firstRunId)) : QJsonValue(QJsonValue::Null)},
@@ -114,7 +124,7 @@ QJsonObject cluster(const ClusterStatus &s)
             {QStringLiteral("host"), n.host},
             {QStringLiteral("pid"), n.pid},
             {QStringLiteral("version"), n.version},
-            {QStringLiteral("role"), n.role},
+            {QStringLiteral("role"), wireName(n.role)},
             {QStringLiteral("is_executor"), n.id == lease.executor},
             {QStringLiteral("started_at"), Format::jsonInstant(n.startedAt)},
             {QStringLiteral("last_seen"), Format::jsonInstant(n.lastSeen)},

@@ -30,30 +30,30 @@ const QString optTrigger = QStringLiteral("trigger");
 const QString optSince = QStringLiteral("since");
 const QString optUntil = QStringLiteral("until");
 
-const QStringList knownStatuses = {QStringLiteral("queued"),    QStringLiteral("running"),
-                                   QStringLiteral("succeeded"), QStringLiteral("failed"),
-                                   QStringLiteral("timed_out"), QStringLiteral("abandoned"),
-                                   QStringLiteral("cancelled"), QStringLiteral("skipped")};
-const QStringList knownTriggers = {QStringLiteral("schedule"), QStringLiteral("manual"),
-                                   QStringLiteral("retry"), QStringLiteral("catch_up")};
-
-Result<QStringList> readChoices(const CommandParser &cmd, const QString &option,
-                                const QStringList &known)
+template<typename Enum>
+QStringList spellings()
 {
-    const QStringList values = splitList(cmd.values(option));
-    for (const QString &value : values) {
-        if (!known.contains(value)) {
-            return makeError(ErrorKind::BadInput,
-                             CtlTr::tr("--%1: \"%2\" is not one of %3")
-                                 .arg(option, value, known.join(QStringLiteral(", "))));
-        }
-    }
-    return values;
+    QStringList names;
+    for (Enum value : allValues<Enum>())
+        names.append(wireName(value));
+    return names;
 }
 
-bool isFinished(const QString &status)
+// The values of a repeatable, comma-separated option, each one of the enum's spellings.
+template<typename Enum>
+Result<QList<Enum>> readChoices(const CommandParser &cmd, const QString &option)
 {
-    return status != QLatin1String("queued") && status != QLatin1String("running");
+    QList<Enum> out;
+    for (const QString &value : splitList(cmd.values(option))) {
+        const std::optional<Enum> parsed = fromWireName<Enum>(value);
+        if (!parsed) {
+            return makeError(ErrorKind::BadInput,
+                             CtlTr::tr("--%1: \"%2\" is not one of %3")
+                                 .arg(option, value, spellings<Enum>().join(QStringLiteral(", "))));
+        }
+        out.append(*parsed);
+    }
+    return out;
 }
 
 QCommandLineOption jsonOption()
@@ -90,11 +90,11 @@ void RunCommands::addFilterOptions(CommandParser &cmd)
         {optJob, CtlTr::tr("Only runs of the job with this name."), CtlTr::tr("name")},
         {optStatus,
          CtlTr::tr("Only runs with this status; repeatable or comma-separated (%1).")
-             .arg(knownStatuses.join(QStringLiteral(", "))),
+             .arg(spellings<RunStatus>().join(QStringLiteral(", "))),
          CtlTr::tr("status")},
         {optTrigger,
          CtlTr::tr("Only runs with this trigger; repeatable or comma-separated (%1).")
-             .arg(knownTriggers.join(QStringLiteral(", "))),
+             .arg(spellings<RunTrigger>().join(QStringLiteral(", "))),
          CtlTr::tr("trigger")},
         {optSince,
          CtlTr::tr("Only runs scheduled at or after this ISO-8601 instant (UTC unless an "
@@ -110,11 +110,11 @@ Result<RunFilter> RunCommands::readFilter(const CommandParser &cmd)
     RunFilter filter;
     if (cmd.isSet(optJob))
         filter.jobName = cmd.value(optJob);
-    Result<QStringList> statuses = readChoices(cmd, optStatus, knownStatuses);
+    Result<QList<RunStatus>> statuses = readChoices<RunStatus>(cmd, optStatus);
     if (!statuses)
         return statuses.error();
     filter.statuses = *statuses;
-    Result<QStringList> triggers = readChoices(cmd, optTrigger, knownTriggers);
+    Result<QList<RunTrigger>> triggers = readChoices<RunTrigger>(cmd, optTrigger);
     if (!triggers)
         return triggers.error();
     filter.triggers = *triggers;
@@ -252,7 +252,7 @@ int RunCommands::log(const CtlContext &context, const QStringList &args)
             got = chunks->size();
             Console::flush();
         } while (got == pageSize);
-        if (!cmd.isSet(follow) || isFinished(run->status))
+        if (!cmd.isSet(follow) || isFinal(run->status))
             break;
         QThread::msleep(ulong(*pollMs));
     }

@@ -2,7 +2,7 @@
 
 #include "commandgroup.h"
 
-#include <store/records.h>
+#include <domain/records.h>
 
 #include <result.h>
 

@@ -2,7 +2,9 @@
 
 #include "ctltr.h"
 #include "format.h"
+
 #include "texttable.h"
+#include <domain/durationformat.h>
 
 namespace Cronhelm::RunFormat {
 
@@ -20,9 +22,9 @@ QString result(const RunRecord &run)
 
 QString trigger(const RunRecord &run)
 {
-    if (run.trigger == QLatin1String("manual") && !run.triggeredBy.isEmpty())
+    if (run.trigger == RunTrigger::Manual && !run.triggeredBy.isEmpty())
         return CtlTr::tr("manual by %1").arg(run.triggeredBy);
-    return run.trigger;
+    return wireName(run.trigger);
 }
 
 } // namespace
@@ -33,10 +35,10 @@ QString table(const QList<RunRecord> &runs)
                  CtlTr::tr("STARTED"), CtlTr::tr("STATUS"), CtlTr::tr("ATTEMPT"),
                  CtlTr::tr("DURATION"), CtlTr::tr("RESULT"), CtlTr::tr("NODE")});
     for (const RunRecord &run : runs) {
-        t.addRow({QString::number(run.id), run.job, run.trigger, Format::utc(run.scheduledFor),
-                  Format::orDash(Format::utc(run.startedAt)), run.status,
-                  QString::number(run.attempt),
-                  run.durationMs ? Format::duration(*run.durationMs) : QStringLiteral("-"),
+        t.addRow({QString::number(run.id), run.job, wireName(run.trigger),
+                  Format::utc(run.scheduledFor), Format::orDash(Format::utc(run.startedAt)),
+                  wireName(run.status), QString::number(run.attempt),
+                  run.durationMs ? formatDuration(*run.durationMs) : QStringLiteral("-"),
                   Format::orDash(result(run)), Format::orDash(run.node)});
     }
     return t.render();
@@ -50,9 +52,9 @@ QString details(const RunRecord &run)
     list.add(CtlTr::tr("job id"), QString::number(run.jobId));
     list.add(CtlTr::tr("trigger"), trigger(run));
     list.add(CtlTr::tr("status"),
-             run.cancelRequested && run.status == QLatin1String("running")
-                 ? CtlTr::tr("%1 (cancel requested)").arg(run.status)
-                 : run.status);
+             run.cancelRequested && run.status == RunStatus::Running
+                 ? CtlTr::tr("%1 (cancel requested)").arg(wireName(run.status))
+                 : wireName(run.status));
     list.add(CtlTr::tr("attempt"),
              run.attempt > 1 && run.firstRunId
                  ? CtlTr::tr("%1 (retry of run %2)").arg(run.attempt).arg(run.firstRunId)
@@ -62,7 +64,7 @@ QString details(const RunRecord &run)
     list.add(CtlTr::tr("started at"), Format::orDash(Format::utc(run.startedAt)));
     list.add(CtlTr::tr("finished at"), Format::orDash(Format::utc(run.finishedAt)));
     list.add(CtlTr::tr("duration"),
-             run.durationMs ? Format::duration(*run.durationMs) : QStringLiteral("-"));
+             run.durationMs ? formatDuration(*run.durationMs) : QStringLiteral("-"));
     list.add(CtlTr::tr("result"), Format::orDash(result(run)));
     list.add(CtlTr::tr("error"), run.error);
     list.add(CtlTr::tr("node"), Format::orDash(run.node));

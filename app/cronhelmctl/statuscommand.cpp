@@ -49,7 +49,7 @@ QString text(const ClusterStatus &s)
                      CtlTr::tr("VERSION"), CtlTr::tr("LAST SEEN"), CtlTr::tr("RUNNING"),
                      CtlTr::tr("CLOCK OFFSET")});
     for (const NodeRecord &n : s.nodes) {
-        nodes.addRow({n.id, n.role, n.host, QString::number(n.pid), n.version,
+        nodes.addRow({n.id, wireName(n.role), n.host, QString::number(n.pid), n.version,
                       CtlTr::tr("%1 ago").arg(Format::seconds(n.lastSeenAgeSeconds)),
                       QString::number(n.runningJobs),
                       n.clockOffsetMs ? CtlTr::tr("%1 ms").arg(*n.clockOffsetMs, 0, 'f', 0)

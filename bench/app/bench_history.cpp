@@ -233,13 +233,13 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     RunFilter problems;
     problems.statuses = HistoryQuery::problemStatuses();
     RunFilter timedOut;
-    timedOut.statuses = {QStringLiteral("timed_out")};
+    timedOut.statuses = {RunStatus::TimedOut};
     RunFilter jobProblems = problems;
     jobProblems.jobId = 23;
     RunFilter manual;
-    manual.triggers = {QStringLiteral("manual")};
+    manual.triggers = {RunTrigger::Manual};
     RunFilter skipped;
-    skipped.statuses = {QStringLiteral("skipped")};
+    skipped.statuses = {RunStatus::Skipped};
     const QList<Change> changes = {
         {"one job (job 7)", oneJob},
         {"problems only", problems},

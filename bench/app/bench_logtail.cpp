@@ -212,7 +212,7 @@ bool runRound(StoreClient &client, qint64 jobId, const Mode &mode, StallMeter &s
         [&] {
             const LogTail *tail = viewer->tail();
             return round.shownUs.size() >= mode.lines && tail->hasRun()
-                && Display::isFinalStatus(tail->run().status);
+                && isFinal(tail->run().status);
         },
         budgetMs);
     // Let the last paint happen.
@@ -226,7 +226,7 @@ bool runRound(StoreClient &client, qint64 jobId, const Mode &mode, StallMeter &s
     if (!done) {
         std::fprintf(stderr, "run %lld: %lld of %d lines shown, status %s\n", runId,
                      static_cast<long long>(round.shownUs.size()), mode.lines,
-                     qPrintable(run.status));
+                     qPrintable(wireName(run.status)));
         return false;
     }
     return true;

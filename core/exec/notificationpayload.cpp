@@ -72,10 +72,10 @@ QString notificationText(NotifyEvent event, const RunSummary &run)
         break;
     case NotifyEvent::Failure:
     case NotifyEvent::None:
-        if (run.status == QLatin1String("timed_out")) {
+        if (run.status == RunStatus::TimedOut) {
             text = CoreTr::tr("Cronhelm: job \"%1\" timed out on %2 after %3.")
                        .arg(run.jobName, node, after);
-        } else if (run.status == QLatin1String("abandoned")) {
+        } else if (run.status == RunStatus::Abandoned) {
             text = CoreTr::tr("Cronhelm: job \"%1\" was abandoned: node %2 stopped while it ran.")
                        .arg(run.jobName, node);
         } else if (error.isEmpty()) {
@@ -112,7 +112,7 @@ QJsonObject webhookPayload(NotifyEvent event, const RunSummary &run)
     const QString error = shortError(run.error);
     const QJsonObject runObject{
         {QStringLiteral("id"), run.runId},
-        {QStringLiteral("status"), run.status},
+        {QStringLiteral("status"), wireName(run.status)},
         {QStringLiteral("attempt"), run.attempt},
         {QStringLiteral("scheduled_for"), isoOrNull(run.scheduledFor)},
         {QStringLiteral("started_at"), isoOrNull(run.startedAt)},
@@ -123,7 +123,7 @@ QJsonObject webhookPayload(NotifyEvent event, const RunSummary &run)
         {QStringLiteral("error"), error.isEmpty() ? QJsonValue(QJsonValue::Null) : error},
     };
     return QJsonObject{
-        {QStringLiteral("event"), notifyEventName(event)},
+        {QStringLiteral("event"), wireName(event)},
         {QStringLiteral("job"), job},
         {QStringLiteral("run"), runObject},
         {QStringLiteral("node"), run.node},

@@ -19,7 +19,7 @@ struct RunSummary
     qint64 jobId = 0;
     QString jobName;
     qint64 runId = 0;
-    QString status; // runs.status spelling: succeeded, failed, timed_out, abandoned, …
+    RunStatus status = RunStatus::Succeeded; // final
     int attempt = 1;
     QDateTime scheduledFor;
     QDateTime startedAt;

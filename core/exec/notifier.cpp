@@ -17,8 +17,8 @@ namespace {
 
 QString describeTarget(const NotificationTarget &target, const QUrl &url)
 {
-    const QString kind = target.kind == NotificationTarget::Kind::Slack ? QStringLiteral("slack")
-                                                                        : QStringLiteral("webhook");
+    const QString kind =
+        target.kind == NotifyKind::Slack ? QStringLiteral("slack") : QStringLiteral("webhook");
     const QString host = url.isValid() ? url.host() : CoreTr::tr("(invalid URL)");
     return QStringLiteral("%1 %2").arg(kind, host);
 }
@@ -80,9 +80,8 @@ void Notifier::send(const NotificationTarget &target, NotifyEvent event, const R
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    const QJsonObject payload = target.kind == NotificationTarget::Kind::Slack
-        ? slackPayload(event, run)
-        : webhookPayload(event, run);
+    const QJsonObject payload =
+        target.kind == NotifyKind::Slack ? slackPayload(event, run) : webhookPayload(event, run);
     QNetworkReply *reply =
         m_network->post(request, QJsonDocument(payload).toJson(QJsonDocument::Compact));
     m_pending.append(reply);
@@ -112,9 +111,8 @@ void Notifier::send(const NotificationTarget &target, NotifyEvent event, const R
 
 void Notifier::fail(const QString &target, NotifyEvent event, qint64 runId, const QString &error)
 {
-    spdlog::warn("notification ({}) of run {} to {} failed: {}",
-                 notifyEventName(event).toStdString(), runId, target.toStdString(),
-                 error.toStdString());
+    spdlog::warn("notification ({}) of run {} to {} failed: {}", wireName(event).toStdString(),
+                 runId, target.toStdString(), error.toStdString());
     Q_EMIT deliveryFailed(target, event, runId, error);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "notificationpayload.h"
-#include "notificationtarget.h"
+#include <domain/notificationtarget.h>
 
 #include <QList>
 #include <QObject>

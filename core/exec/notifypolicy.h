@@ -1,25 +1,20 @@
 #pragma once
 
+#include <domain/enums.h>
+
 #include <QDateTime>
 #include <QMetaType>
-#include <QString>
-#include <QStringView>
+
+#include <optional>
 
 namespace Cronhelm {
 
-enum class NotifyEvent { None, Failure, Success, Recovery };
-
-// "failure" | "success" | "recovery" ("" for None): the webhook payload's "event".
-QString notifyEventName(NotifyEvent event);
-
 struct NotifyPolicyInput
 {
-    // The finished run's status as the runs.status column spells it: succeeded, failed,
-    // timed_out, abandoned, cancelled, skipped.
-    QString runStatus;
-    // The job's outcome before this run (job_state.last_outcome): "succeeded", "failed" or
-    // empty when it never ran.
-    QString previousOutcome;
+    RunStatus runStatus = RunStatus::Failed; // the finished run's (final) status
+    // The job's outcome before this run (job_state.last_outcome): Succeeded, Failed, or
+    // nothing when it never ran.
+    std::optional<RunStatus> previousOutcome;
     // When a failure of this job was last announced (job_state.last_failure_notified_at);
     // invalid when never.
     QDateTime lastFailureAnnouncedAt;
@@ -30,9 +25,9 @@ struct NotifyPolicyInput
 struct NotifyDecision
 {
     NotifyEvent event = NotifyEvent::None;
-    // What to store as job_state.last_outcome now: "succeeded", "failed", or the previous
-    // value unchanged when the run says nothing about the job's health (cancelled, skipped).
-    QString outcome;
+    // What to store as job_state.last_outcome now: Succeeded, Failed, or the previous value
+    // unchanged when the run says nothing about the job's health (cancelled, skipped).
+    std::optional<RunStatus> outcome;
     // Store `now` as job_state.last_failure_notified_at when true.
     bool failureAnnounced = false;
 };
@@ -44,8 +39,6 @@ struct NotifyDecision
 //   - a success after a failure is a Recovery, any other success a Success;
 //   - cancelled and skipped (and anything else) announce nothing.
 NotifyDecision decideNotification(const NotifyPolicyInput &input);
-
-bool isFailureStatus(QStringView runStatus);
 
 } // namespace Cronhelm
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <domain/enums.h>
+
 #include <QMetaType>
 #include <QString>
 
@@ -7,18 +9,9 @@
 
 namespace Cronhelm {
 
-// Where a piece of run output came from. System lines are written by Cronhelm itself
-// (request line, HTTP status, truncation marker), never by the job.
-enum class LogStream { Stdout, Stderr, System };
-
-// How one attempt ended, as far as the runner can tell. The executor adds the states only
-// it knows about (abandoned, skipped) when it records the run.
-enum class RunStatus { Succeeded, Failed, TimedOut, Cancelled };
-
-// The spellings of the runs.status / run_logs.stream columns.
-QString logStreamName(LogStream stream);
-QString runStatusName(RunStatus status);
-
+// How one attempt ended, as far as the runner can tell: Succeeded, Failed, TimedOut or
+// Cancelled. The executor adds the states only it knows about (abandoned, skipped) when it
+// records the run.
 struct RunOutcome
 {
     RunStatus status = RunStatus::Failed;
@@ -34,6 +27,4 @@ struct RunOutcome
 
 } // namespace Cronhelm
 
-Q_DECLARE_METATYPE(Cronhelm::LogStream)
-Q_DECLARE_METATYPE(Cronhelm::RunStatus)
 Q_DECLARE_METATYPE(Cronhelm::RunOutcome)

@@ -60,7 +60,7 @@ void TargetRun::finishLater(RunStatus status, const QString &error)
 
 std::unique_ptr<TargetRun> createTargetRun(const RunContext &context, QObject *parent)
 {
-    if (context.target.kind == TargetSpec::Kind::Http) {
+    if (context.target.kind == TargetKind::Http) {
         return std::make_unique<HttpRun>(context, parent);
     }
     return std::make_unique<ShellRun>(context, parent);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "runoutcome.h"
-#include "targetspec.h"
+#include <domain/targetspec.h>
 
 #include <QDateTime>
 #include <QMetaType>

@@ -1,9 +1,10 @@
 #include "executor.h"
 
+#include <domain/notificationtarget.h>
+#include <domain/runnotice.h>
+#include <domain/targetspec.h>
 #include <exec/notificationpayload.h>
-#include <exec/notificationtarget.h>
 #include <exec/notifypolicy.h>
-#include <exec/targetspec.h>
 #include <store/storeconnection.h>
 
 #include <spdlog/spdlog.h>
@@ -34,7 +35,7 @@ std::string iso(const QDateTime &t)
 }
 
 // The end of a run that produced no output: never started, or lost with its node.
-FinishedRun endedWithoutOutput(qint64 runId, const QString &status, const QString &error)
+FinishedRun endedWithoutOutput(qint64 runId, RunStatus status, const QString &error)
 {
     FinishedRun run;
     run.runId = runId;
@@ -44,19 +45,14 @@ FinishedRun endedWithoutOutput(qint64 runId, const QString &status, const QStrin
     return run;
 }
 
-bool isFinalStatus(QStringView status)
-{
-    return status != u"queued" && status != u"running" && status != u"cancel";
-}
-
 // Whether a slot reserved ahead is still one the job wants, as the executor knows the job
 // now: paused, rescheduled or deleted meanwhile, it is not.
 bool slotStillWanted(const JobRecord &job, const JobSchedule &schedule, const QDateTime &slot)
 {
-    if (!job.enabled || !schedule.isValid())
+    if (!job.spec.enabled || !schedule.isValid())
         return false;
-    if (job.scheduleKind == QLatin1String("once")) // completed by its own reservation
-        return job.onceState != QLatin1String("cancelled") && job.onceAt == slot;
+    if (job.isOnce()) // completed by its own reservation
+        return job.onceState != OnceState::Cancelled && job.spec.onceAt == slot;
     return schedule.nextAfter(slot.addMSecs(-1)) == slot;
 }
 
@@ -313,7 +309,7 @@ void Executor::applyTakeover(Takeover &takeover)
         JobRuntime rt{job, JobSchedule::compile(job.job)};
         const qint64 id = job.job.id;
         if (!rt.schedule.isValid()) {
-            spdlog::error("job {} \"{}\": {}", id, job.job.name.toStdString(),
+            spdlog::error("job {} \"{}\": {}", id, job.job.spec.name.toStdString(),
                           rt.schedule.error().toStdString());
             queueJobState(id, {}, rt.schedule.error());
         } else if (rt.schedule.isActive()) {
@@ -330,14 +326,14 @@ void Executor::applyTakeover(Takeover &takeover)
 
     for (const ActiveRun &run : std::as_const(takeover.active)) {
         const bool mine = run.node == m_identity.id;
-        if (run.status == QLatin1String("queued") && run.node.isEmpty()) {
+        if (run.status == RunStatus::Queued && run.node.isEmpty()) {
             scheduleClaim(run);
         } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
                    && !m_ending.contains(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
-                endedWithoutOutput(run.runId, QStringLiteral("abandoned"),
+                endedWithoutOutput(run.runId, RunStatus::Abandoned,
                                    QStringLiteral("node %1 restarted while the run was in progress")
                                        .arg(m_identity.id));
             recordFinish(lost, run.jobId);
@@ -364,35 +360,37 @@ void Executor::applyTakeover(Takeover &takeover)
 // in (last recorded slot, now].
 void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires)
 {
-    const JobRecord &job = rt.data.job;
-    QDateTime from = job.scheduleSince;
+    const JobRecord &record = rt.data.job;
+    const JobSpec &job = record.spec;
+    const qint64 jobId = record.id;
+    QDateTime from = record.scheduleSince;
     if (rt.data.lastSlot.isValid() && rt.data.lastSlot > from)
         from = rt.data.lastSlot;
-    const bool runAll = job.misfire == QLatin1String("run_all");
+    const bool runAll = job.misfire == MisfirePolicy::RunAll;
     const int keep = runAll ? std::max(job.misfireBound, maxSkippedRecords) : maxSkippedRecords;
     const JobSchedule::Missed missed = rt.schedule.missedBetween(from, now, keep);
     if (missed.total == 0)
         return;
     if (missed.total > missed.newest.size()) {
-        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", job.id,
+        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", jobId,
                      job.name.toStdString(), missed.total, missed.newest.size());
     }
     const int n = int(missed.newest.size());
     for (int i = 0; i < n; ++i) {
         const QDateTime &slot = missed.newest.at(i);
         const bool newest = i == n - 1;
-        if (job.misfire == QLatin1String("skip")) {
-            fires.append({job.id, slot, QStringLiteral("schedule"), QStringLiteral("skipped"),
+        if (job.misfire == MisfirePolicy::Skip) {
+            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
                           QStringLiteral("missed while no executor was running (misfire "
                                          "policy: skip)")});
         } else if (runAll && i >= n - job.misfireBound) {
             // Each missed slot runs, in order, one after another (claimed from the queue).
-            fires.append({job.id, slot, QStringLiteral("catch_up"), QStringLiteral("queued"), {}});
+            fires.append({jobId, slot, RunTrigger::CatchUp, SlotDecision::Queue, {}});
         } else if (!runAll && newest) {
-            SlotFire fire = decideFire(rt, slot, QStringLiteral("catch_up"));
+            SlotFire fire = decideFire(rt, slot, RunTrigger::CatchUp);
             fires.append(fire);
         } else {
-            fires.append({job.id, slot, QStringLiteral("schedule"), QStringLiteral("skipped"),
+            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
                           runAll ? QStringLiteral("missed while no executor was running, beyond "
                                                   "the run_all bound")
                                  : QStringLiteral("missed while no executor was running (misfire "
@@ -460,7 +458,7 @@ void Executor::reloadJob(qint64 jobId)
             } else {
                 const NodeJob &job = jobs->first();
                 spdlog::info("job {} \"{}\": changed (version {})", jobId,
-                             job.job.name.toStdString(), job.job.version);
+                             job.job.spec.name.toStdString(), job.job.version);
                 setJob(job, nowUtc());
             }
         });
@@ -500,7 +498,7 @@ void Executor::resync()
                     removeJob(id);
             }
             for (const ActiveRun &run : t.active) {
-                if (run.status == QLatin1String("queued") && run.node.isEmpty())
+                if (run.status == RunStatus::Queued && run.node.isEmpty())
                     scheduleClaim(run);
             }
         });
@@ -519,14 +517,12 @@ void Executor::onNotification(const QString &channel, const QString &payload)
     }
     if (channel != QLatin1String("cronhelm_runs"))
         return;
-    // "job_id,run_id,status"
-    const QStringList parts = payload.split(QLatin1Char(','));
-    if (parts.size() != 3)
+    const std::optional<RunNotice> notice = RunNotice::parse(payload);
+    if (!notice)
         return;
-    const qint64 jobId = parts.at(0).toLongLong();
-    const qint64 runId = parts.at(1).toLongLong();
-    const QString &status = parts.at(2);
-    if (status == QLatin1String("cancel")) {
+    const qint64 jobId = notice->jobId;
+    const qint64 runId = notice->runId;
+    if (notice->cancelRequest) {
         const auto it = m_running.find(runId);
         if (it != m_running.end()) {
             spdlog::info("run {}: cancel requested", runId);
@@ -534,14 +530,14 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         }
         return;
     }
-    if (status == QLatin1String("queued")) {
+    if (notice->status == RunStatus::Queued) {
         if (m_term != 0 && m_loaded)
             considerQueuedRun(runId);
         else if (m_term != 0)
             m_queuedWhileLoading.insert(runId);
         return;
     }
-    if (isFinalStatus(status)) {
+    if (notice->status && isFinal(*notice->status)) {
         auto it = m_foreignRunning.find(jobId);
         if (it != m_foreignRunning.end()) {
             it->remove(runId);
@@ -570,7 +566,7 @@ void Executor::onDue(const QList<FireQueue::Due> &due)
         const auto it = m_jobs.constFind(d.jobId);
         if (it == m_jobs.cend())
             continue;
-        fires.append(decideFire(*it, d.slot, QStringLiteral("schedule")));
+        fires.append(decideFire(*it, d.slot, RunTrigger::Schedule));
     }
     // Record first (on the fire thread), compute the next slots while that is in flight.
     postFires(fires);
@@ -599,25 +595,24 @@ int Executor::runningOfJob(qint64 jobId) const
     return n;
 }
 
-SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, const QString &trigger)
+SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger)
 {
     const JobRecord &job = rt.data.job;
     // Scheduled slots are reserved ahead and started by a local timer at the instant;
     // catch-ups are late already and start at once.
-    const bool ahead = trigger == QLatin1String("schedule");
-    SlotFire fire{
-        job.id, slot, trigger, ahead ? QStringLiteral("reserved") : QStringLiteral("running"), {}};
+    const bool ahead = trigger == RunTrigger::Schedule;
+    SlotFire fire{job.id, slot, trigger, ahead ? SlotDecision::Reserve : SlotDecision::Start, {}};
     const int running = runningOfJob(job.id);
-    if (running > 0 && job.concurrency == QLatin1String("forbid")) {
-        fire.status = QStringLiteral("skipped");
+    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Forbid) {
+        fire.decision = SlotDecision::Skip;
         fire.error = QStringLiteral("the previous run was still running (concurrency policy: "
                                     "forbid)");
         return fire;
     }
-    if (running > 0 && job.concurrency == QLatin1String("replace") && !ahead)
+    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Replace && !ahead)
         cancelReplaced(job.id, slot); // reserved slots replace at their instant
     if (qsizetype(m_running.size()) >= m_config.maxParallel) {
-        fire.status = QStringLiteral("queued"); // started when capacity frees up
+        fire.decision = SlotDecision::Queue; // started when capacity frees up
     }
     return fire;
 }
@@ -682,7 +677,7 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
     // since: the decision was made, and recorded, while it was held.
     for (const FiredRun &fired : *result) {
         const SlotFire &fire = fires.at(fired.index);
-        if (fire.status == QLatin1String("reserved")) {
+        if (fire.decision == SlotDecision::Reserve) {
             // Built now, during the lead, so that the instant costs only the start itself.
             Reservation reservation;
             reservation.jobId = fire.jobId;
@@ -702,14 +697,14 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
                                    [this, slotMs] { startInstant(slotMs); });
             }
             atInstant.append(fired.runId);
-        } else if (fire.status == QLatin1String("running")) {
+        } else if (fire.decision == SlotDecision::Start) {
             startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
-        } else if (fire.status == QLatin1String("queued")) {
+        } else if (fire.decision == SlotDecision::Queue) {
             ActiveRun queued;
             queued.runId = fired.runId;
             queued.jobId = fire.jobId;
             queued.trigger = fire.trigger;
-            queued.status = QStringLiteral("queued");
+            queued.status = RunStatus::Queued;
             queued.scheduledFor = fire.slot;
             queued.dueAt = fire.slot;
             scheduleClaim(queued);
@@ -771,7 +766,7 @@ bool Executor::startReserved(qint64 runId)
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
                      "slot",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, QStringLiteral("skipped"),
+        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
                                         QStringLiteral("the node lost the executor lease before "
                                                        "the slot")),
                      reservation.jobId);
@@ -784,19 +779,19 @@ bool Executor::startReserved(qint64 runId)
         spdlog::info("skip: job {} run {} slot {}: the job was paused, changed or deleted after "
                      "the slot was reserved",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, QStringLiteral("skipped"),
+        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
                                         QStringLiteral("the job was paused, changed or deleted "
                                                        "just before the slot")),
                      reservation.jobId);
         checkIdle();
         return false;
     }
-    if (job->data.job.concurrency == QLatin1String("replace"))
+    if (job->data.job.spec.concurrency == ConcurrencyPolicy::Replace)
         cancelReplaced(reservation.jobId, reservation.slot);
     // Prepared for the job as it was then; a job edited since gets a fresh target.
     if (reservation.version != job->data.job.version)
         reservation.prepared.reset();
-    startTarget(runId, reservation.jobId, QStringLiteral("schedule"), 1, reservation.slot,
+    startTarget(runId, reservation.jobId, RunTrigger::Schedule, 1, reservation.slot,
                 std::move(reservation.prepared), true);
     return m_running.count(runId) > 0; // marked as started when it reports its start
 }
@@ -863,9 +858,8 @@ void Executor::considerQueuedRun(qint64 runId)
                 return checked;
             checked.run = **run;
             const ActiveRun &r = *checked.run;
-            const bool unconditional =
-                r.trigger == QLatin1String("manual") || r.trigger == QLatin1String("retry");
-            if (capacity && unconditional && r.status == QLatin1String("queued")
+            const bool unconditional = !isScheduled(r.trigger);
+            if (capacity && unconditional && r.status == RunStatus::Queued
                 && r.dueAt <= QDateTime::currentDateTimeUtc().addMSecs(5)) {
                 checked.claim = store.claimRun(node, term, runId);
             }
@@ -892,7 +886,7 @@ void Executor::considerQueuedRun(qint64 runId)
                 claimed(r, *checked.claim);
                 return;
             }
-            if (r.status == QLatin1String("queued") && m_term != 0)
+            if (r.status == RunStatus::Queued && m_term != 0)
                 scheduleClaim(r);
         });
 }
@@ -919,16 +913,15 @@ void Executor::tryClaim(const ActiveRun &run)
         m_knownQueued.remove(run.runId); // the claim in flight decides
         return;
     }
-    const bool policyBound =
-        run.trigger == QLatin1String("schedule") || run.trigger == QLatin1String("catch_up");
+    const bool policyBound = isScheduled(run.trigger);
     const auto job = m_jobs.constFind(run.jobId);
     const bool busy = runningOfJob(run.jobId) > 0;
     // Missed slots caught up (run_all) run one after another, whatever the concurrency
     // policy; forbid makes every scheduled run wait for the previous one.
     const bool forbidden = busy
-        && (run.trigger == QLatin1String("catch_up")
+        && (run.trigger == RunTrigger::CatchUp
             || (policyBound && job != m_jobs.cend()
-                && job->data.job.concurrency == QLatin1String("forbid")));
+                && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid));
     if (!canFire() || qsizetype(m_running.size()) >= m_config.maxParallel || forbidden) {
         m_waiting.push_back(run);
         return;
@@ -1001,10 +994,10 @@ void Executor::resolveInDoubtClaims()
                                                                                  : Verdict::Drop);
                 } else if (!now->has_value()) {
                     verdicts.append(Verdict::Drop); // ended or cancelled meanwhile
-                } else if ((*now)->status == QLatin1String("running") && (*now)->node == node) {
+                } else if ((*now)->status == RunStatus::Running && (*now)->node == node) {
                     // The lost claim was recorded: this node's run, never started here.
                     verdicts.append(Verdict::Start);
-                } else if ((*now)->status == QLatin1String("queued") && (*now)->node.isEmpty()
+                } else if ((*now)->status == RunStatus::Queued && (*now)->node.isEmpty()
                            && term != 0) {
                     // It was not: claim it now.
                     Result<bool> claim = store.claimRun(node, term, run.runId);
@@ -1067,20 +1060,22 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
         return {};
     }
     const JobRecord &def = job->data.job;
-    Result<TargetSpec> target = TargetSpec::fromJson(def.targetType, def.target);
-    if (!target) {
-        *error = target.errorMessage();
+    if (!def.specProblems.isEmpty()) {
+        // Stored before today's rules (or written into the table directly): not runnable.
+        const FieldProblem &problem = def.specProblems.constFirst();
+        *error = QStringLiteral("the job's definition is invalid: %1: %2")
+                     .arg(problem.field, problem.message);
         return {};
     }
     RunContext context;
     context.runId = runId;
     context.jobId = jobId;
-    context.jobName = def.name;
+    context.jobName = def.spec.name;
     context.scheduledFor = scheduledFor;
     context.attempt = attempt;
-    context.target = *target;
-    context.timeoutSeconds = def.timeoutSeconds;
-    context.logLimitBytes = def.logLimitBytes;
+    context.target = def.spec.target;
+    context.timeoutSeconds = def.spec.timeoutSeconds;
+    context.logLimitBytes = def.spec.logLimitBytes;
     context.network = m_targets.network(runId);
     context.killGrace = m_config.killGrace;
     TargetRunPtr run(createTargetRun(context).release());
@@ -1092,7 +1087,7 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
     return run;
 }
 
-void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
+void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                            const QDateTime &scheduledFor, TargetRunPtr prepared, bool reserved)
 {
     m_knownQueued.remove(runId);
@@ -1107,7 +1102,7 @@ void Executor::startTarget(qint64 runId, qint64 jobId, const QString &trigger, i
         if (!target) {
             // Unknown here (deleted meanwhile, or not loaded), or not runnable: record it
             // rather than lose it.
-            recordFinish(endedWithoutOutput(runId, QStringLiteral("failed"), error), jobId);
+            recordFinish(endedWithoutOutput(runId, RunStatus::Failed, error), jobId);
             return;
         }
     }
@@ -1157,8 +1152,9 @@ void Executor::onTargetStarted(qint64 runId, qint64 atUs)
     const auto job = m_jobs.constFind(t.jobId);
     const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
     spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
-                 t.jobId, job == m_jobs.cend() ? std::string() : job->data.job.name.toStdString(),
-                 runId, t.trigger.toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
+                 t.jobId,
+                 job == m_jobs.cend() ? std::string() : job->data.job.spec.name.toStdString(),
+                 runId, wireName(t.trigger).toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
 }
 
 void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
@@ -1173,7 +1169,7 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
 
     FinishedRun finished;
     finished.runId = runId;
-    finished.status = runStatusName(outcome.status);
+    finished.status = outcome.status;
     finished.exitCode = outcome.exitCode;
     finished.httpStatus = outcome.httpStatus;
     finished.error = outcome.error;
@@ -1182,8 +1178,9 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
     finished.finishedAt = nowUtc();
     finished.startedAt = target.startedAt;
     spdlog::info("run end: job {} run {}: {} in {} ms{}{}", target.jobId, runId,
-                 finished.status.toStdString(), target.startedAt.msecsTo(finished.finishedAt),
-                 outcome.error.isEmpty() ? "" : ": ", outcome.error.toStdString());
+                 wireName(finished.status).toStdString(),
+                 target.startedAt.msecsTo(finished.finishedAt), outcome.error.isEmpty() ? "" : ": ",
+                 outcome.error.toStdString());
 
     const qint64 jobId = target.jobId;
     m_ending.insert(runId);
@@ -1269,12 +1266,12 @@ void Executor::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &b
     checkIdle();
 }
 
-void Executor::recordOutcome(qint64 jobId, const QString &outcome, bool announced)
+void Executor::recordOutcome(qint64 jobId, RunStatus outcome, bool announced)
 {
     OutcomeUpdate &update = m_outcomes[jobId];
     // A failure announced earlier and not recorded yet stays announced, unless the job has
     // recovered since (which clears it).
-    update.announced = announced || (update.announced && outcome != QLatin1String("succeeded"));
+    update.announced = announced || (update.announced && outcome != RunStatus::Succeeded);
     update.outcome = outcome;
     if (!m_writeRetryTimer.isActive())
         flushOutcomes();
@@ -1353,7 +1350,7 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
     input.runStatus = run.status;
     input.previousOutcome = data.lastOutcome;
     input.lastFailureAnnouncedAt = data.lastFailureNotifiedAt;
-    input.quietSeconds = data.job.notifyQuietSeconds;
+    input.quietSeconds = data.job.spec.notifyQuietSeconds;
     input.now = run.finishedAt;
     const NotifyDecision decision = decideNotification(input);
     if (decision.outcome == data.lastOutcome && !decision.failureAnnounced
@@ -1363,13 +1360,11 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
     data.lastOutcome = decision.outcome;
     if (decision.failureAnnounced)
         data.lastFailureNotifiedAt = run.finishedAt;
-    if (decision.event != NotifyEvent::None && !data.job.notify.isEmpty()) {
-        Result<QList<NotificationTarget>> targets =
-            NotificationTarget::listFromJson(data.job.notify);
-        if (targets) {
+    if (decision.event != NotifyEvent::None && !data.job.spec.notify.isEmpty()) {
+        {
             RunSummary summary;
             summary.jobId = jobId;
-            summary.jobName = data.job.name;
+            summary.jobName = data.job.spec.name;
             summary.runId = run.runId;
             summary.status = run.status;
             summary.attempt = target.attempt;
@@ -1380,13 +1375,11 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
             summary.httpStatus = run.httpStatus;
             summary.error = run.error;
             summary.node = m_identity.id;
-            m_notifier.notify(decision.event, *targets, summary);
-        } else {
-            spdlog::warn("job {}: notification targets are invalid: {}", jobId,
-                         targets.errorMessage().toStdString());
+            m_notifier.notify(decision.event, data.job.spec.notify, summary);
         }
     }
-    recordOutcome(jobId, decision.outcome, decision.failureAnnounced);
+    if (decision.outcome)
+        recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
 }
 
 void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "firequeue.h"
-#include "jobschedule.h"
 #include "logbatcher.h"
 #include "nodeconfig.h"
 #include "targetthreads.h"
+#include <domain/jobschedule.h>
 
 #include <exec/notifier.h>
 #include <exec/runoutcome.h>
@@ -81,7 +81,7 @@ private:
     {
         TargetRunPtr run;
         qint64 jobId = 0;
-        QString trigger;
+        RunTrigger trigger = RunTrigger::Schedule;
         int attempt = 1;
         QDateTime scheduledFor;
         // When the target was handed out, until it reports its real start (started()):
@@ -101,7 +101,7 @@ private:
     void resync();
 
     void onDue(const QList<FireQueue::Due> &due);
-    SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, const QString &trigger);
+    SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger);
     int runningOfJob(qint64 jobId) const;
     void postFires(const QList<SlotFire> &fires);
     void onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result);
@@ -116,7 +116,7 @@ private:
 
     TargetRunPtr createTarget(qint64 runId, qint64 jobId, int attempt,
                               const QDateTime &scheduledFor, QString *error);
-    void startTarget(qint64 runId, qint64 jobId, const QString &trigger, int attempt,
+    void startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                      const QDateTime &scheduledFor, TargetRunPtr prepared = {},
                      bool reserved = false);
     void onTargetStarted(qint64 runId, qint64 atUs);
@@ -129,7 +129,7 @@ private:
     void flushFinished();
     void onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
                             const Result<QList<std::optional<qint64>>> &result);
-    void recordOutcome(qint64 jobId, const QString &outcome, bool announced);
+    void recordOutcome(qint64 jobId, RunStatus outcome, bool announced);
     void flushOutcomes();
     void retryStoreWrites();
     void announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target);
@@ -184,7 +184,7 @@ private:
     int m_finishSingly = 0; // after a failed batch: record this many one by one
     struct OutcomeUpdate
     {
-        QString outcome;
+        RunStatus outcome = RunStatus::Succeeded;
         bool announced = false;
     };
     QHash<qint64, OutcomeUpdate> m_outcomes; // jobId -> last outcome, to be recorded

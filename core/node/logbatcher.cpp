@@ -119,13 +119,12 @@ void LogBatcher::append(qint64 runId, LogStream stream, const QString &text)
     if (text.isEmpty())
         return;
     Buffer &buffer = m_buffers[runId];
-    const QString streamName = logStreamName(stream);
     // Consecutive output of one stream shares a chunk, up to a size.
-    if (!buffer.chunks.isEmpty() && buffer.chunks.last().stream == streamName
+    if (!buffer.chunks.isEmpty() && buffer.chunks.last().stream == stream
         && buffer.chunks.last().data.size() + text.size() <= chunkBytes) {
         buffer.chunks.last().data += text;
     } else {
-        buffer.chunks.append({buffer.nextSeq++, QDateTime(), streamName, text});
+        buffer.chunks.append({buffer.nextSeq++, QDateTime(), stream, text});
     }
     buffer.bytes += text.size();
     if (buffer.bytes >= flushBytes) {

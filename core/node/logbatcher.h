@@ -1,7 +1,7 @@
 #pragma once
 
+#include <domain/records.h>
 #include <exec/runoutcome.h>
-#include <store/records.h>
 #include <store/storeworker.h>
 
 #include <QHash>

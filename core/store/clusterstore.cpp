@@ -39,7 +39,7 @@ Result<ClusterStatus> ClusterStore::status(int recentChanges)
             n.lastSeenAgeSeconds = value<double>(row, "last_seen_age_s");
             n.clockOffsetMs = optional<double>(row, "clock_offset_ms");
             n.runningJobs = value<int>(row, "running_jobs");
-            n.role = text(row, "role");
+            n.role = fromWireName<NodeRole>(text(row, "role")).value_or(NodeRole::Lost);
             s.nodes.append(n);
         }
         const pqxx::result changes = tx.exec_params(

@@ -24,6 +24,15 @@ std::string textArray(const QStringList &items)
     return out + '}';
 }
 
+template<typename Enum>
+std::string wireArray(const QList<Enum> &values)
+{
+    QStringList names;
+    for (Enum value : values)
+        names.append(wireName(value));
+    return textArray(names);
+}
+
 // The SQL expression each order sorts by; the same expressions as the indexes of
 // migration 0002, so the planner walks an index instead of sorting.
 const char *sortExpression(HistorySortKey key)
@@ -76,9 +85,9 @@ Where whereFor(const RunFilter &f)
     if (!f.jobName.isEmpty())
         w.sql += " AND job = " + w.next(f.jobName.toStdString());
     if (!f.statuses.isEmpty())
-        w.sql += " AND status = ANY (" + w.next(textArray(f.statuses)) + "::text[])";
+        w.sql += " AND status = ANY (" + w.next(wireArray(f.statuses)) + "::text[])";
     if (!f.triggers.isEmpty())
-        w.sql += " AND trigger = ANY (" + w.next(textArray(f.triggers)) + "::text[])";
+        w.sql += " AND trigger = ANY (" + w.next(wireArray(f.triggers)) + "::text[])";
     if (f.since.isValid())
         w.sql += " AND scheduled_for >= " + w.next(toPgTimestamp(f.since)) + "::timestamptz";
     if (f.until.isValid())
@@ -157,9 +166,14 @@ bool HistoryQuery::matches(const RunFilter &f, const RunRecord &run)
     return true;
 }
 
-QStringList HistoryQuery::problemStatuses()
+QList<RunStatus> HistoryQuery::problemStatuses()
 {
-    return {QStringLiteral("failed"), QStringLiteral("timed_out"), QStringLiteral("abandoned")};
+    QList<RunStatus> problems;
+    for (RunStatus status : allValues<RunStatus>()) {
+        if (isProblem(status))
+            problems.append(status);
+    }
+    return problems;
 }
 
 } // namespace Cronhelm

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records.h"
+#include <domain/records.h>
 
 #include <result.h>
 
@@ -51,7 +51,7 @@ public:
     static bool matches(const RunFilter &filter, const RunRecord &run);
 
     // The statuses that count as a problem ("problems only").
-    static QStringList problemStatuses();
+    static QList<RunStatus> problemStatuses();
 
 private:
     StoreConnection &m_connection;

@@ -9,11 +9,8 @@ namespace Cronhelm {
 namespace {
 
 constexpr const char *overviewColumns =
-    "id, version, name, description, owner, target_type, target::text AS target, "
-    "schedule_kind, cron_expr, time_zone, once_local, once_at, once_state, enabled, timeout_s, "
-    "retries, retry_backoff, retry_delay_s, concurrency, misfire, misfire_bound, "
-    "notify::text AS notify, notify_quiet_s, log_limit_bytes, schedule_since, created_at, "
-    "created_by, updated_at, updated_by, next_fire_at, schedule_error, last_run_id, last_status, "
+    "id, version, spec::text AS spec, once_state, schedule_since, created_at, created_by, "
+    "updated_at, updated_by, next_fire_at, schedule_error, last_run_id, last_status, "
     "last_started_at, last_finished_at, last_duration_ms, running_count";
 
 } // namespace
@@ -24,28 +21,12 @@ JobRecord jobFromRow(const pqxx::row &row)
     JobRecord j;
     j.id = value<qint64>(row, "id");
     j.version = value<int>(row, "version");
-    j.name = text(row, "name");
-    j.description = text(row, "description");
-    j.owner = text(row, "owner");
-    j.targetType = text(row, "target_type");
-    j.target = object(row, "target");
-    j.scheduleKind = text(row, "schedule_kind");
-    j.cronExpr = text(row, "cron_expr");
-    j.timeZone = text(row, "time_zone");
-    j.onceLocal = instant(row, "once_local");
-    j.onceAt = instant(row, "once_at");
-    j.onceState = text(row, "once_state");
-    j.enabled = value<bool>(row, "enabled", true);
-    j.timeoutSeconds = value<int>(row, "timeout_s");
-    j.retries = value<int>(row, "retries");
-    j.retryBackoff = text(row, "retry_backoff");
-    j.retryDelaySeconds = value<int>(row, "retry_delay_s");
-    j.concurrency = text(row, "concurrency");
-    j.misfire = text(row, "misfire");
-    j.misfireBound = value<int>(row, "misfire_bound");
-    j.notify = array(row, "notify");
-    j.notifyQuietSeconds = value<int>(row, "notify_quiet_s");
-    j.logLimitBytes = value<qint64>(row, "log_limit_bytes");
+    // The definition arrives as one job spec and is read by the same rules that check
+    // what clients send, so a definition stored earlier under looser rules says so.
+    JobSpecReading reading = JobRules::read(object(row, "spec"));
+    j.spec = std::move(reading.spec);
+    j.specProblems = std::move(reading.problems);
+    j.onceState = fromWireName<OnceState>(text(row, "once_state")).value_or(OnceState::Pending);
     j.scheduleSince = instant(row, "schedule_since");
     j.createdAt = instant(row, "created_at");
     j.createdBy = text(row, "created_by");
@@ -54,7 +35,7 @@ JobRecord jobFromRow(const pqxx::row &row)
     j.nextFireAt = instant(row, "next_fire_at");
     j.scheduleError = text(row, "schedule_error");
     j.lastRunId = value<qint64>(row, "last_run_id");
-    j.lastStatus = text(row, "last_status");
+    j.lastStatus = fromWireName<RunStatus>(text(row, "last_status"));
     j.lastStartedAt = instant(row, "last_started_at");
     j.lastFinishedAt = instant(row, "last_finished_at");
     j.lastDurationMs = optional<qint64>(row, "last_duration_ms");
@@ -184,7 +165,7 @@ Result<QString> JobStore::cancelRun(qint64 runId)
     });
 }
 
-Result<QString> JobStore::myRole()
+Result<StoreRole> JobStore::myRole()
 {
     Result<QString> role = m_connection.transact([](pqxx::transaction_base &tx) {
         return QString::fromStdString(tx.exec("SELECT cronhelm.my_role()")[0][0].as<std::string>());
@@ -192,8 +173,17 @@ Result<QString> JobStore::myRole()
     // A login with no Cronhelm role may not even use the schema, so my_role() itself is
     // refused: that refusal is the answer "none".
     if (!role && role.errorKind() == ErrorKind::Permission)
-        return QStringLiteral("none");
-    return role;
+        return StoreRole::None;
+    if (!role)
+        return role.error();
+    return fromWireName<StoreRole>(*role).value_or(StoreRole::None);
+}
+
+Result<int> JobStore::restore(qint64 id)
+{
+    return m_connection.transact([id](pqxx::transaction_base &tx) {
+        return tx.exec_params("SELECT cronhelm.restore_job($1)", id)[0][0].as<int>();
+    });
 }
 
 } // namespace Cronhelm

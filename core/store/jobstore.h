@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records.h"
+#include <domain/records.h>
 
 #include <result.h>
 
@@ -34,8 +34,10 @@ public:
     // "cancelled" or "cancelling".
     Result<QString> cancelRun(qint64 runId);
 
-    // The session's Cronhelm role: admin, operator, viewer or none.
-    Result<QString> myRole();
+    // The session's Cronhelm role.
+    Result<StoreRole> myRole();
+    // Brings a deleted job back (paused); returns its new version.
+    Result<int> restore(qint64 id);
 
 private:
     StoreConnection &m_connection;

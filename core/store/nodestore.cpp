@@ -53,9 +53,9 @@ ActiveRun activeRunFromRow(const pqxx::row &row)
     ActiveRun r;
     r.runId = value<qint64>(row, "id");
     r.jobId = value<qint64>(row, "job_id");
-    r.trigger = text(row, "trigger");
+    r.trigger = fromWireName<RunTrigger>(text(row, "trigger")).value_or(RunTrigger::Manual);
     r.triggeredBy = text(row, "triggered_by");
-    r.status = text(row, "status");
+    r.status = fromWireName<RunStatus>(text(row, "status")).value_or(RunStatus::Queued);
     r.scheduledFor = instant(row, "scheduled_for");
     r.dueAt = instant(row, "due_at");
     r.attempt = value<int>(row, "attempt", 1);
@@ -70,6 +70,21 @@ constexpr const char *activeRunColumns =
     "node_id, cancel_requested";
 
 } // namespace
+
+QString wireName(SlotDecision decision)
+{
+    switch (decision) {
+    case SlotDecision::Reserve:
+        return QStringLiteral("reserved");
+    case SlotDecision::Start:
+        return QStringLiteral("running");
+    case SlotDecision::Queue:
+        return QStringLiteral("queued");
+    case SlotDecision::Skip:
+        return QStringLiteral("skipped");
+    }
+    return QStringLiteral("skipped");
+}
 
 NodeStore::NodeStore(StoreConnection &connection)
     : m_connection(connection)
@@ -111,16 +126,12 @@ Result<QList<NodeJob>> NodeStore::loadJobs(std::optional<qint64> onlyJob)
 {
     return m_connection.transact([&](pqxx::transaction_base &tx) {
         const std::string query =
-            "SELECT id, version, name, description, owner, target_type, target::text AS target,"
-            " schedule_kind, cron_expr, time_zone, once_local, once_at, once_state, enabled,"
-            " timeout_s, retries, retry_backoff, retry_delay_s, concurrency, misfire,"
-            " misfire_bound, notify::text AS notify, notify_quiet_s, log_limit_bytes,"
-            " schedule_since, created_at, created_by, updated_at, updated_by,"
-            " NULL::timestamptz AS next_fire_at, NULL::text AS schedule_error,"
-            " NULL::bigint AS last_run_id, NULL::text AS last_status,"
-            " NULL::timestamptz AS last_started_at, NULL::timestamptz AS last_finished_at,"
-            " NULL::bigint AS last_duration_ms, 0 AS running_count,"
-            " last_slot, last_outcome, last_failure_notified_at"
+            "SELECT id, version, spec::text AS spec, once_state, schedule_since, created_at,"
+            " created_by, updated_at, updated_by, NULL::timestamptz AS next_fire_at,"
+            " NULL::text AS schedule_error, NULL::bigint AS last_run_id,"
+            " NULL::text AS last_status, NULL::timestamptz AS last_started_at,"
+            " NULL::timestamptz AS last_finished_at, NULL::bigint AS last_duration_ms,"
+            " 0 AS running_count, last_slot, last_outcome, last_failure_notified_at"
             " FROM cronhelm.node_jobs";
         const pqxx::result r =
             onlyJob ? tx.exec_params(query + " WHERE id = $1", *onlyJob) : tx.exec(query);
@@ -128,7 +139,7 @@ Result<QList<NodeJob>> NodeStore::loadJobs(std::optional<qint64> onlyJob)
         out.reserve(int(r.size()));
         for (const pqxx::row &row : r) {
             out.append({jobFromRow(row), Rows::instant(row, "last_slot"),
-                        Rows::text(row, "last_outcome"),
+                        fromWireName<RunStatus>(Rows::text(row, "last_outcome")),
                         Rows::instant(row, "last_failure_notified_at")});
         }
         return out;
@@ -148,9 +159,9 @@ Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
             return std::optional<std::string>(toPgTimestamp(s.slot));
         });
         const std::string triggers =
-            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(s.trigger); });
+            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(wireName(s.trigger)); });
         const std::string statuses =
-            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(s.status); });
+            arrayLiteral(fires, [](const SlotFire &s) { return textOrNull(wireName(s.decision)); });
         const std::string errors = arrayLiteral(fires, [](const SlotFire &s) {
             return s.error.isEmpty() ? std::nullopt : textOrNull(s.error);
         });
@@ -221,8 +232,8 @@ Result<std::optional<qint64>> NodeStore::finishRun(const QString &nodeId, const 
             textOrNull(run.error.isEmpty() ? QString() : run.error);
         const pqxx::result r =
             tx.exec_params("SELECT cronhelm.finish_run($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                           nodeId.toStdString(), run.runId, run.status.toStdString(), run.exitCode,
-                           run.httpStatus, error, run.logBytes, run.logTruncated,
+                           nodeId.toStdString(), run.runId, wireName(run.status).toStdString(),
+                           run.exitCode, run.httpStatus, error, run.logBytes, run.logTruncated,
                            optionalInstant(run.finishedAt), optionalInstant(run.startedAt));
         if (r[0][0].is_null())
             return std::nullopt;
@@ -244,7 +255,7 @@ Result<QList<std::optional<qint64>>> NodeStore::finishRuns(const QString &nodeId
             return std::optional<std::string>(std::to_string(r.runId));
         });
         const std::string statuses =
-            arrayLiteral(runs, [](const FinishedRun &r) { return textOrNull(r.status); });
+            arrayLiteral(runs, [](const FinishedRun &r) { return textOrNull(wireName(r.status)); });
         const std::string exitCodes =
             arrayLiteral(runs, [&](const FinishedRun &r) { return number(r.exitCode); });
         const std::string httpStatuses =
@@ -323,7 +334,7 @@ Status NodeStore::appendLog(qint64 runId, const QList<LogChunk> &chunks)
             return std::optional<std::string>(std::to_string(c.seq));
         });
         const std::string streams =
-            arrayLiteral(chunks, [](const LogChunk &c) { return textOrNull(c.stream); });
+            arrayLiteral(chunks, [](const LogChunk &c) { return textOrNull(wireName(c.stream)); });
         const std::string data = arrayLiteral(chunks, [](const LogChunk &c) {
             return std::optional<std::string>(c.data.toStdString());
         });
@@ -353,8 +364,8 @@ Status NodeStore::appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &ba
         const std::string seqs = arrayLiteral(rows, [](const Row &row) {
             return std::optional<std::string>(std::to_string(row.second.seq));
         });
-        const std::string streams =
-            arrayLiteral(rows, [](const Row &row) { return textOrNull(row.second.stream); });
+        const std::string streams = arrayLiteral(
+            rows, [](const Row &row) { return textOrNull(wireName(row.second.stream)); });
         const std::string data = arrayLiteral(rows, [](const Row &row) {
             return std::optional<std::string>(row.second.data.toStdString());
         });
@@ -392,11 +403,11 @@ Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
     return Done{};
 }
 
-Status NodeStore::recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified)
+Status NodeStore::recordOutcome(qint64 jobId, RunStatus outcome, bool failureNotified)
 {
     Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
-        tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId, outcome.toStdString(),
-                       failureNotified);
+        tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId,
+                       wireName(outcome).toStdString(), failureNotified);
         return true;
     });
     if (!r)

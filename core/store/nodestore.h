@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records.h"
+#include <domain/records.h>
 
 #include <result.h>
 
@@ -22,18 +22,27 @@ struct NodeIdentity
 struct NodeJob
 {
     JobRecord job;
-    QDateTime lastSlot; // newest scheduled/catch-up slot recorded for the job
-    QString lastOutcome;
+    QDateTime lastSlot;                   // newest scheduled/catch-up slot recorded for the job
+    std::optional<RunStatus> lastOutcome; // Succeeded or Failed; nothing: never ran
     QDateTime lastFailureNotifiedAt;
 };
+
+// What the executor decided for a slot (the p_statuses of cronhelm.fire_slots).
+enum class SlotDecision {
+    Reserve, // recorded ahead, started by this node's timer at the instant
+    Start,   // recorded as running now (a late slot: catch-up)
+    Queue,   // recorded as queued: started when capacity or the policy allows
+    Skip,    // recorded as skipped, with the reason
+};
+QString wireName(SlotDecision decision);
 
 struct SlotFire
 {
     qint64 jobId = 0;
     QDateTime slot;
-    QString trigger; // schedule | catch_up
-    QString status;  // reserved | running | skipped | queued (see cronhelm.fire_slots)
-    QString error;   // why skipped
+    RunTrigger trigger = RunTrigger::Schedule; // Schedule or CatchUp
+    SlotDecision decision = SlotDecision::Reserve;
+    QString error; // why skipped
 };
 
 struct FiredRun
@@ -46,9 +55,9 @@ struct ActiveRun
 {
     qint64 runId = 0;
     qint64 jobId = 0;
-    QString trigger;
+    RunTrigger trigger = RunTrigger::Schedule;
     QString triggeredBy;
-    QString status; // queued | running
+    RunStatus status = RunStatus::Queued; // Queued or Running
     QDateTime scheduledFor;
     QDateTime dueAt;
     int attempt = 1;
@@ -60,7 +69,7 @@ struct ActiveRun
 struct FinishedRun
 {
     qint64 runId = 0;
-    QString status; // succeeded | failed | timed_out | cancelled
+    RunStatus status = RunStatus::Failed; // a final status
     std::optional<int> exitCode;
     std::optional<int> httpStatus;
     QString error;
@@ -117,7 +126,7 @@ public:
     // The chunks of several runs in one call (schema 3). All or nothing.
     Status appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &batches);
     Status setJobState(const QList<JobStateUpdate> &updates);
-    Status recordOutcome(qint64 jobId, const QString &outcome, bool failureNotified);
+    Status recordOutcome(qint64 jobId, RunStatus outcome, bool failureNotified);
 
 private:
     StoreConnection &m_connection;

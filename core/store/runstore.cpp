@@ -33,11 +33,17 @@ FilterSql applyFilter(pqxx::transaction_base &tx, const RunFilter &f)
         where += " AND job = current_setting('cronhelm.f_job')";
     }
     if (!f.statuses.isEmpty()) {
-        set("cronhelm.f_status", f.statuses.join(QLatin1Char(',')).toStdString());
+        QStringList statuses;
+        for (RunStatus status : f.statuses)
+            statuses.append(wireName(status));
+        set("cronhelm.f_status", statuses.join(QLatin1Char(',')).toStdString());
         where += " AND status = ANY (string_to_array(current_setting('cronhelm.f_status'), ','))";
     }
     if (!f.triggers.isEmpty()) {
-        set("cronhelm.f_trigger", f.triggers.join(QLatin1Char(',')).toStdString());
+        QStringList triggers;
+        for (RunTrigger trigger : f.triggers)
+            triggers.append(wireName(trigger));
+        set("cronhelm.f_trigger", triggers.join(QLatin1Char(',')).toStdString());
         where += " AND trigger = ANY (string_to_array(current_setting('cronhelm.f_trigger'), ','))";
     }
     if (f.since.isValid()) {
@@ -77,13 +83,13 @@ RunRecord runFromRow(const pqxx::row &row)
     r.id = value<qint64>(row, "run_id");
     r.jobId = value<qint64>(row, "job_id");
     r.job = text(row, "job");
-    r.trigger = text(row, "trigger");
+    r.trigger = fromWireName<RunTrigger>(text(row, "trigger")).value_or(RunTrigger::Manual);
     r.triggeredBy = text(row, "triggered_by");
     r.scheduledFor = instant(row, "scheduled_for");
     r.dueAt = instant(row, "due_at");
     r.startedAt = instant(row, "started_at");
     r.finishedAt = instant(row, "finished_at");
-    r.status = text(row, "status");
+    r.status = fromWireName<RunStatus>(text(row, "status")).value_or(RunStatus::Queued);
     r.attempt = value<int>(row, "attempt", 1);
     r.firstRunId = value<qint64>(row, "first_run_id");
     r.node = text(row, "node");
@@ -154,8 +160,10 @@ Result<QList<LogChunk>> RunStore::logChunks(qint64 runId, int afterSeq, int limi
         QList<LogChunk> out;
         out.reserve(int(r.size()));
         for (const pqxx::row &row : r) {
-            out.append({Rows::value<int>(row, "seq"), Rows::instant(row, "at"),
-                        Rows::text(row, "stream"), Rows::text(row, "data")});
+            out.append(
+                {Rows::value<int>(row, "seq"), Rows::instant(row, "at"),
+                 fromWireName<LogStream>(Rows::text(row, "stream")).value_or(LogStream::System),
+                 Rows::text(row, "data")});
         }
         return out;
     });

@@ -2,9 +2,9 @@
 
 #include <coretr.h>
 
+#include <libintl.h>
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
-
-#include <QRegularExpression>
 
 #include <cstring>
 #include <vector>
@@ -30,36 +30,75 @@ private:
     QList<StoreNotification> *m_sink;
 };
 
-// libpqxx puts the server's whole report into what(): "ERROR:  msg\nDETAIL: ...\nHINT: ...".
-// Users get the primary message and the hint, not the PL/pgSQL context.
-QString serverMessage(const char *what)
+// libpqxx puts the server's whole report into what(): "<SEVERITY>:  msg\nDETAIL:  ...\n
+// HINT:  ...". The severity and the labels are translated into the server's and libpq's
+// languages ("FEHLER:  ..."), so nothing here looks for words: the primary message is what
+// follows the first ":  " of the first line (libpq's layout in every language).
+QString primaryMessage(const char *what)
 {
     const QString text = QString::fromUtf8(what);
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    QString primary = lines.value(0).trimmed();
-    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):\\s+"));
-    primary.remove(severity);
-    for (const QString &line : lines) {
-        if (line.startsWith(QLatin1String("HINT:")))
-            primary += QLatin1Char(' ') + line.mid(5).trimmed();
-    }
-    return primary;
+    const QString first = text.section(QLatin1Char('\n'), 0, 0);
+    const qsizetype at = first.indexOf(QLatin1String(":  "));
+    return (at < 0 ? first : first.mid(at + 3)).trimmed();
 }
 
-// Which role a refused function needs, so a refusal says what to ask for.
-QString roleHintFor(const QString &message)
+// The hint of a report (a sentence for people, e.g. "Reload the job and apply your changes
+// again."). libpq writes its labels in the user's language, so the label is asked of
+// libpq's own message catalogue ("libpq5-<major>") rather than assumed to be "HINT:  ".
+QString hintOf(const char *what)
 {
-    static const QRegularExpression fn(QStringLiteral("function (\\w+)"));
-    const QString name = fn.match(message).captured(1);
-    static const QStringList operatorFns = {
-        QStringLiteral("run_now"), QStringLiteral("pause_job"), QStringLiteral("resume_job"),
-        QStringLiteral("cancel_run"), QStringLiteral("cancel_once")};
-    static const QStringList adminFns = {QStringLiteral("create_job"), QStringLiteral("update_job"),
-                                         QStringLiteral("delete_job")};
-    if (operatorFns.contains(name))
-        return CoreTr::tr("This needs the cronhelm_operator or cronhelm_admin role.");
-    if (adminFns.contains(name))
-        return CoreTr::tr("This needs the cronhelm_admin role.");
+    static const QString label = [] {
+        const std::string domain = "libpq5-" + std::to_string(PQlibVersion() / 10000);
+        return QString::fromUtf8(dgettext(domain.c_str(), "HINT:  "));
+    }();
+    const QStringList lines = QString::fromUtf8(what).split(QLatin1Char('\n'));
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines.at(i).startsWith(label))
+            return lines.at(i).mid(label.size()).trimmed();
+    }
+    return {};
+}
+
+// The primary message and, when there is one, the hint after it.
+QString messageOf(const char *what)
+{
+    const QString hint = hintOf(what);
+    return hint.isEmpty() ? primaryMessage(what) : primaryMessage(what) + QLatin1Char(' ') + hint;
+}
+
+// The field an error of the SQL API is about. libpqxx 6 does not expose the error's COLUMN
+// field, so the API repeats it in DETAIL as "cronhelm_field=<field>" (0004_domain.sql);
+// this is data we put there, not a message, and it reads the same in every language.
+QString fieldOf(const char *what)
+{
+    static const char marker[] = "cronhelm_field=";
+    const char *at = std::strstr(what, marker);
+    if (!at)
+        return {};
+    at += sizeof(marker) - 1;
+    const char *end = at;
+    while (*end && *end != '\n' && *end != ' ')
+        ++end;
+    return QString::fromUtf8(at, int(end - at));
+}
+
+// Which role a refused call needs, so a refusal says what to ask for. Read from the
+// statement that was refused (language-independent), not from the message.
+QString roleHintFor(const std::string &query)
+{
+    static const char *const operatorFns[] = {"cronhelm.run_now", "cronhelm.pause_job",
+                                              "cronhelm.resume_job", "cronhelm.cancel_run",
+                                              "cronhelm.cancel_once"};
+    static const char *const adminFns[] = {"cronhelm.create_job", "cronhelm.update_job",
+                                           "cronhelm.delete_job", "cronhelm.restore_job"};
+    for (const char *fn : operatorFns) {
+        if (query.find(fn) != std::string::npos)
+            return CoreTr::tr("This needs the cronhelm_operator or cronhelm_admin role.");
+    }
+    for (const char *fn : adminFns) {
+        if (query.find(fn) != std::string::npos)
+            return CoreTr::tr("This needs the cronhelm_admin role.");
+    }
     return {};
 }
 
@@ -113,7 +152,13 @@ Status StoreConnection::open()
             error.kind = ErrorKind::ConnectionLost;
         if (neverConnected || dynamic_cast<const pqxx::broken_connection *>(&e)) {
             error.message =
-                CoreTr::tr("Cannot connect to the database: %1").arg(serverMessage(e.what()));
+                CoreTr::tr("Cannot connect to the database: %1").arg(primaryMessage(e.what()));
+            // Whether trying again can help: a server that accepts connections and still
+            // refused this one refused the login itself (password, pg_hba.conf, role or
+            // database), which only a person can change. Asked of the server, not read
+            // from the (translated) message.
+            if (neverConnected && PQping(m_conninfo.toUtf8().constData()) == PQPING_OK)
+                error.kind = ErrorKind::LoginRefused;
         }
         return error;
     }
@@ -228,44 +273,49 @@ Error errorFromException(const std::exception &e)
         || dynamic_cast<const pqxx::in_doubt_error *>(&e)) {
         return {
             ErrorKind::ConnectionLost,
-            CoreTr::tr("The connection to the database was lost: %1").arg(serverMessage(e.what()))};
+            CoreTr::tr("The connection to the database was lost: %1").arg(primaryMessage(e.what())),
+            QString(), QString()};
     }
     // libpqxx 6 throws these for SQLSTATE class 40 outside the sql_error hierarchy: the
     // transaction lost a race and may simply be retried.
     if (dynamic_cast<const pqxx::serialization_failure *>(&e)
         || dynamic_cast<const pqxx::deadlock_detected *>(&e)) {
-        return {ErrorKind::Conflict, serverMessage(e.what())};
+        return {ErrorKind::Conflict, messageOf(e.what()), QString(), QString()};
     }
     if (const auto *sql = dynamic_cast<const pqxx::sql_error *>(&e)) {
         std::string state = sql->sqlstate();
         // libpqxx 6 constructs insufficient_privilege without its SQLSTATE.
         if (state.empty() && dynamic_cast<const pqxx::insufficient_privilege *>(&e))
             state = "42501";
-        const QString message = serverMessage(e.what());
+        Error error{ErrorKind::Other, messageOf(e.what()), fieldOf(e.what()),
+                    QString::fromStdString(state)};
         if (state == "42501") {
-            const QString hint = roleHintFor(message);
-            return {ErrorKind::Permission,
-                    hint.isEmpty() ? message : CoreTr::tr("%1. %2").arg(message, hint)};
+            error.kind = ErrorKind::Permission;
+            const QString hint = roleHintFor(sql->query());
+            if (!hint.isEmpty())
+                error.message = CoreTr::tr("%1. %2").arg(error.message, hint);
+        } else if (state == "CHINV" || state.rfind("22", 0) == 0 || state == "23514") {
+            error.kind = ErrorKind::BadInput;
+        } else if (state == "CHNFD") {
+            error.kind = ErrorKind::NotFound;
+        } else if (state == "CHCON" || state == "23505" || state == "40001" || state == "40P01") {
+            error.kind = ErrorKind::Conflict;
+        } else if (state == "CHFEN") {
+            error.kind = ErrorKind::Fenced;
+        } else if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02"
+                   || state == "57P03") {
+            error.kind = ErrorKind::ConnectionLost;
+        } else if (state.rfind("28", 0) == 0 || state == "3D000") {
+            // invalid authorization / password, no such database: a person must act.
+            error.kind = ErrorKind::LoginRefused;
+        } else if (state == "3F000" || state == "42P01" || state == "42883") {
+            error.message = CoreTr::tr("%1 (is the cronhelm schema installed and current? Run "
+                                       "\"cronhelmctl migrate\".)")
+                                .arg(error.message);
         }
-        if (state == "CHINV" || state.rfind("22", 0) == 0 || state == "23514")
-            return {ErrorKind::BadInput, message};
-        if (state == "CHNFD")
-            return {ErrorKind::NotFound, message};
-        if (state == "CHCON" || state == "23505" || state == "40001" || state == "40P01")
-            return {ErrorKind::Conflict, message};
-        if (state == "CHFEN")
-            return {ErrorKind::Fenced, message};
-        if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
-            return {ErrorKind::ConnectionLost, message};
-        if (state == "3F000" || state == "42P01" || state == "42883") {
-            return {ErrorKind::Other,
-                    CoreTr::tr("%1 (is the cronhelm schema installed and current? Run "
-                               "\"cronhelmctl migrate\".)")
-                        .arg(message)};
-        }
-        return {ErrorKind::Other, message};
+        return error;
     }
-    return {ErrorKind::Other, QString::fromUtf8(e.what()).trimmed()};
+    return {ErrorKind::Other, QString::fromUtf8(e.what()).trimmed(), QString(), QString()};
 }
 
 QDateTime parsePgTimestamp(const char *text)

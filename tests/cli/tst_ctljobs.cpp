@@ -266,14 +266,14 @@ void TestCtlJobs::onceSchedules_data()
         << QStringLiteral("2027-01-01T00:00:30") << QStringLiteral("2027-01-01T00:00:30.000Z");
     QTest::newRow("overlap, first occurrence (EDT)")
         << ctlArgs(
-               {"--once", "2026-11-01T01:30", "--tz", "America/New_York", "--occurrence", "first"})
-        << QStringLiteral("America/New_York") << QStringLiteral("2026-11-01T01:30:00")
-        << QStringLiteral("2026-11-01T05:30:00.000Z");
+               {"--once", "2027-11-07T01:30", "--tz", "America/New_York", "--occurrence", "first"})
+        << QStringLiteral("America/New_York") << QStringLiteral("2027-11-07T01:30:00")
+        << QStringLiteral("2027-11-07T05:30:00.000Z");
     QTest::newRow("overlap, second occurrence (EST)")
         << ctlArgs(
-               {"--once", "2026-11-01T01:30", "--tz", "America/New_York", "--occurrence", "second"})
-        << QStringLiteral("America/New_York") << QStringLiteral("2026-11-01T01:30:00")
-        << QStringLiteral("2026-11-01T06:30:00.000Z");
+               {"--once", "2027-11-07T01:30", "--tz", "America/New_York", "--occurrence", "second"})
+        << QStringLiteral("America/New_York") << QStringLiteral("2027-11-07T01:30:00")
+        << QStringLiteral("2027-11-07T06:30:00.000Z");
 }
 
 void TestCtlJobs::onceSchedules()

@@ -154,7 +154,7 @@ void TestCtlRuns::listTable()
     QVERIFY(lines.at(1).startsWith(QString::number(runs.at(3))));
     QVERIFY(lines.at(2).contains(QLatin1String("exit 1")));
     QVERIFY(lines.at(3).contains(QLatin1String("HTTP 500")));
-    QVERIFY(lines.at(3).contains(QLatin1String("25 min 0 s")));
+    QVERIFY(lines.at(3).contains(QLatin1String("25 min 00 s")));
     QVERIFY(lines.at(4).contains(QLatin1String("2026-01-01T10:00:00Z")));
     QVERIFY(lines.at(4).contains(QLatin1String("1.5 s")));
 }

@@ -64,7 +64,7 @@ inline RunContext shellContext(const QJsonObject &target)
     context.jobName = QStringLiteral("test job");
     context.scheduledFor = QDateTime(QDate(2027, 2, 10), QTime(3, 0), Qt::UTC);
     context.attempt = 1;
-    auto spec = TargetSpec::fromJson(QStringLiteral("shell"), target);
+    auto spec = TargetSpec::parse(TargetKind::Shell, target);
     if (!spec) {
         qFatal("bad shell target in test: %s", qPrintable(spec.errorMessage()));
     }

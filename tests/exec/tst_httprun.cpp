@@ -26,7 +26,7 @@ private:
         if (!target.contains(QStringLiteral("url"))) {
             target.insert(QStringLiteral("url"), m_server->url(path).toString());
         }
-        auto spec = TargetSpec::fromJson(QStringLiteral("http"), target);
+        auto spec = TargetSpec::parse(TargetKind::Http, target);
         if (!spec) {
             qFatal("bad http target in test: %s", qPrintable(spec.errorMessage()));
         }

@@ -20,7 +20,7 @@ RunSummary failedRun()
     run.jobId = 7;
     run.jobName = QStringLiteral("Sync CRM");
     run.runId = 1001;
-    run.status = QStringLiteral("failed");
+    run.status = RunStatus::Failed;
     run.attempt = 1;
     run.scheduledFor = QDateTime(QDate(2027, 2, 10), QTime(3, 0), Qt::UTC);
     run.startedAt = run.scheduledFor.addMSecs(4);
@@ -31,7 +31,7 @@ RunSummary failedRun()
     return run;
 }
 
-NotificationTarget target(NotificationTarget::Kind kind, const QUrl &url)
+NotificationTarget target(NotifyKind kind, const QUrl &url)
 {
     NotificationTarget target;
     target.kind = kind;
@@ -109,18 +109,17 @@ private Q_SLOTS:
         QFETCH(QString, text);
 
         RunSummary run = failedRun();
-        run.status = status;
+        run.status = *fromWireName<RunStatus>(status);
         run.attempt = attempt;
         if (status == QLatin1String("succeeded")) {
             run.error.clear();
             run.httpStatus = 200;
         }
         QSignalSpy delivered(m_notifier.get(), &Notifier::delivered);
-        QCOMPARE(m_notifier->notify(event,
-                                    {target(NotificationTarget::Kind::Slack,
-                                            m_server->url(QStringLiteral("/slack")))},
-                                    run),
-                 event == NotifyEvent::Success ? 0 : 1); // the default "on" has no success
+        QCOMPARE(
+            m_notifier->notify(
+                event, {target(NotifyKind::Slack, m_server->url(QStringLiteral("/slack")))}, run),
+            event == NotifyEvent::Success ? 0 : 1); // the default "on" has no success
         if (event == NotifyEvent::Success) {
             QCOMPARE(notificationText(event, run), text);
             return;
@@ -155,7 +154,7 @@ private Q_SLOTS:
     void webhookPayloadFields()
     {
         NotificationTarget hook =
-            target(NotificationTarget::Kind::Webhook, m_server->url(QStringLiteral("/webhook")));
+            target(NotifyKind::Webhook, m_server->url(QStringLiteral("/webhook")));
         RunSummary run = failedRun();
         run.error = QStringLiteral("first line\nsecond line");
         QSignalSpy delivered(m_notifier.get(), &Notifier::delivered);
@@ -193,10 +192,10 @@ private Q_SLOTS:
     void onlyInterestedTargets()
     {
         NotificationTarget failuresOnly =
-            target(NotificationTarget::Kind::Webhook, m_server->url(QStringLiteral("/webhook")));
+            target(NotifyKind::Webhook, m_server->url(QStringLiteral("/webhook")));
         failuresOnly.onRecovery = false;
         NotificationTarget everything =
-            target(NotificationTarget::Kind::Slack, m_server->url(QStringLiteral("/slack")));
+            target(NotifyKind::Slack, m_server->url(QStringLiteral("/slack")));
         everything.onSuccess = true;
         const QList<NotificationTarget> targets{failuresOnly, everything};
 
@@ -212,7 +211,7 @@ private Q_SLOTS:
     void secretUrl()
     {
         NotificationTarget hook;
-        hook.kind = NotificationTarget::Kind::Slack;
+        hook.kind = NotifyKind::Slack;
         hook.url = QStringLiteral("http://127.0.0.1:%1/${env:SLACK_PATH}").arg(m_server->port());
         QProcessEnvironment secrets;
         secrets.insert(QStringLiteral("SLACK_PATH"), QStringLiteral("slack"));
@@ -265,8 +264,8 @@ private Q_SLOTS:
 
         QSignalSpy failed(m_notifier.get(), &Notifier::deliveryFailed);
         QSignalSpy delivered(m_notifier.get(), &Notifier::delivered);
-        QCOMPARE(m_notifier->notify(NotifyEvent::Failure,
-                                    {target(NotificationTarget::Kind::Webhook, url)}, failedRun()),
+        QCOMPARE(m_notifier->notify(NotifyEvent::Failure, {target(NotifyKind::Webhook, url)},
+                                    failedRun()),
                  1);
         QVERIFY(failed.wait(5000));
         QCOMPARE(delivered.count(), 0);
@@ -281,10 +280,10 @@ private Q_SLOTS:
         TestResponse slow;
         slow.delay = std::chrono::seconds(20);
         m_server->setResponse(QStringLiteral("/slow"), slow);
-        QCOMPARE(m_notifier->notify(NotifyEvent::Failure,
-                                    {target(NotificationTarget::Kind::Webhook,
-                                            m_server->url(QStringLiteral("/slow")))},
-                                    failedRun()),
+        QCOMPARE(m_notifier->notify(
+                     NotifyEvent::Failure,
+                     {target(NotifyKind::Webhook, m_server->url(QStringLiteral("/slow")))},
+                     failedRun()),
                  1);
         QTRY_COMPARE(m_server->requests().size(), 1);
         m_notifier.reset(); // must not crash or call back

@@ -237,7 +237,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("where");
         QTest::newRow("command") << QStringLiteral("command");
-        QTest::newRow("argv") << QStringLiteral("argv");
         QTest::newRow("env") << QStringLiteral("env");
     }
 

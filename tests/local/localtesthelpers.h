@@ -51,7 +51,7 @@ inline QStringList nodesOf(const QString &conninfo)
     if (!status)
         return {QStringLiteral("error: ") + status.errorMessage()};
     for (const NodeRecord &node : status->nodes)
-        out.append(node.id + QLatin1Char('=') + node.role);
+        out.append(node.id + QLatin1Char('=') + wireName(node.role));
     return out;
 }
 

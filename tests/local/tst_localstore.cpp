@@ -241,8 +241,7 @@ void TestLocalStore::stackRunsANodeAndStopsWhatItStarted()
     Result<qint64> run = JobStore(connection).runNow(*job);
     CH_VERIFY_OK(run);
     QTRY_VERIFY_WITH_TIMEOUT(RunStore(connection).byId(*run).ok()
-                                 && RunStore(connection).byId(*run)->status
-                                     == QLatin1String("succeeded"),
+                                 && RunStore(connection).byId(*run)->status == RunStatus::Succeeded,
                              20000);
     connection.close();
 

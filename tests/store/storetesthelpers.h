@@ -12,6 +12,8 @@
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <domaintesthelpers.h>
+
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QTest>
@@ -33,6 +35,8 @@ inline QString kindName(ErrorKind kind)
         return QStringLiteral("Conflict");
     case ErrorKind::ConnectionLost:
         return QStringLiteral("ConnectionLost");
+    case ErrorKind::LoginRefused:
+        return QStringLiteral("LoginRefused");
     case ErrorKind::Fenced:
         return QStringLiteral("Fenced");
     case ErrorKind::Other:

@@ -173,7 +173,8 @@ void TestConnection::unknownRole()
     CH_DATABASE(db);
     StoreConnection connection(db->conninfoAs(QStringLiteral("nobody_at_all")));
     Status opened = connection.open();
-    QCOMPARE(kindOf(opened), QStringLiteral("ConnectionLost"));
+    // The server is up and refused the login: not worth retrying by itself.
+    QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
     QVERIFY2(opened.errorMessage().contains(QLatin1String("nobody_at_all")),
              qPrintable(opened.errorMessage()));
 }

@@ -71,6 +71,7 @@ QJsonObject fullCronSpec()
                     QJsonObject{
                         {QStringLiteral("kind"), QStringLiteral("webhook")},
                         {QStringLiteral("url"), QStringLiteral("http://alerts.example/in")},
+                        {QStringLiteral("on"), QJsonArray{QStringLiteral("success")}},
                     }}},
         {QStringLiteral("notify_quiet_s"), 600},
         {QStringLiteral("log_limit_bytes"), 2048},
@@ -156,29 +157,34 @@ void TestJobs::createDefaults()
     CH_VERIFY_OK(job);
     QCOMPARE(job->id, *id);
     QCOMPARE(job->version, 1);
-    QCOMPARE(job->name, QStringLiteral("nightly"));
-    QCOMPARE(job->description, QString());
-    QCOMPARE(job->owner, QString());
-    QCOMPARE(job->targetType, QStringLiteral("http"));
-    QCOMPARE(job->target.value(QStringLiteral("url")).toString(),
-             QStringLiteral("https://hooks.example.org/sync"));
-    QCOMPARE(job->scheduleKind, QStringLiteral("cron"));
-    QCOMPARE(job->cronExpr, QStringLiteral("*/5 * * * *"));
-    QCOMPARE(job->timeZone, QStringLiteral("UTC"));
-    QVERIFY(!job->onceLocal.isValid());
-    QVERIFY(!job->onceAt.isValid());
-    QVERIFY(job->onceState.isNull());
-    QCOMPARE(job->enabled, true);
-    QCOMPARE(job->timeoutSeconds, 3600);
-    QCOMPARE(job->retries, 0);
-    QCOMPARE(job->retryBackoff, QStringLiteral("exponential"));
-    QCOMPARE(job->retryDelaySeconds, 30);
-    QCOMPARE(job->concurrency, QStringLiteral("forbid"));
-    QCOMPARE(job->misfire, QStringLiteral("run_once"));
-    QCOMPARE(job->misfireBound, 100);
-    QCOMPARE(job->notify, QJsonArray());
-    QCOMPARE(job->notifyQuietSeconds, 3600);
-    QCOMPARE(job->logLimitBytes, qint64(10485760));
+    QCOMPARE(job->spec.name, QStringLiteral("nightly"));
+    QCOMPARE(job->spec.description, QString());
+    QCOMPARE(job->spec.owner, QString());
+    QCOMPARE(job->spec.target.kind, TargetKind::Http);
+    QCOMPARE(job->spec.target.http.url, QStringLiteral("https://hooks.example.org/sync"));
+    QCOMPARE(job->spec.scheduleKind, ScheduleKind::Cron);
+    QCOMPARE(job->spec.cron, QStringLiteral("*/5 * * * *"));
+    QCOMPARE(job->spec.timeZone, QStringLiteral("UTC"));
+    QVERIFY(!job->spec.onceLocal.isValid());
+    QVERIFY(!job->spec.onceAt.isValid());
+    QVERIFY(!job->isOnce());
+    QCOMPARE(job->spec.enabled, true);
+    QCOMPARE(job->spec.timeoutSeconds, 3600);
+    QCOMPARE(job->spec.retries, 0);
+    QCOMPARE(job->spec.retryBackoff, RetryBackoff::Exponential);
+    QCOMPARE(job->spec.retryDelaySeconds, 30);
+    QCOMPARE(job->spec.concurrency, ConcurrencyPolicy::Forbid);
+    QCOMPARE(job->spec.misfire, MisfirePolicy::RunOnce);
+    QCOMPARE(job->spec.misfireBound, 100);
+    QVERIFY(job->spec.notify.isEmpty());
+    // The defaults the database fills in are the domain's (core/domain/jobspec.h).
+    JobSpec expected;
+    expected.name = job->spec.name;
+    expected.target = job->spec.target;
+    expected.cron = job->spec.cron;
+    QCOMPARE(job->spec, expected);
+    QCOMPARE(job->spec.notifyQuietSeconds, 3600);
+    QCOMPARE(job->spec.logLimitBytes, qint64(10485760));
     QCOMPARE(job->createdBy, QStringLiteral("cronhelm"));
     QCOMPARE(job->updatedBy, QStringLiteral("cronhelm"));
     QVERIFY(job->createdAt >= before);
@@ -195,7 +201,7 @@ void TestJobs::createDefaults()
     Result<QList<JobRecord>> all = jobs.list();
     CH_VERIFY_OK(all);
     QCOMPARE(all->size(), 2);
-    QCOMPARE(all->at(0).name, QStringLiteral("argv job")); // ordered by name
+    QCOMPARE(all->at(0).spec.name, QStringLiteral("argv job")); // ordered by name
 }
 
 void TestJobs::createAllKeys_data()
@@ -216,7 +222,7 @@ void TestJobs::createAllKeys()
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
     // Every key of the spec comes back as given.
-    const QJsonObject back = job->toSpec();
+    const QJsonObject back = job->spec.toJson();
     for (auto it = spec.constBegin(); it != spec.constEnd(); ++it) {
         QVERIFY2(
             back.value(it.key()) == it.value(),
@@ -227,10 +233,8 @@ void TestJobs::createAllKeys()
                                 QString::fromUtf8(QJsonDocument(QJsonArray{it.value()})
                                                       .toJson(QJsonDocument::Compact)))));
     }
-    if (job->scheduleKind == QLatin1String("once")) {
-        QCOMPARE(job->onceState, QStringLiteral("pending"));
-        QVERIFY(job->cronExpr.isNull());
-    }
+    if (job->isOnce())
+        QCOMPARE(job->onceState, OnceState::Pending);
     // And the spec read back creates an identical job under another name.
     QJsonObject again = back;
     again.insert(QStringLiteral("name"), rowName("copy"));
@@ -238,7 +242,7 @@ void TestJobs::createAllKeys()
     CH_VERIFY_OK(copy);
     Result<JobRecord> copied = jobs.byId(*copy);
     CH_VERIFY_OK(copied);
-    QJsonObject copiedSpec = copied->toSpec();
+    QJsonObject copiedSpec = copied->spec.toJson();
     copiedSpec.insert(QStringLiteral("name"), spec.value(QStringLiteral("name")));
     QCOMPARE(copiedSpec, back);
 }
@@ -395,11 +399,11 @@ void TestJobs::updatePartial()
     Result<JobRecord> after = jobs.byId(*id);
     CH_VERIFY_OK(after);
     QCOMPARE(after->version, 2);
-    QCOMPARE(after->description, QStringLiteral("b"));
+    QCOMPARE(after->spec.description, QStringLiteral("b"));
     // Everything not named in the change is untouched.
-    QJsonObject expected = before->toSpec();
+    QJsonObject expected = before->spec.toJson();
     expected.insert(QStringLiteral("description"), QStringLiteral("b"));
-    QCOMPARE(after->toSpec(), expected);
+    QCOMPARE(after->spec.toJson(), expected);
     QVERIFY(after->updatedAt >= before->updatedAt);
     QCOMPARE(after->createdAt, before->createdAt);
 
@@ -425,11 +429,11 @@ void TestJobs::updatePartial()
     QCOMPARE(*version, 5);
     after = jobs.byId(*id);
     CH_VERIFY_OK(after);
-    QCOMPARE(after->retries, 2);
-    QCOMPARE(after->timeZone, QStringLiteral("Asia/Kolkata"));
-    QCOMPARE(after->target.value(QStringLiteral("url")).toString(), QStringLiteral("http://b/"));
-    QCOMPARE(after->description, QStringLiteral("b"));
-    QCOMPARE(after->owner, QStringLiteral("ops"));
+    QCOMPARE(after->spec.retries, 2);
+    QCOMPARE(after->spec.timeZone, QStringLiteral("Asia/Kolkata"));
+    QCOMPARE(after->spec.target.http.url, QStringLiteral("http://b/"));
+    QCOMPARE(after->spec.description, QStringLiteral("b"));
+    QCOMPARE(after->spec.owner, QStringLiteral("ops"));
 
     // Renaming onto another live job's name is a conflict.
     CH_VERIFY_OK(jobs.create(httpJob(QStringLiteral("taken"))));
@@ -455,10 +459,10 @@ void TestJobs::updateSwitchesScheduleKind()
     CH_VERIFY_OK(v);
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->scheduleKind, QStringLiteral("once"));
-    QVERIFY(job->cronExpr.isNull());
-    QCOMPARE(job->onceState, QStringLiteral("pending"));
-    QCOMPARE(job->onceAt, QDateTime(QDate(2027, 7, 1), QTime(7, 0), Qt::UTC));
+    QCOMPARE(job->spec.scheduleKind, ScheduleKind::Once);
+    QVERIFY(job->spec.cron.isNull());
+    QCOMPARE(job->onceState, OnceState::Pending);
+    QCOMPARE(job->spec.onceAt, QDateTime(QDate(2027, 7, 1), QTime(7, 0), Qt::UTC));
 
     v = jobs.update(*id, 2,
                     {{QStringLiteral("schedule_kind"), QStringLiteral("cron")},
@@ -466,11 +470,11 @@ void TestJobs::updateSwitchesScheduleKind()
     CH_VERIFY_OK(v);
     job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->scheduleKind, QStringLiteral("cron"));
-    QCOMPARE(job->cronExpr, QStringLiteral("@daily"));
-    QVERIFY(!job->onceAt.isValid());
-    QVERIFY(!job->onceLocal.isValid());
-    QVERIFY(job->onceState.isNull());
+    QCOMPARE(job->spec.scheduleKind, ScheduleKind::Cron);
+    QCOMPARE(job->spec.cron, QStringLiteral("@daily"));
+    QVERIFY(!job->spec.onceAt.isValid());
+    QVERIFY(!job->spec.onceLocal.isValid());
+    QVERIFY(!job->isOnce());
 }
 
 void TestJobs::updateRefused_data()
@@ -512,7 +516,7 @@ void TestJobs::updateRefused()
     Result<JobRecord> after = jobs.byId(*id);
     CH_VERIFY_OK(after);
     QCOMPARE(after->version, 1);
-    QCOMPARE(after->toSpec(), before->toSpec());
+    QCOMPARE(after->spec.toJson(), before->spec.toJson());
 }
 
 void TestJobs::updateStaleVersion_data()
@@ -561,7 +565,7 @@ void TestJobs::updateStaleVersion()
     Result<JobRecord> now = aliceJobs.byId(*id);
     CH_VERIFY_OK(now);
     QCOMPARE(now->version, 2);
-    QCOMPARE(now->retries, 1);
+    QCOMPARE(now->spec.retries, 1);
     // With the current version Alice's save goes through.
     if (remove)
         CH_VERIFY_OK(aliceJobs.remove(*id, 2));
@@ -639,10 +643,10 @@ void TestJobs::deleteKeepsHistory()
     CH_VERIFY_OK(history);
     QCOMPARE(history->size(), 2);
     QCOMPARE(history->at(0).id, *finished);
-    QCOMPARE(history->at(0).status, QStringLiteral("succeeded"));
+    QCOMPARE(history->at(0).status, RunStatus::Succeeded);
     QCOMPARE(history->at(0).job, QStringLiteral("doomed"));
     QCOMPARE(history->at(1).id, *queued);
-    QCOMPARE(history->at(1).status, QStringLiteral("cancelled"));
+    QCOMPARE(history->at(1).status, RunStatus::Cancelled);
     QVERIFY(history->at(1).finishedAt.isValid());
     QVERIFY2(history->at(1).error.contains(QLatin1String("deleted")),
              qPrintable(history->at(1).error));
@@ -679,7 +683,7 @@ void TestJobs::pauseResume()
     QCOMPARE(*changed, true);
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->enabled, false);
+    QCOMPARE(job->spec.enabled, false);
     QCOMPARE(job->version, 2);
     QCOMPARE(job->updatedBy, op);
     QCOMPARE(job->scheduleSince, QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC));
@@ -698,7 +702,7 @@ void TestJobs::pauseResume()
     QCOMPARE(*changed, true);
     job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->enabled, true);
+    QCOMPARE(job->spec.enabled, true);
     QCOMPARE(job->version, 3);
     QVERIFY(secondsFromNow(job->scheduleSince) < 60);
     changed = jobs.resume(*id);
@@ -728,9 +732,9 @@ void TestJobs::runNow()
     CH_VERIFY_OK(run);
     QCOMPARE(run->jobId, *id);
     QCOMPARE(run->job, QStringLiteral("press me"));
-    QCOMPARE(run->trigger, QStringLiteral("manual"));
+    QCOMPARE(run->trigger, RunTrigger::Manual);
     QCOMPARE(run->triggeredBy, op);
-    QCOMPARE(run->status, QStringLiteral("queued"));
+    QCOMPARE(run->status, RunStatus::Queued);
     QCOMPARE(run->attempt, 1);
     QCOMPARE(run->scheduledFor, run->dueAt);
     QVERIFY(secondsFromNow(run->scheduledFor) < 60);
@@ -792,7 +796,7 @@ void TestJobs::cancelRun()
         if (!status.isEmpty()) {
             Result<RunRecord> run = runs.byId(*runId);
             CH_VERIFY_OK(run);
-            QCOMPARE(run->status, status);
+            QCOMPARE(wireName(run->status), status);
         }
         return;
     }
@@ -801,12 +805,12 @@ void TestJobs::cancelRun()
     Result<RunRecord> run = runs.byId(*runId);
     CH_VERIFY_OK(run);
     if (expected == QLatin1String("cancelled")) {
-        QCOMPARE(run->status, QStringLiteral("cancelled"));
+        QCOMPARE(run->status, RunStatus::Cancelled);
         QVERIFY(run->finishedAt.isValid());
         QVERIFY2(run->error.contains(op), qPrintable(run->error));
     } else {
         // The executor stops it and records the outcome; until then it is running.
-        QCOMPARE(run->status, QStringLiteral("running"));
+        QCOMPARE(run->status, RunStatus::Running);
         QCOMPARE(run->cancelRequested, true);
         QVERIFY(!run->finishedAt.isValid());
         // Asking again is harmless.
@@ -851,7 +855,7 @@ void TestJobs::cancelOnce()
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
     if (expected == QLatin1String("ok")) {
-        QCOMPARE(job->onceState, QStringLiteral("cancelled"));
+        QCOMPARE(job->onceState, OnceState::Cancelled);
         QCOMPARE(job->version, 2);
         QCOMPARE(job->updatedBy, op);
     } else {

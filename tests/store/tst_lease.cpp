@@ -257,14 +257,14 @@ void TestLease::clusterStatus()
     QVERIFY(status->lease.acquiredAt <= status->lease.renewedAt);
     QCOMPARE(status->nodes.size(), 2);
     QCOMPARE(status->nodes.at(0).id, a.id); // the executor first
-    QCOMPARE(status->nodes.at(0).role, QStringLiteral("executor"));
+    QCOMPARE(status->nodes.at(0).role, NodeRole::Executor);
     QCOMPARE(status->nodes.at(0).host, QStringLiteral("host-a"));
     QCOMPARE(status->nodes.at(0).pid, 101);
     QCOMPARE(status->nodes.at(0).runningJobs, 3);
     QCOMPARE(status->nodes.at(0).startedAt, started);
     QVERIFY(status->nodes.at(0).clockOffsetMs.has_value());
     QVERIFY(qAbs(*status->nodes.at(0).clockOffsetMs) < 5000);
-    QCOMPARE(status->nodes.at(1).role, QStringLiteral("standby"));
+    QCOMPARE(status->nodes.at(1).role, NodeRole::Standby);
     QCOMPARE(status->recentChanges.size(), 1);
     QCOMPARE(status->recentChanges.at(0).holder, a.id);
     QCOMPARE(status->recentChanges.at(0).reason, QStringLiteral("first"));
@@ -275,14 +275,14 @@ void TestLease::clusterStatus()
                            " WHERE id = 'node-b'"));
     status = cluster.status();
     CH_VERIFY_OK(status);
-    QCOMPARE(status->nodes.at(1).role, QStringLiteral("lost"));
+    QCOMPARE(status->nodes.at(1).role, NodeRole::Lost);
     QVERIFY(status->nodes.at(1).lastSeenAgeSeconds > 290);
     CH_VERIFY_OK(
         b.store.heartbeat({b.id, QStringLiteral("host-b"), 202, QStringLiteral("0.1.0"), started},
                           QStringLiteral("stopped"), 0));
     status = cluster.status();
     CH_VERIFY_OK(status);
-    QCOMPARE(status->nodes.at(1).role, QStringLiteral("stopped"));
+    QCOMPARE(status->nodes.at(1).role, NodeRole::Stopped);
 
     // After a release there is no executor; the term stays.
     CH_VERIFY_OK(a.store.releaseLease(a.id));
@@ -291,7 +291,7 @@ void TestLease::clusterStatus()
     QVERIFY(status->lease.executor.isEmpty());
     QCOMPARE(status->lease.lastHolder, QString());
     QCOMPARE(status->lease.term, qint64(1));
-    QCOMPARE(status->nodes.at(0).role, QStringLiteral("standby"));
+    QCOMPARE(status->nodes.at(0).role, NodeRole::Standby);
     QCOMPARE(status->recentChanges.at(0).endReason, QStringLiteral("released"));
 }
 

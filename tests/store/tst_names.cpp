@@ -1,6 +1,7 @@
-// Job names are free text: quotes, backslashes, commas, line breaks, emoji and SQL-ish
-// text must round-trip unchanged through create, list, lookup by name, rename, run
-// history, the CSV export and a psql session.
+// Job names are free text: quotes, backslashes, commas, emoji and SQL-ish text must
+// round-trip unchanged through create, list, lookup by name, rename, run history, the CSV
+// export and a psql session. Control characters (line breaks, tabs) and text-direction
+// overrides are refused, with the field named (tests/domain/tst_jobrules.cpp).
 
 #include "storetesthelpers.h"
 
@@ -33,10 +34,8 @@ void TestNames::roundTrip_data()
     QTest::newRow("double quotes") << QStringLiteral("the \"big\" sync");
     QTest::newRow("backslashes") << QStringLiteral("C:\\jobs\\sync \\N \\\\");
     QTest::newRow("commas") << QStringLiteral("sync, then report, then mail");
-    QTest::newRow("newline") << QStringLiteral("line one\nline two");
-    QTest::newRow("crlf and tab") << QStringLiteral("a\r\nb\tc");
     QTest::newRow("emoji") << QStringLiteral("deploy 🚀 ✅ — Zürich 東京");
-    QTest::newRow("everything") << QStringLiteral("\"O'Neil\", \\x\n🎉,\"\"");
+    QTest::newRow("everything") << QStringLiteral("\"O'Neil\", \\x 🎉,\"\"");
     QTest::newRow("sql") << QStringLiteral("x'); DROP TABLE cronhelm.jobs; --");
     QTest::newRow("like wildcards") << QStringLiteral("100%_done");
     QTest::newRow("array syntax") << QStringLiteral("{a,b} NULL \"{}\"");
@@ -63,13 +62,13 @@ void TestNames::roundTrip()
     CH_VERIFY_OK(all);
     bool listed = false;
     for (const JobRecord &j : *all)
-        listed = listed || (j.id == *id && j.name == name);
+        listed = listed || (j.id == *id && j.spec.name == name);
     QVERIFY(listed);
     Result<JobRecord> found = jobs.byName(name);
     CH_VERIFY_OK(found);
     QCOMPARE(found->id, *id);
-    QCOMPARE(found->name, name);
-    QCOMPARE(found->toSpec().value(QStringLiteral("name")).toString(), name);
+    QCOMPARE(found->spec.name, name);
+    QCOMPARE(found->spec.toJson().value(QStringLiteral("name")).toString(), name);
 
     // Rename away and back.
     CH_VERIFY_OK(

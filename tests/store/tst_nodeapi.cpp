@@ -47,17 +47,24 @@ QDateTime at(const char *iso)
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toUTC();
 }
 
-SlotFire fire(qint64 job, const QDateTime &slot, const char *status = "running",
+SlotFire fire(qint64 job, const QDateTime &slot, const char *decision = "running",
               const char *trigger = "schedule", const QString &error = {})
 {
-    return {job, slot, QString::fromLatin1(trigger), QString::fromLatin1(status), error};
+    SlotFire f{job, slot, *fromWireName<RunTrigger>(QString::fromLatin1(trigger)),
+               SlotDecision::Start, error};
+    for (SlotDecision d :
+         {SlotDecision::Reserve, SlotDecision::Start, SlotDecision::Queue, SlotDecision::Skip}) {
+        if (wireName(d) == QLatin1String(decision))
+            f.decision = d;
+    }
+    return f;
 }
 
 FinishedRun outcome(qint64 runId, const char *status)
 {
     FinishedRun f;
     f.runId = runId;
-    f.status = QString::fromLatin1(status);
+    f.status = *fromWireName<RunStatus>(QString::fromLatin1(status));
     return f;
 }
 
@@ -205,8 +212,8 @@ void TestNodeApi::fireSlotsExactlyOnce()
     Result<RunRecord> run = runs.byId(fired->at(0).runId);
     CH_VERIFY_OK(run);
     QCOMPARE(run->jobId, j1);
-    QCOMPARE(run->trigger, QStringLiteral("schedule"));
-    QCOMPARE(run->status, QStringLiteral("running"));
+    QCOMPARE(run->trigger, RunTrigger::Schedule);
+    QCOMPARE(run->status, RunStatus::Running);
     QCOMPARE(run->scheduledFor, s1); // to the millisecond
     QCOMPARE(run->dueAt, s1);
     QCOMPARE(run->node, a.id);
@@ -222,7 +229,7 @@ void TestNodeApi::fireSlotsExactlyOnce()
     QCOMPARE(fired->at(0).index, 1);
     run = runs.byId(fired->at(0).runId);
     CH_VERIFY_OK(run);
-    QCOMPARE(run->trigger, QStringLiteral("catch_up"));
+    QCOMPARE(run->trigger, RunTrigger::CatchUp);
     // A catch-up of a slot that ran on schedule is the same slot.
     fired = a.store.fireSlots(a.id, term, {fire(j2, s1, "running", "catch_up")});
     CH_VERIFY_OK(fired);
@@ -243,7 +250,7 @@ void TestNodeApi::fireSlotsExactlyOnce()
     QCOMPARE(fired->size(), 1);
     run = runs.byId(fired->at(0).runId);
     CH_VERIFY_OK(run);
-    QCOMPARE(run->status, QStringLiteral("skipped"));
+    QCOMPARE(run->status, RunStatus::Skipped);
     QVERIFY(run->finishedAt.isValid());
     QVERIFY(!run->startedAt.isValid());
     QCOMPARE(run->error, QStringLiteral("the previous run is still running"));
@@ -348,9 +355,9 @@ void TestNodeApi::claimRun()
     Result<std::optional<ActiveRun>> active = a.store.activeRun(*queued);
     CH_VERIFY_OK(active);
     QVERIFY(active->has_value());
-    QCOMPARE((*active)->status, QStringLiteral("running"));
+    QCOMPARE((*active)->status, RunStatus::Running);
     QCOMPARE((*active)->node, a.id);
-    QCOMPARE((*active)->trigger, QStringLiteral("manual"));
+    QCOMPARE((*active)->trigger, RunTrigger::Manual);
     QCOMPARE((*active)->triggeredBy, QStringLiteral("cronhelm"));
     CH_SCALAR(termOf, m_current,
               QStringLiteral("SELECT term FROM cronhelm.runs WHERE id = %1").arg(*queued));
@@ -408,7 +415,7 @@ void TestNodeApi::retries()
         CH_VERIFY_OK(retry);
         Result<RunRecord> finished = runs.byId(current);
         CH_VERIFY_OK(finished);
-        QCOMPARE(finished->status, QString::fromLatin1(failures[attempt - 1]));
+        QCOMPARE(wireName(finished->status), QString::fromLatin1(failures[attempt - 1]));
         QCOMPARE(finished->exitCode.value_or(-1), 3);
         QCOMPARE(finished->attempt, attempt);
         if (attempt > delays.size()) {
@@ -418,8 +425,8 @@ void TestNodeApi::retries()
         QVERIFY(retry->has_value());
         Result<RunRecord> next = runs.byId(**retry);
         CH_VERIFY_OK(next);
-        QCOMPARE(next->trigger, QStringLiteral("retry"));
-        QCOMPARE(next->status, QStringLiteral("queued"));
+        QCOMPARE(next->trigger, RunTrigger::Retry);
+        QCOMPARE(next->status, RunStatus::Queued);
         QCOMPARE(next->attempt, attempt + 1);
         QCOMPARE(next->firstRunId, first);
         QCOMPARE(next->scheduledFor, slot);
@@ -491,7 +498,7 @@ void TestNodeApi::finishRunChecks()
     Result<std::optional<qint64>> other = b.store.finishRun(b.id, outcome(runId, "succeeded"));
     CH_VERIFY_OK(other);
     RunStore runs(a.connection);
-    QCOMPARE(runs.byId(runId)->status, QStringLiteral("running"));
+    QCOMPARE(runs.byId(runId)->status, RunStatus::Running);
 
     // The outcome is recorded even after the lease moved on: the work really happened.
     CH_VERIFY_OK(a.store.releaseLease(a.id));
@@ -505,7 +512,7 @@ void TestNodeApi::finishRunChecks()
     CH_VERIFY_OK(a.store.finishRun(a.id, done));
     Result<RunRecord> run = runs.byId(runId);
     CH_VERIFY_OK(run);
-    QCOMPARE(run->status, QStringLiteral("succeeded"));
+    QCOMPARE(run->status, RunStatus::Succeeded);
     QCOMPARE(run->httpStatus.value_or(-1), 204);
     QVERIFY(!run->exitCode.has_value());
     QCOMPARE(run->logBytes, qint64(12345));
@@ -517,12 +524,12 @@ void TestNodeApi::finishRunChecks()
     Result<std::optional<qint64>> again = a.store.finishRun(a.id, outcome(runId, "failed"));
     CH_VERIFY_OK(again);
     QVERIFY(!again->has_value());
-    QCOMPARE(runs.byId(runId)->status, QStringLiteral("succeeded"));
+    QCOMPARE(runs.byId(runId)->status, RunStatus::Succeeded);
     // The job overview shows it as the last run.
     Result<JobRecord> overview = m_jobs->byId(job);
     CH_VERIFY_OK(overview);
     QCOMPARE(overview->lastRunId, runId);
-    QCOMPARE(overview->lastStatus, QStringLiteral("succeeded"));
+    QCOMPARE(overview->lastStatus, RunStatus::Succeeded);
     QVERIFY(qAbs(overview->lastDurationMs.value_or(-1) - 1500) <= 1);
     QCOMPARE(overview->runningCount, 0);
 }
@@ -578,24 +585,23 @@ void TestNodeApi::abandonOrphanedRuns()
     for (const char *id : {"crashed", "silent", "stopped"}) {
         Result<RunRecord> run = runs.byId(runOf.value(QString::fromLatin1(id)));
         CH_VERIFY_OK(run);
-        QCOMPARE(run->status, QStringLiteral("abandoned"));
+        QCOMPARE(run->status, RunStatus::Abandoned);
         QVERIFY(run->finishedAt.isValid());
         QVERIFY2(run->error.contains(QString::fromLatin1(id)), qPrintable(run->error));
     }
     for (const char *id : {"live", "next"})
-        QCOMPARE(runs.byId(runOf.value(QString::fromLatin1(id)))->status,
-                 QStringLiteral("running"));
+        QCOMPARE(runs.byId(runOf.value(QString::fromLatin1(id)))->status, RunStatus::Running);
 
     // The crashed node's job retries; the others do not.
     RunFilter retries;
-    retries.triggers = {QStringLiteral("retry")};
+    retries.triggers = {RunTrigger::Retry};
     Result<QList<RunRecord>> queued = runs.page(retries, 10);
     CH_VERIFY_OK(queued);
     QCOMPARE(queued->size(), 1);
     QCOMPARE(queued->at(0).jobId, job);
     QCOMPARE(queued->at(0).attempt, 2);
     QCOMPARE(queued->at(0).firstRunId, runOf.value(QStringLiteral("crashed")));
-    QCOMPARE(queued->at(0).status, QStringLiteral("queued"));
+    QCOMPARE(queued->at(0).status, RunStatus::Queued);
 
     // Again: nothing left to abandon.
     abandoned = next.store.abandonOrphanedRuns(next.id, term, 30);
@@ -608,7 +614,7 @@ void TestNodeApi::abandonOrphanedRuns()
         crashed.id, outcome(runOf.value(QStringLiteral("crashed")), "failed"));
     CH_VERIFY_OK(late);
     QVERIFY(!late->has_value());
-    QCOMPARE(runs.byId(runOf.value(QStringLiteral("crashed")))->status, QStringLiteral("failed"));
+    QCOMPARE(runs.byId(runOf.value(QStringLiteral("crashed")))->status, RunStatus::Failed);
     queued = runs.page(retries, 10);
     CH_VERIFY_OK(queued);
     QCOMPARE(queued->size(), 1);
@@ -635,10 +641,10 @@ void TestNodeApi::batchedRecording()
     const qint64 steadyRun = fired->at(1).runId;
 
     CH_VERIFY_OK(a.store.appendLogs(
-        {{flakyRun, {{0, {}, QStringLiteral("stdout"), QStringLiteral("a \" \\ {x}, ✅")}}},
+        {{flakyRun, {{0, {}, LogStream::Stdout, QStringLiteral("a \" \\ {x}, ✅")}}},
          {steadyRun,
-          {{0, {}, QStringLiteral("system"), QStringLiteral("started")},
-           {1, {}, QStringLiteral("stdout"), QStringLiteral("done")}}}}));
+          {{0, {}, LogStream::System, QStringLiteral("started")},
+           {1, {}, LogStream::Stdout, QStringLiteral("done")}}}}));
     RunStore runs(a.connection);
     Result<QList<LogChunk>> log = runs.logChunks(steadyRun);
     CH_VERIFY_OK(log);
@@ -662,16 +668,16 @@ void TestNodeApi::batchedRecording()
     QVERIFY(!ends->at(1).has_value());
     Result<RunRecord> first = runs.byId(flakyRun);
     CH_VERIFY_OK(first);
-    QCOMPARE(first->status, QStringLiteral("failed"));
+    QCOMPARE(first->status, RunStatus::Failed);
     QCOMPARE(first->exitCode.value_or(-1), 3);
     Result<RunRecord> second = runs.byId(steadyRun);
     CH_VERIFY_OK(second);
-    QCOMPARE(second->status, QStringLiteral("succeeded"));
+    QCOMPARE(second->status, RunStatus::Succeeded);
     QCOMPARE(second->httpStatus.value_or(-1), 204);
     Result<RunRecord> retry = runs.byId(*ends->at(0));
     CH_VERIFY_OK(retry);
     QCOMPARE(retry->attempt, 2);
-    QCOMPARE(retry->status, QStringLiteral("queued"));
+    QCOMPARE(retry->status, RunStatus::Queued);
 
     // Again (an answer lost with the connection): nothing changes, no second retry.
     ends = a.store.finishRuns(a.id, {failed, succeeded});
@@ -698,24 +704,24 @@ void TestNodeApi::runLog()
     const QString tricky =
         QStringLiteral("quote \" backslash \\ comma, brace {x} NULL\nline 2 ✅ 🚀\t");
     CH_VERIFY_OK(a.store.appendLog(runId,
-                                   {{0, {}, QStringLiteral("system"), QStringLiteral("started")},
-                                    {1, {}, QStringLiteral("stdout"), tricky},
-                                    {2, {}, QStringLiteral("stderr"), QStringLiteral("warn")}}));
+                                   {{0, {}, LogStream::System, QStringLiteral("started")},
+                                    {1, {}, LogStream::Stdout, tricky},
+                                    {2, {}, LogStream::Stderr, QStringLiteral("warn")}}));
     // Out of order, and a repeated chunk (a retried append) that must not replace the first.
     CH_VERIFY_OK(a.store.appendLog(runId,
-                                   {{5, {}, QStringLiteral("stdout"), QStringLiteral("five")},
-                                    {3, {}, QStringLiteral("stdout"), QStringLiteral("three")},
-                                    {1, {}, QStringLiteral("stdout"), QStringLiteral("dup")},
-                                    {4, {}, QStringLiteral("stdout"), QString()}}));
+                                   {{5, {}, LogStream::Stdout, QStringLiteral("five")},
+                                    {3, {}, LogStream::Stdout, QStringLiteral("three")},
+                                    {1, {}, LogStream::Stdout, QStringLiteral("dup")},
+                                    {4, {}, LogStream::Stdout, QString()}}));
     RunStore runs(a.connection);
     Result<QList<LogChunk>> log = runs.logChunks(runId);
     CH_VERIFY_OK(log);
     QCOMPARE(log->size(), 6);
     for (int i = 0; i < 6; ++i)
         QCOMPARE(log->at(i).seq, i);
-    QCOMPARE(log->at(0).stream, QStringLiteral("system"));
+    QCOMPARE(log->at(0).stream, LogStream::System);
     QCOMPARE(log->at(1).data, tricky);
-    QCOMPARE(log->at(2).stream, QStringLiteral("stderr"));
+    QCOMPARE(log->at(2).stream, LogStream::Stderr);
     QCOMPARE(log->at(3).data, QStringLiteral("three"));
     QCOMPARE(log->at(4).data, QString());
     QCOMPARE(log->at(5).data, QStringLiteral("five"));
@@ -730,10 +736,6 @@ void TestNodeApi::runLog()
     log = runs.logChunks(runId, 5);
     CH_VERIFY_OK(log);
     QVERIFY(log->isEmpty());
-
-    // An unknown stream is refused.
-    Status bad = a.store.appendLog(runId, {{6, {}, QStringLiteral("stdin"), QStringLiteral("x")}});
-    QCOMPARE(kindOf(bad), QStringLiteral("BadInput"));
 }
 
 void TestNodeApi::activeRuns()
@@ -753,10 +755,10 @@ void TestNodeApi::activeRuns()
     CH_VERIFY_OK(mine);
     QCOMPARE(mine->size(), 2);
     QCOMPARE(mine->at(0).runId, fired->at(0).runId); // due first
-    QCOMPARE(mine->at(0).status, QStringLiteral("running"));
+    QCOMPARE(mine->at(0).status, RunStatus::Running);
     QCOMPARE(mine->at(0).cancelRequested, true);
     QCOMPARE(mine->at(1).runId, *queued);
-    QCOMPARE(mine->at(1).status, QStringLiteral("queued"));
+    QCOMPARE(mine->at(1).status, RunStatus::Queued);
     QCOMPARE(mine->at(1).triggeredBy, QStringLiteral("cronhelm"));
     // A new executor sees the other node's running run too (for the concurrency policy
     // across a failover).
@@ -814,7 +816,7 @@ void TestNodeApi::loadJobs()
                                    {fire(j1, at("2026-03-08T07:30:00Z")),
                                     fire(j1, at("2026-03-08T07:35:00Z"), "running", "catch_up")}));
     CH_VERIFY_OK(m_jobs->runNow(j1)); // manual runs are not slots
-    CH_VERIFY_OK(a.store.recordOutcome(j1, QStringLiteral("failed"), true));
+    CH_VERIFY_OK(a.store.recordOutcome(j1, RunStatus::Failed, true));
 
     Result<QList<NodeJob>> jobs = a.store.loadJobs();
     CH_VERIFY_OK(jobs);
@@ -823,22 +825,21 @@ void TestNodeApi::loadJobs()
     CH_VERIFY_OK(one);
     QCOMPARE(one->size(), 1);
     const NodeJob &n = one->at(0);
-    QCOMPARE(n.job.name, QStringLiteral("load 1"));
-    QCOMPARE(n.job.target.value(QStringLiteral("url")).toString(),
-             QStringLiteral("https://hooks.example.org/sync"));
+    QCOMPARE(n.job.spec.name, QStringLiteral("load 1"));
+    QCOMPARE(n.job.spec.target.http.url, QStringLiteral("https://hooks.example.org/sync"));
     QCOMPARE(n.lastSlot, at("2026-03-08T07:35:00Z"));
-    QCOMPARE(n.lastOutcome, QStringLiteral("failed"));
+    QCOMPARE(n.lastOutcome, RunStatus::Failed);
     QVERIFY(n.lastFailureNotifiedAt.isValid());
 
     // A success clears the "failure announced" mark, so the next failure is announced.
-    CH_VERIFY_OK(a.store.recordOutcome(j1, QStringLiteral("succeeded"), false));
+    CH_VERIFY_OK(a.store.recordOutcome(j1, RunStatus::Succeeded, false));
     one = a.store.loadJobs(j1);
     CH_VERIFY_OK(one);
-    QCOMPARE(one->at(0).lastOutcome, QStringLiteral("succeeded"));
+    QCOMPARE(one->at(0).lastOutcome, RunStatus::Succeeded);
     QVERIFY(!one->at(0).lastFailureNotifiedAt.isValid());
     one = a.store.loadJobs(j2);
     CH_VERIFY_OK(one);
-    QCOMPARE(one->at(0).job.enabled, false);
+    QCOMPARE(one->at(0).job.spec.enabled, false);
     QVERIFY(!one->at(0).lastSlot.isValid());
 }
 

@@ -142,7 +142,7 @@ void TestNotify::runChanges()
              qPrintable(describe(seen)));
     FinishedRun failed;
     failed.runId = *run;
-    failed.status = QStringLiteral("failed");
+    failed.status = RunStatus::Failed;
     Result<std::optional<qint64>> retry = node.finishRun(QStringLiteral("n1"), failed);
     CH_VERIFY_OK(retry);
     QVERIFY(retry->has_value());
@@ -157,12 +157,9 @@ void TestNotify::runChanges()
              qPrintable(describe(seen)));
 
     // A fired slot announces itself too.
-    Result<QList<FiredRun>> fired = node.fireSlots(QStringLiteral("n1"), **term,
-                                                   {{*job,
-                                                     QDateTime::currentDateTimeUtc(),
-                                                     QStringLiteral("schedule"),
-                                                     QStringLiteral("running"),
-                                                     {}}});
+    Result<QList<FiredRun>> fired = node.fireSlots(
+        QStringLiteral("n1"), **term,
+        {{*job, QDateTime::currentDateTimeUtc(), RunTrigger::Schedule, SlotDecision::Start, {}}});
     CH_VERIFY_OK(fired);
     QCOMPARE(fired->size(), 1);
     QVERIFY2(waitForNotification(listener, runsChannel,
@@ -197,7 +194,7 @@ void TestNotify::clusterAndLog()
     CH_VERIFY_OK(job);
     Result<qint64> run = jobs.runNow(*job);
     CH_VERIFY_OK(run);
-    CH_VERIFY_OK(node.appendLog(*run, {{0, {}, QStringLiteral("stdout"), QStringLiteral("hi")}}));
+    CH_VERIFY_OK(node.appendLog(*run, {{0, {}, LogStream::Stdout, QStringLiteral("hi")}}));
     QVERIFY2(waitForNotification(listener, logChannel, QString::number(*run), 5000, &seen),
              qPrintable(describe(seen)));
 }

@@ -118,13 +118,13 @@ void TestOnceSchedule::localTimeMustMatch()
     CH_VERIFY_OK(id);
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->scheduleKind, QStringLiteral("once")); // inferred from once_local
-    QCOMPARE(job->onceState, QStringLiteral("pending"));
-    QCOMPARE(job->timeZone, zone);
-    QCOMPARE(job->onceAt, utc(at));
+    QCOMPARE(job->spec.scheduleKind, ScheduleKind::Once); // inferred from once_local
+    QCOMPARE(job->onceState, OnceState::Pending);
+    QCOMPARE(job->spec.timeZone, zone);
+    QCOMPARE(job->spec.onceAt, utc(at));
     // The wall-clock digits the user chose are kept as chosen.
-    QCOMPARE(job->onceLocal.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")), local);
-    QCOMPARE(job->toSpec().value(QStringLiteral("once_local")).toString(), local);
+    QCOMPARE(job->spec.onceLocal.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")), local);
+    QCOMPARE(job->spec.toJson().value(QStringLiteral("once_local")).toString(), local);
 }
 
 void TestOnceSchedule::updateReresolves()
@@ -153,15 +153,15 @@ void TestOnceSchedule::updateReresolves()
     CH_VERIFY_OK(v);
     Result<JobRecord> job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->onceState, QStringLiteral("completed"));
+    QCOMPARE(job->onceState, OnceState::Completed);
     v = jobs.update(*id, 3,
                     {{QStringLiteral("once_local"), QStringLiteral("2027-03-01T12:00:00")},
                      {QStringLiteral("once_at"), QStringLiteral("2027-03-01T03:00:00Z")}});
     CH_VERIFY_OK(v);
     job = jobs.byId(*id);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->onceState, QStringLiteral("pending"));
-    QCOMPARE(job->onceAt, utc(QStringLiteral("2027-03-01T03:00:00Z")));
+    QCOMPARE(job->onceState, OnceState::Pending);
+    QCOMPARE(job->spec.onceAt, utc(QStringLiteral("2027-03-01T03:00:00Z")));
 }
 
 // The executor fires a pending one-off once and marks it completed; a cancelled one is
@@ -191,8 +191,8 @@ void TestOnceSchedule::firesOnceAndCancelledNever()
     CH_VERIFY_OK(term);
     QVERIFY(term->has_value());
     const QList<SlotFire> fires = {
-        {*pending, slot, QStringLiteral("schedule"), QStringLiteral("running"), {}},
-        {*cancelled, slot, QStringLiteral("schedule"), QStringLiteral("running"), {}},
+        {*pending, slot, RunTrigger::Schedule, SlotDecision::Start, {}},
+        {*cancelled, slot, RunTrigger::Schedule, SlotDecision::Start, {}},
     };
     Result<QList<FiredRun>> fired = node.fireSlots(QStringLiteral("n1"), **term, fires);
     CH_VERIFY_OK(fired);
@@ -201,15 +201,15 @@ void TestOnceSchedule::firesOnceAndCancelledNever()
 
     Result<JobRecord> job = jobs.byId(*pending);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->onceState, QStringLiteral("completed"));
+    QCOMPARE(job->onceState, OnceState::Completed);
     job = jobs.byId(*cancelled);
     CH_VERIFY_OK(job);
-    QCOMPARE(job->onceState, QStringLiteral("cancelled"));
+    QCOMPARE(job->onceState, OnceState::Cancelled);
 
     // A completed one-off is not fired again, even for another slot.
-    fired = node.fireSlots(
-        QStringLiteral("n1"), **term,
-        {{*pending, slot.addSecs(1), QStringLiteral("catch_up"), QStringLiteral("running"), {}}});
+    fired =
+        node.fireSlots(QStringLiteral("n1"), **term,
+                       {{*pending, slot.addSecs(1), RunTrigger::CatchUp, SlotDecision::Start, {}}});
     CH_VERIFY_OK(fired);
     QCOMPARE(fired->size(), 0);
     CH_SCALAR(runs, db, QStringLiteral("SELECT count(*) FROM cronhelm.runs"));

@@ -311,9 +311,9 @@ void TestRoles::myRole()
     }
     StoreConnection connection(conninfo);
     JobStore jobs(connection);
-    Result<QString> role = jobs.myRole();
+    Result<StoreRole> role = jobs.myRole();
     CH_VERIFY_OK(role);
-    QCOMPARE(*role, expected);
+    QCOMPARE(wireName(*role), expected);
 
     // The same from a psql session; without any Cronhelm role even the schema is closed.
     PsqlSession session(conninfo);

@@ -4,6 +4,8 @@
 
 #include "storetesthelpers.h"
 
+#include <domaintesthelpers.h>
+
 #include <store/jobstore.h>
 #include <store/runstore.h>
 #include <store/storeconnection.h>
@@ -231,8 +233,8 @@ void TestRunStore::filters()
         where.replace(QLatin1String("JOB"), QString::number(m_jobs.at(job)));
     }
     filter.jobName = jobName;
-    filter.statuses = statuses;
-    filter.triggers = triggers;
+    filter.statuses = Test::enumsFrom<RunStatus>(statuses);
+    filter.triggers = Test::enumsFrom<RunTrigger>(triggers);
     filter.since = since.isEmpty() ? QDateTime() : QDateTime::fromString(since, Qt::ISODate);
     filter.until = until.isEmpty() ? QDateTime() : QDateTime::fromString(until, Qt::ISODate);
 
@@ -270,7 +272,7 @@ void TestRunStore::byId()
     QVERIFY(!ids.isEmpty());
     Result<RunRecord> run = runs.byId(ids.first());
     CH_VERIFY_OK(run);
-    QCOMPARE(run->status, QStringLiteral("failed"));
+    QCOMPARE(run->status, RunStatus::Failed);
     QCOMPARE(run->exitCode.value_or(-1), 1);
     QVERIFY(!run->httpStatus.has_value());
     QVERIFY(run->error.startsWith(QLatin1String("failed, said \"the job\"")));
@@ -286,7 +288,7 @@ void TestRunStore::exportExactFormat()
     StoreConnection connection(db->conninfo());
     JobStore jobs(connection);
     RunStore runs(connection);
-    const QString name = QStringLiteral("csv, \"quoted\"\nname");
+    const QString name = QStringLiteral("csv, \"quoted\" name");
     Result<qint64> job = jobs.create(httpJob(name));
     CH_VERIFY_OK(job);
     Result<QList<QStringList>> inserted = db->query(
@@ -320,7 +322,7 @@ void TestRunStore::exportExactFormat()
     const QByteArray header = RunStore::csvColumns().join(QLatin1Char(',')).toUtf8() + "\r\n";
     QVERIFY(header.startsWith("run_id,job,trigger,scheduled_for,started_at,finished_at,status,"
                               "attempt,node,term,exit_code,http_status,duration_ms"));
-    const QByteArray quotedName = "\"csv, \"\"quoted\"\"\nname\"";
+    const QByteArray quotedName = "\"csv, \"\"quoted\"\" name\"";
     const QByteArray expected = header
         // Milliseconds are always there; NULL is an empty, unquoted cell; local times are
         // in the zone asked for (CET, +01:00, on that day).
@@ -357,7 +359,7 @@ void TestRunStore::exportFiltered()
     StoreConnection connection(db->conninfoAs(viewer));
     RunStore runs(connection);
     RunFilter filter;
-    filter.statuses = {QStringLiteral("failed")};
+    filter.statuses = {RunStatus::Failed};
     filter.jobId = jobs.at(2);
     QBuffer out;
     out.open(QIODevice::WriteOnly);

@@ -106,6 +106,16 @@ QString runCell(const RunHistoryModel *model, qint64 runId, int column, int role
     return row < 0 ? QString() : model->index(row, column).data(role).toString();
 }
 
+std::optional<RunStatus> runStatus(const RunHistoryModel *model, qint64 runId)
+{
+    const int row = model->rowOfRun(runId);
+    if (row < 0)
+        return std::nullopt;
+    return model->index(row, RunHistoryModel::Status)
+        .data(RunHistoryModel::StatusRole)
+        .value<RunStatus>();
+}
+
 bool isRed(const QColor &c)
 {
     // #da4453, the colour of failures (resources/icons/status-failed.svg, the log viewer).
@@ -288,11 +298,11 @@ void TestEndToEnd::createShellJob(const QString &name, const QString &command, c
     QVERIFY2(names.contains(name), qPrintable(names.join(QLatin1Char(','))));
     const std::optional<JobRecord> job = jobs->jobById(newId);
     QVERIFY(job);
-    QCOMPARE(job->name, name);
-    QCOMPARE(job->targetType, QStringLiteral("shell"));
-    QCOMPARE(job->target.value(QLatin1String("command")).toString(), command);
-    QCOMPARE(job->cronExpr, cron);
-    QVERIFY(job->enabled);
+    QCOMPARE(job->spec.name, name);
+    QCOMPARE(job->spec.target.kind, TargetKind::Shell);
+    QCOMPARE(job->spec.target.shell.command, command);
+    QCOMPARE(job->spec.cron, cron);
+    QVERIFY(job->spec.enabled);
     *id = newId;
 }
 
@@ -305,10 +315,10 @@ void TestEndToEnd::clickJob(qint64 id)
     QModelIndex index;
     for (int r = 0; r < table->model()->rowCount() && !index.isValid(); ++r) {
         const QModelIndex cell = table->model()->index(r, JobsModel::Name);
-        if (cell.data().toString() == job->name)
+        if (cell.data().toString() == job->spec.name)
             index = cell;
     }
-    QVERIFY2(index.isValid(), qPrintable(job->name));
+    QVERIFY2(index.isValid(), qPrintable(job->spec.name));
     table->scrollTo(index);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
     QTRY_VERIFY(jobsView()->selectedJob() && jobsView()->selectedJob()->id == id);
@@ -399,8 +409,7 @@ void TestEndToEnd::runNowShowsTheRunAndItsLiveLog()
     QTRY_VERIFY_WITH_TIMEOUT(logLines().contains(QStringLiteral("finished")), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(runCell(runs, run, RunHistoryModel::Status),
                               QStringLiteral("Succeeded"), kWaitMs);
-    QCOMPARE(runCell(runs, run, RunHistoryModel::Status, RunHistoryModel::StatusRole),
-             QStringLiteral("succeeded"));
+    QCOMPARE(runStatus(runs, run), RunStatus::Succeeded);
     QCOMPARE(runCell(runs, run, RunHistoryModel::Node), kNodeId);
     // Every line once, in order.
     const QStringList lines = logLines();
@@ -450,8 +459,7 @@ void TestEndToEnd::failedRunShowsItsStatus()
     RunHistoryModel *runs = m_window->historyView()->model();
     QTRY_COMPARE_WITH_TIMEOUT(runCell(runs, run, RunHistoryModel::Status), QStringLiteral("Failed"),
                               kWaitMs);
-    QCOMPARE(runCell(runs, run, RunHistoryModel::Status, RunHistoryModel::StatusRole),
-             QStringLiteral("failed"));
+    QCOMPARE(runStatus(runs, run), RunStatus::Failed);
     const QString outcome = runCell(runs, run, RunHistoryModel::Outcome);
     QVERIFY2(outcome.contains(QLatin1String("exit code 3")), qPrintable(outcome));
 
@@ -534,7 +542,7 @@ void TestEndToEnd::pauseStopsTheScheduleAndResumeStartsItAgain()
     QTRY_VERIFY_WITH_TIMEOUT(jobFilter->findText(QStringLiteral("every-second")) >= 0, kWaitMs);
     jobFilter->setCurrentIndex(jobFilter->findText(QStringLiteral("every-second")));
     RunHistoryModel *runs = history->model();
-    auto count = [runs](const QString &status, const QDateTime &after = QDateTime()) {
+    auto count = [runs](RunStatus status, const QDateTime &after = QDateTime()) {
         int n = 0;
         for (int r = 0; r < runs->rowCount(); ++r) {
             const RunRecord run = runs->runAt(r);
@@ -543,10 +551,10 @@ void TestEndToEnd::pauseStopsTheScheduleAndResumeStartsItAgain()
         }
         return n;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("succeeded")) >= 2, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(count(RunStatus::Succeeded) >= 2, kWaitMs);
     for (int r = 0; r < runs->rowCount(); ++r) {
         QCOMPARE(runs->runAt(r).jobId, job);
-        QCOMPARE(runs->runAt(r).trigger, QStringLiteral("schedule"));
+        QCOMPARE(runs->runAt(r).trigger, RunTrigger::Schedule);
     }
 
     // Pause it through the action.
@@ -580,15 +588,15 @@ void TestEndToEnd::pauseStopsTheScheduleAndResumeStartsItAgain()
             .arg(pausedSql);
     QVERIFY2(!m_probe->waitUntil(startedAfterPause, 3500, 100),
              "a run started after the job was paused");
-    QCOMPARE(count(QStringLiteral("succeeded"), pausedAt), 0);
-    QCOMPARE(count(QStringLiteral("running"), pausedAt), 0);
+    QCOMPARE(count(RunStatus::Succeeded, pausedAt), 0);
+    QCOMPARE(count(RunStatus::Running, pausedAt), 0);
 
     // Resume it: it fires again on its schedule.
     QVERIFY(jobsView()->selectedJob() && jobsView()->selectedJob()->id == job);
     toggle->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(jobState(job), QStringLiteral("Active"), kWaitMs);
     QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
-    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("succeeded"), pausedAt) >= 1, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(count(RunStatus::Succeeded, pausedAt) >= 1, kWaitMs);
 
     // Paused again, so that its history stands still for the export.
     toggle->trigger();
@@ -629,7 +637,7 @@ void TestEndToEnd::exportsTheJobHistoryAsCsv()
         std::count(statusById.cbegin(), statusById.cend(), QStringLiteral("succeeded"));
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), int(succeeded), kWaitMs);
     for (int r = 0; r < runs->rowCount(); ++r)
-        QCOMPARE(runs->runAt(r).status, QStringLiteral("succeeded"));
+        QCOMPARE(runs->runAt(r).status, RunStatus::Succeeded);
     statusFilter->setCurrentIndex(statusFilter->findData(QString()));
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), int(expected->size()), kWaitMs);
 

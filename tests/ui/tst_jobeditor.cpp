@@ -121,16 +121,14 @@ void TestJobEditor::createsJobWithTheBuilder()
     QTest::mouseClick(saveButton(editor), Qt::LeftButton);
     QVERIFY(saved.wait(5000));
     const JobRecord job = jobFromStore(*db, saved.first().first().toLongLong());
-    QCOMPARE(job.name, QStringLiteral("Nightly sync"));
-    QCOMPARE(job.cronExpr, QStringLiteral("45 7 * * 1,3"));
-    QCOMPARE(job.timeZone, QStringLiteral("America/New_York"));
-    QCOMPARE(job.target.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
-    QCOMPARE(job.target.value(QLatin1String("headers"))
-                 .toObject()
-                 .value(QLatin1String("Authorization"))
-                 .toString(),
-             QStringLiteral("Bearer ${env:CRM_TOKEN}"));
-    QCOMPARE(job.owner, QStringLiteral("Data team"));
+    QCOMPARE(job.spec.name, QStringLiteral("Nightly sync"));
+    QCOMPARE(job.spec.cron, QStringLiteral("45 7 * * 1,3"));
+    QCOMPARE(job.spec.timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(job.spec.target.http.method, QStringLiteral("POST"));
+    const QList<QPair<QString, QString>> sentHeaders = {
+        {QStringLiteral("Authorization"), QStringLiteral("Bearer ${env:CRM_TOKEN}")}};
+    QCOMPARE(job.spec.target.http.headers, sentHeaders);
+    QCOMPARE(job.spec.owner, QStringLiteral("Data team"));
     QVERIFY(!editor.isVisible());
 
     // Typing a builder shape into the expression field shows it in the builder.
@@ -270,9 +268,9 @@ void TestJobEditor::asksWhichOfTwoLocalTimes()
     saveButton(editor)->click();
     QVERIFY(saved.wait(5000));
     const JobRecord job = jobFromStore(*db, saved.first().first().toLongLong());
-    QCOMPARE(job.scheduleKind, QStringLiteral("once"));
-    QCOMPARE(job.onceAt, QDateTime(QDate(2027, 10, 31), QTime(1, 30), Qt::UTC));
-    QCOMPARE(job.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+    QCOMPARE(job.spec.scheduleKind, ScheduleKind::Once);
+    QCOMPARE(job.spec.onceAt, QDateTime(QDate(2027, 10, 31), QTime(1, 30), Qt::UTC));
+    QCOMPARE(job.spec.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
              QStringLiteral("2027-10-31 02:30"));
 
     // Editing it again shows the second occurrence chosen.
@@ -316,7 +314,7 @@ void TestJobEditor::staleVersionOffersReload()
     settle(editor);
     saveButton(editor)->click();
     QVERIFY(saved.wait(5000));
-    QCOMPARE(jobFromStore(*db, id).description, QStringLiteral("mine, again"));
+    QCOMPARE(jobFromStore(*db, id).spec.description, QStringLiteral("mine, again"));
 }
 
 void TestJobEditor::lostConnectionKeepsInput()
@@ -345,7 +343,7 @@ void TestJobEditor::lostConnectionKeepsInput()
     QSignalSpy saved(&editor, &JobEditor::saved);
     saveButton(editor)->click();
     QVERIFY(saved.wait(5000));
-    QCOMPARE(jobFromStore(*db, id).owner, QStringLiteral("typed while offline"));
+    QCOMPARE(jobFromStore(*db, id).spec.owner, QStringLiteral("typed while offline"));
 }
 
 void TestJobEditor::showsJobReadOnly()

@@ -50,13 +50,13 @@ void TestJobsModel::loadsJobsWithPlainWords()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(&model, &JobsModel::loaded);
     QVERIFY(connectClient(client, db->conninfo()));
-    QCOMPARE(client.role(), QStringLiteral("admin"));
+    QCOMPARE(client.role(), StoreRole::Admin);
     QVERIFY(loaded.wait(5000));
     QCOMPARE(model.rowCount(), 2);
 
-    const int row =
-        model.rowOfJob(model.jobs().at(0).name == QLatin1String("billing") ? model.jobs().at(1).id
-                                                                           : model.jobs().at(0).id);
+    const int row = model.rowOfJob(model.jobs().at(0).spec.name == QLatin1String("billing")
+                                       ? model.jobs().at(1).id
+                                       : model.jobs().at(0).id);
     QCOMPARE(model.index(row, JobsModel::Name).data().toString(), QStringLiteral("crm-sync"));
     const QString schedule = model.index(row, JobsModel::Schedule).data().toString();
     QVERIFY2(schedule.contains(QLatin1String("09:30")), qPrintable(schedule));
@@ -104,8 +104,8 @@ void TestJobsModel::followsNotifyWithoutReset()
     QVERIFY(node.finish(runId, QStringLiteral("failed"), 3));
     QTRY_COMPARE_WITH_TIMEOUT(model.index(0, JobsModel::LastResult).data().toString(),
                               QStringLiteral("Failed"), 1000);
-    QCOMPARE(model.index(0, JobsModel::LastResult).data(JobsModel::StatusRole).toString(),
-             QStringLiteral("failed"));
+    QCOMPARE(model.index(0, JobsModel::LastResult).data(JobsModel::StatusRole).value<RunStatus>(),
+             RunStatus::Failed);
 
     // Pausing in another session, a new job, a deleted job.
     CH_VERIFY_OK(db->query(QStringLiteral("SELECT cronhelm.pause_job(%1)").arg(jobId)));
@@ -153,7 +153,7 @@ void TestJobsModel::viewerSessionKnowsItsRole()
     QSignalSpy failed(&client, &StoreClient::connectFailed);
     client.connectTo(db->conninfoAs(*viewer));
     QVERIFY2(loaded.wait(10000), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
-    QCOMPARE(client.role(), QStringLiteral("viewer"));
+    QCOMPARE(client.role(), StoreRole::Viewer);
     QCOMPARE(model.rowCount(), 1);
 }
 

@@ -301,9 +301,10 @@ void TestMainWindow::filtersHistoryAndExportsCsv()
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, 3000);
     for (int r = 0; r < model->rowCount(); ++r) {
         QCOMPARE(model->index(r, RunHistoryModel::Job).data().toString(), QStringLiteral("beta"));
-        QCOMPARE(
-            model->index(r, RunHistoryModel::Status).data(RunHistoryModel::StatusRole).toString(),
-            QStringLiteral("failed"));
+        QCOMPARE(model->index(r, RunHistoryModel::Status)
+                     .data(RunHistoryModel::StatusRole)
+                     .value<RunStatus>(),
+                 RunStatus::Failed);
     }
 
     QTemporaryDir dir;

@@ -194,9 +194,9 @@ void TestRunHistoryModel::filtersOnTheServer()
     if (filterName.contains(QLatin1String("problems")))
         filter.statuses = HistoryQuery::problemStatuses();
     if (filterName == QLatin1String("running"))
-        filter.statuses = {QStringLiteral("running")};
+        filter.statuses = {RunStatus::Running};
     if (filterName == QLatin1String("manual"))
-        filter.triggers = {QStringLiteral("manual")};
+        filter.triggers = {RunTrigger::Manual};
     if (filterName.startsWith(QLatin1String("job")))
         filter.jobId = m_jobB;
     if (filterName == QLatin1String("range")) {

@@ -45,10 +45,9 @@ JobRecord cronJob(qint64 id, const QString &name, const QString &cron, const QSt
 {
     JobRecord j;
     j.id = id;
-    j.name = name;
-    j.scheduleKind = QStringLiteral("cron");
-    j.cronExpr = cron;
-    j.timeZone = zone;
+    j.spec.name = name;
+    j.spec.cron = cron;
+    j.spec.timeZone = zone;
     return j;
 }
 
@@ -60,14 +59,14 @@ void TestViews::upcomingMarksDstAndOneOffs()
     const QDateTime to = from.addDays(2);
     JobRecord once;
     once.id = 4;
-    once.name = QStringLiteral("deploy");
-    once.scheduleKind = QStringLiteral("once");
-    once.onceState = QStringLiteral("pending");
-    once.timeZone = QStringLiteral("Europe/Berlin");
-    once.onceAt = QDateTime(QDate(2027, 3, 28), QTime(8, 0), Qt::UTC);
+    once.spec.name = QStringLiteral("deploy");
+    once.spec.scheduleKind = ScheduleKind::Once;
+    once.onceState = OnceState::Pending;
+    once.spec.timeZone = QStringLiteral("Europe/Berlin");
+    once.spec.onceAt = QDateTime(QDate(2027, 3, 28), QTime(8, 0), Qt::UTC);
     JobRecord paused =
         cronJob(5, QStringLiteral("paused"), QStringLiteral("0 * * * *"), QStringLiteral("UTC"));
-    paused.enabled = false;
+    paused.spec.enabled = false;
     const QList<UpcomingEntry> entries = UpcomingModel::compute(
         {cronJob(1, QStringLiteral("nightly"), QStringLiteral("30 2 * * *"),
                  QStringLiteral("Europe/Berlin")),
@@ -188,7 +187,7 @@ void TestViews::durationChartDrawsRecentRuns()
     QCOMPARE(bars.last().durationMs, 1000);
     QVERIFY(bars.first().rect.height() > bars.last().rect.height());
     QVERIFY(bars.first().rect.left() < bars.last().rect.left());
-    QCOMPARE(bars.at(2).status, QStringLiteral("failed"));
+    QCOMPARE(bars.at(2).status, RunStatus::Failed);
     QSignalSpy clicked(&chart, &DurationChart::runClicked);
     QTest::mouseClick(&chart, Qt::LeftButton, {}, bars.at(2).rect.center().toPoint());
     QCOMPARE(clicked.count(), 1);

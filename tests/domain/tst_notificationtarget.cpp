@@ -1,4 +1,5 @@
-#include <exec/notificationtarget.h>
+#include <domain/notificationtarget.h>
+#include <result.h>
 
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -25,18 +26,18 @@ private Q_SLOTS:
 
     void parse()
     {
-        const auto targets = NotificationTarget::listFromJson(
+        const auto targets = NotificationTarget::parseList(
             json("[{'kind': 'slack', 'url': 'https://hooks.slack.com/services/${env:SLACK_PATH}'},"
                  " {'kind': 'webhook', 'url': 'http://ops.example/hook', 'on': ['success']},"
                  " {'kind': 'webhook', 'url': 'https://x/', 'on': []}]"));
         QVERIFY2(targets.ok(), qPrintable(targets.errorMessage()));
         QCOMPARE(targets->size(), 3);
         const NotificationTarget &slack = targets->at(0);
-        QCOMPARE(slack.kind, NotificationTarget::Kind::Slack);
+        QCOMPARE(slack.kind, NotifyKind::Slack);
         QCOMPARE(slack.url, QStringLiteral("https://hooks.slack.com/services/${env:SLACK_PATH}"));
         QVERIFY(slack.onFailure && slack.onRecovery && !slack.onSuccess); // the default
         const NotificationTarget &webhook = targets->at(1);
-        QCOMPARE(webhook.kind, NotificationTarget::Kind::Webhook);
+        QCOMPARE(webhook.kind, NotifyKind::Webhook);
         QVERIFY(!webhook.onFailure && webhook.onSuccess && !webhook.onRecovery);
         const NotificationTarget &silent = targets->at(2);
         QVERIFY(!silent.onFailure && !silent.onSuccess && !silent.onRecovery);
@@ -68,7 +69,7 @@ private Q_SLOTS:
             text += ", 'on': " + on;
         }
         text += "}]";
-        const auto targets = NotificationTarget::listFromJson(json(text));
+        const auto targets = NotificationTarget::parseList(json(text));
         QVERIFY2(targets.ok(), qPrintable(targets.errorMessage()));
         const NotificationTarget target = targets->constFirst();
         QCOMPARE(target.wants(NotifyEvent::Failure), failure);
@@ -82,28 +83,31 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("prefix");
         QTest::newRow("not an object")
-            << QByteArray("['https://x/']") << QStringLiteral("notify[0]:");
+            << QByteArray("['https://x/']") << QStringLiteral("Notification 1 ");
         QTest::newRow("bad kind") << QByteArray("[{'kind': 'email', 'url': 'https://x/'}]")
-                                  << QStringLiteral("notify[0].kind:");
+                                  << QStringLiteral("Notification 1 ");
         QTest::newRow("bad url") << QByteArray("[{'kind': 'slack', 'url': 'x.example'}]")
-                                 << QStringLiteral("notify[0].url:");
+                                 << QStringLiteral("Notification 1 ");
         QTest::newRow("bad on") << QByteArray(
             "[{'kind': 'slack', 'url': 'https://x/'},"
             " {'kind': 'slack', 'url': 'https://x/', 'on': ['always']}]")
-                                << QStringLiteral("notify[1].on:");
+                                << QStringLiteral("Notification 2:");
         QTest::newRow("on not a list")
             << QByteArray("[{'kind': 'slack', 'url': 'https://x/', 'on': 'failure'}]")
-            << QStringLiteral("notify[0].on:");
+            << QStringLiteral("Notification 1:");
     }
 
     void invalid()
     {
         QFETCH(QByteArray, text);
         QFETCH(QString, prefix);
-        const auto targets = NotificationTarget::listFromJson(json(text));
+        const auto targets = NotificationTarget::parseList(json(text));
         QVERIFY(!targets.ok());
         QCOMPARE(targets.errorKind(), ErrorKind::BadInput);
-        QVERIFY2(targets.errorMessage().startsWith(prefix), qPrintable(targets.errorMessage()));
+        // The field is the list; the message says which entry, counting from 1 as people do.
+        QCOMPARE(targets.error().field, QStringLiteral("notify"));
+        QVERIFY2(targets.errorMessage().startsWith(QStringLiteral("notify: ") + prefix),
+                 qPrintable(targets.errorMessage()));
     }
 };
 

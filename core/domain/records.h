@@ -1,8 +1,10 @@
 #pragma once
 
+#include "enums.h"
+#include "fieldproblem.h"
+#include "jobspec.h"
+
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -12,51 +14,34 @@
 
 namespace Cronhelm {
 
-// A job as the job_overview view shows it: its definition plus what the executor and the
-// run history say about it. Plain values, safe to copy across threads.
+// A stored job: its definition plus what the store, the executor and the run history say
+// about it (the job_overview view). Plain values, safe to copy across threads.
 struct JobRecord
 {
     qint64 id = 0;
     int version = 0;
-    QString name;
-    QString description;
-    QString owner;
-    QString targetType; // "http" | "shell"
-    QJsonObject target;
-    QString scheduleKind; // "cron" | "once"
-    QString cronExpr;
-    QString timeZone;
-    QDateTime onceLocal; // the wall-clock digits the user chose in timeZone (spec unused)
-    QDateTime onceAt;    // UTC
-    QString onceState;   // pending | completed | cancelled
-    bool enabled = true;
-    int timeoutSeconds = 3600;
-    int retries = 0;
-    QString retryBackoff;
-    int retryDelaySeconds = 30;
-    QString concurrency;
-    QString misfire;
-    int misfireBound = 100;
-    QJsonArray notify;
-    int notifyQuietSeconds = 3600;
-    qint64 logLimitBytes = 0;
+    JobSpec spec;
+    // What today's rules say about a definition stored earlier (or written by psql into a
+    // column directly): a job with problems is not run; the node records why.
+    FieldProblems specProblems;
+    OnceState onceState = OnceState::Pending; // one-off jobs only
     QDateTime scheduleSince;
     QDateTime createdAt;
     QString createdBy;
     QDateTime updatedAt;
     QString updatedBy;
 
-    QDateTime nextFireAt;
+    QDateTime nextFireAt; // as the executor computed it (job_state)
     QString scheduleError;
     qint64 lastRunId = 0;
-    QString lastStatus;
+    std::optional<RunStatus> lastStatus; // nothing: never ran
     QDateTime lastStartedAt;
     QDateTime lastFinishedAt;
     std::optional<qint64> lastDurationMs;
     int runningCount = 0;
 
-    // The definition as a job spec (the JSON accepted by cronhelm.create_job).
-    QJsonObject toSpec() const;
+    bool isOnce() const { return spec.scheduleKind == ScheduleKind::Once; }
+    bool isFailing() const { return lastStatus && isProblem(*lastStatus); }
 };
 
 struct RunRecord
@@ -64,13 +49,13 @@ struct RunRecord
     qint64 id = 0;
     qint64 jobId = 0;
     QString job;
-    QString trigger; // schedule | manual | retry | catch_up
+    RunTrigger trigger = RunTrigger::Schedule;
     QString triggeredBy;
     QDateTime scheduledFor;
     QDateTime dueAt;
     QDateTime startedAt;
     QDateTime finishedAt;
-    QString status;
+    RunStatus status = RunStatus::Queued;
     int attempt = 1;
     qint64 firstRunId = 0;
     QString node;
@@ -88,7 +73,7 @@ struct LogChunk
 {
     int seq = 0;
     QDateTime at;
-    QString stream; // stdout | stderr | system
+    LogStream stream = LogStream::Stdout;
     QString data;
 };
 
@@ -103,7 +88,7 @@ struct NodeRecord
     double lastSeenAgeSeconds = 0;
     std::optional<double> clockOffsetMs;
     int runningJobs = 0;
-    QString role; // executor | standby | stopping | stopped | lost
+    NodeRole role = NodeRole::Standby;
 };
 
 struct LeaseRecord
@@ -140,16 +125,16 @@ struct RunFilter
 {
     std::optional<qint64> jobId;
     QString jobName;
-    QStringList statuses;
-    QStringList triggers;
+    QList<RunStatus> statuses;
+    QList<RunTrigger> triggers;
     QDateTime since; // scheduled_for >= since
     QDateTime until; // scheduled_for < until
 };
 
 } // namespace Cronhelm
 
-// Every member is relocatable (implicitly shared Qt types, optionals of integers), so lists
-// of runs grow with memmove: the history model holds up to millions of them.
+// Every member is relocatable (implicitly shared Qt types, optionals of integers, enums), so
+// lists of runs grow with memmove: the history model holds up to millions of them.
 Q_DECLARE_TYPEINFO(Cronhelm::RunRecord, Q_RELOCATABLE_TYPE);
 
 Q_DECLARE_METATYPE(Cronhelm::JobRecord)

@@ -11,29 +11,29 @@ namespace Cronhelm {
 JobSchedule JobSchedule::compile(const JobRecord &job)
 {
     JobSchedule s;
-    Result<QTimeZone> zone = zoneFromId(job.timeZone);
+    const JobSpec &spec = job.spec;
+    Result<QTimeZone> zone = zoneFromId(spec.timeZone);
     if (!zone) {
         s.m_error = zone.errorMessage();
         return s;
     }
     s.m_zone = *zone;
-    if (job.scheduleKind == QLatin1String("once")) {
+    if (spec.scheduleKind == ScheduleKind::Once) {
         s.m_once = true;
-        s.m_onceAt = job.onceAt.toUTC();
-        s.m_active =
-            job.enabled && job.onceState == QLatin1String("pending") && s.m_onceAt.isValid();
+        s.m_onceAt = spec.onceAt.toUTC();
+        s.m_active = spec.enabled && job.onceState == OnceState::Pending && s.m_onceAt.isValid();
     } else {
-        Result<CronExpression> cron = CronExpression::parse(job.cronExpr);
+        Result<CronExpression> cron = CronExpression::parse(spec.cron);
         if (!cron) {
             s.m_error = cron.errorMessage();
             return s;
         }
         s.m_cron = *cron;
-        s.m_active = job.enabled;
+        s.m_active = spec.enabled;
     }
     s.m_signature = QStringLiteral("%1|%2|%3|%4|%5")
-                        .arg(job.scheduleKind, job.cronExpr, job.timeZone,
-                             job.onceAt.toString(Qt::ISODateWithMs))
+                        .arg(wireName(spec.scheduleKind), spec.cron, spec.timeZone,
+                             spec.onceAt.toString(Qt::ISODateWithMs))
                         .arg(s.m_active);
     return s;
 }
@@ -90,6 +90,11 @@ JobSchedule::Missed JobSchedule::missedBetween(const QDateTime &from, const QDat
 bool JobSchedule::sameSlotsAs(const JobSchedule &other) const
 {
     return m_signature == other.m_signature && m_error == other.m_error;
+}
+
+QDateTime nextRunOf(const JobRecord &job, const QDateTime &after)
+{
+    return JobSchedule::compile(job).nextAfter(after);
 }
 
 } // namespace Cronhelm

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "records.h"
 #include <cron/cronexpression.h>
-#include <store/records.h>
 
 #include <QDateTime>
 #include <QList>
@@ -9,8 +9,9 @@
 
 namespace Cronhelm {
 
-// A job's schedule compiled for the executor: the parsed cron expression and zone, or the
-// one-off instant. Invalid definitions keep their error for job_state.schedule_error.
+// A job's schedule compiled: the parsed cron expression and zone, or the one-off instant.
+// The one source of a job's slots and of its "next run", for the executor, the CLI and the
+// desktop app alike. Invalid definitions keep their error for job_state.schedule_error.
 class JobSchedule
 {
 public:
@@ -45,5 +46,9 @@ private:
     QTimeZone m_zone;
     QString m_signature;
 };
+
+// When `job` runs next after `after` (UTC), as the executor will fire it: invalid when it
+// will not (paused, one-off done or cancelled, invalid definition, never).
+QDateTime nextRunOf(const JobRecord &job, const QDateTime &after);
 
 } // namespace Cronhelm

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "notifypolicy.h"
-#include "result.h"
+#include "enums.h"
+#include "fieldproblem.h"
+
+#include <result.h>
 
 #include <QJsonArray>
 #include <QList>
@@ -15,9 +17,7 @@ namespace Cronhelm {
 // "on" defaults to ["failure", "recovery"].
 struct NotificationTarget
 {
-    enum class Kind { Slack, Webhook };
-
-    Kind kind = Kind::Webhook;
+    NotifyKind kind = NotifyKind::Webhook;
     // May contain ${env:NAME} references (a Slack webhook URL is itself a secret); the
     // Notifier resolves them when sending, so keep it as text rather than a QUrl.
     QString url;
@@ -28,8 +28,14 @@ struct NotificationTarget
     // A recovery is also a success: a target that wants every success hears of it too.
     bool wants(NotifyEvent event) const;
 
-    // Errors are BadInput with a message naming the entry ("notify[1].kind: …").
-    static Result<QList<NotificationTarget>> listFromJson(const QJsonArray &notify);
+    // Reads a job's "notify" array; problems have the field "notify".
+    static QList<NotificationTarget> listFromJson(const QJsonValue &notify,
+                                                  FieldProblems *problems);
+    static QJsonArray listToJson(const QList<NotificationTarget> &targets);
+    // All or nothing: the first problem as a BadInput error.
+    static Result<QList<NotificationTarget>> parseList(const QJsonArray &notify);
+
+    bool operator==(const NotificationTarget &) const = default;
 };
 
 } // namespace Cronhelm
