@@ -2,6 +2,7 @@
 
 #include "modelstr.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 namespace Cronhelm {
@@ -27,6 +28,40 @@ QString keyValue(const char *key, const QString &value)
 
 } // namespace
 
+bool ConnectionParams::usesLocalSocket() const
+{
+    return host.isEmpty() || host.startsWith(QLatin1Char('/')) || host.startsWith(QLatin1Char('@'));
+}
+
+QString ConnectionParams::systemCaFile()
+{
+    // The places distributions keep the bundle (Go's crypto/x509 list, the usual ones).
+    static const char *const candidates[] = {
+        "/etc/ssl/certs/ca-certificates.crt",                // Debian, Ubuntu, Gentoo, Arch
+        "/etc/pki/tls/certs/ca-bundle.crt",                  // Fedora, RHEL
+        "/etc/ssl/ca-bundle.pem",                            // openSUSE
+        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", // CentOS, RHEL 7
+        "/etc/ssl/cert.pem",                                 // macOS, Alpine
+    };
+    for (const char *candidate : candidates) {
+        const QString file = QString::fromLatin1(candidate);
+        if (QFileInfo(file).isReadable())
+            return file;
+    }
+    return {};
+}
+
+QString ConnectionParams::effectiveRootCert() const
+{
+    if (!sslRootCert.isEmpty())
+        return sslRootCert;
+    const bool verifies =
+        sslMode == QLatin1String("verify-ca") || sslMode == QLatin1String("verify-full");
+    if (!verifies || usesLocalSocket())
+        return {};
+    return systemCaFile();
+}
+
 QString ConnectionParams::toConninfo() const
 {
     QStringList parts;
@@ -41,8 +76,8 @@ QString ConnectionParams::toConninfo() const
         parts << keyValue("password", password);
     if (!sslMode.isEmpty())
         parts << keyValue("sslmode", sslMode);
-    if (!sslRootCert.isEmpty())
-        parts << keyValue("sslrootcert", sslRootCert);
+    if (const QString rootCert = effectiveRootCert(); !rootCert.isEmpty())
+        parts << keyValue("sslrootcert", rootCert);
     return parts.join(QLatin1Char(' '));
 }
 

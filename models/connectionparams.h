@@ -13,9 +13,23 @@ struct ConnectionParams
     QString database = QStringLiteral("cronhelm");
     QString user;
     QString password;
-    QString sslMode =
-        QStringLiteral("prefer"); // disable | prefer | require | verify-ca | verify-full
-    QString sslRootCert;          // CA file for verify-ca / verify-full
+    // disable | prefer | require | verify-ca | verify-full. verify-full by default: only it
+    // stops someone on the network path from posing as the server (prefer can be downgraded
+    // to no TLS at all, require and verify-ca accept any certificate or any name).
+    QString sslMode = QStringLiteral("verify-full");
+    // CA file for verify-ca / verify-full; empty: the system's trusted CAs (systemCaFile()).
+    QString sslRootCert;
+
+    // Whether host names a unix-domain socket (empty: libpq's default socket, or a folder):
+    // such a connection does not leave the computer, and libpq never uses TLS on it.
+    bool usesLocalSocket() const;
+    // The CA file libpq is given: sslRootCert, else for verify-ca / verify-full over the
+    // network the system's CA file (libpq 15 has no sslrootcert=system).
+    QString effectiveRootCert() const;
+    // The system's bundle of trusted CA certificates (Debian's
+    // /etc/ssl/certs/ca-certificates.crt and its equivalents elsewhere); empty when this
+    // computer has none Cronhelm knows.
+    static QString systemCaFile();
 
     // A libpq conninfo string (key=value, values quoted as libpq requires).
     QString toConninfo() const;

@@ -22,7 +22,7 @@ QList<ConnectionProfile> readAll()
         p.params.database = settings.value(QStringLiteral("database")).toString();
         p.params.user = settings.value(QStringLiteral("user")).toString();
         p.params.sslMode =
-            settings.value(QStringLiteral("sslMode"), QStringLiteral("prefer")).toString();
+            settings.value(QStringLiteral("sslMode"), QStringLiteral("verify-full")).toString();
         p.params.sslRootCert = settings.value(QStringLiteral("sslRootCert")).toString();
         p.rememberPassword = settings.value(QStringLiteral("rememberPassword")).toBool();
         if (!p.name.isEmpty())

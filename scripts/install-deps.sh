@@ -12,7 +12,7 @@ packages=(
     postgresql-15 postgresql-client-15
     xvfb xauth imagemagick xdotool
     dbus dbus-user-session gnome-keyring libsecret-tools
-    dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates
+    dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates openssl
 )
 
 missing=()

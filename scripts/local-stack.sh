@@ -9,7 +9,9 @@
 #   local-stack.sh env      print CRONHELM_DB for this store
 #
 # Data lives in $XDG_DATA_HOME/cronhelm (as root: /var/lib/cronhelm-local, because the
-# server runs as the unprivileged 'postgres' user, which cannot enter /root).
+# server runs as the unprivileged 'postgres' user, which cannot enter /root). It is the
+# current user's alone: folders 0700 (as root 0710 root:postgres, so that the server can
+# pass), logs 0600, and the store lets in no other OS user (scripts/pg-local.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build_dir=${CRONHELM_BUILD_DIR:-$here/../build}
@@ -124,6 +126,8 @@ start_endpoint() {
             # connection holds the port while the endpoint is stopped.
             port_option=(--port $((20000 + RANDOM % 12000)))
         fi
+        private_file "$data/demo-endpoint.log"
+        private_file "$notifications"
         nohup "$endpoint" "${port_option[@]}" --port-file "$endpoint_port_file" \
             --notifications "$notifications" >>"$data/demo-endpoint.log" 2>&1 &
         pid=$!
@@ -138,6 +142,12 @@ start_endpoint() {
     echo "cronhelm-demo-endpoint did not start; see $data/demo-endpoint.log:" >&2
     tail -n 3 "$data/demo-endpoint.log" >&2
     exit 1
+}
+
+# Creates FILE readable by the current user only, or makes an existing one so.
+private_file() {
+    (umask 077 && : >>"$1")
+    chmod 600 "$1"
 }
 
 start_node() {
@@ -155,7 +165,10 @@ case "${1:-}" in
 start)
     mkdir -p "$data"
     if [ "$(id -u)" -eq 0 ]; then
-        chmod 755 "$data"
+        chgrp postgres "$data"
+        chmod 710 "$data"
+    else
+        chmod 700 "$data"
     fi
     port=$(cat "$port_file" 2>/dev/null || echo $((40000 + RANDOM % 10000)))
     echo "$port" >"$port_file"

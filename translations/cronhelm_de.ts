@@ -261,10 +261,6 @@
         <translation>Das Passwort wurde aus dem Schlüsselbund des Systems eingesetzt.</translation>
     </message>
     <message>
-        <source>Choose the CA certificate file: this mode checks the server against it.</source>
-        <translation>Wählen Sie die CA-Zertifikatsdatei: In diesem Modus wird der Server damit geprüft.</translation>
-    </message>
-    <message>
         <source>The file %1 does not exist or cannot be read.</source>
         <translation>Die Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
@@ -291,6 +287,27 @@
     <message>
         <source>Starting the local store on this computer…</source>
         <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs (%1)</source>
+        <extracomment>%1 the file of the system&apos;s trusted certificate authorities</extracomment>
+        <translation>die vertrauenswürdigen CAs des Systems (%1)</translation>
+    </message>
+    <message>
+        <source>Not needed: a connection through a socket on this computer does not go over the network.</source>
+        <translation>Nicht nötig: Eine Verbindung über einen Socket auf diesem Computer geht nicht über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name is not checked: any server with a certificate from this CA can pose as it.</source>
+        <translation>Der Name des Servers wird nicht geprüft: Jeder Server mit einem Zertifikat dieser CA kann sich als er ausgeben.</translation>
+    </message>
+    <message>
+        <source>The server is not verified: someone on the network path can pose as it and read the password and everything Cronhelm sends.</source>
+        <translation>Der Server wird nicht geprüft: Jemand auf dem Netzwerkweg kann sich als er ausgeben und das Passwort und alles mitlesen, was Cronhelm sendet.</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file: this mode checks the server against it, and this computer has no store of trusted CAs that Cronhelm knows.</source>
+        <translation>Wählen Sie die CA-Zertifikatsdatei: In diesem Modus wird der Server damit geprüft, und dieser Computer hat keinen Speicher vertrauenswürdiger CAs, den Cronhelm kennt.</translation>
     </message>
 </context>
 <context>
@@ -325,6 +342,51 @@
     <message>
         <source>Role: %1</source>
         <translation>Rolle: %1</translation>
+    </message>
+    <message>
+        <source>TLS %1 (%2), sslmode=%3</source>
+        <extracomment>%1 TLS version, %2 cipher, %3 libpq sslmode (e.g. &quot;verify-full&quot;)</extracomment>
+        <translation>TLS %1 (%2), sslmode=%3</translation>
+    </message>
+    <message>
+        <source>Local connection</source>
+        <translation>Lokale Verbindung</translation>
+    </message>
+    <message>
+        <source>The connection goes through a socket on this computer, not over the network: it needs no encryption.</source>
+        <translation>Die Verbindung läuft über einen Socket auf diesem Computer, nicht über das Netzwerk: Sie braucht keine Verschlüsselung.</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Anyone on the network path can read and change what Cronhelm sends, passwords included (sslmode=%1). Connect with TLS and verify-full.</source>
+        <translation>Jeder auf dem Netzwerkweg kann lesen und ändern, was Cronhelm sendet, auch Passwörter (sslmode=%1). Verbinden Sie sich mit TLS und verify-full.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified</source>
+        <translation>Verschlüsselt, Server geprüft</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate is signed by a trusted CA and names this server.</source>
+        <translation>%1: Das Zertifikat des Servers ist von einer vertrauenswürdigen CA signiert und nennt diesen Server.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server name not checked</source>
+        <translation>Verschlüsselt, Servername nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1: the certificate is signed by a trusted CA, but any server with such a certificate could pose as this one. Use verify-full.</source>
+        <translation>%1: Das Zertifikat ist von einer vertrauenswürdigen CA signiert, aber jeder Server mit einem solchen Zertifikat könnte sich als dieser ausgeben. Verwenden Sie verify-full.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server not verified</source>
+        <translation>Verschlüsselt, Server nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate was not checked, so someone on the network path could pose as it. Use verify-full.</source>
+        <translation>%1: Das Zertifikat des Servers wurde nicht geprüft, daher könnte sich jemand auf dem Netzwerkweg als er ausgeben. Verwenden Sie verify-full.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1945,22 @@
     <message>
         <source>The folder %1 cannot be given to the &apos;postgres&apos; user.</source>
         <translation>Der Ordner %1 kann dem Benutzer „postgres“ nicht übergeben werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be opened to the &apos;postgres&apos; user alone.</source>
+        <translation>Der Ordner %1 kann nicht allein für den Benutzer „postgres“ geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The local database server did not reload its access rules: %1</source>
+        <translation>Der lokale Datenbankserver hat seine Zugriffsregeln nicht neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>The local database server did not reload its access rules in time: %1</source>
+        <translation>Der lokale Datenbankserver hat seine Zugriffsregeln nicht rechtzeitig neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s %1 cannot be closed to other users.</source>
+        <translation>%1 des lokalen Speichers kann nicht für andere Benutzer gesperrt werden.</translation>
     </message>
 </context>
 <context>

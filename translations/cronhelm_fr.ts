@@ -261,10 +261,6 @@
         <translation>Le mot de passe a été repris du trousseau du système.</translation>
     </message>
     <message>
-        <source>Choose the CA certificate file: this mode checks the server against it.</source>
-        <translation>Choisissez le fichier de certificat de l’AC : ce mode vérifie le serveur avec lui.</translation>
-    </message>
-    <message>
         <source>The file %1 does not exist or cannot be read.</source>
         <translation>Le fichier %1 n’existe pas ou ne peut pas être lu.</translation>
     </message>
@@ -291,6 +287,27 @@
     <message>
         <source>Starting the local store on this computer…</source>
         <translation>Démarrage du stockage local sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs (%1)</source>
+        <extracomment>%1 the file of the system&apos;s trusted certificate authorities</extracomment>
+        <translation>les autorités de certification de confiance du système (%1)</translation>
+    </message>
+    <message>
+        <source>Not needed: a connection through a socket on this computer does not go over the network.</source>
+        <translation>Inutile : une connexion par un socket sur cet ordinateur ne passe pas par le réseau.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name is not checked: any server with a certificate from this CA can pose as it.</source>
+        <translation>Le nom du serveur n’est pas vérifié : tout serveur ayant un certificat de cette autorité peut se faire passer pour lui.</translation>
+    </message>
+    <message>
+        <source>The server is not verified: someone on the network path can pose as it and read the password and everything Cronhelm sends.</source>
+        <translation>Le serveur n’est pas vérifié : quelqu’un sur le chemin réseau peut se faire passer pour lui et lire le mot de passe et tout ce que Cronhelm envoie.</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file: this mode checks the server against it, and this computer has no store of trusted CAs that Cronhelm knows.</source>
+        <translation>Choisissez le fichier du certificat de l’autorité : ce mode vérifie le serveur avec lui, et cet ordinateur n’a pas de magasin d’autorités de confiance que Cronhelm connaisse.</translation>
     </message>
 </context>
 <context>
@@ -325,6 +342,51 @@
     <message>
         <source>Role: %1</source>
         <translation>Rôle : %1</translation>
+    </message>
+    <message>
+        <source>TLS %1 (%2), sslmode=%3</source>
+        <extracomment>%1 TLS version, %2 cipher, %3 libpq sslmode (e.g. &quot;verify-full&quot;)</extracomment>
+        <translation>TLS %1 (%2), sslmode=%3</translation>
+    </message>
+    <message>
+        <source>Local connection</source>
+        <translation>Connexion locale</translation>
+    </message>
+    <message>
+        <source>The connection goes through a socket on this computer, not over the network: it needs no encryption.</source>
+        <translation>La connexion passe par un socket sur cet ordinateur, pas par le réseau : elle n’a pas besoin de chiffrement.</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Non chiffrée</translation>
+    </message>
+    <message>
+        <source>Anyone on the network path can read and change what Cronhelm sends, passwords included (sslmode=%1). Connect with TLS and verify-full.</source>
+        <translation>N’importe qui sur le chemin réseau peut lire et modifier ce que Cronhelm envoie, mots de passe compris (sslmode=%1). Connectez-vous avec TLS et verify-full.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified</source>
+        <translation>Chiffrée, serveur vérifié</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate is signed by a trusted CA and names this server.</source>
+        <translation>%1 : le certificat du serveur est signé par une autorité de confiance et nomme ce serveur.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server name not checked</source>
+        <translation>Chiffrée, nom du serveur non vérifié</translation>
+    </message>
+    <message>
+        <source>%1: the certificate is signed by a trusted CA, but any server with such a certificate could pose as this one. Use verify-full.</source>
+        <translation>%1 : le certificat est signé par une autorité de confiance, mais tout serveur ayant un tel certificat pourrait se faire passer pour celui-ci. Utilisez verify-full.</translation>
+    </message>
+    <message>
+        <source>Encrypted, server not verified</source>
+        <translation>Chiffrée, serveur non vérifié</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate was not checked, so someone on the network path could pose as it. Use verify-full.</source>
+        <translation>%1 : le certificat du serveur n’a pas été vérifié, quelqu’un sur le chemin réseau pourrait donc se faire passer pour lui. Utilisez verify-full.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1945,22 @@
     <message>
         <source>The folder %1 cannot be given to the &apos;postgres&apos; user.</source>
         <translation>Le dossier %1 ne peut pas être attribué à l’utilisateur « postgres ».</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be opened to the &apos;postgres&apos; user alone.</source>
+        <translation>Le dossier %1 ne peut pas être ouvert au seul utilisateur « postgres ».</translation>
+    </message>
+    <message>
+        <source>The local database server did not reload its access rules: %1</source>
+        <translation>Le serveur de base de données local n’a pas rechargé ses règles d’accès : %1</translation>
+    </message>
+    <message>
+        <source>The local database server did not reload its access rules in time: %1</source>
+        <translation>Le serveur de base de données local n’a pas rechargé ses règles d’accès à temps : %1</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s %1 cannot be closed to other users.</source>
+        <translation>%1 du stockage local ne peut pas être fermé aux autres utilisateurs.</translation>
     </message>
 </context>
 <context>

@@ -26,14 +26,21 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
     ui.setupUi(this);
     ui.mainLayout->insertWidget(1, m_messages);
     ui.buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
-    ui.sslModeCombo->addItem(tr("Use TLS when the server offers it"), QStringLiteral("prefer"));
-    ui.sslModeCombo->addItem(tr("Require TLS (certificate not checked)"),
-                             QStringLiteral("require"));
-    ui.sslModeCombo->addItem(tr("Require TLS and a certificate from my CA"),
-                             QStringLiteral("verify-ca"));
+    // The safest first, and the default for a new connection (ConnectionParams).
     ui.sslModeCombo->addItem(tr("Require TLS, my CA and the right server name (safest)"),
                              QStringLiteral("verify-full"));
+    ui.sslModeCombo->addItem(tr("Require TLS and a certificate from my CA"),
+                             QStringLiteral("verify-ca"));
+    ui.sslModeCombo->addItem(tr("Require TLS (certificate not checked)"),
+                             QStringLiteral("require"));
+    ui.sslModeCombo->addItem(tr("Use TLS when the server offers it"), QStringLiteral("prefer"));
     ui.sslModeCombo->addItem(tr("No TLS"), QStringLiteral("disable"));
+    ui.sslModeCombo->setCurrentIndex(ui.sslModeCombo->findData(ConnectionParams().sslMode));
+    if (const QString system = ConnectionParams::systemCaFile(); !system.isEmpty()) {
+        //: %1 the file of the system's trusted certificate authorities
+        ui.caFileEdit->setPlaceholderText(tr("the system's trusted CAs (%1)").arg(system));
+    }
+    ui.tlsNote->hide();
     ui.keychainNote->hide();
     ui.caError->hide();
     QPalette errorPalette = ui.caError->palette();
@@ -206,16 +213,40 @@ ConnectionParams ConnectionDialog::params() const
 void ConnectionDialog::validate()
 {
     Ui::ConnectionDialog &ui = *m_ui;
-    const QString mode = ui.sslModeCombo->currentData().toString();
-    const bool needsCa = mode == QLatin1String("verify-ca") || mode == QLatin1String("verify-full");
+    const ConnectionParams p = params();
+    const bool local = p.usesLocalSocket();
+    const QString &mode = p.sslMode;
+    const bool needsCa =
+        !local && (mode == QLatin1String("verify-ca") || mode == QLatin1String("verify-full"));
+    ui.sslModeCombo->setEnabled(!local);
     ui.caFileEdit->setEnabled(needsCa);
     ui.browseCaButton->setEnabled(needsCa);
+    // What this choice protects against, said where it is made.
+    QString tlsNote;
+    if (local) {
+        tlsNote = tr("Not needed: a connection through a socket on this computer does not go "
+                     "over the network.");
+    } else if (mode == QLatin1String("verify-ca")) {
+        tlsNote = tr("The server's name is not checked: any server with a certificate from "
+                     "this CA can pose as it.");
+    } else if (mode != QLatin1String("verify-full")) {
+        tlsNote = tr("The server is not verified: someone on the network path can pose as it "
+                     "and read the password and everything Cronhelm sends.");
+    }
+    ui.tlsNote->setText(tlsNote);
+    ui.tlsNote->setVisible(!tlsNote.isEmpty());
+    QPalette notePalette = palette();
+    if (!local)
+        notePalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
+    ui.tlsNote->setPalette(notePalette);
     QString caProblem;
     const QString ca = ui.caFileEdit->text().trimmed();
-    if (needsCa && ca.isEmpty())
-        caProblem = tr("Choose the CA certificate file: this mode checks the server against it.");
-    else if (needsCa && !QFileInfo(ca).isReadable())
+    if (needsCa && ca.isEmpty() && ConnectionParams::systemCaFile().isEmpty()) {
+        caProblem = tr("Choose the CA certificate file: this mode checks the server against "
+                       "it, and this computer has no store of trusted CAs that Cronhelm knows.");
+    } else if (needsCa && !ca.isEmpty() && !QFileInfo(ca).isReadable()) {
         caProblem = tr("The file %1 does not exist or cannot be read.").arg(ca);
+    }
     ui.caError->setText(caProblem);
     ui.caError->setVisible(!caProblem.isEmpty());
     QPushButton *connectButton = ui.buttonBox->button(QDialogButtonBox::Ok);

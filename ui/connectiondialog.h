@@ -17,8 +17,9 @@ class MessageBar;
 class PasswordStore;
 class StoreClient;
 
-// Where to connect: server, port, database, user, password, TLS (up to verify-full with a CA
-// file), and saved profiles (QSettings; the password only in the system keychain). Stays
+// Where to connect: server, port, database, user, password, TLS (verify-full by default, with
+// the system's trusted CAs or a CA file; not asked for a socket on this computer), and saved
+// profiles (QSettings; the password only in the system keychain). Stays
 // open until the connection works, showing why it did not in words people understand.
 // With a LocalStack, it also offers the local store on this computer (one button, no
 // password): it starts or reuses the store and its node, and connects.

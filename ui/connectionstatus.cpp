@@ -5,6 +5,8 @@
 #include <permissions.h>
 #include <storeclient.h>
 
+#include <store/connectionsecurity.h>
+
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +22,8 @@ ConnectionStatus::ConnectionStatus(StoreClient *client, ClusterModel *cluster, Q
     , m_stateIcon(new QLabel(this))
     , m_state(new QLabel(this))
     , m_reconnect(new QToolButton(this))
+    , m_securityIcon(new QLabel(this))
+    , m_security(new QLabel(this))
     , m_role(new QLabel(this))
     , m_executorIcon(new QLabel(this))
     , m_executor(new QLabel(this))
@@ -27,6 +31,7 @@ ConnectionStatus::ConnectionStatus(StoreClient *client, ClusterModel *cluster, Q
 {
     m_state->setObjectName(QStringLiteral("connectionState"));
     m_executor->setObjectName(QStringLiteral("executorLabel"));
+    m_security->setObjectName(QStringLiteral("securityLabel"));
     m_reconnect->setText(tr("Reconnect Now"));
     m_reconnect->setAutoRaise(true);
     connect(m_reconnect, &QToolButton::clicked, client, &StoreClient::reconnectNow);
@@ -35,6 +40,9 @@ ConnectionStatus::ConnectionStatus(StoreClient *client, ClusterModel *cluster, Q
     layout->addWidget(m_stateIcon);
     layout->addWidget(m_state);
     layout->addWidget(m_reconnect);
+    layout->addSpacing(16);
+    layout->addWidget(m_securityIcon);
+    layout->addWidget(m_security);
     layout->addSpacing(16);
     layout->addWidget(m_role);
     layout->addSpacing(16);
@@ -50,7 +58,13 @@ ConnectionStatus::ConnectionStatus(StoreClient *client, ClusterModel *cluster, Q
         update();
     });
     connect(cluster, &ClusterModel::statusChanged, this, &ConnectionStatus::updateExecutor);
+    // Every (re)connect may reach another server, or the same one another way.
+    connect(client, &StoreClient::connected, this, &ConnectionStatus::readSecurity);
+    m_securityIcon->hide();
+    m_security->hide();
     update();
+    if (client->isConnected())
+        readSecurity();
     updateExecutor();
 }
 
@@ -62,6 +76,65 @@ QString ConnectionStatus::stateText() const
 QString ConnectionStatus::executorText() const
 {
     return m_executor->text();
+}
+
+QString ConnectionStatus::securityText() const
+{
+    return m_security->isHidden() ? QString() : m_security->text();
+}
+
+void ConnectionStatus::readSecurity()
+{
+    m_client->call(
+        this, [](StoreConnection &connection) { return readConnectionSecurity(connection); },
+        [this](Result<ConnectionSecurity> read) {
+            if (!read || !m_client->isConnected()) {
+                m_security->hide();
+                m_securityIcon->hide();
+                return;
+            }
+            const ConnectionSecurity &s = *read;
+            QString icon = QStringLiteral("warning");
+            QString text;
+            QString why;
+            //: %1 TLS version, %2 cipher, %3 libpq sslmode (e.g. "verify-full")
+            const QString tls =
+                tr("TLS %1 (%2), sslmode=%3").arg(s.tlsVersion, s.cipher, s.sslMode);
+            if (s.localSocket) {
+                icon = QStringLiteral("info");
+                text = tr("Local connection");
+                why = tr("The connection goes through a socket on this computer, not over the "
+                         "network: it needs no encryption.");
+            } else if (!s.encrypted) {
+                text = tr("Not encrypted");
+                why = tr("Anyone on the network path can read and change what Cronhelm sends, "
+                         "passwords included (sslmode=%1). Connect with TLS and "
+                         "verify-full.")
+                          .arg(s.sslMode);
+            } else if (s.serverVerified()) {
+                icon = QStringLiteral("conn-connected");
+                text = tr("Encrypted, server verified");
+                why = tr("%1: the server's certificate is signed by a trusted CA and names this "
+                         "server.")
+                          .arg(tls);
+            } else if (s.certificateVerified()) {
+                text = tr("Encrypted, server name not checked");
+                why = tr("%1: the certificate is signed by a trusted CA, but any server with such "
+                         "a certificate could pose as this one. Use verify-full.")
+                          .arg(tls);
+            } else {
+                text = tr("Encrypted, server not verified");
+                why = tr("%1: the server's certificate was not checked, so someone on the network "
+                         "path could pose as it. Use verify-full.")
+                          .arg(tls);
+            }
+            m_securityIcon->setPixmap(Display::icon(icon).pixmap(12, 12));
+            m_security->setText(text);
+            m_security->setToolTip(why);
+            m_securityIcon->setToolTip(why);
+            m_security->show();
+            m_securityIcon->show();
+        });
 }
 
 void ConnectionStatus::update()
@@ -100,6 +173,10 @@ void ConnectionStatus::update()
         m_countdown->start();
     else
         m_countdown->stop();
+    if (state != ConnectionState::Connected) {
+        m_security->hide();
+        m_securityIcon->hide();
+    }
     if (state == ConnectionState::Connected) {
         m_role->setText(tr("Role: %1").arg(roleDisplayName(m_client->role())));
         m_role->setToolTip(m_client->session().target);

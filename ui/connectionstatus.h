@@ -12,8 +12,9 @@ class ClusterModel;
 class StoreClient;
 
 // The status bar's always-visible facts: connection state (connected / reconnecting with a
-// countdown / offline) with a "Reconnect now" button, who is signed in with which role, and
-// which node is the executor.
+// countdown / offline) with a "Reconnect now" button, whether the connection is encrypted
+// and the server verified (asked of the server after every connect), who is signed in with
+// which role, and which node is the executor.
 class ConnectionStatus : public QWidget
 {
     Q_OBJECT
@@ -23,16 +24,21 @@ public:
 
     QString stateText() const;
     QString executorText() const;
+    // "Encrypted, server verified", "Not encrypted", …; empty until known.
+    QString securityText() const;
 
 private:
     void update();
     void updateExecutor();
+    void readSecurity();
 
     StoreClient *m_client;
     ClusterModel *m_cluster;
     QLabel *m_stateIcon;
     QLabel *m_state;
     QToolButton *m_reconnect;
+    QLabel *m_securityIcon;
+    QLabel *m_security;
     QLabel *m_role;
     QLabel *m_executorIcon;
     QLabel *m_executor;

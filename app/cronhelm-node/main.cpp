@@ -5,8 +5,8 @@
 
 #include <node/nodeconfig.h>
 #include <node/nodedaemon.h>
+#include <node/privatelogfile.h>
 
-#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -24,8 +24,8 @@ void setUpLogging(const QString &nodeId, const QString &logFile)
     std::vector<spdlog::sink_ptr> sinks;
     sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     if (!logFile.isEmpty()) {
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-            logFile.toStdString(), 50 * 1024 * 1024, 5));
+        // Job names, errors and URLs are no business of other local users: mode 0600.
+        sinks.push_back(makePrivateLogFileSink(logFile, 50 * 1024 * 1024, 5));
     }
     auto logger = std::make_shared<spdlog::logger>("cronhelm-node", sinks.begin(), sinks.end());
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ [" + nodeId.toStdString() + "] %v",

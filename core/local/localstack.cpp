@@ -4,8 +4,8 @@
 
 #include <node/nodeconfig.h>
 #include <node/nodedaemon.h>
+#include <node/privatelogfile.h>
 
-#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <QHostInfo>
@@ -19,8 +19,8 @@ namespace {
 void setUpNodeLogging(const QString &nodeId, const QString &logFile)
 {
     try {
-        auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFile.toStdString(),
-                                                                           10 * 1024 * 1024, 3);
+        // Readable by the app's user only (mode 0600), like the store it sits next to.
+        auto sink = makePrivateLogFileSink(logFile, 10 * 1024 * 1024, 3);
         auto logger = std::make_shared<spdlog::logger>("cronhelm-desktop-node", sink);
         logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ [" + nodeId.toStdString() + "] %v",
                             spdlog::pattern_time_type::utc);

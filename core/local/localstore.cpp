@@ -19,6 +19,7 @@
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -38,6 +39,30 @@ bool runningAsRoot()
 #else
     return false;
 #endif
+}
+
+QString currentUserName()
+{
+#ifdef Q_OS_UNIX
+    if (const passwd *user = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(user->pw_name);
+#endif
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
+
+// A value in pg_hba.conf / pg_ident.conf: double-quoted, so that no user name is read as a
+// keyword or a group.
+QString configValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.remove(QLatin1Char('"'));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 bool hasServerPrograms(const QString &binDir)
@@ -182,9 +207,14 @@ Status LocalStore::start(const Progress &progress)
         if (Status created = initCluster(); !created)
             return created;
     }
+    bool rulesChanged = false;
+    if (Status written = writeAccessRules(&rulesChanged); !written)
+        return written;
     if (isServerRunning()) {
         say(LocalTr::tr("Using the local database server that is already running."));
         readRunningServer();
+        if (Status tightened = tightenRunningServer(rulesChanged); !tightened)
+            return tightened;
     } else {
         say(LocalTr::tr("Starting the local database server…"));
         if (Status started = startServer(); !started)
@@ -198,25 +228,34 @@ Status LocalStore::start(const Progress &progress)
 
 Status LocalStore::prepareDirectories()
 {
-    if (!QDir().mkpath(m_root)) {
+    auto cannotCreate = [](const QString &path) {
         return makeError(ErrorKind::Other,
                          LocalTr::tr("The folder %1 for the local store cannot be created.")
-                             .arg(QDir::toNativeSeparators(m_root)));
-    }
+                             .arg(QDir::toNativeSeparators(path)));
+    };
+    if (!QDir().mkpath(m_root))
+        return cannotCreate(m_root);
     if (!m_asRoot) {
-        if (!QDir().mkpath(storeDir())) {
-            return makeError(ErrorKind::Other,
-                             LocalTr::tr("The folder %1 for the local store cannot be created.")
-                                 .arg(QDir::toNativeSeparators(storeDir())));
+        if (!QDir().mkpath(storeDir()))
+            return cannotCreate(storeDir());
+        for (const QString &folder : {m_root, storeDir()}) {
+            if (Status closed = makePrivate(folder, true); !closed)
+                return closed;
         }
+        if (QFileInfo::exists(socketDir())) {
+            if (Status closed = makePrivate(socketDir(), true); !closed)
+                return closed;
+        }
+        if (QFileInfo::exists(serverLog()))
+            return makePrivate(serverLog(), false);
         return Done{};
     }
-    // As root the server runs as 'postgres': it must be able to reach its folders.
-    QFile::setPermissions(m_root,
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    for (QDir dir(m_root);;) {
-        const QFileInfo info(dir.absolutePath());
+    // As root the server runs as 'postgres': it must be able to reach its folders. The
+    // folders above the root must let it pass; the root lets only it pass (0710
+    // root:postgres); the store below is its alone.
+    QDir parent(m_root);
+    while (parent.cdUp()) {
+        const QFileInfo info(parent.absolutePath());
         if (!info.permission(QFile::ExeOther)) {
             return makeError(
                 ErrorKind::Other,
@@ -225,15 +264,32 @@ Status LocalStore::prepareDirectories()
                             "enter with CRONHELM_LOCAL_DIR (for example under /var/lib).")
                     .arg(info.absoluteFilePath()));
         }
-        if (!dir.cdUp())
+        if (parent.isRoot())
             break;
     }
-    if (!QDir().mkpath(storeDir())) {
-        return makeError(
-            ErrorKind::Other,
-            LocalTr::tr("The folder %1 for the local store cannot be created.").arg(storeDir()));
+#ifdef Q_OS_UNIX
+    const passwd *owner = ::getpwnam(kServerUser);
+    if (!owner || ::chown(QFile::encodeName(m_root).constData(), 0, owner->pw_gid) != 0
+        || ::chmod(QFile::encodeName(m_root).constData(), 0710) != 0) {
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The folder %1 cannot be opened to the 'postgres' user "
+                                     "alone.")
+                             .arg(m_root));
     }
-    return giveToOwner(storeDir());
+#endif
+    if (!QDir().mkpath(storeDir()))
+        return cannotCreate(storeDir());
+    if (Status owned = giveToOwner(storeDir()); !owned)
+        return owned;
+    if (Status closed = makePrivate(storeDir(), true); !closed)
+        return closed;
+    if (QFileInfo::exists(socketDir())) {
+        if (Status closed = makePrivate(socketDir(), true); !closed)
+            return closed;
+    }
+    if (QFileInfo::exists(serverLog()))
+        return makePrivate(serverLog(), false);
+    return Done{};
 }
 
 Status LocalStore::choosePort()
@@ -287,8 +343,9 @@ Status LocalStore::initCluster()
     const Command initdb =
         run(m_binDir + QStringLiteral("/initdb"),
             {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("cronhelm"),
-             QStringLiteral("--auth=trust"), QStringLiteral("--no-sync"), QStringLiteral("-E"),
-             QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
+             QStringLiteral("--auth-local=peer"), QStringLiteral("--auth-host=scram-sha-256"),
+             QStringLiteral("--no-sync"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+             QStringLiteral("--locale=C.UTF-8")},
             true, 120000, log);
     if (!initdb.error.isEmpty() || initdb.exitCode != 0) {
         const QString detail = initdb.error.isEmpty() ? logTail(log, 20) : initdb.error;
@@ -310,6 +367,8 @@ Status LocalStore::startServer()
         if (Status owned = giveToOwner(socketDir()); !owned)
             return owned;
     }
+    if (Status closed = makePrivate(socketDir(), true); !closed)
+        return closed;
     if (Status written =
             writeOwned(storeDir() + QStringLiteral("/port"), QByteArray::number(m_port) + '\n');
         !written)
@@ -317,10 +376,11 @@ Status LocalStore::startServer()
     // The same server options as scripts/pg-local.sh with PG_DURABLE=1: this store keeps a
     // person's jobs and history, and a claimed slot must stay claimed after a power cut
     // (exactly once), so fsync and synchronous commit keep PostgreSQL's defaults.
-    const QString options =
-        QStringLiteral("-p %1 -k '%2' -c listen_addresses='' -c max_connections=200")
-            .arg(m_port)
-            .arg(socketDir());
+    // The socket is the owner's alone (the folder around it is too).
+    const QString options = QStringLiteral("-p %1 -k '%2' -c unix_socket_permissions=0700 "
+                                           "-c listen_addresses='' -c max_connections=200")
+                                .arg(m_port)
+                                .arg(socketDir());
     const Command pgctl = run(m_binDir + QStringLiteral("/pg_ctl"),
                               {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), serverLog(),
                                QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
@@ -359,20 +419,113 @@ void LocalStore::readRunningServer()
         m_socketDir = socket;
 }
 
-Status LocalStore::createDatabase()
+QString LocalStore::serverUser() const
+{
+    return m_asRoot ? QString::fromLatin1(kServerUser) : currentUserName();
+}
+
+QStringList LocalStore::psqlConnection() const
 {
     const QString host = m_socketDir.isEmpty() ? socketDir() : m_socketDir;
-    const QStringList connection = {QStringLiteral("-h"), host,
-                                    QStringLiteral("-p"), QString::number(m_port),
-                                    QStringLiteral("-U"), QStringLiteral("cronhelm")};
+    return {QStringLiteral("-h"), host,
+            QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("cronhelm")};
+}
+
+Status LocalStore::writeAccessRules(bool *changed) const
+{
+    *changed = false;
+    // The same files as scripts/pg-local.sh writes for the same user, so that the local
+    // stack and the app do not rewrite them back and forth.
+    const QByteArray hba =
+        "# Written by Cronhelm on every start of the server; edits are replaced.\n"
+        "# Only the owner of the socket folder (0700) reaches this server. No trust.\n"
+        "# TYPE  DATABASE  USER      ADDRESS  METHOD\n"
+        "local   all       cronhelm           peer map=owner\n"
+        "local   all       all                scram-sha-256\n";
+    QByteArray ident = "# Written by Cronhelm on every start of the server; edits are replaced.\n"
+                       "# The OS users that log in as cronhelm. MAPNAME SYSTEM-USERNAME "
+                       "PG-USERNAME\n";
+    const QString server = serverUser();
+    const QString client = currentUserName();
+    ident += "owner " + configValue(server).toUtf8() + " cronhelm\n";
+    if (client != server)
+        ident += "owner " + configValue(client).toUtf8() + " cronhelm\n";
+    const std::pair<QString, QByteArray> files[] = {
+        {dataDir() + QStringLiteral("/pg_hba.conf"), hba},
+        {dataDir() + QStringLiteral("/pg_ident.conf"), ident},
+    };
+    for (const auto &[path, contents] : files) {
+        if (readAll(path).trimmed() == contents.trimmed())
+            continue;
+        if (Status written = writeOwned(path, contents); !written)
+            return written;
+        if (Status closed = makePrivate(path, false); !closed)
+            return closed;
+        *changed = true;
+    }
+    return Done{};
+}
+
+Status LocalStore::tightenRunningServer(bool rulesChanged)
+{
+    // Its socket may have been made with mode 0777 (before Cronhelm set
+    // unix_socket_permissions); the mode is only set when the server starts, so close it
+    // here. The folder around it is closed already (prepareDirectories).
+    const QString host = m_socketDir.isEmpty() ? socketDir() : m_socketDir;
+    const QString socket = host + QStringLiteral("/.s.PGSQL.") + QString::number(m_port);
+    if (QFileInfo::exists(socket)) {
+        if (Status closed = makePrivate(socket, true); !closed)
+            return closed;
+    }
+    if (!rulesChanged)
+        return Done{};
+    // Reload the rules and wait until the server has: new connections follow them then.
+    const QString psql = m_binDir + QStringLiteral("/psql");
+    const QStringList loadTime = psqlConnection()
+        + QStringList{QStringLiteral("-X"), QStringLiteral("-d"), QStringLiteral("postgres"),
+                      QStringLiteral("-qAtc"), QStringLiteral("SELECT pg_conf_load_time()")};
+    const Command before = run(psql, loadTime, false, 30000);
+    if (!before.error.isEmpty() || before.exitCode != 0) {
+        return makeError(ErrorKind::ConnectionLost,
+                         LocalTr::tr("Cannot connect to the local database server: %1")
+                             .arg(before.error.isEmpty() ? before.output.trimmed() : before.error));
+    }
+    const Command reload =
+        run(m_binDir + QStringLiteral("/pg_ctl"),
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("reload")}, true, 30000);
+    if (!reload.error.isEmpty() || reload.exitCode != 0) {
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The local database server did not reload its access "
+                                     "rules: %1")
+                             .arg(reload.error.isEmpty() ? reload.output.trimmed() : reload.error));
+    }
+    QDeadlineTimer deadline(15000);
+    for (;;) {
+        const Command now = run(psql, loadTime, false, 30000);
+        if (now.error.isEmpty() && now.exitCode == 0 && now.output != before.output)
+            return Done{};
+        if (deadline.hasExpired()) {
+            return makeError(ErrorKind::Other,
+                             LocalTr::tr("The local database server did not reload its access "
+                                         "rules in time: %1")
+                                 .arg(now.error.isEmpty() ? now.output.trimmed() : now.error));
+        }
+        QThread::msleep(50);
+    }
+}
+
+Status LocalStore::createDatabase()
+{
+    const QStringList connection = psqlConnection();
     // A server that was started a moment ago by someone else may still be starting up.
     QDeadlineTimer deadline(15000);
     Command exists;
     for (;;) {
         exists = run(m_binDir + QStringLiteral("/psql"),
                      connection
-                         + QStringList{QStringLiteral("-d"), QStringLiteral("postgres"),
-                                       QStringLiteral("-qAtc"),
+                         + QStringList{QStringLiteral("-X"), QStringLiteral("-d"),
+                                       QStringLiteral("postgres"), QStringLiteral("-qAtc"),
                                        QStringLiteral("SELECT 1 FROM pg_database WHERE datname "
                                                       "= 'cronhelm'")},
                      false, 30000);
@@ -539,6 +692,21 @@ Status LocalStore::giveToOwner(const QString &path) const
     }
 #else
     Q_UNUSED(path);
+#endif
+    return Done{};
+}
+
+Status LocalStore::makePrivate(const QString &path, bool folder) const
+{
+#ifdef Q_OS_UNIX
+    if (::chmod(QFile::encodeName(path).constData(), folder ? 0700 : 0600) != 0) {
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The local store's %1 cannot be closed to other users.")
+                             .arg(QDir::toNativeSeparators(path)));
+    }
+#else
+    Q_UNUSED(path);
+    Q_UNUSED(folder);
 #endif
     return Done{};
 }

@@ -13,14 +13,22 @@ namespace Cronhelm {
 // desktop app (`cronhelm --local`) and the README's run command share one store:
 //
 //   <root>/port              the port number (names the socket file; no TCP listener)
-//   <root>/store/data        the cluster (initdb -U cronhelm --auth=trust -E UTF8)
+//   <root>/store/data        the cluster (initdb -U cronhelm -E UTF8)
 //   <root>/store/sock        the unix socket directory
 //   <root>/store/port        the port, as pg-local.sh writes it
-//   <root>/store/server.log  the server's log
+//   <root>/store/server.log  the server's log (0600)
 //
 // <root> is $CRONHELM_LOCAL_DIR, else $XDG_DATA_HOME/cronhelm (~/.local/share/cronhelm);
 // as root /var/lib/cronhelm-local, and the server runs as the 'postgres' user (initdb
 // refuses root), started through runuser.
+//
+// Who gets in (the same rules as pg-local.sh; docs/security.md): <root> and every folder
+// below it are the owner's alone (0700; as root <root> is 0710 root:postgres so that the
+// server can enter), the socket is 0700, and pg_hba.conf trusts nobody: the OS user that
+// owns the store logs in as the superuser cronhelm by peer authentication (pg_ident map
+// "owner": the current user and the server's user), every other role needs its password.
+// start() re-applies all of this every time, so a store made by an older version (folders
+// 0755, socket 0777, trust) is tightened, whether its server runs already or not.
 //
 // Every method blocks (initdb takes seconds): call them from a worker thread, never from
 // the GUI thread (LocalStack does that).
@@ -72,6 +80,13 @@ private:
     Command run(const QString &program, const QStringList &arguments, bool asOwner, int timeoutMs,
                 const QString &outputFile = QString()) const;
     Status prepareDirectories();
+    // Writes pg_hba.conf and pg_ident.conf; `changed` tells whether either was different.
+    Status writeAccessRules(bool *changed) const;
+    // For a server that runs already (maybe started by an older version): closes its socket
+    // to other users and makes it load changed access rules.
+    Status tightenRunningServer(bool rulesChanged);
+    QString serverUser() const;
+    QStringList psqlConnection() const;
     Status choosePort();
     Status checkSocketPath() const;
     Status initCluster();
@@ -81,6 +96,8 @@ private:
     Status migrate();
     Status writeOwned(const QString &path, const QByteArray &contents) const;
     Status giveToOwner(const QString &path) const;
+    // Only the owner may enter, read or write (0700 folders, 0600 files).
+    Status makePrivate(const QString &path, bool folder) const;
     QString logTail(const QString &path, int lines) const;
 
     QString m_root;

@@ -26,7 +26,9 @@ QProcessEnvironment cleanEnvironment()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QStringList keys = env.keys();
     for (const QString &key : keys) {
-        if (key == QLatin1String("CRONHELM_DB") || key.startsWith(QLatin1String("PG")))
+        // PGPASSFILE stays: it names no server, it holds the password of the roles tests make.
+        if (key == QLatin1String("CRONHELM_DB")
+            || (key.startsWith(QLatin1String("PG")) && key != QLatin1String("PGPASSFILE")))
             env.remove(key);
     }
     // Point libpq at a place with no server, so a test that forgets --db fails loudly

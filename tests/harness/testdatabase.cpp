@@ -7,6 +7,7 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace Cronhelm::Test {
@@ -20,6 +21,16 @@ QString conninfoFor(const QString &db, const QString &user)
 }
 
 QAtomicInt counter;
+
+// The password of the roles tests create: scripts/pg-local.sh keeps it in the file libpq
+// reads as PGPASSFILE ("*:*:*:*:password"), so every client the tests start finds it.
+QString rolePassword()
+{
+    QFile file(qEnvironmentVariable("PGPASSFILE"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readLine()).trimmed().section(QLatin1Char(':'), 4);
+}
 
 Status execAsAdmin(const std::string &sql)
 {
@@ -91,7 +102,15 @@ QString TestDatabase::conninfoAs(const QString &role) const
 Result<QString> TestDatabase::createLoginRole(const QString &memberOf)
 {
     const QString role = QStringLiteral("%1_u%2").arg(m_name).arg(m_roles.size());
-    std::string sql = "CREATE ROLE " + role.toStdString() + " LOGIN";
+    // Only the server's owner logs in without a password (peer); see scripts/pg-local.sh.
+    const QString password = rolePassword();
+    if (password.isEmpty()) {
+        return makeError(ErrorKind::Other,
+                         QStringLiteral("PGPASSFILE does not name the harness's pgpass file: "
+                                        "run the tests through ctest"));
+    }
+    std::string sql =
+        "CREATE ROLE " + role.toStdString() + " LOGIN PASSWORD '" + password.toStdString() + "'";
     if (!memberOf.isEmpty())
         sql += " IN ROLE " + memberOf.toStdString();
     if (Status s = execAsAdmin(sql); !s)

@@ -10,9 +10,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Cronhelm::Test {
 
@@ -53,6 +57,65 @@ inline QStringList nodesOf(const QString &conninfo)
     for (const NodeRecord &node : status->nodes)
         out.append(node.id + QLatin1Char('=') + wireName(node.role));
     return out;
+}
+
+// The permission bits of a file or folder (e.g. 0700), or -1 when it does not exist.
+inline int modeOf(const QString &path)
+{
+    struct stat info = {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
+}
+
+inline QString octal(int mode)
+{
+    return QStringLiteral("0%1").arg(mode, 0, 8);
+}
+
+// What psql said when another OS user tried to log in.
+struct Attempt
+{
+    bool connected = false;
+    QString output;
+};
+
+// The attack of issue 10: another local OS user (by default `nobody`) runs psql against the
+// store's socket as `role` (by default the superuser cronhelm), with no password. Root only
+// (runuser); callers skip otherwise.
+inline Attempt connectAs(const QString &socketDir, int port,
+                         const QString &osUser = QStringLiteral("nobody"),
+                         const QString &role = QStringLiteral("cronhelm"))
+{
+    Attempt attempt;
+    Result<QString> bin = LocalStore::findServerBinaries();
+    if (!bin) {
+        attempt.output = bin.errorMessage();
+        return attempt;
+    }
+    QProcess psql;
+    psql.setWorkingDirectory(QStringLiteral("/"));
+    psql.setProcessChannelMode(QProcess::MergedChannels);
+    psql.setStandardInputFile(QProcess::nullDevice());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PGPASSFILE"));
+    env.remove(QStringLiteral("PGPASSWORD"));
+    env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("5"));
+    psql.setProcessEnvironment(env);
+    psql.start(QStringLiteral("runuser"),
+               {QStringLiteral("-u"), osUser, QStringLiteral("--"), *bin + QStringLiteral("/psql"),
+                QStringLiteral("-X"), QStringLiteral("-w"), QStringLiteral("-h"), socketDir,
+                QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"), role,
+                QStringLiteral("-d"), QStringLiteral("cronhelm"), QStringLiteral("-Atc"),
+                QStringLiteral("SELECT 'in as ' || current_user")});
+    if (!psql.waitForFinished(30000)) {
+        psql.kill();
+        psql.waitForFinished();
+    }
+    attempt.output = QString::fromLocal8Bit(psql.readAll()).trimmed();
+    attempt.connected = psql.exitStatus() == QProcess::NormalExit && psql.exitCode() == 0
+        && attempt.output.contains(QLatin1String("in as "));
+    return attempt;
 }
 
 } // namespace Cronhelm::Test

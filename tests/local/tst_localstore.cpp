@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <pqxx/pqxx>
 
 #include <memory>
 
@@ -37,12 +38,14 @@ private slots:
     void initTestCase();
     void defaultRootFollowsTheEnvironment();
     void freshStartCreatesTheStore();
+    void storeIsTheOwnersAlone();
     void secondStartReusesTheRunningServer();
     void stopThenStartKeepsTheData();
     void missingServerProgramsAreNamed();
     void tooLongSocketPathIsRefused();
     void stackRunsANodeAndStopsWhatItStarted();
     void stackLeavesAServerItDidNotStart();
+    void olderStoreIsTightened();
 
 private:
     std::unique_ptr<LocalRoot> m_root;
@@ -55,6 +58,77 @@ QByteArray readFile(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool runningAsRoot()
+{
+    return ::geteuid() == 0;
+}
+
+// The layout's modes: nothing in it is open to other OS users. As root the root folder lets
+// the server's user ('postgres', its group) pass, and nobody else.
+void verifyPrivateLayout(const QString &root, int port)
+{
+    const QString store = root + QStringLiteral("/store");
+    const QString socket = store + QStringLiteral("/sock/.s.PGSQL.") + QString::number(port);
+    const std::pair<QString, int> expected[] = {
+        {root, runningAsRoot() ? 0710 : 0700},
+        {store, 0700},
+        {store + QStringLiteral("/sock"), 0700},
+        {socket, 0700},
+        {store + QStringLiteral("/server.log"), 0600},
+        {store + QStringLiteral("/data/pg_hba.conf"), 0600},
+    };
+    for (const auto &[path, mode] : expected) {
+        QVERIFY2(modeOf(path) == mode,
+                 qPrintable(QStringLiteral("%1 has mode %2, expected %3")
+                                .arg(path, octal(modeOf(path)), octal(mode))));
+    }
+    const QByteArray hba = readFile(store + QStringLiteral("/data/pg_hba.conf"));
+    for (const QByteArray &line : hba.split('\n')) {
+        if (!line.trimmed().startsWith('#'))
+            QVERIFY2(!line.contains("trust"), hba.constData());
+    }
+    QVERIFY2(hba.contains("peer map=owner"), hba.constData());
+}
+
+// What an older version left: folders 0755, the socket 0777, the server's log 0644, and a
+// pg_hba.conf that trusts every local connection. When the server runs, it is made to load
+// that (and, as root, shown to let `nobody` in: the hole being closed).
+void makeLikeAnOlderVersion(const QString &root, const QString &conninfo, int port)
+{
+    const QString store = root + QStringLiteral("/store");
+    QFile hba(store + QStringLiteral("/data/pg_hba.conf"));
+    QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    hba.write("local all all trust\n");
+    hba.close();
+    QFile ident(store + QStringLiteral("/data/pg_ident.conf"));
+    QVERIFY(ident.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ident.close();
+    const QString socket = store + QStringLiteral("/sock/.s.PGSQL.") + QString::number(port);
+    QCOMPARE(::chmod(QFile::encodeName(root).constData(), 0755), 0);
+    QCOMPARE(::chmod(QFile::encodeName(store).constData(), 0755), 0);
+    QCOMPARE(::chmod(QFile::encodeName(store + QStringLiteral("/sock")).constData(), 0755), 0);
+    QCOMPARE(::chmod(QFile::encodeName(store + QStringLiteral("/server.log")).constData(), 0644),
+             0);
+    if (!QFileInfo::exists(socket))
+        return; // not running: nothing to reload
+    QCOMPARE(::chmod(QFile::encodeName(socket).constData(), 0777), 0);
+    StoreConnection connection(conninfo);
+    auto loadTime = [&connection] {
+        return connection.statement([](pqxx::transaction_base &tx) {
+            return tx.exec("SELECT pg_conf_load_time()::text")[0][0].as<std::string>();
+        });
+    };
+    const Result<std::string> before = loadTime();
+    CH_VERIFY_OK(before);
+    CH_VERIFY_OK(connection.statement(
+        [](pqxx::transaction_base &tx) { return tx.exec("SELECT pg_reload_conf()").size(); }));
+    QTRY_VERIFY_WITH_TIMEOUT(loadTime().ok() && *loadTime() != *before, 10000);
+    if (runningAsRoot()) {
+        const Attempt attempt = connectAs(store + QStringLiteral("/sock"), port);
+        QVERIFY2(attempt.connected, qPrintable(attempt.output));
+    }
 }
 
 QJsonObject shellJob(const QString &name, const QString &command)
@@ -129,6 +203,55 @@ void TestLocalStore::freshStartCreatesTheStore()
     QCOMPARE(*version, Migrator::latestVersion());
     CH_VERIFY_OK(
         JobStore(connection).create(shellJob(QStringLiteral("kept"), QStringLiteral("true"))));
+}
+
+// Issue 10: any local user could log in to the one-machine store as its superuser (trust,
+// socket 0777, folders 0755) and run shell jobs or COPY ... TO PROGRAM as the nodes' user.
+void TestLocalStore::storeIsTheOwnersAlone()
+{
+    QVERIFY(m_first);
+    const QString root = m_root->path();
+    const QString socketDir = root + QStringLiteral("/store/sock");
+    // The attack: another OS user logs in as the superuser.
+    if (runningAsRoot()) {
+        const Attempt nobody = connectAs(socketDir, m_first->port());
+        QVERIFY2(!nobody.connected, qPrintable(nobody.output));
+        QVERIFY2(nobody.output.contains(QLatin1String("Permission denied")),
+                 qPrintable(nobody.output));
+    }
+    verifyPrivateLayout(root, m_first->port());
+    if (QTest::currentTestFailed())
+        return;
+    // The owner still gets in (the store's own connection), without a password.
+    {
+        StoreConnection connection(m_first->conninfo());
+        CH_VERIFY_OK(connection.open());
+    }
+    if (!runningAsRoot())
+        QSKIP("another OS user can only be tried as root (CI runs this test as root)");
+
+    // Behind the closed folders, the server trusts nobody either: with every folder opened
+    // (as an administrator might by mistake), `nobody` is still refused, as cronhelm (peer:
+    // not the owner) and as a role of its own (no password).
+    const QString socket =
+        socketDir + QStringLiteral("/.s.PGSQL.") + QString::number(m_first->port());
+    const QStringList opened = {root, root + QStringLiteral("/store"), socketDir};
+    for (const QString &path : opened)
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0755), 0);
+    QCOMPARE(::chmod(QFile::encodeName(socket).constData(), 0777), 0);
+    const Attempt asCronhelm = connectAs(socketDir, m_first->port());
+    const Attempt asItself =
+        connectAs(socketDir, m_first->port(), QStringLiteral("nobody"), QStringLiteral("nobody"));
+    // Closed again by the next start (tested in olderStoreIsTightened); here by hand.
+    QCOMPARE(::chmod(QFile::encodeName(root).constData(), 0710), 0);
+    for (const QString &path : opened.mid(1))
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0700), 0);
+    QCOMPARE(::chmod(QFile::encodeName(socket).constData(), 0700), 0);
+    QVERIFY2(!asCronhelm.connected, qPrintable(asCronhelm.output));
+    QVERIFY2(asCronhelm.output.contains(QLatin1String("Peer authentication failed")),
+             qPrintable(asCronhelm.output));
+    QVERIFY2(!asItself.connected, qPrintable(asItself.output));
+    QVERIFY2(asItself.output.contains(QLatin1String("password")), qPrintable(asItself.output));
 }
 
 void TestLocalStore::secondStartReusesTheRunningServer()
@@ -253,6 +376,11 @@ void TestLocalStore::stackRunsANodeAndStopsWhatItStarted()
     QVERIFY(!LocalStore(root.path()).isServerRunning());
     const QByteArray log = readFile(root.path() + QStringLiteral("/desktop-node.log"));
     QVERIFY2(log.contains("node test-desktop stopped"), log.right(2000).constData());
+    // The embedded node's log and the server's are the owner's alone.
+    QCOMPARE(octal(modeOf(root.path() + QStringLiteral("/desktop-node.log"))),
+             QStringLiteral("0600"));
+    QCOMPARE(octal(modeOf(root.path() + QStringLiteral("/store/server.log"))),
+             QStringLiteral("0600"));
 
     // And it can be started again, keeping the data.
     stack.start();
@@ -287,6 +415,57 @@ void TestLocalStore::stackLeavesAServerItDidNotStart()
     QVERIFY(stopped.wait(30000));
     QVERIFY(running.isServerRunning());
     CH_VERIFY_OK(running.stop());
+}
+
+// A store made by an older version (folders 0755, socket 0777, trust) is closed on the next
+// start: whether its server still runs (the new rules are loaded into it) or not.
+void TestLocalStore::olderStoreIsTightened()
+{
+    LocalRoot root;
+    LocalStore first(root.path());
+    CH_VERIFY_OK(first.start());
+    const int port = first.port();
+    const QString socketDir = root.path() + QStringLiteral("/store/sock");
+
+    // Running: the next start reuses the server and closes it.
+    makeLikeAnOlderVersion(root.path(), first.conninfo(), port);
+    if (QTest::currentTestFailed())
+        return;
+    LocalStore reused(root.path());
+    CH_VERIFY_OK(reused.start());
+    QVERIFY(!reused.startedServer());
+    verifyPrivateLayout(root.path(), port);
+    if (runningAsRoot()) {
+        const Attempt attempt = connectAs(socketDir, port);
+        QVERIFY2(!attempt.connected, qPrintable(attempt.output));
+        // The server itself has loaded the new rules: with the folders opened, still refused.
+        const QStringList opened = {root.path(), root.path() + QStringLiteral("/store"), socketDir};
+        for (const QString &path : opened)
+            QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0755), 0);
+        const QString socket = socketDir + QStringLiteral("/.s.PGSQL.") + QString::number(port);
+        QCOMPARE(::chmod(QFile::encodeName(socket).constData(), 0777), 0);
+        const Attempt behind = connectAs(socketDir, port);
+        QVERIFY2(!behind.connected, qPrintable(behind.output));
+        QVERIFY2(behind.output.contains(QLatin1String("Peer authentication failed")),
+                 qPrintable(behind.output));
+    }
+
+    // Stopped: the next start closes the folders before the server starts.
+    CH_VERIFY_OK(first.stopServer());
+    makeLikeAnOlderVersion(root.path(), first.conninfo(), port);
+    LocalStore restarted(root.path());
+    CH_VERIFY_OK(restarted.start());
+    QVERIFY(restarted.startedServer());
+    verifyPrivateLayout(root.path(), port);
+    if (runningAsRoot()) {
+        const Attempt attempt = connectAs(socketDir, port);
+        QVERIFY2(!attempt.connected, qPrintable(attempt.output));
+    }
+    {
+        StoreConnection connection(restarted.conninfo());
+        CH_VERIFY_OK(connection.open());
+    }
+    CH_VERIFY_OK(restarted.stop());
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)

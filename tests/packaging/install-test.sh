@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # packaging.install: builds the Debian packages with CPack, installs cronhelm-node and
 # cronhelm-cli into THIS machine with dpkg, runs the installed node (as the packaged system
-# user) against a database of the test harness until it is the executor, stops it with
-# SIGTERM, and removes and purges the packages again.
+# user) against a private PostgreSQL until it is the executor, stops it with SIGTERM, and
+# removes and purges the packages again. The server is its own, run by that system user: the
+# harness's lets in no OS user but its owner (issue 10), and so does this one.
 #
 # Meant for CI (root on a throw-away machine). It leaves the machine as it found it: it
 # refuses (skips, exit 77) when not root, when a Cronhelm package is already installed, or
@@ -10,7 +11,7 @@
 # it created it.
 #
 #   install-test.sh CPACK_COMMAND BUILD_DIR WITH_GUI(ON|OFF)
-# Environment (from the test harness): CRONHELM_TEST_PGHOST, CRONHELM_TEST_PGPORT.
+# Environment (from the test harness): CRONHELM_SOURCE_DIR (for scripts/pg-local.sh).
 set -uo pipefail
 
 cpack=${1:?cpack command}
@@ -24,8 +25,8 @@ note() { echo "-- $*"; }
 for tool in dpkg dpkg-deb dpkg-query dpkg-statoverride setpriv getent file readelf; do
     command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
-[ -n "${CRONHELM_TEST_PGHOST:-}" ] && [ -n "${CRONHELM_TEST_PGPORT:-}" ] \
-    || fail "CRONHELM_TEST_PGHOST/CRONHELM_TEST_PGPORT not set (run through ctest)"
+[ -n "${CRONHELM_SOURCE_DIR:-}" ] || fail "CRONHELM_SOURCE_DIR not set (run through ctest)"
+pg_local="$CRONHELM_SOURCE_DIR/scripts/pg-local.sh"
 [ -f "$build_dir/CPackConfig.cmake" ] || fail "$build_dir/CPackConfig.cmake missing: configure first"
 
 packages=(cronhelm-node cronhelm-cli)
@@ -53,16 +54,22 @@ work=$(mktemp -d /tmp/cronhelm-pkgtest.XXXXXX)
 chmod 755 "$work"
 dbname="cronhelm_pkgtest_$$"
 node_id="pkgtest-$$"
-db="host=$CRONHELM_TEST_PGHOST port=$CRONHELM_TEST_PGPORT user=cronhelm dbname=$dbname"
+pg_dir="$work/pg"
+pg_port=$((20000 + RANDOM % 12000))
+db="host=$pg_dir/sock port=$pg_port user=cronhelm dbname=$dbname"
 node_pid=
 installed=no
-db_created=no
+pg_started=no
 
 cleanup() {
     local rc=$?
     if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
         kill -KILL "$node_pid" 2>/dev/null
         wait "$node_pid" 2>/dev/null
+    fi
+    if [ "$pg_started" = yes ]; then
+        # Before the system user that runs it goes.
+        "$pg_local" destroy "$pg_dir" >/dev/null 2>&1
     fi
     if [ "$installed" = yes ]; then
         note "cleanup: purging ${packages[*]}"
@@ -73,10 +80,6 @@ cleanup() {
     fi
     if [ "$had_group" = no ] && getent group cronhelm >/dev/null; then
         groupdel cronhelm >/dev/null 2>&1 || rc=1
-    fi
-    if [ "$db_created" = yes ]; then
-        "$pgbin/dropdb" -h "$CRONHELM_TEST_PGHOST" -p "$CRONHELM_TEST_PGPORT" -U cronhelm \
-            --if-exists "$dbname" >/dev/null 2>&1
     fi
     rm -rf "$work"
     exit "$rc"
@@ -191,9 +194,13 @@ else
 fi
 
 # --- Run the installed binaries ------------------------------------------------------------
-"$pgbin/createdb" -h "$CRONHELM_TEST_PGHOST" -p "$CRONHELM_TEST_PGPORT" -U cronhelm "$dbname" \
+# The store: a private server run by the system user cronhelm, so that the node (that user)
+# and this script (root) both log in by peer authentication, and nobody else.
+pg_started=yes
+PG_SERVER_USER=cronhelm "$pg_local" start "$pg_dir" "$pg_port" >"$work/pg.log" 2>&1 \
+    || { cat "$work/pg.log" >&2; fail "could not start a PostgreSQL server run by user cronhelm"; }
+"$pgbin/createdb" -h "$pg_dir/sock" -p "$pg_port" -U cronhelm "$dbname" \
     || fail "createdb $dbname failed"
-db_created=yes
 /usr/bin/cronhelmctl --db "$db" migrate || fail "installed cronhelmctl migrate failed"
 
 # As the service runs it: user cronhelm, the packaged config (which must parse and be

@@ -283,11 +283,19 @@ void TestConnection::verifyFullNeedsCaFile()
     PasswordStore passwords;
     ConnectionDialog dialog(&client, &passwords);
     dialog.show();
+    child<QLineEdit>(&dialog, "hostEdit")->setText(QStringLiteral("db.example.com"));
     auto *mode = child<QComboBox>(&dialog, "sslModeCombo");
     mode->setCurrentIndex(mode->findData(QStringLiteral("verify-full")));
-    QVERIFY(!connectButton(dialog)->isEnabled());
-    QVERIFY(!child<QLabel>(&dialog, "caError")->isHidden());
+    // No CA file chosen: the system's trusted CAs, where this computer has them.
+    const QString system = ConnectionParams::systemCaFile();
+    QCOMPARE(connectButton(dialog)->isEnabled(), !system.isEmpty());
+    QCOMPARE(child<QLabel>(&dialog, "caError")->isHidden(), !system.isEmpty());
+    if (!system.isEmpty()) {
+        QVERIFY(dialog.params().toConninfo().contains(QLatin1String("sslrootcert=") + system));
+        QVERIFY(dialog.params().sslRootCert.isEmpty()); // a profile keeps "the system's"
+    }
     child<QLineEdit>(&dialog, "caFileEdit")->setText(QStringLiteral("/nonexistent/ca.crt"));
+    QVERIFY(!connectButton(dialog)->isEnabled());
     QVERIFY(child<QLabel>(&dialog, "caError")->text().contains(QLatin1String("does not exist")));
     QTemporaryDir dir;
     QFile ca(dir.filePath(QStringLiteral("ca.crt")));

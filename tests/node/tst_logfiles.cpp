@@ -1,0 +1,116 @@
+// The node's log files are the node user's alone (issue 10): cronhelm-node --log-file
+// creates its file (and a missing folder) without access for other users, narrows a file
+// an older version made world-readable, and every file the log rotates into is created the
+// same way (the sink the node and the desktop app's local node share).
+
+#include "nodetesthelpers.h"
+
+#include <node/privatelogfile.h>
+
+#include <spdlog/logger.h>
+#include <spdlog/sinks/sink.h>
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+namespace {
+
+QString modeOf(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return QStringLiteral("missing");
+    return QStringLiteral("0%1").arg(info.st_mode & 07777, 0, 8);
+}
+
+} // namespace
+
+class LogFilesTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void nodeCreatesItsLogPrivately();
+    void olderLogLosesOthersAccess();
+    void rotatedFilesArePrivate();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void LogFilesTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    // A permissive umask, as many shells have: the modes must not depend on it.
+    ::umask(022);
+}
+
+void LogFilesTest::nodeCreatesItsLogPrivately()
+{
+    CH_DATABASE(db);
+    const QString log = m_dir.filePath(QStringLiteral("new/node.log"));
+    NodeProcess node(db->conninfo(), QStringLiteral("log-node"));
+    node.setExtraArguments({QStringLiteral("--log-file"), log});
+    QVERIFY(node.start());
+    QVERIFY(node.waitForLine(QStringLiteral("became executor|starting"), 20000).hasMatch());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(log).size() > 0, 10000);
+    QCOMPARE(modeOf(log), QStringLiteral("0600"));
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("new"))), QStringLiteral("0700"));
+    QVERIFY(node.terminate());
+    QVERIFY(node.waitForExit(20000));
+    QCOMPARE(modeOf(log), QStringLiteral("0600"));
+}
+
+void LogFilesTest::olderLogLosesOthersAccess()
+{
+    CH_DATABASE(db);
+    const QString log = m_dir.filePath(QStringLiteral("older.log"));
+    {
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("a line from an older version\n");
+    }
+    QVERIFY(::chmod(QFile::encodeName(log).constData(), 0644) == 0);
+    NodeProcess node(db->conninfo(), QStringLiteral("log-node-2"));
+    node.setExtraArguments({QStringLiteral("--log-file"), log});
+    QVERIFY(node.start());
+    QVERIFY(node.waitForLine(QStringLiteral("starting"), 20000).hasMatch());
+    // Other users lose access; the group keeps what it had (a log shipper's 0640 stays).
+    QTRY_COMPARE_WITH_TIMEOUT(modeOf(log), QStringLiteral("0640"), 10000);
+    QVERIFY(node.terminate());
+    QVERIFY(node.waitForExit(20000));
+}
+
+void LogFilesTest::rotatedFilesArePrivate()
+{
+    const QString log = m_dir.filePath(QStringLiteral("rotating/node.log"));
+    auto sink = makePrivateLogFileSink(log, 4096, 3);
+    spdlog::logger logger("rotation-test", sink);
+    const std::string line(200, 'x');
+    for (int i = 0; i < 200; ++i)
+        logger.info("{} {}", i, line);
+    logger.flush();
+    const QStringList files = QDir(m_dir.filePath(QStringLiteral("rotating")))
+                                  .entryList(QDir::Files | QDir::NoDotAndDotDot);
+    QCOMPARE(files,
+             QStringList({QStringLiteral("node.1.log"), QStringLiteral("node.2.log"),
+                          QStringLiteral("node.3.log"), QStringLiteral("node.log")}));
+    for (const QString &file : files) {
+        const QString path = m_dir.filePath(QStringLiteral("rotating/") + file);
+        QVERIFY2(modeOf(path) == QLatin1String("0600"),
+                 qPrintable(path + QLatin1Char(' ') + modeOf(path)));
+    }
+}
+
+QTEST_GUILESS_MAIN(LogFilesTest)
+#include "tst_logfiles.moc"
