@@ -2,7 +2,7 @@
 // lines, each carrying its own wall-clock print time; the desktop app's LogViewer (with its
 // LogTail and StoreClient, as MainWindow::openLog opens it) follows the run live in an
 // offscreen QApplication. For every line: the moment the viewer's document gains it (and the
-// next paint of the text view) minus the moment it was printed. Target (DESIGN.md): a
+// next paint of the text view) minus the moment it was printed. Target (docs/benchmarks.md): a
 // printed line is visible in an open log view within 500 ms.
 //
 //   bench_logtail [--rounds R] [--lines N] [--interval-ms MS] [--burst B]

@@ -15,7 +15,7 @@ class CronMatcher;
 
 // A parsed cron expression: 5 fields (minute hour day-of-month month day-of-week), 6 fields
 // (leading seconds) or a macro (@yearly @annually @monthly @weekly @daily @midnight @hourly).
-// Fields match wall-clock time in a zone; see docs in DESIGN.md, "Semantics that must be exact".
+// Fields match wall-clock time in a zone; see docs/semantics.md, "Cron expressions".
 // Cheap to copy (implicitly shared, immutable) and safe to use from several threads.
 class CronExpression
 {

@@ -1,7 +1,7 @@
 // Exactly once per slot under repeated crashes: per-second jobs on a cluster of three
 // cronhelm-node processes whose executor is SIGKILLed over and over (at varying moments
 // relative to the slots), each victim replaced by a fresh node. Afterwards no slot ran
-// twice and no slot between the first and the last went unrecorded (DESIGN.md "Exactly
+// twice and no slot between the first and the last went unrecorded (docs/semantics.md "Exactly
 // once per slot").
 
 #include "nodetesthelpers.h"

@@ -1,6 +1,6 @@
 // Failover between real cronhelm-node processes: the executor crashes (SIGKILL), freezes
 // (SIGSTOP, then SIGCONT) or shuts down gracefully (SIGTERM), and a standby takes over —
-// within the bounds of DESIGN.md ("Executor lease", "Performance": SIGKILL → fires again
+// within the bounds of docs/semantics.md ("The executor lease and fencing") and docs/benchmarks.md ("Failover": SIGKILL → fires again
 // within 2 s; SIGSTOP → within lease TTL + 1 s).
 
 #include "nodetesthelpers.h"

@@ -1,6 +1,6 @@
 // How one cronhelm-node fires jobs, seen from the store: Run now, pause and resume, a
 // schedule edited or a job deleted while the node has it scheduled, timeouts, retries and
-// one-off jobs (DESIGN.md "Jobs", "Runs").
+// one-off jobs (docs/semantics.md "Runs").
 
 #include "nodetesthelpers.h"
 

@@ -1,6 +1,6 @@
 // The job policies as a running cronhelm-node applies them: concurrency (forbid, replace,
 // allow), misfire after a gap without executor (run_once, skip, run_all), and recovery of
-// a run whose node crashed (abandoned, then retried) — DESIGN.md "Exactly once per slot",
+// a run whose node crashed (abandoned, then retried) — docs/semantics.md "Exactly once per slot",
 // "Jobs".
 
 #include "nodetesthelpers.h"

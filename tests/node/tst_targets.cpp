@@ -1,7 +1,7 @@
 // Job targets through a running cronhelm-node: HTTP requests to a local test server
 // (Idempotency-Key, status, body sample), notifications (generic webhook and Slack), a job
 // that prints 100 MB, secrets the node does not have, and output that shows up in the
-// run log while the job still runs (DESIGN.md "Jobs", "Runs").
+// run log while the job still runs (docs/semantics.md "Runs").
 
 #include "nodetesthelpers.h"
 
