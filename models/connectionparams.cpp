@@ -113,8 +113,19 @@ QString withAppConnectDefaults(const QString &conninfo)
     return out;
 }
 
-QString explainConnectFailure(const QString &message)
+namespace {
+
+QString unreachableText()
 {
+    return ModelsTr::tr("The server cannot be reached. Check the host name and port, and that "
+                        "this computer is on the right network (VPN).");
+}
+
+} // namespace
+
+QString explainConnectFailure(const Error &error)
+{
+    const QString &message = error.message;
     auto has = [&message](const char *text) {
         return message.contains(QLatin1String(text), Qt::CaseInsensitive);
     };
@@ -149,8 +160,14 @@ QString explainConnectFailure(const QString &message)
                || has("could not translate host name") || has("network is unreachable")
                || has("no route to host") || has("no such file or directory")
                || has("connection to server")) {
-        human = ModelsTr::tr("The server cannot be reached. Check the host name and port, and "
-                             "that this computer is on the right network (VPN).");
+        human = unreachableText();
+    }
+    if (human.isEmpty() && error.kind == ErrorKind::ConnectionLost)
+        human = unreachableText();
+    if (human.isEmpty() && error.kind == ErrorKind::LoginRefused) {
+        human = ModelsTr::tr("The server refused this login. Check the user name, the password "
+                             "and the database name, or ask the database administrator whether "
+                             "this computer may connect.");
     }
     if (human.isEmpty())
         return message.trimmed();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <result.h>
+
 #include <QString>
 
 namespace Cronhelm {
@@ -42,8 +44,10 @@ struct ConnectionParams
 // key=value and the postgresql:// URI forms.
 QString withAppConnectDefaults(const QString &conninfo);
 
-// A human explanation of why connecting failed, from libpq's message: unreachable server,
-// wrong password, missing database, TLS problems. The raw message is kept as a detail.
-QString explainConnectFailure(const QString &libpqMessage);
+// A human explanation of why connecting failed: unreachable server, wrong password, missing
+// database, TLS problems. The raw message is kept as a detail. libpq's English messages
+// give the precise cause; in any other language the error's kind still gives the gist
+// (unreachable, or a login the server refused).
+QString explainConnectFailure(const Error &error);
 
 } // namespace Cronhelm

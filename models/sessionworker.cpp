@@ -56,9 +56,7 @@ void SessionWorker::connectTo(const QString &conninfo)
     Result<SessionInfo> session = openSession();
     if (!session) {
         m_connection.reset();
-        const QString message = session.error().kind == ErrorKind::ConnectionLost
-            ? explainConnectFailure(session.errorMessage())
-            : session.errorMessage();
+        const QString message = explainConnectFailure(session.error());
         setState(ConnectionState::Offline, message);
         emit connectFailed(message);
         return;
@@ -189,16 +187,14 @@ void SessionWorker::attemptReconnect()
         return;
     }
     if (!isUnreachable(session.error())) {
-        const QString message = session.error().kind == ErrorKind::ConnectionLost
-            ? explainConnectFailure(session.errorMessage())
-            : session.errorMessage();
+        const QString message = explainConnectFailure(session.error());
         setState(ConnectionState::Offline, message);
         return;
     }
     // Exponential backoff with jitter, so many desktops do not reconnect in lockstep.
     const int base = std::min(kMaxRetryMs, kFirstRetryMs << std::min(m_attempt, 6));
     const int delay = base - int(QRandomGenerator::global()->bounded(base / 5 + 1));
-    setState(ConnectionState::Reconnecting, explainConnectFailure(session.errorMessage()), delay);
+    setState(ConnectionState::Reconnecting, explainConnectFailure(session.error()), delay);
     m_retryTimer->start(delay);
 }
 

@@ -8,11 +8,12 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config ccache clang-format
     qt6-base-dev libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6svg6-dev qtkeychain-qt6-dev libpqxx-dev libspdlog-dev
+    qt6-svg-dev qtkeychain-qt6-dev libpqxx-dev libspdlog-dev
     postgresql-15 postgresql-client-15
     xvfb xauth imagemagick xdotool
     dbus dbus-user-session gnome-keyring libsecret-tools
     dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates openssl
+    locales
 )
 
 missing=()
@@ -22,17 +23,26 @@ for p in "${packages[@]}"; do
     fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: all packages present"
-    exit 0
-fi
-
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then
     sudo_cmd=(sudo)
 fi
 
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all packages present"
+else
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo_cmd[@]}" apt-get update -qq
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The German locale: the tests run the app's error paths with LANG=de_DE.UTF-8, where libpq
+# and the server translate their messages (no decision may depend on their words).
+if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
+    echo "install-deps: generating the de_DE.UTF-8 locale"
+    "${sudo_cmd[@]}" sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen \
+        || echo 'de_DE.UTF-8 UTF-8' | "${sudo_cmd[@]}" tee -a /etc/locale.gen >/dev/null
+    "${sudo_cmd[@]}" locale-gen >/dev/null
+fi

@@ -139,12 +139,15 @@ start)
     # Test and benchmark servers are thrown away: skip the flushes. A store that keeps
     # someone's jobs (PG_DURABLE=1, the local stack) keeps PostgreSQL's defaults.
     durability="-c fsync=off -c synchronous_commit=off"
+    # PG_LC_MESSAGES=de_DE.UTF-8: the server's messages in that language (the tests' German
+    # error paths); the locale must exist on the system.
+    messages=${PG_LC_MESSAGES:+-c lc_messages=$PG_LC_MESSAGES}
     if [ "${PG_DURABLE:-0}" = 1 ]; then
         durability=""
     fi
     if ! as_owner "$pgbin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         as_owner "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-p $port -k $dir/sock -c unix_socket_permissions=0700 -c listen_addresses='${PG_LISTEN:-}' $tls $durability -c max_connections=200" \
+            -o "-p $port -k $dir/sock -c unix_socket_permissions=0700 -c listen_addresses='${PG_LISTEN:-}' $tls $durability $messages -c max_connections=200" \
             start >/dev/null || { tail -20 "$dir/server.log" >&2; exit 1; }
     else
         # Started earlier, perhaps by an older version with a socket open to everyone: close

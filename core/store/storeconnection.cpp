@@ -43,13 +43,15 @@ QString primaryMessage(const char *what)
 }
 
 // The hint of a report (a sentence for people, e.g. "Reload the job and apply your changes
-// again."). libpq writes its labels in the user's language, so the label is asked of
-// libpq's own message catalogue ("libpq5-<major>") rather than assumed to be "HINT:  ".
+// again."). libpq writes its labels in the user's language ("TIP:  " in German), so the
+// label is asked of libpq's own message catalogue ("libpq5-<major>", message id
+// "HINT:  %s\n", as libpq formats it) rather than assumed to be "HINT:  ".
 QString hintOf(const char *what)
 {
     static const QString label = [] {
         const std::string domain = "libpq5-" + std::to_string(PQlibVersion() / 10000);
-        return QString::fromUtf8(dgettext(domain.c_str(), "HINT:  "));
+        const QString format = QString::fromUtf8(dgettext(domain.c_str(), "HINT:  %s\n"));
+        return format.section(QLatin1String("%s"), 0, 0);
     }();
     const QStringList lines = QString::fromUtf8(what).split(QLatin1Char('\n'));
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -99,7 +101,11 @@ QString roleHintFor(const std::string &query)
         if (query.find(fn) != std::string::npos)
             return CoreTr::tr("This needs the cronhelm_admin role.");
     }
-    return {};
+    // Anything else (a view, the schema itself): the login lacks the role for it, often
+    // any Cronhelm role at all.
+    return CoreTr::tr("This needs a Cronhelm role this login does not have: ask an "
+                      "administrator to grant it cronhelm_viewer, cronhelm_operator or "
+                      "cronhelm_admin.");
 }
 
 } // namespace
@@ -291,9 +297,7 @@ Error errorFromException(const std::exception &e)
                     QString::fromStdString(state)};
         if (state == "42501") {
             error.kind = ErrorKind::Permission;
-            const QString hint = roleHintFor(sql->query());
-            if (!hint.isEmpty())
-                error.message = CoreTr::tr("%1. %2").arg(error.message, hint);
+            error.message = CoreTr::tr("%1. %2").arg(error.message, roleHintFor(sql->query()));
         } else if (state == "CHINV" || state.rfind("22", 0) == 0 || state == "23514") {
             error.kind = ErrorKind::BadInput;
         } else if (state == "CHNFD") {

@@ -27,6 +27,8 @@ private slots:
     void droppedConnection();
     void unreachableServer();
     void unknownRole();
+    void wrongPassword();
+    void speaksTheUsersLanguage();
     void missingSchema();
     void describeTarget();
 
@@ -176,6 +178,49 @@ void TestConnection::unknownRole()
     // The server is up and refused the login: not worth retrying by itself.
     QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
     QVERIFY2(opened.errorMessage().contains(QLatin1String("nobody_at_all")),
+             qPrintable(opened.errorMessage()));
+}
+
+void TestConnection::wrongPassword()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    StoreConnection connection(db->conninfoAs(*login) + QStringLiteral(" password=not-it"));
+    Status opened = connection.open();
+    // Refused by the server, in whatever language it speaks: a person must act.
+    QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
+    QVERIFY2(opened.errorMessage().contains(*login), qPrintable(opened.errorMessage()));
+}
+
+// Under store.german (LANG=de_DE.UTF-8, a server with lc_messages=de_DE.UTF-8) the tests of
+// this file run with libpq and the server speaking German. This proves they really do, so
+// the German run cannot pass by accident in English; and that the hint is still found under
+// libpq's German label ("TIP:  ").
+void TestConnection::speaksTheUsersLanguage()
+{
+    const QString expected = qEnvironmentVariable("CRONHELM_TEST_EXPECT_GERMAN");
+    if (expected.isEmpty())
+        QSKIP("runs under store.german only");
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo());
+    Result<int> r = connection.transact([](pqxx::transaction_base &tx) {
+        tx.exec("SELECT 1/0");
+        return 1;
+    });
+    QVERIFY2(r.errorMessage().contains(QLatin1String("Division durch Null")),
+             qPrintable(r.errorMessage()));
+    Result<int> hinted = connection.transact([](pqxx::transaction_base &tx) {
+        tx.exec("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'CHINV', MESSAGE = 'boom', "
+                "HINT = 'Do this.'; END $$");
+        return 1;
+    });
+    QCOMPARE(hinted.errorMessage(), QStringLiteral("boom Do this."));
+    StoreConnection refused(QStringLiteral("host=%1 port=1 dbname=nothing user=nobody "
+                                           "connect_timeout=2")
+                                .arg(TestDatabase::serverHost()));
+    Status opened = refused.open();
+    QVERIFY2(opened.errorMessage().contains(QLatin1String("fehlgeschlagen")),
              qPrintable(opened.errorMessage()));
 }
 

@@ -126,7 +126,7 @@ void TestConnection::explainsConnectFailures()
 {
     QFETCH(QString, libpq);
     QFETCH(QString, says);
-    const QString text = explainConnectFailure(libpq);
+    const QString text = explainConnectFailure(Error{ErrorKind::Other, libpq, {}, {}});
     QVERIFY2(text.contains(says), qPrintable(text));
     QVERIFY(text.contains(libpq.trimmed())); // the raw message stays as a detail
 }
