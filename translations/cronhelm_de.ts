@@ -1176,6 +1176,10 @@
         <source>&quot;%1&quot; is not a valid variable name (letters, digits and _; not starting with a digit).</source>
         <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern und _; nicht mit einer Ziffer am Anfang).</translation>
     </message>
+    <message>
+        <source>This needs a Cronhelm role this login does not have: ask an administrator to grant it cronhelm_viewer, cronhelm_operator or cronhelm_admin.</source>
+        <translation>Dafür braucht diese Anmeldung eine Cronhelm-Rolle, die sie nicht hat: Bitten Sie einen Administrator, ihr cronhelm_viewer, cronhelm_operator oder cronhelm_admin zu geben.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -2438,6 +2442,10 @@ Einzelheiten: %2</translation>
     <message>
         <source>The file %1 cannot be written: %2</source>
         <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server refused this login. Check the user name, the password and the database name, or ask the database administrator whether this computer may connect.</source>
+        <translation>Der Server hat diese Anmeldung abgelehnt. Prüfen Sie Benutzername, Passwort und Datenbankname, oder fragen Sie den Datenbankadministrator, ob sich dieser Computer verbinden darf.</translation>
     </message>
 </context>
 <context>

@@ -1176,6 +1176,10 @@
         <source>&quot;%1&quot; is not a valid variable name (letters, digits and _; not starting with a digit).</source>
         <translation>« %1 » n’est pas un nom de variable valide (lettres, chiffres et _ ; sans chiffre au début).</translation>
     </message>
+    <message>
+        <source>This needs a Cronhelm role this login does not have: ask an administrator to grant it cronhelm_viewer, cronhelm_operator or cronhelm_admin.</source>
+        <translation>Il faut pour cela un rôle Cronhelm que cette connexion n&apos;a pas : demandez à un administrateur de lui accorder cronhelm_viewer, cronhelm_operator ou cronhelm_admin.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -2438,6 +2442,10 @@ Détails : %2</translation>
     <message>
         <source>The file %1 cannot be written: %2</source>
         <translation>Le fichier %1 ne peut pas être écrit : %2</translation>
+    </message>
+    <message>
+        <source>The server refused this login. Check the user name, the password and the database name, or ask the database administrator whether this computer may connect.</source>
+        <translation>Le serveur a refusé cette connexion. Vérifiez le nom d&apos;utilisateur, le mot de passe et le nom de la base, ou demandez à l&apos;administrateur de la base si cet ordinateur peut se connecter.</translation>
     </message>
 </context>
 <context>
