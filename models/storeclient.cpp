@@ -220,4 +220,10 @@ void StoreClient::fetchCluster(QObject *context, Reply<ClusterStatus> done)
         context, [](StoreConnection &c) { return ClusterStore(c).status(); }, std::move(done));
 }
 
+void StoreClient::fetchConnectionSecurity(QObject *context, Reply<ConnectionSecurity> done)
+{
+    call(
+        context, [](StoreConnection &c) { return readConnectionSecurity(c); }, std::move(done));
+}
+
 } // namespace Cronhelm

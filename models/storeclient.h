@@ -3,6 +3,7 @@
 #include "sessionworker.h"
 
 #include <domain/records.h>
+#include <store/connectionsecurity.h>
 #include <store/historyquery.h>
 
 #include <QJsonObject>
@@ -81,6 +82,9 @@ public:
 
     // Cluster.
     void fetchCluster(QObject *context, Reply<ClusterStatus> done);
+
+    // How the current connection is protected (TLS, verification), as the server sees it.
+    void fetchConnectionSecurity(QObject *context, Reply<ConnectionSecurity> done);
 
 signals:
     void stateChanged(Cronhelm::ConnectionState state);

@@ -5,8 +5,6 @@
 #include <permissions.h>
 #include <storeclient.h>
 
-#include <store/connectionsecurity.h>
-
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -85,56 +83,53 @@ QString ConnectionStatus::securityText() const
 
 void ConnectionStatus::readSecurity()
 {
-    m_client->call(
-        this, [](StoreConnection &connection) { return readConnectionSecurity(connection); },
-        [this](Result<ConnectionSecurity> read) {
-            if (!read || !m_client->isConnected()) {
-                m_security->hide();
-                m_securityIcon->hide();
-                return;
-            }
-            const ConnectionSecurity &s = *read;
-            QString icon = QStringLiteral("warning");
-            QString text;
-            QString why;
-            //: %1 TLS version, %2 cipher, %3 libpq sslmode (e.g. "verify-full")
-            const QString tls =
-                tr("TLS %1 (%2), sslmode=%3").arg(s.tlsVersion, s.cipher, s.sslMode);
-            if (s.localSocket) {
-                icon = QStringLiteral("info");
-                text = tr("Local connection");
-                why = tr("The connection goes through a socket on this computer, not over the "
-                         "network: it needs no encryption.");
-            } else if (!s.encrypted) {
-                text = tr("Not encrypted");
-                why = tr("Anyone on the network path can read and change what Cronhelm sends, "
-                         "passwords included (sslmode=%1). Connect with TLS and "
-                         "verify-full.")
-                          .arg(s.sslMode);
-            } else if (s.serverVerified()) {
-                icon = QStringLiteral("conn-connected");
-                text = tr("Encrypted, server verified");
-                why = tr("%1: the server's certificate is signed by a trusted CA and names this "
-                         "server.")
-                          .arg(tls);
-            } else if (s.certificateVerified()) {
-                text = tr("Encrypted, server name not checked");
-                why = tr("%1: the certificate is signed by a trusted CA, but any server with such "
-                         "a certificate could pose as this one. Use verify-full.")
-                          .arg(tls);
-            } else {
-                text = tr("Encrypted, server not verified");
-                why = tr("%1: the server's certificate was not checked, so someone on the network "
-                         "path could pose as it. Use verify-full.")
-                          .arg(tls);
-            }
-            m_securityIcon->setPixmap(Display::icon(icon).pixmap(12, 12));
-            m_security->setText(text);
-            m_security->setToolTip(why);
-            m_securityIcon->setToolTip(why);
-            m_security->show();
-            m_securityIcon->show();
-        });
+    m_client->fetchConnectionSecurity(this, [this](Result<ConnectionSecurity> read) {
+        if (!read || !m_client->isConnected()) {
+            m_security->hide();
+            m_securityIcon->hide();
+            return;
+        }
+        const ConnectionSecurity &s = *read;
+        QString icon = QStringLiteral("warning");
+        QString text;
+        QString why;
+        //: %1 TLS version, %2 cipher, %3 libpq sslmode (e.g. "verify-full")
+        const QString tls = tr("TLS %1 (%2), sslmode=%3").arg(s.tlsVersion, s.cipher, s.sslMode);
+        if (s.localSocket) {
+            icon = QStringLiteral("info");
+            text = tr("Local connection");
+            why = tr("The connection goes through a socket on this computer, not over the "
+                     "network: it needs no encryption.");
+        } else if (!s.encrypted) {
+            text = tr("Not encrypted");
+            why = tr("Anyone on the network path can read and change what Cronhelm sends, "
+                     "passwords included (sslmode=%1). Connect with TLS and "
+                     "verify-full.")
+                      .arg(s.sslMode);
+        } else if (s.serverVerified()) {
+            icon = QStringLiteral("conn-connected");
+            text = tr("Encrypted, server verified");
+            why = tr("%1: the server's certificate is signed by a trusted CA and names this "
+                     "server.")
+                      .arg(tls);
+        } else if (s.certificateVerified()) {
+            text = tr("Encrypted, server name not checked");
+            why = tr("%1: the certificate is signed by a trusted CA, but any server with such "
+                     "a certificate could pose as this one. Use verify-full.")
+                      .arg(tls);
+        } else {
+            text = tr("Encrypted, server not verified");
+            why = tr("%1: the server's certificate was not checked, so someone on the network "
+                     "path could pose as it. Use verify-full.")
+                      .arg(tls);
+        }
+        m_securityIcon->setPixmap(Display::icon(icon).pixmap(12, 12));
+        m_security->setText(text);
+        m_security->setToolTip(why);
+        m_securityIcon->setToolTip(why);
+        m_security->show();
+        m_securityIcon->show();
+    });
 }
 
 void ConnectionStatus::update()

@@ -6,7 +6,6 @@
 #include <displayformat.h>
 #include <jobsmodel.h>
 #include <runhistorymodel.h>
-#include <store/historyquery.h>
 #include <storeclient.h>
 
 #include <QAction>
@@ -230,7 +229,7 @@ RunFilter HistoryView::currentFilter() const
         f.jobId = job;
     const QString status = m_status->currentData().toString();
     if (status == kProblems)
-        f.statuses = HistoryQuery::problemStatuses();
+        f.statuses = problemStatuses();
     else if (const std::optional<RunStatus> one = fromWireName<RunStatus>(status))
         f.statuses = {*one};
     if (const auto trigger = fromWireName<RunTrigger>(m_trigger->currentData().toString()))

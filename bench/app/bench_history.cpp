@@ -231,7 +231,7 @@ SELECT job_id, trig, CASE WHEN trig = 'manual' THEN 'alice' END, sf, sf, sf,
     RunFilter oneJob;
     oneJob.jobId = 7;
     RunFilter problems;
-    problems.statuses = HistoryQuery::problemStatuses();
+    problems.statuses = problemStatuses();
     RunFilter timedOut;
     timedOut.statuses = {RunStatus::TimedOut};
     RunFilter jobProblems = problems;

@@ -102,4 +102,14 @@ CRONHELM_ENUM_API(NodeRole)
 
 #undef CRONHELM_ENUM_API
 
+QList<RunStatus> problemStatuses()
+{
+    QList<RunStatus> problems;
+    for (RunStatus status : allValues<RunStatus>()) {
+        if (isProblem(status))
+            problems.append(status);
+    }
+    return problems;
+}
+
 } // namespace Cronhelm

@@ -78,6 +78,9 @@ constexpr bool isProblem(RunStatus status)
 }
 // Triggers whose runs the concurrency and misfire policies govern; a person's Run now and
 // retries of any run are not scheduled slots.
+// The statuses that count as a problem ("problems only" in the history), in wire order.
+QList<RunStatus> problemStatuses();
+
 constexpr bool isScheduled(RunTrigger trigger)
 {
     return trigger == RunTrigger::Schedule || trigger == RunTrigger::CatchUp;

@@ -166,14 +166,4 @@ bool HistoryQuery::matches(const RunFilter &f, const RunRecord &run)
     return true;
 }
 
-QList<RunStatus> HistoryQuery::problemStatuses()
-{
-    QList<RunStatus> problems;
-    for (RunStatus status : allValues<RunStatus>()) {
-        if (isProblem(status))
-            problems.append(status);
-    }
-    return problems;
-}
-
 } // namespace Cronhelm

@@ -50,9 +50,6 @@ public:
     // Whether a run passes the filter, as the server would decide it (for live updates).
     static bool matches(const RunFilter &filter, const RunRecord &run);
 
-    // The statuses that count as a problem ("problems only").
-    static QList<RunStatus> problemStatuses();
-
 private:
     StoreConnection &m_connection;
 };

@@ -192,7 +192,7 @@ void TestRunHistoryModel::filtersOnTheServer()
     QFETCH(QString, where);
     RunFilter filter;
     if (filterName.contains(QLatin1String("problems")))
-        filter.statuses = HistoryQuery::problemStatuses();
+        filter.statuses = problemStatuses();
     if (filterName == QLatin1String("running"))
         filter.statuses = {RunStatus::Running};
     if (filterName == QLatin1String("manual"))
