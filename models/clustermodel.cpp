@@ -59,21 +59,24 @@ void ClusterModel::refresh()
 void ClusterModel::apply(const ClusterStatus &status)
 {
     m_sinceRefresh.start();
+    m_refreshedAt = QDateTime::currentDateTime();
     m_hasStatus = true;
-    const QList<NodeRecord> old = m_status.nodes;
-    m_status = status;
     // Nodes keep their rows (ordered by the store: executor first, then by id); only a
     // changed set of nodes changes rows.
     QStringList oldIds, newIds;
-    for (const NodeRecord &n : old)
+    for (const NodeRecord &n : std::as_const(m_status.nodes))
         oldIds.append(n.id);
     for (const NodeRecord &n : status.nodes)
         newIds.append(n.id);
     if (oldIds != newIds) {
+        // Views may ask for the old rows until the reset begins: change the data inside it.
         beginResetModel();
+        m_status = status;
         endResetModel();
-    } else if (!status.nodes.isEmpty()) {
-        emit dataChanged(index(0, 0), index(int(status.nodes.size()) - 1, ColumnCount - 1));
+    } else {
+        m_status = status;
+        if (!status.nodes.isEmpty())
+            emit dataChanged(index(0, 0), index(int(status.nodes.size()) - 1, ColumnCount - 1));
     }
     emit statusChanged();
 }

@@ -38,6 +38,8 @@ public:
     void setPollInterval(int ms);
 
     bool hasStatus() const { return m_hasStatus; }
+    // When the shown status was read (local clock).
+    QDateTime lastRefreshed() const { return m_refreshedAt; }
     LeaseRecord lease() const { return m_status.lease; }
     QList<LeadershipChange> recentChanges() const { return m_status.recentChanges; }
     // The database's clock now, extrapolated from the last refresh.
@@ -59,6 +61,7 @@ private:
     StoreClient *m_client;
     ClusterStatus m_status;
     QElapsedTimer m_sinceRefresh;
+    QDateTime m_refreshedAt;
     bool m_hasStatus = false;
     bool m_inFlight = false;
     bool m_again = false;

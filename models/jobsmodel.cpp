@@ -366,9 +366,16 @@ void JobsModel::fetchPending()
     }
     const QList<qint64> ids(m_pending.cbegin(), m_pending.cend());
     m_pending.clear();
-    m_client->refreshJobs(this, ids, [this](Result<QList<JobRefresh>> refreshed) {
-        if (refreshed)
-            applyRefresh(*refreshed);
+    m_client->refreshJobs(this, ids, [this, ids](Result<QList<JobRefresh>> refreshed) {
+        if (!refreshed) {
+            // Keep the jobs owed a refresh: the next change or reconnect asks again. Say so
+            // rather than show stale rows as current.
+            for (qint64 id : ids)
+                m_pending.insert(id);
+            emit loadFailed(refreshed.errorMessage());
+            return;
+        }
+        applyRefresh(*refreshed);
     });
 }
 

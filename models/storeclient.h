@@ -3,6 +3,7 @@
 #include "sessionworker.h"
 
 #include <domain/records.h>
+#include <replyguard.h>
 #include <store/connectionsecurity.h>
 #include <store/historyquery.h>
 
@@ -125,14 +126,8 @@ void StoreClient::call(QObject *context, Work &&work, Done &&done)
         worker,
         [worker, home, guard, work = std::forward<Work>(work),
          done = std::forward<Done>(done)]() mutable {
-            auto result = std::make_shared<R>(worker->execute<R>(work));
-            QMetaObject::invokeMethod(
-                home,
-                [guard, result, done = std::move(done)]() mutable {
-                    if (guard)
-                        done(std::move(*result));
-                },
-                Qt::QueuedConnection);
+            replyIfAlive(home, guard, std::make_shared<R>(worker->execute<R>(work)),
+                         std::move(done));
         },
         Qt::QueuedConnection);
 }

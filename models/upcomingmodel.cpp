@@ -8,8 +8,10 @@
 #include <cron/localtime.h>
 
 #include <QLocale>
+#include <QPromise>
 #include <QSet>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Cronhelm {
 
@@ -48,13 +50,14 @@ UpcomingModel::UpcomingModel(JobsModel *jobs, QObject *parent)
     connect(jobs, &JobsModel::jobUpdated, this, later);
     connect(jobs, &QAbstractItemModel::rowsInserted, this, later);
     connect(jobs, &QAbstractItemModel::rowsRemoved, this, later);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &UpcomingModel::apply);
     recompute();
 }
 
 UpcomingModel::~UpcomingModel()
 {
-    if (m_thread)
-        m_thread->wait();
+    // The computation holds copies only: it ends at its next job, without anyone waiting.
+    m_watcher.future().cancel();
 }
 
 void UpcomingModel::setWindowHours(int hours)
@@ -67,33 +70,28 @@ void UpcomingModel::setWindowHours(int hours)
 
 void UpcomingModel::recompute()
 {
-    const quint64 generation = ++m_generation;
     const QList<JobRecord> jobs = m_jobs->jobs();
     const QDateTime from = QDateTime::currentDateTimeUtc();
     const QDateTime to = from.addSecs(qint64(m_hours) * 3600);
-    if (m_thread)
-        m_thread->wait(); // the previous computation; it is short
-    // The destructor waits for the thread, so `home` outlives it; a result posted just before
-    // the model is deleted is dropped with the model's pending events.
-    m_thread.reset(QThread::create([generation, jobs, from, to, home = this] {
-        QList<UpcomingEntry> entries = compute(jobs, from, to);
-        QMetaObject::invokeMethod(
-            home,
-            [home, generation, entries = std::move(entries), from] {
-                home->apply(generation, entries, from);
-            },
-            Qt::QueuedConnection);
+    // A newer question makes the running answer worthless: stop it rather than wait for it.
+    m_watcher.future().cancel();
+    m_watcher.setFuture(QtConcurrent::run([jobs, from, to](QPromise<Computed> &promise) {
+        QList<UpcomingEntry> entries =
+            compute(jobs, from, to, [&promise] { return promise.isCanceled(); });
+        if (!promise.isCanceled())
+            promise.addResult(Computed{std::move(entries), from});
     }));
-    m_thread->setObjectName(QStringLiteral("cronhelm-upcoming"));
-    m_thread->start();
 }
 
 QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const QDateTime &from,
-                                            const QDateTime &to)
+                                            const QDateTime &to,
+                                            const std::function<bool()> &cancelled)
 {
     QList<UpcomingEntry> out;
     QSet<QString> zones;
     for (const JobRecord &job : jobs) {
+        if (cancelled && cancelled())
+            return out;
         const JobSpec &spec = job.spec;
         if (!spec.enabled)
             continue;
@@ -177,15 +175,16 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
     return out;
 }
 
-void UpcomingModel::apply(quint64 generation, const QList<UpcomingEntry> &entries,
-                          const QDateTime &start)
+void UpcomingModel::apply()
 {
-    if (generation != m_generation)
+    const QFuture<Computed> future = m_watcher.future();
+    if (future.isCanceled() || future.resultCount() == 0)
         return;
+    Computed answer = future.result();
     // A small list computed afresh: a reset is honest, and selection here is transient.
     beginResetModel();
-    m_entries = entries;
-    m_start = start;
+    m_entries = std::move(answer.entries);
+    m_start = answer.start;
     endResetModel();
     emit computed();
 }

@@ -4,9 +4,9 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QThread>
+#include <QFutureWatcher>
 
-#include <memory>
+#include <functional>
 
 class QTimer;
 
@@ -36,7 +36,8 @@ struct UpcomingEntry
 
 // What runs in the next 24 hours or 7 days across all jobs, in the viewer's time zone, with
 // the jobs' own clock changes (DST) marked and one-off jobs shown. Computed from the jobs'
-// schedules by the cron engine on a thread of its own, whenever the jobs change.
+// schedules by the cron engine on a pool thread (QtConcurrent), whenever the jobs change; a
+// computation made stale by a newer one is cancelled, and the GUI thread never waits for one.
 class UpcomingModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,23 +67,31 @@ public:
     // Computes again now (also done when the jobs change, and every minute).
     void recompute();
 
+    // The entries of [from, to). `cancelled` is asked between jobs: when it says yes, the
+    // computation stops and returns what it has (to be thrown away).
     static QList<UpcomingEntry> compute(const QList<JobRecord> &jobs, const QDateTime &from,
-                                        const QDateTime &to);
+                                        const QDateTime &to,
+                                        const std::function<bool()> &cancelled = {});
 
 signals:
     void computed();
 
 private:
-    void apply(quint64 generation, const QList<UpcomingEntry> &entries, const QDateTime &start);
+    struct Computed
+    {
+        QList<UpcomingEntry> entries;
+        QDateTime start;
+    };
+    void apply();
 
     JobsModel *m_jobs;
     int m_hours = 24;
     QDateTime m_start;
     QList<UpcomingEntry> m_entries;
-    quint64 m_generation = 0;
     QTimer *m_debounce;
     QTimer *m_minute;
-    std::unique_ptr<QThread> m_thread;
+    // Follows the newest computation only.
+    QFutureWatcher<Computed> m_watcher;
 };
 
 } // namespace Cronhelm

@@ -39,6 +39,7 @@ ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
     , m_executor(new QLabel(this))
     , m_since(new QLabel(this))
     , m_lease(new QLabel(this))
+    , m_stale(new QLabel(this))
     , m_nodes(makeTable(cluster, this))
     , m_changes(makeTable(m_leadership, this))
     , m_countdown(new QTimer(this))
@@ -76,6 +77,10 @@ ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_stale->setObjectName(QStringLiteral("clusterStale"));
+    m_stale->setWordWrap(true);
+    m_stale->hide();
+    layout->addWidget(m_stale);
     layout->addWidget(leaseBox);
     layout->addWidget(new QLabel(tr("<b>Scheduler nodes</b>"), this));
     layout->addWidget(m_nodes, 2);
@@ -85,7 +90,27 @@ ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
     m_countdown->setInterval(200);
     connect(m_countdown, &QTimer::timeout, this, &ClusterView::updateLease);
     connect(cluster, &ClusterModel::statusChanged, this, &ClusterView::updateLease);
+    connect(cluster, &ClusterModel::statusChanged, m_stale, &QWidget::hide);
+    // A failed refresh leaves the last known picture on screen: say so, and since when,
+    // rather than let it look current.
+    connect(cluster, &ClusterModel::refreshFailed, this, [this](const QString &message) {
+        const QString asOf = m_cluster->hasStatus()
+            ? QLocale().toString(m_cluster->lastRefreshed().toLocalTime().time(),
+                                 QLocale::LongFormat)
+            : QString();
+        m_stale->setText(asOf.isEmpty()
+                             ? tr("⚠ The cluster could not be read: %1").arg(message)
+                             //: %1 a time of day, %2 the reason
+                             : tr("⚠ This is the cluster as of %1; it could not be refreshed: %2")
+                                   .arg(asOf, message));
+        m_stale->show();
+    });
     updateLease();
+}
+
+QString ClusterView::staleText() const
+{
+    return m_stale->isHidden() ? QString() : m_stale->text();
 }
 
 QString ClusterView::executorText() const

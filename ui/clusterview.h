@@ -23,6 +23,8 @@ public:
 
     QString executorText() const;
     QString leaseText() const;
+    // Why the view may be out of date (the last refresh failed); empty when it is current.
+    QString staleText() const;
     QTableView *nodesTable() const { return m_nodes; }
     QTableView *changesTable() const { return m_changes; }
 
@@ -38,6 +40,7 @@ private:
     QLabel *m_executor;
     QLabel *m_since;
     QLabel *m_lease;
+    QLabel *m_stale;
     QTableView *m_nodes;
     QTableView *m_changes;
     QTimer *m_countdown;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <replyguard.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -26,25 +28,21 @@ public:
     StoreWorker(const StoreWorker &) = delete;
     StoreWorker &operator=(const StoreWorker &) = delete;
 
-    // Runs work(connection) on the worker thread, then done(result) on context's thread,
-    // unless context has been destroyed by then.
+    // Runs work(connection) on the worker thread, then done(result) on the thread that made
+    // this worker, unless context has been destroyed by then. context must live on that
+    // thread (see replyIfAlive).
     template<typename Work, typename Done>
     void post(QObject *context, Work &&work, Done &&done)
     {
         using R = std::invoke_result_t<Work, StoreConnection &>;
         QPointer<QObject> guard(context);
         StoreConnection *connection = m_connection.get();
+        QObject *home = m_home.get();
         QMetaObject::invokeMethod(
             m_receiver,
-            [guard, connection, work = std::forward<Work>(work),
+            [home, guard, connection, work = std::forward<Work>(work),
              done = std::forward<Done>(done)]() mutable {
-                auto result = std::make_shared<R>(work(*connection));
-                if (!guard)
-                    return;
-                QMetaObject::invokeMethod(
-                    guard.data(),
-                    [result, done = std::move(done)]() mutable { done(std::move(*result)); },
-                    Qt::QueuedConnection);
+                replyIfAlive(home, guard, std::make_shared<R>(work(*connection)), std::move(done));
             },
             Qt::QueuedConnection);
     }
@@ -63,6 +61,9 @@ public:
 private:
     QThread m_thread;
     QObject *m_receiver = nullptr; // lives in m_thread
+    // Lives on the thread that made this worker; answers are delivered through it. Deleted
+    // after the thread has finished all work, so no answer can be posted to it afterwards.
+    std::unique_ptr<QObject> m_home = std::make_unique<QObject>();
     std::unique_ptr<StoreConnection> m_connection;
 };
 

@@ -11,6 +11,7 @@
 #include <upcomingmodel.h>
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -26,7 +27,9 @@ private slots:
     void initTestCase() { prepareGuiTestEnvironment(); }
     void upcomingMarksDstAndOneOffs();
     void upcomingModelFollowsJobs();
+    void upcomingNeverWaitsOnTheGuiThread();
     void clusterShowsExecutorAndLease();
+    void clusterAndJobsSayWhenTheyAreStale();
     void durationChartDrawsRecentRuns();
     void trayNotifiesWatchedFailures();
     void csvExportIsAllOrNothing();
@@ -123,6 +126,58 @@ void TestViews::upcomingModelFollowsJobs()
     QVERIFY(model.index(0, UpcomingModel::Note).data().toString().contains(QLatin1String("168")));
 }
 
+// Recomputing while a computation runs cancels it instead of waiting for it on the GUI
+// thread: ten recomputes in a row cost far less than one computation, and only the last
+// one's answer is shown.
+void TestViews::upcomingNeverWaitsOnTheGuiThread()
+{
+    CH_DATABASE(db);
+    CH_VERIFY_OK(db->query(QStringLiteral(
+        "SELECT cronhelm.create_job(jsonb_build_object('name', 'every minute ' || i, 'cron', "
+        "'* * * * *', 'time_zone', 'Europe/Berlin', 'target_type', 'http', 'target', "
+        "jsonb_build_object('url', 'http://127.0.0.1:9/'))) FROM generate_series(1, 150) i")));
+    StoreClient client;
+    JobsModel jobs(&client);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_COMPARE_WITH_TIMEOUT(jobs.rowCount(), 150, 10000);
+    auto model = std::make_unique<UpcomingModel>(&jobs);
+    QAbstractItemModelTester tester(model.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy computed(model.get(), &UpcomingModel::computed);
+    QTRY_VERIFY_WITH_TIMEOUT(computed.size() >= 1 && model->rowCount() == 150, 10000);
+
+    // One computation over a week: 150 × 10,080 instants.
+    QElapsedTimer one;
+    one.start();
+    computed.clear();
+    model->setWindowHours(24 * 7);
+    QVERIFY(computed.wait(30000));
+    const qint64 oneMs = one.elapsed();
+    QVERIFY2(oneMs >= 20, qPrintable(QString::number(oneMs))); // long enough to overlap
+
+    computed.clear();
+    QElapsedTimer ten;
+    ten.start();
+    for (int i = 0; i < 10; ++i)
+        model->recompute();
+    const qint64 tenMs = ten.elapsed();
+    QVERIFY2(tenMs * 2 < oneMs,
+             qPrintable(QStringLiteral("10 recomputes took %1 ms, one "
+                                       "computation %2 ms")
+                            .arg(tenMs)
+                            .arg(oneMs)));
+    QVERIFY(computed.wait(30000));
+    QTest::qWait(oneMs); // a cancelled computation would have answered by now
+    QCOMPARE(computed.size(), 1);
+    QCOMPARE(model->rowCount(), 150); // one summary line per job
+    // Going away mid-computation neither waits nor crashes.
+    model->recompute();
+    QElapsedTimer gone;
+    gone.start();
+    model.reset();
+    QVERIFY2(gone.elapsed() * 2 < oneMs, qPrintable(QString::number(gone.elapsed())));
+}
+
 void TestViews::clusterShowsExecutorAndLease()
 {
     CH_DATABASE(db);
@@ -156,6 +211,44 @@ void TestViews::clusterShowsExecutorAndLease()
     QTRY_VERIFY_WITH_TIMEOUT(view.leaseText() != before, 1000);
     QCOMPARE(cluster.recentChanges().size(), 1);
     QCOMPARE(cluster.executorSummary(), QStringLiteral("Executor: node-a (term 1)"));
+}
+
+// A refresh the store refuses leaves the last picture on screen, marked as such; the next
+// good refresh clears the mark. A job change that cannot be read is reported, not dropped.
+void TestViews::clusterAndJobsSayWhenTheyAreStale()
+{
+    CH_DATABASE(db);
+    const qint64 job = createJob(*db, httpJobSpec(QStringLiteral("report")));
+    QVERIFY(job > 0);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    StoreClient client;
+    ClusterModel cluster(&client);
+    QAbstractItemModelTester tester(&cluster,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    JobsModel jobs(&client);
+    ClusterView view(&cluster);
+    view.show();
+    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.hasStatus(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(jobs.rowCount(), 1, 5000);
+    QVERIFY(view.staleText().isEmpty());
+
+    QSignalSpy failed(&cluster, &ClusterModel::refreshFailed);
+    QSignalSpy jobsFailed(&jobs, &JobsModel::loadFailed);
+    CH_VERIFY_OK(db->query(QStringLiteral("REVOKE cronhelm_viewer FROM %1").arg(*login)));
+    cluster.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 5000);
+    QVERIFY2(view.staleText().contains(QLatin1String("could not be refreshed")),
+             qPrintable(view.staleText()));
+    QCOMPARE(cluster.rowCount(), 0); // what was known stays (no nodes in this store)
+    CH_VERIFY_OK(
+        db->query(QStringLiteral("SELECT cronhelm.pause_job(%1)").arg(job))); // notifies the app
+    QTRY_VERIFY_WITH_TIMEOUT(!jobsFailed.isEmpty(), 5000);
+
+    CH_VERIFY_OK(db->query(QStringLiteral("GRANT cronhelm_viewer TO %1").arg(*login)));
+    cluster.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(view.staleText().isEmpty(), 5000);
 }
 
 void TestViews::durationChartDrawsRecentRuns()
