@@ -898,6 +898,7 @@ void Executor::scheduleClaim(const ActiveRun &run)
         return;
     m_knownQueued.insert(run.runId);
     const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(run.dueAt));
+    spdlog::info("run {}: queued for job {}, claimed in {} ms", run.runId, run.jobId, wait);
     const quint64 epoch = m_epoch;
     QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this, [this, run, epoch] {
         if (epoch == m_epoch)

@@ -152,6 +152,7 @@ void ResilienceTest::retryClaimedAfterConnectionLoss()
     CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
     QVERIFY2(warmUp(probe), qPrintable(probe.lastError()));
 
+    const qsizetype before = node->lineCount();
     CH_VALUE(first, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     // The retry is queued (due 2 s after the first attempt ended) and known to the node.
     CH_WAIT(probe,
@@ -160,7 +161,12 @@ void ResilienceTest::retryClaimedAfterConnectionLoss()
                            "'0.5 s')")
                 .arg(job),
             5000);
-    QTest::qWait(200); // its notification has reached the node
+    // Its notification has reached the node: it waits for the retry's due time.
+    CH_VALUE(
+        retry, probe,
+        QStringLiteral("SELECT id FROM cronhelm.runs WHERE job_id = %1 AND attempt = 2").arg(job));
+    CH_WAIT_LINE(*node, QStringLiteral("run %1: queued for job %2, claimed in").arg(retry).arg(job),
+                 5000, before);
     const qsizetype from = node->lineCount();
     CH_VALUE(dropped, probe, dropStoreSessions(node->nodeId()));
     QVERIFY2(dropped.toInt() >= 3, qPrintable(dropped));
@@ -197,11 +203,14 @@ void ResilienceTest::outcomeRecordedAfterConnectionLoss()
     CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
     QVERIFY2(warmUp(probe), qPrintable(probe.lastError()));
 
+    const qsizetype before = node->lineCount();
     CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     CH_WAIT(probe,
             QStringLiteral("(SELECT status FROM cronhelm.runs WHERE id = %1) = 'running'").arg(run),
             5000);
-    QTest::qWait(300); // everything about the start is written
+    // Everything about the start is written: the node has logged the start it recorded.
+    CH_WAIT_LINE(*node, QStringLiteral("fire: job %1 .* run %2 .* started").arg(job).arg(run), 5000,
+                 before);
     const qsizetype from = node->lineCount();
     CH_VALUE(dropped, probe, dropStoreSessions(node->nodeId()));
     QVERIFY2(dropped.toInt() >= 3, qPrintable(dropped));
