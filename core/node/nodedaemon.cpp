@@ -3,6 +3,7 @@
 #include "controlchannel.h"
 #include "executor.h"
 
+#include <store/connectionsecurity.h>
 #include <store/migrator.h>
 #include <store/storeconnection.h>
 #include <store/storeworker.h>
@@ -11,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+
+#include <optional>
 
 namespace Cronhelm {
 
@@ -54,11 +57,49 @@ void NodeDaemon::start()
     checkSchema();
 }
 
+namespace {
+
+struct StoreCheck
+{
+    Status compatible;
+    std::optional<ConnectionSecurity> security;
+};
+
+// A node connected over the network without verify-full can be talked to by anyone on the
+// path posing as the store, and the store decides which commands this node runs.
+void warnIfUnverified(const ConnectionSecurity &s)
+{
+    if (s.localSocket || s.serverVerified()) {
+        spdlog::info("database connection: {}",
+                     s.localSocket ? std::string("local socket")
+                                   : "TLS " + s.tlsVersion.toStdString() + ", server verified");
+        return;
+    }
+    spdlog::warn("database connection is {} (sslmode={}): anyone on the network path could pose "
+                 "as the store and make this node run commands; use sslmode=verify-full with "
+                 "sslrootcert (see the operator guide, TLS)",
+                 s.encrypted ? "encrypted but the server is not verified" : "not encrypted",
+                 s.sslMode.toStdString());
+}
+
+} // namespace
+
 void NodeDaemon::checkSchema()
 {
     m_checker->post(
-        this, [](StoreConnection &c) { return Migrator(c).checkCompatible(); },
-        [this](const Status &compatible) {
+        this,
+        [](StoreConnection &c) {
+            StoreCheck check{Migrator(c).checkCompatible(), std::nullopt};
+            if (check.compatible) {
+                if (Result<ConnectionSecurity> s = readConnectionSecurity(c))
+                    check.security = *s;
+            }
+            return check;
+        },
+        [this](const StoreCheck &check) {
+            const Status &compatible = check.compatible;
+            if (check.security)
+                warnIfUnverified(*check.security);
             if (m_stopping) {
                 finish();
                 return;

@@ -45,6 +45,8 @@ private slots:
     void unverifiableServerIsRefused();
     void weakerModeIsShownUnverified();
     void localSocketNeedsNoTls();
+    void nodeWarnsWhenTheStoreIsNotVerified_data();
+    void nodeWarnsWhenTheStoreIsNotVerified();
 
 private:
     // Runs a program; false (with its output as a warning) when it fails.
@@ -320,4 +322,41 @@ void TestTls::localSocketNeedsNoTls()
 }
 
 QTEST_MAIN(TestTls)
+// A node is the part of the product that runs what the store tells it: it says loudly
+// when its connection could be served by someone posing as the store.
+void TestTls::nodeWarnsWhenTheStoreIsNotVerified_data()
+{
+    QTest::addColumn<QString>("modeAndCa");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("require") << QStringLiteral("sslmode=require")
+                             << QStringLiteral("the server is not verified (sslmode=require)");
+    QTest::newRow("verify-full")
+        << QStringLiteral("sslmode=verify-full sslrootcert=%1").arg(certFile("ca.crt"))
+        << QStringLiteral("server verified");
+}
+
+void TestTls::nodeWarnsWhenTheStoreIsNotVerified()
+{
+    QFETCH(QString, modeAndCa);
+    QFETCH(QString, says);
+    QProcess node;
+    node.setProcessChannelMode(QProcess::MergedChannels);
+    node.start(
+        qEnvironmentVariable("CRONHELM_BUILD_DIR")
+            + QStringLiteral("/app/cronhelm-node/cronhelm-node"),
+        {QStringLiteral("--db"),
+         QStringLiteral("host=localhost port=%1 dbname=cronhelm user=cronhelm password=%2 %3")
+             .arg(m_port)
+             .arg(m_password, modeAndCa),
+         QStringLiteral("--node-id"), QStringLiteral("tls-node")});
+    QVERIFY(node.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY2_WITH_TIMEOUT((output += node.readAll()).contains("database connection"),
+                              output.constData(), 15000);
+    QVERIFY2(output.contains(says.toUtf8()), output.constData());
+    QCOMPARE(output.contains("could pose as the store"), says.contains(QLatin1String("not")));
+    node.terminate();
+    QVERIFY(node.waitForFinished(15000));
+}
+
 #include "tst_tls.moc"
