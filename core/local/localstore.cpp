@@ -238,17 +238,9 @@ Status LocalStore::prepareDirectories()
     if (!m_asRoot) {
         if (!QDir().mkpath(storeDir()))
             return cannotCreate(storeDir());
-        for (const QString &folder : {m_root, storeDir()}) {
-            if (Status closed = makePrivate(folder, true); !closed)
-                return closed;
-        }
-        if (QFileInfo::exists(socketDir())) {
-            if (Status closed = makePrivate(socketDir(), true); !closed)
-                return closed;
-        }
-        if (QFileInfo::exists(serverLog()))
-            return makePrivate(serverLog(), false);
-        return Done{};
+        if (Status closed = makePrivate(m_root, true); !closed)
+            return closed;
+        return closeStore();
     }
     // As root the server runs as 'postgres': it must be able to reach its folders. The
     // folders above the root must let it pass; the root lets only it pass (0710
@@ -281,6 +273,11 @@ Status LocalStore::prepareDirectories()
         return cannotCreate(storeDir());
     if (Status owned = giveToOwner(storeDir()); !owned)
         return owned;
+    return closeStore();
+}
+
+Status LocalStore::closeStore() const
+{
     if (Status closed = makePrivate(storeDir(), true); !closed)
         return closed;
     if (QFileInfo::exists(socketDir())) {

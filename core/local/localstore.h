@@ -98,6 +98,9 @@ private:
     Status giveToOwner(const QString &path) const;
     // Only the owner may enter, read or write (0700 folders, 0600 files).
     Status makePrivate(const QString &path, bool folder) const;
+    // The store folder, its socket folder and the server log: the owner's alone (an older
+    // store made them readable by everyone; tightened on every start).
+    Status closeStore() const;
     QString logTail(const QString &path, int lines) const;
 
     QString m_root;
