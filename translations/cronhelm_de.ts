@@ -217,6 +217,14 @@
         <source>expired %1 ago: a standby should take over now</source>
         <translation>seit %1 abgelaufen: ein Knoten in Bereitschaft sollte jetzt übernehmen</translation>
     </message>
+    <message>
+        <source>⚠ The cluster could not be read: %1</source>
+        <translation>⚠ Der Cluster konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ This is the cluster as of %1; it could not be refreshed: %2</source>
+        <translation>⚠ Dies ist der Cluster mit Stand %1; er konnte nicht aktualisiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ConnectionDialog</name>

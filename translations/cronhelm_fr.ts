@@ -217,6 +217,14 @@
         <source>expired %1 ago: a standby should take over now</source>
         <translation>expiré depuis %1 : un nœud en attente devrait prendre le relais</translation>
     </message>
+    <message>
+        <source>⚠ The cluster could not be read: %1</source>
+        <translation>⚠ Le cluster n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>⚠ This is the cluster as of %1; it could not be refreshed: %2</source>
+        <translation>⚠ Voici le cluster tel qu’il était à %1 ; il n’a pas pu être actualisé : %2</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::ConnectionDialog</name>
