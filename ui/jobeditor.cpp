@@ -591,6 +591,18 @@ void JobEditor::validate()
                     || field == QLatin1String("target.env")));
         setProblem(field, labelFor(field), otherKind ? QString() : found.value(field));
     }
+    // A credential written out in a header is allowed but pointed out (saving stays possible).
+    if (!shell && !m_problems.contains(QStringLiteral("target.headers"))) {
+        const QStringList literal = literalSecretHeaders(spec().target.http);
+        if (!literal.isEmpty()) {
+            ui.headersError->setText(
+                tr("%1 holds a credential in plain text: every administrator can read it and "
+                   "every backup keeps it. Write ${env:NAME} instead and set NAME in the nodes' "
+                   "environment.")
+                    .arg(literal.join(QLatin1String(", "))));
+            ui.headersError->show();
+        }
+    }
     // Rules about fields the form has no place for (limits of fields set elsewhere).
     QStringList others;
     for (auto it = found.cbegin(); it != found.cend(); ++it) {

@@ -36,6 +36,7 @@ private slots:
     void staleVersionOffersReload();
     void lostConnectionKeepsInput();
     void showsJobReadOnly();
+    void warnsAboutLiteralCredentials();
 };
 
 namespace {
@@ -361,6 +362,37 @@ void TestJobEditor::showsJobReadOnly()
     QCOMPARE(child<QComboBox>(&editor, "patternCombo")->currentText(),
              QStringLiteral("Every weekday (Monday to Friday)"));
     QCOMPARE(child<QTimeEdit>(&editor, "timeEdit")->time(), QTime(9, 0));
+}
+
+// A credential typed into a header is pointed out, with the way to keep it on the nodes;
+// saving stays possible. A reference to the node's environment is not pointed out.
+void TestJobEditor::warnsAboutLiteralCredentials()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTest::keyClicks(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("crm"));
+    QTest::keyClicks(child<QLineEdit>(&editor, "urlEdit"), QStringLiteral("https://example.org/"));
+    QTest::mouseClick(child<QPushButton>(&editor, "addHeaderButton"), Qt::LeftButton);
+    auto *headers = child<QTableWidget>(&editor, "headersTable");
+    headers->item(0, 0)->setText(QStringLiteral("X-Api-Key"));
+    headers->item(0, 1)->setText(QStringLiteral("k-0123456789"));
+    settle(editor);
+    auto *note = child<QLabel>(&editor, "headersError");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QLatin1String("X-Api-Key"))
+                 && note->text().contains(QLatin1String("${env:NAME}")),
+             qPrintable(note->text()));
+    QVERIFY2(editor.problems().isEmpty(),
+             qPrintable(editor.problems().values().join(QLatin1Char(';'))));
+    QVERIFY(saveButton(editor)->isEnabled());
+
+    headers->item(0, 1)->setText(QStringLiteral("${env:CRM_KEY}"));
+    settle(editor);
+    QVERIFY(note->isHidden());
 }
 
 QTEST_MAIN(TestJobEditor)
