@@ -133,3 +133,83 @@ GRANT EXECUTE ON FUNCTION cronhelm._mask(), cronhelm._mask_value(text), cronhelm
     cronhelm._mask_pairs(jsonb), cronhelm._mask_target(jsonb), cronhelm._mask_notify(jsonb),
     cronhelm._mask_job(jsonb), cronhelm._sees_secrets()
   TO cronhelm_viewer;
+
+-- Shell jobs --------------------------------------------------------------------------------
+-- A shell job runs its command on every node, as the nodes' OS user: writing one is remote
+-- code execution, which the ordinary admin role (job owners) does not give. Creating a shell
+-- job, changing its target, turning a job into one or restoring a deleted one needs
+-- cronhelm_shell_admin (which includes cronhelm_admin). Admins keep editing everything else
+-- of existing shell jobs (schedule, retries, …), pausing and deleting them.
+DO $roles$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cronhelm_shell_admin') THEN
+        BEGIN
+            CREATE ROLE cronhelm_shell_admin NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
+    END IF;
+    IF NOT pg_has_role('cronhelm_shell_admin', 'cronhelm_admin', 'MEMBER') THEN
+        BEGIN
+            GRANT cronhelm_admin TO cronhelm_shell_admin;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
+    END IF;
+END
+$roles$;
+
+-- Whether the session may write shell jobs: superusers and cronhelm_shell_admin members.
+CREATE FUNCTION cronhelm.may_write_shell() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+        OR pg_has_role(session_user, 'cronhelm_shell_admin', 'USAGE');
+$$;
+
+-- Checked on the table, so that every path that writes a job (create_job, update_job,
+-- restore_job and whatever comes later) obeys it.
+CREATE FUNCTION cronhelm._check_shell_writer() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.target_type = 'shell'
+       AND (TG_OP = 'INSERT' OR OLD.target_type IS DISTINCT FROM 'shell'
+            OR OLD.target IS DISTINCT FROM NEW.target
+            OR (OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL))
+       AND NOT cronhelm.may_write_shell() THEN
+        PERFORM cronhelm._raise('42501',
+            format('permission denied: writing the command of shell job "%s" needs the '
+                   'cronhelm_shell_admin role (a shell job runs its command on every node)',
+                   NEW.name),
+            'Ask for cronhelm_shell_admin, or use an HTTP job.', 'target_type');
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER jobs_shell_writer BEFORE INSERT OR UPDATE ON cronhelm.jobs
+    FOR EACH ROW EXECUTE FUNCTION cronhelm._check_shell_writer();
+
+-- The upgrade keeps whoever wrote the live shell jobs able to change them: admins who
+-- created or last changed one get cronhelm_shell_admin (superusers need nothing).
+DO $keep$
+DECLARE
+    r text;
+BEGIN
+    FOR r IN
+        SELECT DISTINCT w.who FROM cronhelm.jobs j
+         CROSS JOIN LATERAL (VALUES (j.created_by), (j.updated_by)) w(who)
+          JOIN pg_roles p ON p.rolname = w.who
+         WHERE j.target_type = 'shell' AND j.deleted_at IS NULL AND NOT p.rolsuper
+           AND pg_has_role(w.who, 'cronhelm_admin', 'MEMBER')
+           AND NOT pg_has_role(w.who, 'cronhelm_shell_admin', 'MEMBER')
+    LOOP
+        EXECUTE format('GRANT cronhelm_shell_admin TO %I', r);
+        INSERT INTO cronhelm.audit_log (action, new_value)
+        VALUES ('grant_role', jsonb_build_object('role', 'cronhelm_shell_admin', 'to', r,
+                'reason', 'shell jobs need cronhelm_shell_admin from schema version 5; '
+                          'granted to the admins who wrote the existing ones'));
+    END LOOP;
+END
+$keep$;
+
+REVOKE ALL ON FUNCTION cronhelm.may_write_shell(), cronhelm._check_shell_writer() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cronhelm.may_write_shell() TO cronhelm_viewer;

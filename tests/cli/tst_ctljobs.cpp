@@ -633,6 +633,9 @@ void TestCtlJobs::permissions_data()
         << QStringLiteral("cronhelm_operator") << ctlArgs({"job", "delete", "j"}) << 3;
     QTest::newRow("admin adds a shell job")
         << QStringLiteral("cronhelm_admin")
+        << ctlArgs({"job", "add", "k", "--cron", "@daily", "--shell", "true"}) << 3;
+    QTest::newRow("shell admin adds a shell job")
+        << QStringLiteral("cronhelm_shell_admin")
         << ctlArgs({"job", "add", "k", "--cron", "@daily", "--shell", "true"}) << 0;
     QTest::newRow("no cronhelm role") << QString() << ctlArgs({"job", "list"}) << 3;
 }

@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTimeEdit>
 
@@ -37,6 +38,8 @@ private slots:
     void lostConnectionKeepsInput();
     void showsJobReadOnly();
     void warnsAboutLiteralCredentials();
+    void offersShellOnlyToShellAdmins_data();
+    void offersShellOnlyToShellAdmins();
 };
 
 namespace {
@@ -393,6 +396,43 @@ void TestJobEditor::warnsAboutLiteralCredentials()
     headers->item(0, 1)->setText(QStringLiteral("${env:CRM_KEY}"));
     settle(editor);
     QVERIFY(note->isHidden());
+}
+
+void TestJobEditor::offersShellOnlyToShellAdmins_data()
+{
+    QTest::addColumn<QString>("memberOf");
+    QTest::addColumn<bool>("offered");
+    QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << false;
+    QTest::newRow("shell admin") << QStringLiteral("cronhelm_shell_admin") << true;
+}
+
+// The shell target is offered to cronhelm_shell_admin only; an admin who picks it anyway
+// (the item is disabled, the page too) is refused by the database.
+void TestJobEditor::offersShellOnlyToShellAdmins()
+{
+    QFETCH(QString, memberOf);
+    QFETCH(bool, offered);
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(memberOf);
+    CH_VERIFY_OK(login);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    QCOMPARE(client.mayWriteShell(), offered);
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *kind = child<QComboBox>(&editor, "targetTypeCombo");
+    auto *items = qobject_cast<QStandardItemModel *>(kind->model());
+    QVERIFY(items);
+    QCOMPARE(items->item(1)->isEnabled(), offered);
+    if (!offered) {
+        QVERIFY2(items->item(1)->toolTip().contains(QLatin1String("cronhelm_shell_admin")),
+                 qPrintable(items->item(1)->toolTip()));
+    }
+    // Choosing by keyboard skips a disabled item.
+    kind->setFocus();
+    QTest::keyClick(kind, Qt::Key_Down);
+    QCOMPARE(kind->currentIndex(), offered ? 1 : 0);
 }
 
 QTEST_MAIN(TestJobEditor)
