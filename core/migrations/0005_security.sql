@@ -134,6 +134,15 @@ GRANT EXECUTE ON FUNCTION cronhelm._mask(), cronhelm._mask_value(text), cronhelm
     cronhelm._mask_job(jsonb), cronhelm._sees_secrets()
   TO cronhelm_viewer;
 
+-- Names ---------------------------------------------------------------------------------------
+-- Also refused in names: the line and paragraph separators (U+2028, U+2029) and the
+-- bidirectional marks (U+200E, U+200F, U+061C), which reorder or break a name as silently as
+-- the overrides do. The same set as core/domain/jobspec.cpp.
+CREATE OR REPLACE FUNCTION cronhelm._has_forbidden_name_char(p text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT p ~ '[\x01-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]';
+$$;
+
 -- Shell jobs --------------------------------------------------------------------------------
 -- A shell job runs its command on every node, as the nodes' OS user: writing one is remote
 -- code execution, which the ordinary admin role (job owners) does not give. Creating a shell
