@@ -222,3 +222,21 @@ $keep$;
 
 REVOKE ALL ON FUNCTION cronhelm.may_write_shell(), cronhelm._check_shell_writer() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cronhelm.may_write_shell() TO cronhelm_viewer;
+
+-- Functions created later -------------------------------------------------------------------
+-- PostgreSQL lets PUBLIC execute every new function. Every function here is revoked from
+-- PUBLIC by hand and granted to the roles that need it; a future one that is forgotten must
+-- be callable by nobody rather than by everybody. Default privileges are per creating role
+-- and database (a per-schema default cannot take away the built-in PUBLIC grant), so this
+-- is for the role that migrates, and for the schema owner when that is another role.
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+DO $defaults$
+DECLARE
+    v_owner text := (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'cronhelm');
+BEGIN
+    IF v_owner IS DISTINCT FROM current_user::text AND pg_has_role(v_owner, 'USAGE') THEN
+        EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+                       v_owner);
+    END IF;
+END
+$defaults$;

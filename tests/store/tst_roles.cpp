@@ -123,6 +123,7 @@ private slots:
     void myRole();
     void shellJobsNeedShellAdmin();
     void upgradeKeepsShellWriters();
+    void laterFunctionsAreNotPublic();
 
 private:
     FunctionDatabase m_db;
@@ -452,6 +453,34 @@ void TestRoles::upgradeKeepsShellWriters()
               QStringLiteral("SELECT new_value ->> 'to' FROM cronhelm.audit WHERE action = "
                              "'grant_role'"));
     QCOMPARE(granted, writer);
+}
+
+// A function added to the schema later, and forgotten in the grants, is callable by nobody
+// but its owner: not by a viewer, not by a login without any Cronhelm role.
+void TestRoles::laterFunctionsAreNotPublic()
+{
+    CH_DATABASE(db);
+    CH_EXEC(db,
+            QStringLiteral("CREATE FUNCTION cronhelm.added_later() RETURNS text "
+                           "LANGUAGE sql SECURITY DEFINER AS $$SELECT 'secret'$$"));
+    CH_EXEC(db,
+            QStringLiteral("CREATE FUNCTION public.added_later() RETURNS text "
+                           "LANGUAGE sql SECURITY DEFINER AS $$SELECT 'secret'$$"));
+    CH_SCALAR(mine, db, QStringLiteral("SELECT cronhelm.added_later()"));
+    QCOMPARE(mine, QStringLiteral("secret"));
+    for (const char *memberOf : {"cronhelm_viewer", "cronhelm_operator", ""}) {
+        Result<QString> role = db->createLoginRole(QString::fromLatin1(memberOf));
+        CH_VERIFY_OK(role);
+        PsqlSession session(db->conninfoAs(*role));
+        QVERIFY2(session.isOpen(), qPrintable(session.connectError()));
+        for (const char *call : {"SELECT cronhelm.added_later()", "SELECT public.added_later()"}) {
+            const SqlOutcome outcome = session.exec(QString::fromLatin1(call));
+            QVERIFY2(outcome.sqlstate == QLatin1String("42501"),
+                     qPrintable(QStringLiteral("%1 as %2: %3")
+                                    .arg(QLatin1String(call), QLatin1String(memberOf),
+                                         outcome.describe())));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRoles)
