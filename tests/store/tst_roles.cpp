@@ -223,6 +223,8 @@ void TestRoles::storeReportsRefusal_data()
         << QStringLiteral("cronhelm_operator") << 5 << QStringLiteral("cronhelm_admin");
     QTest::newRow("node create") << QStringLiteral("cronhelm_node") << 3
                                  << QStringLiteral("cronhelm_admin");
+    QTest::newRow("admin creates a shell job")
+        << QStringLiteral("cronhelm_admin") << 3 << QStringLiteral("cronhelm_shell_admin");
     QTest::newRow("nobody lists") << QString() << 6 << QString();
     QTest::newRow("nobody reads history") << QString() << 7 << QString();
 }
@@ -281,6 +283,12 @@ void TestRoles::storeReportsRefusal()
     QCOMPARE(result.error().sqlstate, QStringLiteral("42501"));
     if (!needs.isEmpty())
         QVERIFY2(result.errorMessage().contains(needs), qPrintable(result.errorMessage()));
+    if (needs == QLatin1String("cronhelm_shell_admin")) {
+        // Not told to ask for the role it has.
+        QCOMPARE(result.error().field, QStringLiteral("target_type"));
+        QVERIFY2(!result.errorMessage().contains(QLatin1String("cronhelm_admin role")),
+                 qPrintable(result.errorMessage()));
+    }
     // The refusal leaves the connection usable.
     QVERIFY(connection.isOpen());
 }
