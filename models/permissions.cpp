@@ -39,6 +39,15 @@ QString roleDisplayName(StoreRole role)
     return ModelsTr::tr("no Cronhelm role");
 }
 
+Permission shellPermission(bool mayWriteShell)
+{
+    if (mayWriteShell)
+        return {true, {}};
+    return {false,
+            ModelsTr::tr("A shell command runs on every scheduler node, so creating or "
+                         "changing one needs the cronhelm_shell_admin role.")};
+}
+
 Permission permissionFor(StoreRole role, JobAction action)
 {
     const int have = rank(role);

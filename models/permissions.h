@@ -18,6 +18,10 @@ struct Permission
 
 Permission permissionFor(StoreRole role, JobAction action);
 
+// Whether the session may pick the shell target: create a shell job or change a shell job's
+// command (cronhelm_shell_admin, checked by the database).
+Permission shellPermission(bool mayWriteShell);
+
 // "administrator", "operator", "viewer", "no Cronhelm role": for the status bar.
 QString roleDisplayName(StoreRole role);
 

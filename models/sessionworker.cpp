@@ -121,8 +121,13 @@ Result<SessionInfo> SessionWorker::openSession()
         m_connection->close();
         return role.error();
     }
+    Result<bool> shell = jobs.mayWriteShell();
+    if (!shell) {
+        m_connection->close();
+        return shell.error();
+    }
     watchSocket();
-    return SessionInfo{*role, m_connection->describeTarget()};
+    return SessionInfo{*role, *shell, m_connection->describeTarget()};
 }
 
 void SessionWorker::watchSocket()

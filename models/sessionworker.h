@@ -25,7 +25,8 @@ enum class ConnectionState {
 struct SessionInfo
 {
     StoreRole role = StoreRole::None;
-    QString target; // "database x on host as user", without the password
+    bool mayWriteShell = false; // cronhelm_shell_admin: may create and change shell jobs
+    QString target;             // "database x on host as user", without the password
 };
 
 // The desktop app's store session. Lives on the store thread that StoreClient owns: opens

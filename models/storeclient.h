@@ -52,6 +52,7 @@ public:
     int retryInMs() const { return m_retryInMs; }
     SessionInfo session() const { return m_session; }
     StoreRole role() const { return m_session.role; }
+    bool mayWriteShell() const { return m_session.mayWriteShell; }
     // The conninfo in use (with the password, if one was given): for a second connection.
     QString conninfo() const { return m_conninfo; }
 

@@ -7,6 +7,7 @@
 #include <cron/cronexpression.h>
 #include <cron/localtime.h>
 #include <displayformat.h>
+#include <permissions.h>
 #include <schedulepattern.h>
 #include <storeclient.h>
 
@@ -19,6 +20,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QUrl>
 
@@ -131,13 +133,22 @@ void JobEditor::setUpForm()
     ui.targetTypeCombo->addItem(tr("Shell command"), QStringLiteral("shell"));
     connect(ui.targetTypeCombo, &QComboBox::currentIndexChanged, ui.targetStack,
             &QStackedWidget::setCurrentIndex);
+    // The database refuses shell commands from anyone but cronhelm_shell_admin: not offered.
+    if (const Permission shell = shellPermission(m_client->mayWriteShell()); !shell.allowed) {
+        if (auto *items = qobject_cast<QStandardItemModel *>(ui.targetTypeCombo->model())) {
+            items->item(1)->setEnabled(false);
+            items->item(1)->setToolTip(shell.reason);
+        }
+        ui.targetStack->widget(1)->setEnabled(false);
+        ui.targetStack->widget(1)->setToolTip(shell.reason);
+    }
     ui.methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
                               QStringLiteral("PATCH"), QStringLiteral("DELETE"),
                               QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     ui.shellNote->setText(
-        tr("A shell command runs on the scheduler nodes with their permissions. Only "
-           "administrators can create or change shell jobs. Write ${env:NAME} to use a secret "
-           "kept in an environment variable on the nodes."));
+        tr("A shell command runs on the scheduler nodes with their permissions. Only members "
+           "of cronhelm_shell_admin can create shell jobs or change their commands. Write "
+           "${env:NAME} to use a secret kept in an environment variable on the nodes."));
     ui.failRegexEdit->setToolTip(tr("The run counts as failed when the response body matches "
                                     "this regular expression, even with a good status."));
 
@@ -590,6 +601,18 @@ void JobEditor::validate()
                 && (field == QLatin1String("target.command")
                     || field == QLatin1String("target.env")));
         setProblem(field, labelFor(field), otherKind ? QString() : found.value(field));
+    }
+    // A credential written out in a header is allowed but pointed out (saving stays possible).
+    if (!shell && !m_problems.contains(QStringLiteral("target.headers"))) {
+        const QStringList literal = literalSecretHeaders(spec().target.http);
+        if (!literal.isEmpty()) {
+            ui.headersError->setText(
+                tr("%1 holds a credential in plain text: every administrator can read it and "
+                   "every backup keeps it. Write ${env:NAME} instead and set NAME in the nodes' "
+                   "environment.")
+                    .arg(literal.join(QLatin1String(", "))));
+            ui.headersError->show();
+        }
     }
     // Rules about fields the form has no place for (limits of fields set elsewhere).
     QStringList others;

@@ -11,6 +11,7 @@
 #include "recordjson.h"
 #include "texttable.h"
 #include <domain/jobschedule.h>
+#include <domain/targetspec.h>
 
 #include <store/jobstore.h>
 
@@ -23,6 +24,25 @@ namespace {
 QCommandLineOption jsonOption()
 {
     return QCommandLineOption(QStringLiteral("json"), CtlTr::tr("Print JSON for scripts."));
+}
+
+// Warns on stderr about credentials written out in the headers of the target being saved
+// (the job is saved all the same).
+void warnLiteralSecrets(const QJsonObject &specOrChanges)
+{
+    const QJsonObject headers = specOrChanges.value(QStringLiteral("target"))
+                                    .toObject()
+                                    .value(QStringLiteral("headers"))
+                                    .toObject();
+    HttpTarget target;
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        target.headers.append({it.key(), it.value().toString()});
+    for (const QString &name : literalSecretHeaders(target)) {
+        Console::note(CtlTr::tr("warning: the header %1 holds a credential in plain text: every "
+                                "administrator can read it and every backup keeps it. Write "
+                                "${env:NAME} instead and set NAME in the nodes' environment.")
+                          .arg(name));
+    }
 }
 
 void addNamePositional(CommandParser &cmd)
@@ -151,6 +171,7 @@ int JobCommands::add(const CtlContext &context, const QStringList &args)
     if (Status opened = db.open(); !opened)
         return Console::fail(opened.error());
     JobStore jobs(db.store());
+    warnLiteralSecrets(*spec);
     Result<qint64> id = jobs.create(*spec);
     if (!id)
         return Console::fail(id.error());
@@ -196,6 +217,7 @@ int JobCommands::edit(const CtlContext &context, const QStringList &args)
     Result<QJsonObject> changes = builder.changes(*current);
     if (!changes)
         return Console::fail(changes.error());
+    warnLiteralSecrets(*changes);
     // The version read just now: if anyone saves in between, the database refuses ours.
     Result<int> version = jobs.update(current->id, expected.value_or(current->version), *changes);
     if (!version)

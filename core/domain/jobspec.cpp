@@ -29,10 +29,11 @@ bool hasForbiddenNameCharacter(const QString &name)
 {
     for (const QChar c : name) {
         const char16_t u = c.unicode();
-        // Control characters, and the bidirectional embeddings, overrides and isolates that
-        // make a name read differently from what it is ("Trojan Source").
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0x202a && u <= 0x202e)
-            || (u >= 0x2066 && u <= 0x2069)) {
+        // Control characters and line/paragraph separators, and the bidirectional marks,
+        // embeddings, overrides and isolates that make a name read differently from what it
+        // is ("Trojan Source"). The same set as cronhelm._has_forbidden_name_char (SQL).
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x061c || u == 0x200e || u == 0x200f
+            || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
             return true;
         }
     }

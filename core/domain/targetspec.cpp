@@ -374,4 +374,20 @@ QJsonObject TargetSpec::toJson() const
     return json;
 }
 
+QStringList literalSecretHeaders(const HttpTarget &target)
+{
+    static const QRegularExpression credential(
+        QStringLiteral("^(authorization|proxy-authorization|cookie)$|api[-_]?key|token|secret|"
+                       "passw(or)?d|credential|session"),
+        QRegularExpression::CaseInsensitiveOption);
+    QStringList names;
+    for (const auto &[name, value] : target.headers) {
+        if (credential.match(name).hasMatch() && !value.trimmed().isEmpty()
+            && !value.contains(QLatin1String("${env:"))) {
+            names.append(name);
+        }
+    }
+    return names;
+}
+
 } // namespace Cronhelm

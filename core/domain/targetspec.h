@@ -85,6 +85,12 @@ struct TargetSpec
     bool operator==(const TargetSpec &) const = default;
 };
 
+// The headers whose value is a credential written out literally (Authorization, Cookie,
+// Proxy-Authorization, and names such as X-Api-Key, X-Auth-Token or Client-Secret) rather
+// than taken from the node (${env:NAME}). Allowed, but every admin can read them and they
+// are copied into every backup: the editor and cronhelmctl warn.
+QStringList literalSecretHeaders(const HttpTarget &target);
+
 } // namespace Cronhelm
 
 Q_DECLARE_METATYPE(Cronhelm::TargetSpec)

@@ -522,12 +522,11 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         return;
     const qint64 jobId = notice->jobId;
     const qint64 runId = notice->runId;
+    // Any session may NOTIFY, a viewer's included (PostgreSQL checks no privilege): a
+    // cancel or an end is only a hint to read the run; the database's state decides.
     if (notice->cancelRequest) {
-        const auto it = m_running.find(runId);
-        if (it != m_running.end()) {
-            spdlog::info("run {}: cancel requested", runId);
-            cancelOnItsThread(it->second.run.get(), QStringLiteral("cancelled by an operator"));
-        }
+        if (m_running.count(runId))
+            recheckRun(jobId, runId);
         return;
     }
     if (notice->status == RunStatus::Queued) {
@@ -537,15 +536,43 @@ void Executor::onNotification(const QString &channel, const QString &payload)
             m_queuedWhileLoading.insert(runId);
         return;
     }
-    if (notice->status && isFinal(*notice->status)) {
-        auto it = m_foreignRunning.find(jobId);
-        if (it != m_foreignRunning.end()) {
-            it->remove(runId);
+    if (notice->status && isFinal(*notice->status) && m_foreignRunning.value(jobId).contains(runId))
+        recheckRun(jobId, runId);
+}
+
+void Executor::recheckRun(qint64 jobId, qint64 runId)
+{
+    const quint64 epoch = m_epoch;
+    m_readWorker.post(
+        this, [runId](StoreConnection &c) { return NodeStore(c).activeRun(runId); },
+        [this, jobId, runId, epoch](const Result<std::optional<ActiveRun>> &run) {
+            if (!run) {
+                // Not read: read again shortly, while the run still matters here.
+                QTimer::singleShot(std::chrono::seconds(1), this, [this, jobId, runId, epoch] {
+                    if (epoch == m_epoch
+                        && (m_running.count(runId)
+                            || m_foreignRunning.value(jobId).contains(runId)))
+                        recheckRun(jobId, runId);
+                });
+                return;
+            }
+            if (run->has_value()) {
+                const auto it = m_running.find(runId);
+                if ((*run)->cancelRequested && it != m_running.end()) {
+                    spdlog::info("run {}: cancel requested", runId);
+                    cancelOnItsThread(it->second.run.get(),
+                                      QStringLiteral("cancelled by an operator"));
+                }
+                return;
+            }
+            // Ended in the database: another node's run no longer holds the job's policy.
+            auto it = m_foreignRunning.find(jobId);
+            if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
+                return;
             if (it->isEmpty())
                 m_foreignRunning.erase(it);
             claimWaiting();
-        }
-    }
+        });
 }
 
 // Firing -----------------------------------------------------------------------------

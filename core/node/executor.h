@@ -107,6 +107,8 @@ private:
     void onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result);
 
     void considerQueuedRun(qint64 runId);
+    // Reads the run a notification named and acts on its state in the database.
+    void recheckRun(qint64 jobId, qint64 runId);
     void scheduleClaim(const ActiveRun &run);
     void tryClaim(const ActiveRun &run);
     void claimWaiting();

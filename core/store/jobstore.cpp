@@ -179,6 +179,17 @@ Result<StoreRole> JobStore::myRole()
     return fromWireName<StoreRole>(*role).value_or(StoreRole::None);
 }
 
+Result<bool> JobStore::mayWriteShell()
+{
+    Result<bool> may = m_connection.transact([](pqxx::transaction_base &tx) {
+        return tx.exec("SELECT cronhelm.may_write_shell()")[0][0].as<bool>();
+    });
+    // A login with no Cronhelm role may not call it either.
+    if (!may && may.errorKind() == ErrorKind::Permission)
+        return false;
+    return may;
+}
+
 Result<int> JobStore::restore(qint64 id)
 {
     return m_connection.transact([id](pqxx::transaction_base &tx) {

@@ -36,6 +36,8 @@ public:
 
     // The session's Cronhelm role.
     Result<StoreRole> myRole();
+    // Whether the login may write shell jobs (cronhelm_shell_admin, or a superuser).
+    Result<bool> mayWriteShell();
     // Brings a deleted job back (paused); returns its new version.
     Result<int> restore(qint64 id);
 

@@ -297,7 +297,11 @@ Error errorFromException(const std::exception &e)
                     QString::fromStdString(state)};
         if (state == "42501") {
             error.kind = ErrorKind::Permission;
-            error.message = CoreTr::tr("%1. %2").arg(error.message, roleHintFor(sql->query()));
+            // A shell command refused to an admin names its field (schema 5's trigger).
+            const QString hint = error.field == QLatin1String("target_type")
+                ? CoreTr::tr("This needs the cronhelm_shell_admin role.")
+                : roleHintFor(sql->query());
+            error.message = CoreTr::tr("%1. %2").arg(error.message, hint);
         } else if (state == "CHINV" || state.rfind("22", 0) == 0 || state == "23514") {
             error.kind = ErrorKind::BadInput;
         } else if (state == "CHNFD") {

@@ -78,6 +78,7 @@ private slots:
     void refusedByDatabaseRules();
     void permissions_data();
     void permissions();
+    void warnsAboutLiteralCredentials();
 };
 
 void TestCtlJobs::namesRoundTrip_data()
@@ -632,6 +633,9 @@ void TestCtlJobs::permissions_data()
         << QStringLiteral("cronhelm_operator") << ctlArgs({"job", "delete", "j"}) << 3;
     QTest::newRow("admin adds a shell job")
         << QStringLiteral("cronhelm_admin")
+        << ctlArgs({"job", "add", "k", "--cron", "@daily", "--shell", "true"}) << 3;
+    QTest::newRow("shell admin adds a shell job")
+        << QStringLiteral("cronhelm_shell_admin")
         << ctlArgs({"job", "add", "k", "--cron", "@daily", "--shell", "true"}) << 0;
     QTest::newRow("no cronhelm role") << QString() << ctlArgs({"job", "list"}) << 3;
 }
@@ -652,6 +656,25 @@ void TestCtlJobs::permissions()
         // The server's own words (German under cli.german.jobs); the role hint is ours.
         QVERIFY2(r.err.contains(QLatin1String("cronhelm_")), r.describe().constData());
     }
+}
+
+// A credential written out in a header is saved, with a warning on stderr pointing to
+// ${env:NAME}; a reference is saved without one.
+void TestCtlJobs::warnsAboutLiteralCredentials()
+{
+    CTL_DATABASE(db, QStringLiteral("cli literal credentials"));
+    const CtlResult add =
+        runCtlOn(db->conninfo(),
+                 ctlArgs({"job", "add", "crm", "--cron", "@daily", "--http", "https://example.org/",
+                          "--header", "Authorization: Bearer abc123"}));
+    CTL_EXPECT_EXIT(add, 0);
+    QVERIFY2(add.err.contains(QLatin1String("Authorization"))
+                 && add.err.contains(QLatin1String("${env:")),
+             add.describe().constData());
+    const CtlResult edit = runCtlOn(
+        db->conninfo(), ctlArgs({"job", "edit", "crm", "--header", "Authorization: ${env:CRM}"}));
+    CTL_EXPECT_EXIT(edit, 0);
+    QVERIFY2(!edit.err.contains(QLatin1String("Authorization")), edit.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtlJobs)

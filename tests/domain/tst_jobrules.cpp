@@ -143,6 +143,18 @@ void TestJobRules::sameVerdict_data()
     QJsonObject longDescription = httpSpec("{}");
     longDescription.insert(QStringLiteral("description"), QString(4001, u'd'));
     QTest::newRow("long description") << longDescription << QStringLiteral("description");
+    QTest::newRow("line separator in name")
+        << withName(httpSpec("{}"), QStringLiteral("a\u2028b")) << QStringLiteral("name");
+    QTest::newRow("right-to-left mark in name")
+        << withName(httpSpec("{}"), QStringLiteral("invoice\u200Fexe")) << QStringLiteral("name");
+    QTest::newRow("arabic letter mark in name")
+        << withName(httpSpec("{}"), QStringLiteral("a\u061Cb")) << QStringLiteral("name");
+    QTest::newRow("name of 200 characters") << withName(httpSpec("{}"), QString(200, u'n')) << ok;
+    QTest::newRow("name of 200 characters, not bytes")
+        << withName(httpSpec("{}"), QString(200, QChar(0x00e9))) << ok;
+    QJsonObject fullDescription = httpSpec("{}");
+    fullDescription.insert(QStringLiteral("description"), QString(4000, u'd'));
+    QTest::newRow("description of 4000 characters") << fullDescription << ok;
     QJsonObject longOwner = httpSpec("{}");
     longOwner.insert(QStringLiteral("owner"), QString(201, u'o'));
     QTest::newRow("long owner") << longOwner << QStringLiteral("owner");
@@ -170,6 +182,48 @@ void TestJobRules::sameVerdict_data()
     QTest::newRow("header value with a line break")
         << httpSpec("{'target': {'url': 'http://x/', 'headers': {'A': '1\\r\\nB: 2'}}}")
         << QStringLiteral("target.headers");
+    QJsonObject longUrl = httpSpec("{}");
+    longUrl.insert(
+        QStringLiteral("target"),
+        QJsonObject{{QStringLiteral("url"),
+                     QString(QStringLiteral("https://x.example/") + QString(8192, u'a'))}});
+    QTest::newRow("long url") << longUrl << QStringLiteral("target.url");
+    QJsonObject manyHeaders;
+    for (int i = 0; i <= 100; ++i)
+        manyHeaders.insert(QStringLiteral("X-H%1").arg(i), QStringLiteral("1"));
+    QJsonObject manyHeadersSpec = httpSpec("{}");
+    manyHeadersSpec.insert(QStringLiteral("target"),
+                           QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x/")},
+                                       {QStringLiteral("headers"), manyHeaders}});
+    QTest::newRow("101 headers") << manyHeadersSpec << QStringLiteral("target.headers");
+    // 256 KB of body in UTF-8 bytes: 87382 three-byte characters are 262146 bytes.
+    QJsonObject bigBody = httpSpec("{}");
+    bigBody.insert(QStringLiteral("target"),
+                   QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x/")},
+                               {QStringLiteral("body"), QString(87382, QChar(0x20ac))}});
+    QTest::newRow("body over 256 KB in UTF-8") << bigBody << QStringLiteral("target.body");
+    QJsonObject fullBody = httpSpec("{}");
+    fullBody.insert(QStringLiteral("target"),
+                    QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x/")},
+                                {QStringLiteral("body"), QString(262144, u'b')}});
+    QTest::newRow("body of 256 KB") << fullBody << ok;
+    // The whole target: headers of 100 x 6000 characters, each under every other limit.
+    QJsonObject bigHeaders;
+    for (int i = 0; i < 100; ++i)
+        bigHeaders.insert(QStringLiteral("X-H%1").arg(i), QString(6000, u'v'));
+    QJsonObject bigTarget = httpSpec("{}");
+    bigTarget.insert(QStringLiteral("target"),
+                     QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x/")},
+                                 {QStringLiteral("headers"), bigHeaders}});
+    QTest::newRow("target over 512 KB") << bigTarget << QStringLiteral("target");
+    QJsonObject bigEnv;
+    for (int i = 0; i < 100; ++i)
+        bigEnv.insert(QStringLiteral("V%1").arg(i), QString(6000, u'v'));
+    QJsonObject bigShell = shellSpec("{'command': 'ls'}");
+    bigShell.insert(QStringLiteral("target"),
+                    QJsonObject{{QStringLiteral("command"), QStringLiteral("ls")},
+                                {QStringLiteral("env"), bigEnv}});
+    QTest::newRow("shell target over 512 KB") << bigShell << QStringLiteral("target");
     QTest::newRow("body a number")
         << httpSpec("{'target': {'url': 'http://x/', 'body': 5}}") << QStringLiteral("target.body");
     // The bug that made every run of a job fail on the node: now refused everywhere.

@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace Cronhelm;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -24,6 +25,37 @@ class TestTargetSpec : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Credentials written out in a header are pointed out; references to the node's
+    // environment and ordinary headers are not.
+    void literalSecretHeaders_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("bearer") << u"Authorization"_s << u"Bearer abc123"_s << true;
+        QTest::newRow("lower case") << u"authorization"_s << u"Basic dXNlcjpwdw=="_s << true;
+        QTest::newRow("cookie") << u"Cookie"_s << u"session=abc"_s << true;
+        QTest::newRow("proxy") << u"Proxy-Authorization"_s << u"Basic x"_s << true;
+        QTest::newRow("api key") << u"X-Api-Key"_s << u"k-123"_s << true;
+        QTest::newRow("apikey") << u"X-APIKEY"_s << u"k-123"_s << true;
+        QTest::newRow("token") << u"X-Auth-Token"_s << u"t"_s << true;
+        QTest::newRow("secret") << u"Client-Secret"_s << u"s"_s << true;
+        QTest::newRow("reference") << u"Authorization"_s << u"Bearer ${env:TOKEN}"_s << false;
+        QTest::newRow("key reference") << u"X-Api-Key"_s << u"${env:KEY}"_s << false;
+        QTest::newRow("ordinary") << u"X-Team"_s << u"ops"_s << false;
+        QTest::newRow("content type") << u"Content-Type"_s << u"application/json"_s << false;
+    }
+    void literalSecretHeaders()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(bool, warned);
+        HttpTarget target;
+        target.headers = {{u"Accept"_s, u"*/*"_s}, {name, value}};
+        QCOMPARE(Cronhelm::literalSecretHeaders(target),
+                 warned ? QStringList{name} : QStringList{});
+    }
 
     void httpDefaults()
     {

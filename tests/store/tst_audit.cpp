@@ -72,7 +72,7 @@ private:
 void TestAudit::everyChangeIsAudited()
 {
     CH_DATABASE(db);
-    CH_LOGIN_ROLE(alice, db, "cronhelm_admin");
+    CH_LOGIN_ROLE(alice, db, "cronhelm_shell_admin"); // she creates a shell job too
     CH_LOGIN_ROLE(olga, db, "cronhelm_operator");
     CH_LOGIN_ROLE(victor, db, "cronhelm_viewer");
     StoreConnection aliceConnection(db->conninfoAs(alice));

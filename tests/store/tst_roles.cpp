@@ -5,6 +5,7 @@
 #include "storetesthelpers.h"
 
 #include <store/jobstore.h>
+#include <store/migrator.h>
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 
@@ -18,8 +19,10 @@ namespace {
 enum Allowed : unsigned {
     Viewer = 1,
     Operator = 2,
-    Admin = 4,
+    AdminOnly = 4,
     Node = 8,
+    ShellAdmin = 16, // cronhelm_shell_admin, which includes cronhelm_admin
+    Admin = AdminOnly | ShellAdmin,
     Readers = Viewer | Operator | Admin | Node,
     Operators = Operator | Admin,
     Nobody = 0,
@@ -62,7 +65,7 @@ const Action actions[] = {
     {"create_job shell",
      "SELECT cronhelm.create_job('{\"name\": \"new shell\", \"target_type\": \"shell\","
      " \"target\": {\"command\": \"rm -rf /tmp/x\"}, \"cron\": \"@hourly\"}')",
-     Admin},
+     ShellAdmin},
     {"update_job", "SELECT cronhelm.update_job(JOB, NULL, '{\"description\": \"edited\"}')", Admin},
     {"delete_job", "SELECT cronhelm.delete_job(DOOMED)", Admin},
     {"apply_retention", "SELECT cronhelm.apply_retention()", Admin | Node},
@@ -118,6 +121,9 @@ private slots:
     void storeReportsRefusal();
     void myRole_data();
     void myRole();
+    void shellJobsNeedShellAdmin();
+    void upgradeKeepsShellWriters();
+    void laterFunctionsAreNotPublic();
 
 private:
     FunctionDatabase m_db;
@@ -129,7 +135,8 @@ void TestRoles::permissionMatrix_data()
     QTest::addColumn<unsigned>("mask");
     QTest::newRow("viewer") << QStringLiteral("cronhelm_viewer") << unsigned(Viewer);
     QTest::newRow("operator") << QStringLiteral("cronhelm_operator") << unsigned(Operator);
-    QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << unsigned(Admin);
+    QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << unsigned(AdminOnly);
+    QTest::newRow("shell admin") << QStringLiteral("cronhelm_shell_admin") << unsigned(ShellAdmin);
     QTest::newRow("node") << QStringLiteral("cronhelm_node") << unsigned(Node);
     QTest::newRow("no cronhelm role") << QString() << 0u;
 }
@@ -216,6 +223,8 @@ void TestRoles::storeReportsRefusal_data()
         << QStringLiteral("cronhelm_operator") << 5 << QStringLiteral("cronhelm_admin");
     QTest::newRow("node create") << QStringLiteral("cronhelm_node") << 3
                                  << QStringLiteral("cronhelm_admin");
+    QTest::newRow("admin creates a shell job")
+        << QStringLiteral("cronhelm_admin") << 3 << QStringLiteral("cronhelm_shell_admin");
     QTest::newRow("nobody lists") << QString() << 6 << QString();
     QTest::newRow("nobody reads history") << QString() << 7 << QString();
 }
@@ -274,6 +283,12 @@ void TestRoles::storeReportsRefusal()
     QCOMPARE(result.error().sqlstate, QStringLiteral("42501"));
     if (!needs.isEmpty())
         QVERIFY2(result.errorMessage().contains(needs), qPrintable(result.errorMessage()));
+    if (needs == QLatin1String("cronhelm_shell_admin")) {
+        // Not told to ask for the role it has.
+        QCOMPARE(result.error().field, QStringLiteral("target_type"));
+        QVERIFY2(!result.errorMessage().contains(QLatin1String("cronhelm_admin role")),
+                 qPrintable(result.errorMessage()));
+    }
     // The refusal leaves the connection usable.
     QVERIFY(connection.isOpen());
 }
@@ -285,6 +300,8 @@ void TestRoles::myRole_data()
     QTest::newRow("viewer") << QStringLiteral("cronhelm_viewer") << QStringLiteral("viewer");
     QTest::newRow("operator") << QStringLiteral("cronhelm_operator") << QStringLiteral("operator");
     QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << QStringLiteral("admin");
+    QTest::newRow("shell admin") << QStringLiteral("cronhelm_shell_admin")
+                                 << QStringLiteral("admin");
     QTest::newRow("node") << QStringLiteral("cronhelm_node") << QStringLiteral("viewer");
     QTest::newRow("team role") << QStringLiteral("team") << QStringLiteral("operator");
     QTest::newRow("no cronhelm role") << QString() << QStringLiteral("none");
@@ -323,6 +340,154 @@ void TestRoles::myRole()
     } else {
         QVERIFY2(raw.ok(), qPrintable(raw.describe()));
         QCOMPARE(raw.value(), expected);
+    }
+}
+
+namespace {
+
+const char shellSpec[] = "SELECT cronhelm.create_job('{\"name\": \"%1\", \"target_type\": "
+                         "\"shell\", \"target\": {\"command\": \"true\"}, \"cron\": \"@hourly\"}')";
+
+QString sqlOf(const char *sql, qint64 job)
+{
+    return QString::fromLatin1(sql).arg(job);
+}
+
+} // namespace
+
+// A shell job runs its command on every node: an ordinary admin (a job owner) may not write
+// one, in any way the API offers; a cronhelm_shell_admin may. Ordinary admins still manage
+// existing shell jobs.
+void TestRoles::shellJobsNeedShellAdmin()
+{
+    CH_DATABASE(db);
+    CH_LOGIN_ROLE(adam, db, "cronhelm_admin");
+    CH_LOGIN_ROLE(sam, db, "cronhelm_shell_admin");
+    PsqlSession admin(db->conninfoAs(adam));
+    PsqlSession shell(db->conninfoAs(sam));
+    const SqlOutcome created = shell.exec(QString::fromLatin1(shellSpec).arg(u"backup"));
+    QVERIFY2(created.ok(), qPrintable(created.describe()));
+    const qint64 job = created.value().toLongLong();
+    const SqlOutcome web = admin.exec(QStringLiteral(
+        "SELECT cronhelm.create_job('{\"name\": \"web\", \"target_type\": \"http\", \"target\": "
+        "{\"url\": \"https://example.org/\"}, \"cron\": \"@hourly\"}')"));
+    QVERIFY2(web.ok(), qPrintable(web.describe()));
+    const qint64 httpJob = web.value().toLongLong();
+    CH_SCALAR(doomed, db, QString::fromLatin1(shellSpec).arg(u"doomed"));
+    CH_EXEC(db, QStringLiteral("SELECT cronhelm.delete_job(%1)").arg(doomed));
+
+    struct Attempt
+    {
+        const char *what;
+        QString sql;
+    };
+    const Attempt refused[] = {
+        {"create", QString::fromLatin1(shellSpec).arg(u"mine")},
+        {"change the command",
+         sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target\": {\"command\": \"id\"}}')", job)},
+        {"change the environment",
+         sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target\": {\"command\": \"true\", "
+               "\"env\": {\"A\": \"1\"}}}')",
+               job)},
+        {"turn an HTTP job into one",
+         sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target_type\": \"shell\", \"target\": "
+               "{\"command\": \"id\"}}')",
+               httpJob)},
+        {"restore a deleted one", QStringLiteral("SELECT cronhelm.restore_job(%1)").arg(doomed)},
+    };
+    for (const Attempt &a : refused) {
+        const SqlOutcome outcome = admin.exec(a.sql);
+        QVERIFY2(
+            outcome.sqlstate == QLatin1String("42501")
+                && outcome.message.contains(QLatin1String("cronhelm_shell_admin")),
+            qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(a.what), outcome.describe())));
+    }
+    CH_SCALAR(untouched, db,
+              QStringLiteral("SELECT target ->> 'command' || ' ' || version || ' ' || "
+                             "(SELECT count(*) FROM cronhelm.jobs WHERE target_type = 'shell') "
+                             "FROM cronhelm.jobs WHERE id = %1")
+                  .arg(job));
+    QCOMPARE(untouched, QStringLiteral("true 1 2"));
+
+    const QString allowed[] = {
+        sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"cron\": \"@daily\", \"retries\": 2}')",
+              job),
+        QStringLiteral("SELECT cronhelm.pause_job(%1)").arg(job),
+        // Turning a shell job into an HTTP job takes the command away: allowed.
+        sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target_type\": \"http\", \"target\": "
+              "{\"url\": \"https://example.org/\"}}')",
+              job),
+    };
+    for (const QString &sql : allowed) {
+        const SqlOutcome outcome = admin.exec(sql);
+        QVERIFY2(outcome.ok(), qPrintable(sql + QLatin1String(": ") + outcome.describe()));
+    }
+    const SqlOutcome changed = shell.exec(
+        sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target_type\": \"shell\", \"target\": "
+              "{\"command\": \"date\"}}')",
+              job));
+    QVERIFY2(changed.ok(), qPrintable(changed.describe()));
+    QCOMPARE(admin.exec(QStringLiteral("SELECT cronhelm.may_write_shell()")).value(),
+             QStringLiteral("f"));
+    QCOMPARE(shell.exec(QStringLiteral("SELECT cronhelm.may_write_shell()")).value(),
+             QStringLiteral("t"));
+}
+
+// Upgrading to schema 5 keeps the admins who wrote the existing shell jobs able to change
+// them (they get cronhelm_shell_admin, audited); other admins do not get it.
+void TestRoles::upgradeKeepsShellWriters()
+{
+    CH_DATABASE_EX(db, QStringLiteral("upgradeKeepsShellWriters"), false);
+    StoreConnection owner(db->conninfo());
+    Migrator migrator(owner);
+    CH_VERIFY_OK(migrator.migrate(4));
+    CH_LOGIN_ROLE(writer, db, "cronhelm_admin");
+    CH_LOGIN_ROLE(other, db, "cronhelm_admin");
+    PsqlSession writerSession(db->conninfoAs(writer));
+    const SqlOutcome created = writerSession.exec(QString::fromLatin1(shellSpec).arg(u"legacy"));
+    QVERIFY2(created.ok(), qPrintable(created.describe()));
+    const qint64 job = created.value().toLongLong();
+    CH_VERIFY_OK(migrator.migrate());
+
+    PsqlSession writerAfter(db->conninfoAs(writer));
+    PsqlSession otherAfter(db->conninfoAs(other));
+    const QString change =
+        sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"target\": {\"command\": \"date\"}}')", job);
+    const SqlOutcome byOther = otherAfter.exec(change);
+    QCOMPARE(byOther.sqlstate, QStringLiteral("42501"));
+    const SqlOutcome byWriter = writerAfter.exec(change);
+    QVERIFY2(byWriter.ok(), qPrintable(byWriter.describe()));
+    CH_SCALAR(granted, db,
+              QStringLiteral("SELECT new_value ->> 'to' FROM cronhelm.audit WHERE action = "
+                             "'grant_role'"));
+    QCOMPARE(granted, writer);
+}
+
+// A function added to the schema later, and forgotten in the grants, is callable by nobody
+// but its owner: not by a viewer, not by a login without any Cronhelm role.
+void TestRoles::laterFunctionsAreNotPublic()
+{
+    CH_DATABASE(db);
+    CH_EXEC(db,
+            QStringLiteral("CREATE FUNCTION cronhelm.added_later() RETURNS text "
+                           "LANGUAGE sql SECURITY DEFINER AS $$SELECT 'secret'$$"));
+    CH_EXEC(db,
+            QStringLiteral("CREATE FUNCTION public.added_later() RETURNS text "
+                           "LANGUAGE sql SECURITY DEFINER AS $$SELECT 'secret'$$"));
+    CH_SCALAR(mine, db, QStringLiteral("SELECT cronhelm.added_later()"));
+    QCOMPARE(mine, QStringLiteral("secret"));
+    for (const char *memberOf : {"cronhelm_viewer", "cronhelm_operator", ""}) {
+        Result<QString> role = db->createLoginRole(QString::fromLatin1(memberOf));
+        CH_VERIFY_OK(role);
+        PsqlSession session(db->conninfoAs(*role));
+        QVERIFY2(session.isOpen(), qPrintable(session.connectError()));
+        for (const char *call : {"SELECT cronhelm.added_later()", "SELECT public.added_later()"}) {
+            const SqlOutcome outcome = session.exec(QString::fromLatin1(call));
+            QVERIFY2(outcome.sqlstate == QLatin1String("42501"),
+                     qPrintable(QStringLiteral("%1 as %2: %3")
+                                    .arg(QLatin1String(call), QLatin1String(memberOf),
+                                         outcome.describe())));
+        }
     }
 }
 

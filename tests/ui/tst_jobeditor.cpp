@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTimeEdit>
 
@@ -36,6 +37,9 @@ private slots:
     void staleVersionOffersReload();
     void lostConnectionKeepsInput();
     void showsJobReadOnly();
+    void warnsAboutLiteralCredentials();
+    void offersShellOnlyToShellAdmins_data();
+    void offersShellOnlyToShellAdmins();
 };
 
 namespace {
@@ -361,6 +365,74 @@ void TestJobEditor::showsJobReadOnly()
     QCOMPARE(child<QComboBox>(&editor, "patternCombo")->currentText(),
              QStringLiteral("Every weekday (Monday to Friday)"));
     QCOMPARE(child<QTimeEdit>(&editor, "timeEdit")->time(), QTime(9, 0));
+}
+
+// A credential typed into a header is pointed out, with the way to keep it on the nodes;
+// saving stays possible. A reference to the node's environment is not pointed out.
+void TestJobEditor::warnsAboutLiteralCredentials()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTest::keyClicks(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("crm"));
+    QTest::keyClicks(child<QLineEdit>(&editor, "urlEdit"), QStringLiteral("https://example.org/"));
+    QTest::mouseClick(child<QPushButton>(&editor, "addHeaderButton"), Qt::LeftButton);
+    auto *headers = child<QTableWidget>(&editor, "headersTable");
+    headers->item(0, 0)->setText(QStringLiteral("X-Api-Key"));
+    headers->item(0, 1)->setText(QStringLiteral("k-0123456789"));
+    settle(editor);
+    auto *note = child<QLabel>(&editor, "headersError");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QLatin1String("X-Api-Key"))
+                 && note->text().contains(QLatin1String("${env:")),
+             qPrintable(note->text()));
+    QVERIFY2(editor.problems().isEmpty(),
+             qPrintable(editor.problems().values().join(QLatin1Char(';'))));
+    QVERIFY(saveButton(editor)->isEnabled());
+
+    headers->item(0, 1)->setText(QStringLiteral("${env:CRM_KEY}"));
+    settle(editor);
+    QVERIFY(note->isHidden());
+}
+
+void TestJobEditor::offersShellOnlyToShellAdmins_data()
+{
+    QTest::addColumn<QString>("memberOf");
+    QTest::addColumn<bool>("offered");
+    QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << false;
+    QTest::newRow("shell admin") << QStringLiteral("cronhelm_shell_admin") << true;
+}
+
+// The shell target is offered to cronhelm_shell_admin only; an admin who picks it anyway
+// (the item is disabled, the page too) is refused by the database.
+void TestJobEditor::offersShellOnlyToShellAdmins()
+{
+    QFETCH(QString, memberOf);
+    QFETCH(bool, offered);
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(memberOf);
+    CH_VERIFY_OK(login);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    QCOMPARE(client.mayWriteShell(), offered);
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *kind = child<QComboBox>(&editor, "targetTypeCombo");
+    auto *items = qobject_cast<QStandardItemModel *>(kind->model());
+    QVERIFY(items);
+    QCOMPARE(items->item(1)->isEnabled(), offered);
+    if (!offered) {
+        QVERIFY2(items->item(1)->toolTip().contains(QLatin1String("cronhelm_shell_admin")),
+                 qPrintable(items->item(1)->toolTip()));
+    }
+    // Choosing by keyboard skips a disabled item.
+    kind->setFocus();
+    QTest::keyClick(kind, Qt::Key_Down);
+    QCOMPARE(kind->currentIndex(), offered ? 1 : 0);
 }
 
 QTEST_MAIN(TestJobEditor)

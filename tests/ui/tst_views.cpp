@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QWidget>
 
+#include <pqxx/pqxx>
+
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
 
@@ -32,6 +34,7 @@ private slots:
     void clusterAndJobsSayWhenTheyAreStale();
     void durationChartDrawsRecentRuns();
     void trayNotifiesWatchedFailures();
+    void trayIgnoresForgedNotices();
     void csvExportIsAllOrNothing();
 };
 
@@ -321,6 +324,66 @@ void TestViews::trayNotifiesWatchedFailures()
              qPrintable(notified.first().at(0).toString()));
     QTest::qWait(300);
     QCOMPARE(notified.count(), 1);
+}
+
+// Any login may NOTIFY: a viewer forges "failed" for a watched job's run that succeeded, and
+// for another job's failure under the watched job's id. The tray announces neither; the real
+// failure after them is announced, once.
+void TestViews::trayIgnoresForgedNotices()
+{
+    CH_DATABASE(db);
+    const qint64 watched = createJob(*db, httpJobSpec(QStringLiteral("watched")));
+    const qint64 other = createJob(*db, httpJobSpec(QStringLiteral("other")));
+    StoreClient client;
+    JobsModel jobs(&client);
+    QWidget window;
+    TrayNotifier tray(&client, &jobs, &window);
+    tray.setWatchedJobs({watched});
+    QSignalSpy loaded(&jobs, &JobsModel::loaded);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QVERIFY(loaded.wait(5000));
+    QSignalSpy notified(&tray, &TrayNotifier::notified);
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    const qint64 ok = node.fire(watched);
+    QVERIFY(node.finish(ok, QStringLiteral("succeeded")));
+    const qint64 otherRun = node.fire(other);
+    QVERIFY(node.finish(otherRun, QStringLiteral("failed"), 1));
+
+    Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    CH_VERIFY_OK(viewer);
+    QSignalSpy forged(&client, &StoreClient::runChanged);
+    try {
+        pqxx::connection attacker(db->conninfoAs(*viewer).toStdString());
+        pqxx::nontransaction tx(attacker);
+        for (const qint64 run : {ok, otherRun})
+            tx.exec(QStringLiteral("NOTIFY cronhelm_runs, '%1,%2,failed'")
+                        .arg(watched)
+                        .arg(run)
+                        .toStdString());
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    // Delivered: the second forged notice (sent last) names a pair no real notice does.
+    const auto heardForgery = [&] {
+        for (const QList<QVariant> &args : std::as_const(forged)) {
+            if (args.at(0).toLongLong() == watched && args.at(1).toLongLong() == otherRun)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(heardForgery(), 5000);
+
+    QCOMPARE(db->query(QStringLiteral("UPDATE cronhelm.runs SET scheduled_for = scheduled_for - "
+                                      "interval '1 minute' WHERE id = %1")
+                           .arg(ok))
+                 .ok(),
+             true);
+    const qint64 bad = node.fire(watched);
+    QVERIFY(node.finish(bad, QStringLiteral("failed"), 3));
+    QVERIFY(notified.wait(2000));
+    QCOMPARE(notified.count(), 1);
+    QCOMPARE(notified.first().at(2).toLongLong(), bad);
 }
 
 void TestViews::csvExportIsAllOrNothing()

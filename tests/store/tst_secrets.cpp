@@ -1,0 +1,198 @@
+// Secrets of a job definition (header values, environment values, the request body,
+// notification web addresses) reach admins only. A viewer and an operator log in as psql
+// would and read every view and call every reading function their role may: no secret
+// appears anywhere, the audit included (docs/security.md, "What each role sees").
+
+#include "storetesthelpers.h"
+
+#include <store/migrator.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+namespace {
+
+// Every secret below contains this, so one search finds any of them.
+const QString marker = QStringLiteral("s3cr3t");
+
+QJsonObject secretHttpJob()
+{
+    return QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("report")},
+        {QStringLiteral("target_type"), QStringLiteral("http")},
+        {QStringLiteral("target"),
+         QJsonObject{
+             {QStringLiteral("url"), QStringLiteral("https://api.example.com/report")},
+             {QStringLiteral("method"), QStringLiteral("POST")},
+             {QStringLiteral("headers"),
+              QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer s3cr3t-token")},
+                          {QStringLiteral("X-Api-Key"), QStringLiteral("${env:API_KEY}")}}},
+             {QStringLiteral("body"), QStringLiteral("{\"password\": \"s3cr3t-body\"}")},
+         }},
+        {QStringLiteral("cron"), QStringLiteral("@hourly")},
+        {QStringLiteral("notify"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("slack")},
+                         {QStringLiteral("url"),
+                          QStringLiteral("https://hooks.slack.com/services/T0/B0/s3cr3t-hook")}}}},
+    };
+}
+
+QJsonObject secretShellJob()
+{
+    return QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("backup")},
+        {QStringLiteral("target_type"), QStringLiteral("shell")},
+        {QStringLiteral("target"),
+         QJsonObject{{QStringLiteral("command"), QStringLiteral("backup.sh")},
+                     {QStringLiteral("env"),
+                      QJsonObject{{QStringLiteral("PGPASSWORD"), QStringLiteral("s3cr3t-env")}}}}},
+        {QStringLiteral("cron"), QStringLiteral("@daily")},
+    };
+}
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// Everything `session` can read: every relation of the schema it may SELECT, as JSON text.
+QString everythingReadable(PsqlSession &session, QStringList *relations)
+{
+    const SqlOutcome names =
+        session.exec(QStringLiteral("SELECT c.relname FROM pg_class c WHERE c.relnamespace = "
+                                    "'cronhelm'::regnamespace AND c.relkind IN ('r', 'v', 'm') "
+                                    "AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1"));
+    QString all;
+    for (const QStringList &row : names.rows) {
+        relations->append(row.at(0));
+        const SqlOutcome rows = session.exec(
+            QStringLiteral("SELECT coalesce(string_agg(row_to_json(v)::text, E'\\n'), '') FROM "
+                           "cronhelm.%1 v")
+                .arg(row.at(0)));
+        if (!rows.ok())
+            return QStringLiteral("cannot read %1: %2").arg(row.at(0), rows.describe());
+        all += rows.value();
+        all += QLatin1Char('\n');
+    }
+    return all;
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void maskedForNonAdmins_data();
+    void maskedForNonAdmins();
+    void auditKeepsNoSecret();
+
+private:
+    FunctionDatabase m_db;
+};
+
+void TestSecrets::maskedForNonAdmins_data()
+{
+    QTest::addColumn<QString>("memberOf");
+    QTest::addColumn<bool>("seesSecrets");
+    QTest::newRow("viewer") << QStringLiteral("cronhelm_viewer") << false;
+    QTest::newRow("operator") << QStringLiteral("cronhelm_operator") << false;
+    QTest::newRow("node") << QStringLiteral("cronhelm_node") << true; // runs the jobs
+    QTest::newRow("admin") << QStringLiteral("cronhelm_admin") << true;
+}
+
+void TestSecrets::maskedForNonAdmins()
+{
+    QFETCH(QString, memberOf);
+    QFETCH(bool, seesSecrets);
+    CH_FUNCTION_DATABASE(db, m_db);
+    if (qstrcmp(QTest::currentDataTag(), "viewer") == 0) {
+        CH_EXEC(db, QStringLiteral("SELECT cronhelm.create_job('%1')").arg(json(secretHttpJob())));
+        CH_EXEC(db, QStringLiteral("SELECT cronhelm.create_job('%1')").arg(json(secretShellJob())));
+    }
+    Result<QString> role = db->createLoginRole(memberOf);
+    CH_VERIFY_OK(role);
+    PsqlSession session(db->conninfoAs(*role));
+    QVERIFY2(session.isOpen(), qPrintable(session.connectError()));
+
+    QStringList relations;
+    const QString readable = everythingReadable(session, &relations);
+    QVERIFY2(relations.contains(QLatin1String("job_overview")) || memberOf.endsWith(u"node"),
+             qPrintable(relations.join(u' ')));
+    QVERIFY2(!readable.startsWith(QLatin1String("cannot read")), qPrintable(readable));
+    QCOMPARE(readable.contains(marker), seesSecrets);
+
+    if (seesSecrets)
+        return;
+    // What is left: header names, masked values, references to the node's secrets, the
+    // host a notification goes to.
+    const SqlOutcome overview = session.exec(
+        QStringLiteral("SELECT target::text, notify::text, spec::text FROM cronhelm.job_overview "
+                       "WHERE name = 'report'"));
+    QVERIFY2(overview.ok(), qPrintable(overview.describe()));
+    const QString target = overview.rows.value(0).value(0);
+    QVERIFY2(target.contains(QLatin1String("\"Authorization\": \"********\"")), qPrintable(target));
+    QVERIFY2(target.contains(QLatin1String("\"X-Api-Key\": \"${env:API_KEY}\"")),
+             qPrintable(target));
+    QVERIFY2(target.contains(QLatin1String("\"body\": \"********\"")), qPrintable(target));
+    QVERIFY2(target.contains(QLatin1String("https://api.example.com/report")), qPrintable(target));
+    const QString notify = overview.rows.value(0).value(1);
+    QVERIFY2(notify.contains(QLatin1String("https://hooks.slack.com/********")),
+             qPrintable(notify));
+    QCOMPARE(overview.rows.value(0).value(2).contains(QLatin1String("********")), true);
+    const SqlOutcome shell =
+        session.exec(QStringLiteral("SELECT target -> 'env' ->> 'PGPASSWORD' FROM "
+                                    "cronhelm.job_overview WHERE name = 'backup'"));
+    QCOMPARE(shell.value(), QStringLiteral("********"));
+
+    // The functions the role may call that read jobs.
+    const SqlOutcome id = session.exec(QStringLiteral("SELECT cronhelm.job_id('report')"));
+    QVERIFY2(id.ok(), qPrintable(id.describe()));
+    QVERIFY(!id.value().contains(marker));
+    // Not an admin by pretending: the masking follows the login, not SET ROLE.
+    const SqlOutcome pretend = session.exec(QStringLiteral("SET ROLE cronhelm_admin"));
+    QVERIFY(!pretend.ok());
+}
+
+// Rows audited before this version are masked by the upgrade; changes after it are audited
+// with masked values. An admin reading the audit sees no secret either.
+void TestSecrets::auditKeepsNoSecret()
+{
+    CH_DATABASE_EX(db, QStringLiteral("auditKeepsNoSecret"), false);
+    StoreConnection connection(db->conninfo());
+    Migrator migrator(connection);
+    CH_VERIFY_OK(migrator.migrate(4));
+    CH_SCALAR(job, db,
+              QStringLiteral("SELECT cronhelm.create_job('%1')").arg(json(secretHttpJob())));
+    CH_SCALAR(before, db,
+              QStringLiteral("SELECT count(*) FROM cronhelm.audit_log WHERE new_value::text "
+                             "LIKE '%s3cr3t%'"));
+    QCOMPARE(before, QStringLiteral("1")); // the hole this version closes
+    CH_VERIFY_OK(migrator.migrate());
+
+    CH_EXEC(db,
+            QStringLiteral("SELECT cronhelm.update_job(%1, NULL, '{\"target\": {\"url\": "
+                           "\"https://api.example.com/v2\", \"headers\": {\"Cookie\": "
+                           "\"session=s3cr3t-cookie\"}}}')")
+                .arg(job));
+    CH_EXEC(db, QStringLiteral("SELECT cronhelm.delete_job(%1)").arg(job));
+    CH_SCALAR(count, db, QStringLiteral("SELECT count(*) FROM cronhelm.audit"));
+    QCOMPARE(count, QStringLiteral("3"));
+    CH_SCALAR(leaked, db,
+              QStringLiteral("SELECT count(*) FROM cronhelm.audit_log WHERE old_value::text "
+                             "LIKE '%s3cr3t%' OR new_value::text LIKE '%s3cr3t%'"));
+    QCOMPARE(leaked, QStringLiteral("0"));
+    CH_SCALAR(cookie, db,
+              QStringLiteral("SELECT new_value -> 'target' -> 'headers' ->> 'Cookie' FROM "
+                             "cronhelm.audit WHERE action = 'update_job'"));
+    QCOMPARE(cookie, QStringLiteral("********"));
+}
+
+QTEST_GUILESS_MAIN(TestSecrets)
+#include "tst_secrets.moc"
