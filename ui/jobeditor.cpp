@@ -136,8 +136,9 @@ void JobEditor::setUpForm()
                               QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     ui.shellNote->setText(
         tr("A shell command runs on the scheduler nodes with their permissions. Only "
-           "administrators can create or change shell jobs. Write ${env:NAME} to use a secret "
-           "kept in an environment variable on the nodes."));
+           "administrators can create or change shell jobs. Write ${env:CRONHELM_SECRET_NAME} "
+           "to use a secret the nodes' operator declared; the command receives it as an "
+           "environment variable, never as text."));
     ui.failRegexEdit->setToolTip(tr("The run counts as failed when the response body matches "
                                     "this regular expression, even with a good status."));
 

@@ -25,6 +25,23 @@ QString quoteForDisplay(const QString &argument)
     return u'\'' + quoted + u'\'';
 }
 
+// What a job gets from the node's environment: PATH, HOME, LANG and TZ, nothing else.
+QProcessEnvironment cleanEnvironment()
+{
+    const QProcessEnvironment node = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
+    for (const char *name : {"PATH", "HOME", "LANG", "TZ"}) {
+        const QString key = QLatin1String(name);
+        if (node.contains(key)) {
+            environment.insert(key, node.value(key));
+        }
+    }
+    if (!environment.contains(QStringLiteral("PATH"))) {
+        environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    }
+    return environment;
+}
+
 } // namespace
 
 ShellRun::ShellRun(const RunContext &context, QObject *parent)
@@ -66,27 +83,10 @@ void ShellRun::start()
     const ShellTarget &shell = context().target.shell;
     const SecretResolver secrets(context().secrets);
 
-    QString program;
-    QStringList arguments;
-    if (!shell.argv.isEmpty()) {
-        auto argv = secrets.resolve(shell.argv);
-        if (!argv) {
-            finishLater(RunStatus::Failed, argv.errorMessage());
-            return;
-        }
-        arguments = std::move(argv).value();
-        program = arguments.takeFirst();
-    } else {
-        auto command = secrets.resolve(shell.command);
-        if (!command) {
-            finishLater(RunStatus::Failed, command.errorMessage());
-            return;
-        }
-        program = QStringLiteral("/bin/sh");
-        arguments = {QStringLiteral("-c"), std::move(command).value()};
-    }
-
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // A clean environment: the node's own credentials (PGPASSWORD, CRONHELM_DB, every
+    // declared secret) are not the job's business. Only what a program needs to behave
+    // normally comes from the node; the rest is what the job asked for.
+    QProcessEnvironment environment = cleanEnvironment();
     for (const auto &[name, value] : shell.env) {
         auto resolved = secrets.resolve(value);
         if (!resolved) {
@@ -95,6 +95,33 @@ void ShellRun::start()
         }
         environment.insert(name, std::move(resolved).value());
     }
+
+    QString program;
+    QStringList arguments;
+    if (!shell.argv.isEmpty()) {
+        // Arguments are on the command line every local user can read (ps, /proc/*/cmdline):
+        // no place for a secret. The job's env, or a command's ${env:...}, carries it.
+        for (const QString &argument : shell.argv) {
+            if (SecretResolver::containsReference(argument)) {
+                finishLater(RunStatus::Failed,
+                            CoreTr::tr("secret references are not allowed in a program's "
+                                       "arguments (every local user can read them); pass "
+                                       "the secret in the job's env instead"));
+                return;
+            }
+        }
+        arguments = shell.argv;
+        program = arguments.takeFirst();
+    } else {
+        auto command = secrets.toShellExpansions(shell.command, &environment);
+        if (!command) {
+            finishLater(RunStatus::Failed, command.errorMessage());
+            return;
+        }
+        program = QStringLiteral("/bin/sh");
+        arguments = {QStringLiteral("-c"), std::move(command).value()};
+    }
+
     environment.insert(QStringLiteral("CRONHELM_RUN_ID"), QString::number(context().runId));
     environment.insert(QStringLiteral("CRONHELM_JOB_ID"), QString::number(context().jobId));
     environment.insert(QStringLiteral("CRONHELM_JOB_NAME"), context().jobName);

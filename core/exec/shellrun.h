@@ -15,9 +15,12 @@ namespace Cronhelm {
 // everything the job started. Processes the job leaves behind in its group when it exits
 // are sent SIGTERM: an attempt does not outlive its run. (Daemons must detach with setsid.)
 //
-// The child gets the node's environment plus the job's "env" (secrets resolved) plus
-// CRONHELM_RUN_ID, CRONHELM_JOB_ID, CRONHELM_JOB_NAME, CRONHELM_ATTEMPT and
-// CRONHELM_SCHEDULED_FOR (ISO 8601 UTC); stdin is /dev/null.
+// The child gets a clean environment: PATH, HOME, LANG and TZ of the node, the job's "env"
+// (secrets resolved), the secrets its command refers to (each ${env:CRONHELM_SECRET_X} is
+// passed as the variable CRONHELM_SECRET_X and the command text says ${CRONHELM_SECRET_X},
+// so no secret is ever parsed by the shell or shown by ps), and CRONHELM_RUN_ID,
+// CRONHELM_JOB_ID, CRONHELM_JOB_NAME, CRONHELM_ATTEMPT and CRONHELM_SCHEDULED_FOR
+// (ISO 8601 UTC); stdin is /dev/null. Secret references in argv are refused.
 //
 // The only POSIX calls of the project (setsid, kill) live in shellrun.cpp.
 class ShellRun final : public TargetRun

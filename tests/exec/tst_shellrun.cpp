@@ -216,12 +216,14 @@ private Q_SLOTS:
 
     void secretsResolved()
     {
-        QJsonObject target = command(QStringLiteral("echo \"${env:DB_PASSWORD}|$FROM_ENV\""));
-        target.insert(
-            QStringLiteral("env"),
-            QJsonObject{{QStringLiteral("FROM_ENV"), QStringLiteral("user:${env:DB_PASSWORD}")}});
+        QJsonObject target =
+            command(QStringLiteral("echo \"${env:CRONHELM_SECRET_DB_PASSWORD}|$FROM_ENV\""));
+        target.insert(QStringLiteral("env"),
+                      QJsonObject{{QStringLiteral("FROM_ENV"),
+                                   QStringLiteral("user:${env:CRONHELM_SECRET_DB_PASSWORD}")}});
         RunContext context = shellContext(target);
-        context.secrets.insert(QStringLiteral("DB_PASSWORD"), QStringLiteral("pa55"));
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_DB_PASSWORD"),
+                               QStringLiteral("pa55"));
         ShellRun run(context);
         RunRecorder recorder(&run);
         run.start();
@@ -229,8 +231,106 @@ private Q_SLOTS:
         QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
         QCOMPARE(recorder.text(LogStream::Stdout), QStringLiteral("pa55|user:pa55\n"));
         // The log shows the reference, not the secret.
-        QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("${env:DB_PASSWORD}")));
+        QVERIFY(recorder.text(LogStream::System)
+                    .contains(QStringLiteral("${env:CRONHELM_SECRET_DB_PASSWORD}")));
         QVERIFY(!recorder.text(LogStream::System).contains(QStringLiteral("pa55")));
+    }
+
+    // The node's own credentials and other jobs' secrets are not in a job's environment.
+    void environmentIsClean()
+    {
+        qputenv("PGPASSWORD", "node-db-password");
+        qputenv("CRONHELM_SECRET_OTHER", "other-jobs-secret");
+        QJsonObject target = command(QStringLiteral("env"));
+        target.insert(QStringLiteral("env"),
+                      QJsonObject{{QStringLiteral("OWN"), QStringLiteral("mine")}});
+        RunContext context = shellContext(target);
+        context.secrets = QProcessEnvironment::systemEnvironment();
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished());
+        qunsetenv("PGPASSWORD");
+        qunsetenv("CRONHELM_SECRET_OTHER");
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QStringList names;
+        for (const QString &line : recorder.text(LogStream::Stdout).split(u'\n')) {
+            if (!line.isEmpty()) {
+                names.append(line.section(u'=', 0, 0));
+            }
+        }
+        const QStringList allowed{
+            QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"),
+            QStringLiteral("TZ"), QStringLiteral("OWN"), QStringLiteral("CRONHELM_RUN_ID"),
+            QStringLiteral("CRONHELM_JOB_ID"), QStringLiteral("CRONHELM_JOB_NAME"),
+            QStringLiteral("CRONHELM_ATTEMPT"), QStringLiteral("CRONHELM_SCHEDULED_FOR"),
+            // set by sh itself
+            QStringLiteral("PWD"), QStringLiteral("OLDPWD"), QStringLiteral("SHLVL"),
+            QStringLiteral("_")};
+        for (const QString &name : std::as_const(names)) {
+            QVERIFY2(allowed.contains(name), qPrintable(name));
+        }
+        QVERIFY(names.contains(QStringLiteral("OWN")));
+        QVERIFY(names.contains(QStringLiteral("PATH")));
+        QVERIFY(!recorder.log().contains(QLatin1String("node-db-password")));
+        QVERIFY(!recorder.log().contains(QLatin1String("other-jobs-secret")));
+    }
+
+    // A job may not refer to the node's credentials, even by name.
+    void undeclaredSecretRefused()
+    {
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        RunContext context =
+            shellContext(command(QStringLiteral("echo ${env:PGPASSWORD} > '%1'").arg(marker)));
+        context.secrets.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("node-db-password"));
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("secret reference ${env:PGPASSWORD} is refused: jobs may only use "
+                                "variables whose names start with CRONHELM_SECRET_"));
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    // The attack of a secret that is shell syntax: quotes, ; and $( ) in the value are data.
+    // And while the job runs, its command line (what ps shows every local user) holds only
+    // the reference.
+    void secretIsNeverShellText()
+    {
+        QTemporaryDir dir;
+        const QString pwned = dir.filePath(QStringLiteral("pwned"));
+        const QString pwned2 = dir.filePath(QStringLiteral("pwned2"));
+        const QString pidFile = dir.filePath(QStringLiteral("pid"));
+        const QString go = dir.filePath(QStringLiteral("go"));
+        const QString secret = QStringLiteral("'; touch %1; '$(touch %2)").arg(pwned, pwned2);
+        RunContext context = shellContext(command(
+            QStringLiteral("echo $$ > '%1'; while [ ! -e '%2' ]; do sleep 0.02; done; "
+                           "echo '${env:CRONHELM_SECRET_EVIL}'; echo ${env:CRONHELM_SECRET_EVIL}; "
+                           "printf '%s\\n' \"${env:CRONHELM_SECRET_EVIL}\"")
+                .arg(pidFile, go)));
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_EVIL"), secret);
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QTRY_VERIFY(readPid(pidFile) > 0);
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(readPid(pidFile)));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray shown = cmdline.readAll();
+        QVERIFY2(shown.contains("${CRONHELM_SECRET_EVIL}"), shown.constData());
+        QVERIFY2(!shown.contains("touch"), shown.constData());
+        QFile(go).open(QIODevice::WriteOnly);
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QVERIFY(!QFile::exists(pwned));
+        QVERIFY(!QFile::exists(pwned2));
+        // Inside single quotes the expansion is literal; unquoted or double-quoted the
+        // value arrives as data.
+        const QStringList lines = recorder.text(LogStream::Stdout).split(u'\n');
+        QCOMPARE(lines.value(0), QStringLiteral("${CRONHELM_SECRET_EVIL}"));
+        QCOMPARE(lines.value(2), secret);
     }
 
     void secretMissing_data()
@@ -247,15 +347,17 @@ private Q_SLOTS:
         const QString marker = dir.filePath(QStringLiteral("ran"));
         QJsonObject target;
         if (where == QLatin1String("argv")) {
-            target.insert(
-                QStringLiteral("argv"),
-                QJsonArray{QStringLiteral("touch"), marker, QStringLiteral("${env:API_TOKEN}")});
+            target.insert(QStringLiteral("argv"),
+                          QJsonArray{QStringLiteral("touch"), marker,
+                                     QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}")});
         } else if (where == QLatin1String("env")) {
             target = command(QStringLiteral("touch '%1'").arg(marker));
             target.insert(QStringLiteral("env"),
-                          QJsonObject{{QStringLiteral("T"), QStringLiteral("${env:API_TOKEN}")}});
+                          QJsonObject{{QStringLiteral("T"),
+                                       QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}")}});
         } else {
-            target = command(QStringLiteral("touch '%1' ${env:API_TOKEN}").arg(marker));
+            target =
+                command(QStringLiteral("touch '%1' ${env:CRONHELM_SECRET_API_TOKEN}").arg(marker));
         }
         ShellRun run(shellContext(target));
         RunRecorder recorder(&run);
@@ -264,7 +366,8 @@ private Q_SLOTS:
         QVERIFY(recorder.waitFinished());
         const RunOutcome outcome = recorder.outcome();
         QCOMPARE(outcome.status, RunStatus::Failed);
-        QCOMPARE(outcome.error, QStringLiteral("secret ${env:API_TOKEN} is not set on this node"));
+        QCOMPARE(outcome.error,
+                 QStringLiteral("secret ${env:CRONHELM_SECRET_API_TOKEN} is not set on this node"));
         QVERIFY(recorder.text(LogStream::System).contains(outcome.error));
         QTest::qWait(200);
         QVERIFY(!QFile::exists(marker));
