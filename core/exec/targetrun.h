@@ -60,10 +60,10 @@ public:
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
-    // The job really started: its process was created (QProcess::start() returned with the
-    // child forked) or its request was handed to the network manager (the call returned).
-    // `atUs`: that instant, microseconds since the Unix epoch (system clock), taken on the
-    // run's own thread. Not emitted for a run that failed before that point (bad secret,
+    // The job really started: its program was executed (posix_spawn returned, which
+    // glibc does once the child has exec'd) or its request was handed to the network manager (the
+    // call returned). `atUs`: that instant, microseconds since the Unix epoch (system clock), taken
+    // on the run's own thread. Not emitted for a run that failed before that point (bad secret,
     // invalid URL, fork failure) or was cancelled before it started.
     void started(qint64 atUs);
     void output(Cronhelm::LogStream stream, const QString &text);

@@ -21,8 +21,8 @@ class TargetRun;
 //
 // A run is created on the executor's thread, prepared there, then moved with adopt() to a
 // thread of the pool, where it lives (signals to the executor are queued) until it is
-// deleted there (deleteLater). Shell targets too: QProcess::start() holds the calling thread
-// until the child has exec'd (Qt clones with CLONE_VFORK), so an instant's processes are
+// deleted there (deleteLater). Shell targets too: posix_spawn() holds the calling thread
+// until the child has exec'd (glibc clones with CLONE_VFORK), so an instant's processes are
 // started on several threads at once.
 class TargetThreads
 {

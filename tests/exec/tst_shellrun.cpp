@@ -2,6 +2,7 @@
 
 #include <exec/shellrun.h>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -31,6 +32,31 @@ bool processAlive(qint64 pid)
     const QByteArray text = stat.readAll();
     const qsizetype close = text.lastIndexOf(')');
     return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+}
+
+// Live (non-zombie) processes whose process group is `group`.
+QList<qint64> groupMembers(qint64 group)
+{
+    QList<qint64> members;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid) {
+            continue;
+        }
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        // After the name: state, ppid, pgrp.
+        if (fields.size() > 2 && fields.at(0) != "Z" && fields.at(2).toLongLong() == group) {
+            members.append(pid);
+        }
+    }
+    return members;
 }
 
 qint64 readPid(const QString &path)
@@ -429,6 +455,56 @@ private Q_SLOTS:
         const qint64 child = readPid(childPid);
         QVERIFY(child > 0);
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 5000);
+    }
+
+    // Issue 10: a job that traps TERM and leaves a background child. After the timeout and
+    // the grace nothing of its process group remains.
+    void timeoutWithTrappedTermLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const QString groupFile = dir.filePath(QStringLiteral("group"));
+        RunContext context =
+            shellContext(command(QStringLiteral("trap 'echo got TERM' TERM; echo $$ > '%1'; "
+                                                "(trap '' TERM; while :; do sleep 1; done) & "
+                                                "while :; do sleep 1; done")
+                                     .arg(groupFile)));
+        context.timeoutSeconds = 1;
+        context.killGrace = std::chrono::milliseconds(700);
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QTRY_VERIFY(readPid(groupFile) > 0);
+        const qint64 group = readPid(groupFile);
+        QTRY_VERIFY(groupMembers(group).size() >= 2);
+        QVERIFY(recorder.waitFinished(10000));
+        QCOMPARE(recorder.outcome().status, RunStatus::TimedOut);
+        QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
+    }
+
+    // A job that exits normally but leaves a child that ignores SIGTERM: the child gets
+    // SIGKILL once the grace has passed, although the run has long been reported.
+    void leftoverIgnoringTermIsKilledAfterGrace()
+    {
+        QTemporaryDir dir;
+        const QString groupFile = dir.filePath(QStringLiteral("group"));
+        const QString childPid = dir.filePath(QStringLiteral("child"));
+        RunContext context = shellContext(
+            command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
+                        .arg(groupFile, childPid)));
+        context.killGrace = std::chrono::milliseconds(800);
+        auto run = std::make_unique<ShellRun>(context);
+        RunRecorder recorder(run.get());
+        run->start();
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("get SIGKILL")));
+        // The run is gone (as the node deletes it once recorded); the kill is not.
+        run.reset();
+        const qint64 group = readPid(groupFile);
+        const qint64 child = readPid(childPid);
+        QVERIFY(group > 0 && child > 0);
+        QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
+        QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
     }
 
     void cancel()
