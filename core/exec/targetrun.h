@@ -56,6 +56,9 @@ public:
     virtual void start() = 0;
     // Stops the run; it then finishes as Cancelled (unless it finished already).
     virtual void cancel(const QString &reason) = 0;
+    // Instead of start(): the run will not be started (e.g. the node's lease expired just
+    // before); it finishes with `status` and `reason` from the event loop.
+    void refuseStart(RunStatus status, const QString &reason) { finishLater(status, reason); }
 
     bool isFinished() const { return m_finished; }
 

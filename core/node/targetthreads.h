@@ -1,5 +1,7 @@
 #pragma once
 
+#include "leasedeadline.h"
+
 #include <QList>
 #include <QThread>
 
@@ -49,8 +51,11 @@ private:
     int m_managersPerThread;
 };
 
-// Calls run->start() / run->cancel() on the run's own thread.
-void startOnItsThread(TargetRun *run);
+// Calls run->start() on the run's own thread, unless the lease under which it was handed
+// out has expired by then (checked at that moment, on CLOCK_BOOTTIME): such a run is not
+// started and ends as skipped.
+void startOnItsThread(TargetRun *run, LeaseDeadline leaseValid);
+// Calls run->cancel() on the run's own thread.
 void cancelOnItsThread(TargetRun *run, const QString &reason);
 
 // Deletes a run on its own thread (later), or at once when that is this thread.
