@@ -5,6 +5,7 @@
 
 #include "nodetesthelpers.h"
 
+#include <domain/logtext.h>
 #include <exec/idempotencykey.h>
 #include <httptestserver.h>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void hugeOutput();
     void missingSecret();
     void nodeCredentialsOutOfReach();
+    void binaryOutputKept();
     void liveLog();
 };
 
@@ -392,6 +394,34 @@ void TargetsTest::nodeCredentialsOutOfReach()
         QVERIFY(!log.contains(QLatin1String("node-db-pa55")));
     }
     QVERIFY(server.requests(QStringLiteral("/steal")).isEmpty());
+}
+
+// Issue 10: a NUL in a job's output made the node drop the whole log batch (the text array
+// went through libpq as a C string). Every byte is kept, and the other runs' output in the
+// same batch too.
+void TargetsTest::binaryOutputKept()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(binary, probe,
+                  shellJob(QStringLiteral("binary"), QStringLiteral("printf 'a\\0b\\377c'")));
+    CH_CREATE_JOB(neighbour, probe,
+                  shellJob(QStringLiteral("neighbour"), QStringLiteral("echo neighbour")));
+    CH_VALUE(binaryRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(binary));
+    CH_VALUE(neighbourRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(neighbour));
+    CH_WAIT(probe, finished(binaryRun) + QStringLiteral(" AND ") + finished(neighbourRun), 5000);
+    CH_VALUE(stdoutText, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(binaryRun));
+    QCOMPARE(LogText::toBytes(stdoutText), QByteArray("a\0b\377c", 5));
+    QCOMPARE(LogText::toDisplay(stdoutText), QStringLiteral("a\\x00b\\xffc"));
+    CH_VALUE(neighbourLog, probe, runLogSql(neighbourRun));
+    QVERIFY2(neighbourLog.contains(QLatin1String("neighbour\n")), qPrintable(neighbourLog));
+    CH_VALUE(systemLines, probe, runLogSql(binaryRun));
+    QVERIFY2(systemLines.contains(QLatin1String("exited with code 0")), qPrintable(systemLines));
+    QVERIFY(!node->findLine(QRegularExpression(QStringLiteral("log: dropping"))).hasMatch());
 }
 
 // Output appears in cronhelm.run_log while the job is still running.
