@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -20,7 +21,7 @@ namespace {
 
 // Bytes read per notification and stream: enough to keep up with a fast writer, small
 // enough that one chatty job does not hold its thread.
-constexpr qsizetype readChunk = 64 * 1024;
+constexpr size_t readChunk = 64 * 1024;
 constexpr int maxChunksPerWakeup = 4;
 
 std::vector<char *> pointers(const std::vector<QByteArray> &strings)
@@ -179,12 +180,13 @@ void ChildProcess::readPipe(Pipe &pipe, LogStream stream, bool drain)
     if (pipe.fd < 0) {
         return;
     }
+    // One buffer per thread: a 64 KiB allocation per read, freed at once, made glibc
+    // consolidate its heap on every child's exit (seen in perf at 167 starts/s).
+    thread_local std::array<char, readChunk> buffer;
     for (int chunk = 0; drain || chunk < maxChunksPerWakeup; ++chunk) {
-        QByteArray data(readChunk, Qt::Uninitialized);
-        const ssize_t got = ::read(pipe.fd, data.data(), static_cast<size_t>(data.size()));
+        const ssize_t got = ::read(pipe.fd, buffer.data(), buffer.size());
         if (got > 0) {
-            data.truncate(got);
-            Q_EMIT output(stream, data);
+            Q_EMIT output(stream, QByteArray(buffer.data(), got));
             continue;
         }
         if (got < 0 && errno == EINTR) {

@@ -129,7 +129,7 @@ private Q_SLOTS:
             << qint64(5);
         QTest::newRow("invalid utf8")
             << QStringLiteral("printf 'a\\377b'") << RunStatus::Succeeded << 0 << QString()
-            << QStringLiteral("a\uFFFDb") << QString() << qint64(3);
+            << QStringLiteral("a\uF7FFb") << QString() << qint64(3);
     }
 
     void exitStatus()
