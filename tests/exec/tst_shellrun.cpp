@@ -184,6 +184,7 @@ private Q_SLOTS:
         ShellRun run(shellContext(
             QJsonObject{{QStringLiteral("argv"), QJsonArray{QStringLiteral("/no/such/prog")}}}));
         RunRecorder recorder(&run);
+        QSignalSpy started(&run, &TargetRun::started);
         run.start();
         QCOMPARE(recorder.finishedCount(), 0); // never from inside start()
         QVERIFY(recorder.waitFinished());
@@ -192,6 +193,8 @@ private Q_SLOTS:
         QVERIFY(!outcome.exitCode);
         QVERIFY2(outcome.error.startsWith(QStringLiteral("could not start /no/such/prog")),
                  qPrintable(outcome.error));
+        // Nothing was executed, so there is no start to record.
+        QCOMPARE(started.count(), 0);
     }
 
     void workdir()
