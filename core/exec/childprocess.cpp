@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -72,8 +73,15 @@ ChildProcess::~ChildProcess()
 {
     if (isRunning()) {
         signalGroup(SIGKILL);
+        // Reaped here so no zombie is left, but waiting at most 5 s (as QProcess did): a
+        // process in uninterruptible sleep dies only when its I/O ends, and the thread
+        // must not hang on it.
+        if (m_pidfd >= 0) {
+            pollfd exit{m_pidfd, POLLIN, 0};
+            while (::poll(&exit, 1, 5000) < 0 && errno == EINTR) {}
+        }
         int status = 0;
-        while (::waitpid(static_cast<pid_t>(m_pid), &status, 0) < 0 && errno == EINTR) {}
+        ::waitpid(static_cast<pid_t>(m_pid), &status, WNOHANG);
     }
     closePipe(m_stdout);
     closePipe(m_stderr);
