@@ -2,12 +2,14 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -191,9 +193,18 @@ void ChildProcess::readPipe(Pipe &pipe, LogStream stream, bool drain)
     // One buffer per thread: a 64 KiB allocation per read, freed at once, made glibc
     // consolidate its heap on every child's exit (seen in perf at 167 starts/s).
     thread_local std::array<char, readChunk> buffer;
-    for (int chunk = 0; drain || chunk < maxChunksPerWakeup; ++chunk) {
-        const ssize_t got = ::read(pipe.fd, buffer.data(), buffer.size());
+    // Draining at the child's exit takes what is in the pipe at that moment, no more: a
+    // process the job left behind may go on writing into it forever.
+    int available = 0;
+    if (drain && ::ioctl(pipe.fd, FIONREAD, &available) != 0) {
+        available = 0;
+    }
+    qint64 left = available;
+    for (int chunk = 0; drain ? left > 0 : chunk < maxChunksPerWakeup; ++chunk) {
+        const size_t want = drain ? std::min<size_t>(buffer.size(), size_t(left)) : buffer.size();
+        const ssize_t got = ::read(pipe.fd, buffer.data(), want);
         if (got > 0) {
+            left -= got;
             Q_EMIT output(stream, QByteArray(buffer.data(), got));
             continue;
         }

@@ -556,6 +556,22 @@ private Q_SLOTS:
         QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("left processes")));
     }
 
+    // A process left behind that keeps writing into the job's stdout must not keep the
+    // runner reading at the job's exit.
+    void leftoverWritingForeverDoesNotHoldTheRun()
+    {
+        QTemporaryDir dir;
+        const QString childPid = dir.filePath(QStringLiteral("child"));
+        ShellRun run(shellContext(command(
+            QStringLiteral("yes & echo $! > '%1'; while [ ! -s '%1' ]; do :; done; sleep 0.1")
+                .arg(childPid))));
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished(10000));
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(readPid(childPid)), 5000);
+    }
+
     void destroyingARunningRunKillsIt()
     {
         QTemporaryDir dir;
