@@ -58,6 +58,7 @@ private Q_SLOTS:
     void missingSecret();
     void nodeCredentialsOutOfReach();
     void binaryOutputKept();
+    void secretIsNotShellText();
     void liveLog();
 };
 
@@ -394,6 +395,47 @@ void TargetsTest::nodeCredentialsOutOfReach()
         QVERIFY(!log.contains(QLatin1String("node-db-pa55")));
     }
     QVERIFY(server.requests(QStringLiteral("/steal")).isEmpty());
+}
+
+// Issue 10: a secret pasted into the sh -c text was visible to every local user (ps) and
+// ran as shell code when it held quotes, ";" or "$(". Through a real node: the value
+// neither runs nor appears on the job's command line, and reaches the job as data.
+void TargetsTest::secretIsNotShellText()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pwned = dir.filePath(QStringLiteral("pwned"));
+    const QString secret = QStringLiteral("'; touch '%1'; '$(touch '%1')").arg(pwned);
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CRONHELM_SECRET_EVIL"), secret);
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setEnvironment(environment);
+    QVERIFY(node->start());
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_CREATE_JOB(job, probe,
+                  shellJob(QStringLiteral("evil secret"),
+                           QStringLiteral("tr '\\0' ' ' < /proc/$$/cmdline; echo; "
+                                          "echo '${env:CRONHELM_SECRET_EVIL}'; "
+                                          "printf '%s\\n' \"${env:CRONHELM_SECRET_EVIL}\"")));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 5000);
+    CH_VALUE(status, probe,
+             QStringLiteral("SELECT status FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(status, QStringLiteral("succeeded"));
+    CH_VALUE(out, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(run));
+    const QStringList lines = out.split(u'\n');
+    QVERIFY2(lines.size() >= 3, qPrintable(out));
+    // What ps shows: the command with the parameter expansion, not the value.
+    QVERIFY2(lines.at(0).contains(QLatin1String("${CRONHELM_SECRET_EVIL}")), qPrintable(out));
+    QVERIFY2(!lines.at(0).contains(QLatin1String("touch")), qPrintable(out));
+    QCOMPARE(lines.at(1), QStringLiteral("${CRONHELM_SECRET_EVIL}"));
+    QCOMPARE(lines.at(2), secret);
+    QVERIFY2(!QFile::exists(pwned), "the secret ran as shell code");
 }
 
 // Issue 10: a NUL in a job's output made the node drop the whole log batch (the text array
