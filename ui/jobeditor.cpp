@@ -148,7 +148,8 @@ void JobEditor::setUpForm()
     ui.shellNote->setText(
         tr("A shell command runs on the scheduler nodes with their permissions. Only members "
            "of cronhelm_shell_admin can create shell jobs or change their commands. Write "
-           "${env:NAME} to use a secret kept in an environment variable on the nodes."));
+           "${env:CRONHELM_SECRET_NAME} to use a secret the nodes' operator declared; the "
+           "command receives it as an environment variable, never as text."));
     ui.failRegexEdit->setToolTip(tr("The run counts as failed when the response body matches "
                                     "this regular expression, even with a good status."));
 

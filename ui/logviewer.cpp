@@ -3,6 +3,7 @@
 #include "messagebar.h"
 
 #include <displayformat.h>
+#include <domain/logtext.h>
 #include <logtail.h>
 #include <permissions.h>
 #include <storeclient.h>
@@ -258,7 +259,8 @@ void LogViewer::append(const QList<LogChunk> &chunks)
     system.setForeground(m_text->palette().color(QPalette::PlaceholderText));
     system.setFontItalic(true);
     for (const LogChunk &chunk : chunks) {
-        QString data = chunk.data;
+        // Bytes that are not text (NUL, invalid UTF-8) as visible \xNN escapes.
+        QString data = LogText::toDisplay(chunk.data);
         if (chunk.stream == LogStream::System) {
             // Cronhelm's own lines stand on a line of their own.
             if (!m_atLineStart)

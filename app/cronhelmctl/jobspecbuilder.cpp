@@ -140,7 +140,7 @@ QList<QCommandLineOption> JobSpecBuilder::options() const
     o.append({optMethod, CtlTr::tr("HTTP method (default GET)."), CtlTr::tr("method")});
     o.append({optHeader,
               CtlTr::tr("HTTP header, repeatable. Values may refer to secrets on "
-                        "the node: ${env:NAME}."),
+                        "the node: ${env:CRONHELM_SECRET_NAME}."),
               CtlTr::tr("\"Name: value\"")});
     if (edit) {
         o.append(

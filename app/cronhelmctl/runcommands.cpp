@@ -9,6 +9,7 @@
 #include "runformat.h"
 #include "texttable.h"
 
+#include <domain/logtext.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
 
@@ -246,7 +247,8 @@ int RunCommands::log(const CtlContext &context, const QStringList &args)
             if (!chunks)
                 return Console::fail(chunks.error());
             for (const LogChunk &chunk : std::as_const(*chunks)) {
-                Console::out(chunk.data);
+                // The bytes the job printed, NUL and non-UTF-8 included (LogText).
+                Console::outBytes(LogText::toBytes(chunk.data));
                 lastSeq = chunk.seq;
             }
             got = chunks->size();

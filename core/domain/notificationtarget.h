@@ -18,8 +18,8 @@ namespace Cronhelm {
 struct NotificationTarget
 {
     NotifyKind kind = NotifyKind::Webhook;
-    // May contain ${env:NAME} references (a Slack webhook URL is itself a secret); the
-    // Notifier resolves them when sending, so keep it as text rather than a QUrl.
+    // May contain ${env:CRONHELM_SECRET_NAME} references (a Slack webhook URL is itself a secret);
+    // the Notifier resolves them when sending, so keep it as text rather than a QUrl.
     QString url;
     bool onFailure = true;
     bool onSuccess = false;

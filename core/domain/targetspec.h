@@ -29,9 +29,8 @@ struct StatusRange
     bool operator==(const StatusRange &) const = default;
 };
 
-// Strings may contain ${env:NAME} references; they are resolved on the node at run time
-// (see core/exec/secrets.h), so the parsed spec still holds the references, never the
-// secrets.
+// Strings may contain ${env:CRONHELM_SECRET_NAME} references; they are resolved on the node at run
+// time (see core/exec/secrets.h), so the parsed spec still holds the references, never the secrets.
 struct HttpTarget
 {
     static constexpr int defaultMaxRedirects = 5;

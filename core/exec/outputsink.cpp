@@ -88,7 +88,7 @@ void OutputSink::flush()
 
 void OutputSink::emitPending(qsizetype bytes)
 {
-    const QString text = decoderFor(m_pendingStream).decode(QByteArrayView(m_pending).first(bytes));
+    const QString text = encoderFor(m_pendingStream).encode(QByteArrayView(m_pending).first(bytes));
     m_pending.remove(0, bytes);
     if (!text.isEmpty()) {
         m_atLineStart = text.endsWith(u'\n');
@@ -96,10 +96,22 @@ void OutputSink::emitPending(qsizetype bytes)
     }
 }
 
-QStringDecoder &OutputSink::decoderFor(LogStream stream)
+LogTextEncoder &OutputSink::encoderFor(LogStream stream)
 {
-    // Separate decoders: a character split across reads continues in its own stream.
-    return stream == LogStream::Stderr ? m_stderrDecoder : m_stdoutDecoder;
+    // Separate encoders: a character split across reads continues in its own stream.
+    return stream == LogStream::Stderr ? m_stderrEncoder : m_stdoutEncoder;
+}
+
+void OutputSink::finish()
+{
+    flush();
+    for (LogStream stream : {LogStream::Stdout, LogStream::Stderr}) {
+        const QString rest = encoderFor(stream).finish();
+        if (!rest.isEmpty()) {
+            m_atLineStart = false;
+            Q_EMIT output(stream, rest);
+        }
+    }
 }
 
 } // namespace Cronhelm

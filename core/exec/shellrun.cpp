@@ -4,11 +4,13 @@
 #include "outputsink.h"
 #include "secrets.h"
 
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <cstring>
 #include <signal.h>
-#include <unistd.h>
+#include <sys/wait.h>
 
 namespace Cronhelm {
 
@@ -25,6 +27,47 @@ QString quoteForDisplay(const QString &argument)
     return u'\'' + quoted + u'\'';
 }
 
+// What a job gets from the node's environment: PATH, HOME, LANG and TZ, nothing else.
+QProcessEnvironment cleanEnvironment()
+{
+    const QProcessEnvironment node = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
+    for (const char *name : {"PATH", "HOME", "LANG", "TZ"}) {
+        const QString key = QLatin1String(name);
+        if (node.contains(key)) {
+            environment.insert(key, node.value(key));
+        }
+    }
+    if (!environment.contains(QStringLiteral("PATH"))) {
+        environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    }
+    return environment;
+}
+
+// Processes a job left in its group after exiting get SIGTERM at once and SIGKILL once
+// the grace has passed. This outlives the run (which is deleted as soon as its end is
+// recorded): a parentless timer on the run's thread that deletes itself. It checks every
+// 100 ms whether the group is gone, so that the group id is not signalled long after its
+// last member died (a group id can only be reused once no member is left).
+void killLeftoversAfter(qint64 group, std::chrono::milliseconds grace)
+{
+    auto *timer = new QTimer;
+    const QDeadlineTimer deadline(grace);
+    timer->setInterval(std::chrono::milliseconds(100));
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, group, deadline] {
+        const pid_t target = -static_cast<pid_t>(group);
+        if (::kill(target, 0) != 0) {
+            timer->stop();
+            timer->deleteLater();
+        } else if (deadline.hasExpired()) {
+            ::kill(target, SIGKILL);
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
 } // namespace
 
 ShellRun::ShellRun(const RunContext &context, QObject *parent)
@@ -37,21 +80,79 @@ ShellRun::ShellRun(const RunContext &context, QObject *parent)
              CoreTr::tr("timed out after %n s", nullptr, this->context().timeoutSeconds));
     });
     connect(&m_killTimer, &QTimer::timeout, this, &ShellRun::escalate);
-    connect(&m_process, &QProcess::started, this, &ShellRun::onStarted);
-    connect(&m_process, &QProcess::finished, this, &ShellRun::onProcessFinished);
-    connect(&m_process, &QProcess::errorOccurred, this, &ShellRun::onProcessError);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ShellRun::readOutput);
-    connect(&m_process, &QProcess::readyReadStandardError, this, &ShellRun::readOutput);
+    connect(&m_child, &ChildProcess::output, this,
+            [this](LogStream stream, const QByteArray &data) { sink().append(stream, data); });
+    connect(&m_child, &ChildProcess::exited, this, &ShellRun::onExited);
 }
 
 ShellRun::~ShellRun()
 {
-    // Stop without reporting: the owner no longer wants to hear about this run.
-    m_process.disconnect(this);
-    if (m_process.state() != QProcess::NotRunning) {
-        signalGroup(SIGKILL);
-        m_process.waitForFinished(5000);
+    // Stop without reporting: the owner no longer wants to hear about this run. The child's
+    // destructor kills its whole group.
+    m_child.disconnect(this);
+}
+
+void ShellRun::prepare()
+{
+    if (m_prepared) {
+        return;
     }
+    m_prepared = true;
+    const ShellTarget &shell = context().target.shell;
+    const SecretResolver secrets(context().secrets);
+
+    // A clean environment: the node's own credentials (PGPASSWORD, CRONHELM_DB, every
+    // declared secret) are not the job's business. Only what a program needs to behave
+    // normally comes from the node; the rest is what the job asked for.
+    QProcessEnvironment environment = cleanEnvironment();
+    for (const auto &[name, value] : shell.env) {
+        auto resolved = secrets.resolve(value);
+        if (!resolved) {
+            m_prepareError = resolved.errorMessage();
+            return;
+        }
+        environment.insert(name, std::move(resolved).value());
+    }
+
+    QStringList arguments;
+    if (!shell.argv.isEmpty()) {
+        // Arguments are on the command line every local user can read (ps, /proc/*/cmdline):
+        // no place for a secret. The job's env, or a command's ${env:...}, carries it.
+        for (const QString &argument : shell.argv) {
+            if (SecretResolver::containsReference(argument)) {
+                m_prepareError = CoreTr::tr("secret references are not allowed in a program's "
+                                            "arguments (every local user can read them); pass "
+                                            "the secret in the job's env instead");
+                return;
+            }
+        }
+        arguments = shell.argv;
+        m_request.program = arguments.constFirst().toLocal8Bit();
+        m_request.searchPath = !arguments.constFirst().contains(u'/');
+    } else {
+        auto command = secrets.toShellExpansions(shell.command, &environment);
+        if (!command) {
+            m_prepareError = command.errorMessage();
+            return;
+        }
+        m_request.program = QByteArrayLiteral("/bin/sh");
+        arguments = {QStringLiteral("/bin/sh"), QStringLiteral("-c"), std::move(command).value()};
+    }
+
+    environment.insert(QStringLiteral("CRONHELM_RUN_ID"), QString::number(context().runId));
+    environment.insert(QStringLiteral("CRONHELM_JOB_ID"), QString::number(context().jobId));
+    environment.insert(QStringLiteral("CRONHELM_JOB_NAME"), context().jobName);
+    environment.insert(QStringLiteral("CRONHELM_ATTEMPT"), QString::number(context().attempt));
+    environment.insert(QStringLiteral("CRONHELM_SCHEDULED_FOR"),
+                       context().scheduledFor.toUTC().toString(Qt::ISODateWithMs));
+
+    for (const QString &argument : std::as_const(arguments)) {
+        m_request.arguments.push_back(argument.toLocal8Bit());
+    }
+    for (const QString &entry : environment.toStringList()) {
+        m_request.environment.push_back(entry.toLocal8Bit());
+    }
+    m_request.workdir = shell.workdir.toLocal8Bit();
 }
 
 void ShellRun::start()
@@ -63,76 +164,33 @@ void ShellRun::start()
     if (isFinished()) {
         return; // cancelled before it started
     }
-    const ShellTarget &shell = context().target.shell;
-    const SecretResolver secrets(context().secrets);
-
-    QString program;
-    QStringList arguments;
-    if (!shell.argv.isEmpty()) {
-        auto argv = secrets.resolve(shell.argv);
-        if (!argv) {
-            finishLater(RunStatus::Failed, argv.errorMessage());
-            return;
-        }
-        arguments = std::move(argv).value();
-        program = arguments.takeFirst();
-    } else {
-        auto command = secrets.resolve(shell.command);
-        if (!command) {
-            finishLater(RunStatus::Failed, command.errorMessage());
-            return;
-        }
-        program = QStringLiteral("/bin/sh");
-        arguments = {QStringLiteral("-c"), std::move(command).value()};
+    prepare();
+    if (!m_prepareError.isEmpty()) {
+        finishLater(RunStatus::Failed, m_prepareError);
+        return;
+    }
+    const QString &workdir = context().target.shell.workdir;
+    if (!workdir.isEmpty() && !QFileInfo(workdir).isDir()) {
+        finishLater(
+            RunStatus::Failed,
+            CoreTr::tr("working directory \"%1\" does not exist on this node").arg(workdir));
+        return;
     }
 
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const auto &[name, value] : shell.env) {
-        auto resolved = secrets.resolve(value);
-        if (!resolved) {
-            finishLater(RunStatus::Failed, resolved.errorMessage());
-            return;
-        }
-        environment.insert(name, std::move(resolved).value());
-    }
-    environment.insert(QStringLiteral("CRONHELM_RUN_ID"), QString::number(context().runId));
-    environment.insert(QStringLiteral("CRONHELM_JOB_ID"), QString::number(context().jobId));
-    environment.insert(QStringLiteral("CRONHELM_JOB_NAME"), context().jobName);
-    environment.insert(QStringLiteral("CRONHELM_ATTEMPT"), QString::number(context().attempt));
-    environment.insert(QStringLiteral("CRONHELM_SCHEDULED_FOR"),
-                       context().scheduledFor.toUTC().toString(Qt::ISODateWithMs));
-
-    if (!shell.workdir.isEmpty()) {
-        if (!QFileInfo(shell.workdir).isDir()) {
-            finishLater(RunStatus::Failed,
-                        CoreTr::tr("working directory \"%1\" does not exist on this node")
-                            .arg(shell.workdir));
-            return;
-        }
-        m_process.setWorkingDirectory(shell.workdir);
-    }
-
-    m_process.setProgram(program);
-    m_process.setArguments(arguments);
-    m_process.setProcessEnvironment(environment);
-    m_process.setStandardInputFile(QProcess::nullDevice());
-    // A new session makes the child the leader of its own process group, so that the whole
-    // job (its children too) can be signalled, and the node's terminal signals stay ours.
-    m_process.setChildProcessModifier([] { ::setsid(); });
-
-    sink().systemLine(CoreTr::tr("[cronhelm] running %1").arg(describeCommand()));
     m_clock.start();
+    const int error = m_child.spawn(m_request);
+    if (error != 0) {
+        finishLater(RunStatus::Failed,
+                    CoreTr::tr("could not start %1: %2")
+                        .arg(quoteForDisplay(QString::fromLocal8Bit(m_request.program)),
+                             QString::fromLocal8Bit(::strerror(error))));
+        return;
+    }
+    // posix_spawn has returned: the program has been executed.
+    reportStarted();
+    sink().systemLine(CoreTr::tr("[cronhelm] running %1").arg(describeCommand()));
     if (context().timeoutSeconds > 0) {
         m_timeoutTimer.start(std::chrono::seconds(context().timeoutSeconds));
-    }
-    m_process.start(QIODevice::ReadOnly);
-    // Known as soon as start() returns (the fork is synchronous); started() may come later,
-    // and a cancel or destruction in between must still reach the job.
-    m_groupId = m_process.processId();
-    if (m_process.state() != QProcess::NotRunning) {
-        // The child exists (forked; it execs the program next). A failed fork leaves the
-        // process NotRunning and is reported by onProcessError().
-        reportStarted();
     }
 }
 
@@ -143,19 +201,12 @@ void ShellRun::cancel(const QString &reason)
     if (isFinished()) {
         return;
     }
-    if (!m_startCalled || m_process.state() == QProcess::NotRunning) {
+    if (!m_startCalled || !m_child.isRunning()) {
         m_startCalled = true; // a later start() does nothing
         finishLater(RunStatus::Cancelled, error);
         return;
     }
     stop(RunStatus::Cancelled, error);
-}
-
-void ShellRun::onStarted()
-{
-    if (m_groupId == 0) {
-        m_groupId = m_process.processId();
-    }
 }
 
 void ShellRun::stop(RunStatus status, const QString &error)
@@ -168,69 +219,59 @@ void ShellRun::stop(RunStatus status, const QString &error)
     m_timeoutTimer.stop();
     sink().systemLine(
         CoreTr::tr("[cronhelm] %1; sending SIGTERM to the job's process group").arg(error));
-    signalGroup(SIGTERM);
+    m_child.signalGroup(SIGTERM);
     m_killTimer.start(context().killGrace);
 }
 
 void ShellRun::escalate()
 {
-    if (m_process.state() == QProcess::NotRunning) {
+    if (!m_child.isRunning()) {
         return;
     }
     sink().systemLine(CoreTr::tr("[cronhelm] the job did not stop within %1 ms of SIGTERM; "
                                  "sending SIGKILL")
                           .arg(context().killGrace.count()));
-    signalGroup(SIGKILL);
+    m_child.signalGroup(SIGKILL);
 }
 
-bool ShellRun::signalGroup(int signal)
+void ShellRun::stopLeftovers()
 {
-    if (m_groupId <= 0) {
-        return false;
+    if (!m_child.signalGroup(0)) {
+        return;
     }
-    // Negative pid: every process in the group. The group id stays reserved as long as any
-    // member lives, so this cannot hit an unrelated process.
-    if (::kill(-static_cast<pid_t>(m_groupId), signal) == 0) {
-        return true;
+    if (m_stopStatus) {
+        // Stopping already: the grace has been given.
+        m_child.signalGroup(SIGKILL);
+        sink().systemLine(CoreTr::tr("[cronhelm] the job left processes running in its process "
+                                     "group; they were sent SIGKILL"));
+        return;
     }
-    // Just forked, setsid() not yet run: there is no group yet, and no children either.
-    return m_process.state() != QProcess::NotRunning
-        && ::kill(static_cast<pid_t>(m_groupId), signal) == 0;
+    m_child.signalGroup(SIGTERM);
+    killLeftoversAfter(m_child.groupId(), context().killGrace);
+    sink().systemLine(CoreTr::tr("[cronhelm] the job left processes running in its process "
+                                 "group; they were sent SIGTERM, and get SIGKILL if still "
+                                 "there after %1 ms")
+                          .arg(context().killGrace.count()));
 }
 
-void ShellRun::readOutput()
+void ShellRun::onExited(int waitStatus)
 {
-    sink().append(LogStream::Stdout, m_process.readAllStandardOutput());
-    sink().append(LogStream::Stderr, m_process.readAllStandardError());
-}
-
-void ShellRun::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
-{
-    readOutput();
     m_timeoutTimer.stop();
     m_killTimer.stop();
-
-    // Anything the job left running in its group goes too: after a stop at once, after a
-    // normal exit politely.
-    if (signalGroup(0)) {
-        signalGroup(m_stopStatus ? SIGKILL : SIGTERM);
-        sink().systemLine(
-            CoreTr::tr("[cronhelm] the job left processes running in its process "
-                       "group; they were sent %1")
-                .arg(m_stopStatus ? QStringLiteral("SIGKILL") : QStringLiteral("SIGTERM")));
-    }
+    stopLeftovers();
 
     RunOutcome outcome;
-    if (exitStatus == QProcess::NormalExit) {
+    const bool normalExit = WIFEXITED(waitStatus);
+    const int exitCode = normalExit ? WEXITSTATUS(waitStatus) : 0;
+    if (normalExit) {
         outcome.exitCode = exitCode;
     }
     if (m_stopStatus) {
         outcome.status = *m_stopStatus;
         outcome.error = m_stopError;
-    } else if (exitStatus == QProcess::CrashExit) {
+    } else if (!normalExit) {
         outcome.status = RunStatus::Failed;
-        // On a crash QProcess reports the signal number as the exit code.
-        outcome.error = CoreTr::tr("terminated by signal %1").arg(exitCode);
+        outcome.error = CoreTr::tr("terminated by signal %1").arg(WTERMSIG(waitStatus));
     } else if (exitCode != 0) {
         outcome.status = RunStatus::Failed;
         outcome.error = CoreTr::tr("exited with code %1").arg(exitCode);
@@ -241,20 +282,6 @@ void ShellRun::onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
                           ? CoreTr::tr("[cronhelm] exited with code 0 after %1").arg(elapsedText())
                           : CoreTr::tr("[cronhelm] %1 after %2").arg(outcome.error, elapsedText()));
     finish(outcome);
-}
-
-void ShellRun::onProcessError(QProcess::ProcessError error)
-{
-    // Crashes and the like arrive with finished(); only a failed start comes alone, and it
-    // may come from inside QProcess::start(), so it is reported from the event loop.
-    if (error != QProcess::FailedToStart || isFinished()) {
-        return;
-    }
-    m_timeoutTimer.stop();
-    m_killTimer.stop();
-    finishLater(m_stopStatus.value_or(RunStatus::Failed),
-                CoreTr::tr("could not start %1: %2")
-                    .arg(quoteForDisplay(m_process.program()), m_process.errorString()));
 }
 
 QString ShellRun::describeCommand() const

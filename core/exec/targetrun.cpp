@@ -36,7 +36,7 @@ void TargetRun::finish(RunOutcome outcome)
         return;
     }
     m_finished = true;
-    m_sink->flush();
+    m_sink->finish();
     outcome.logBytes = m_sink->producedBytes();
     outcome.logTruncated = m_sink->truncated();
     Q_EMIT finished(outcome);

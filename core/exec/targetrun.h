@@ -29,7 +29,7 @@ struct RunContext
     TargetSpec target;
     int timeoutSeconds = 3600;       // <= 0: no timeout
     qint64 logLimitBytes = 10485760; // <= 0: no limit
-    // Where ${env:NAME} references are looked up: the node's environment in production
+    // Where ${env:CRONHELM_SECRET_NAME} references are looked up: the node's environment in production
     // (QProcessEnvironment::systemEnvironment()), a chosen one in tests.
     QProcessEnvironment secrets = QProcessEnvironment::systemEnvironment();
     // HTTP jobs only; must live in the thread the run lives in, and outlive the run.
@@ -56,14 +56,17 @@ public:
     virtual void start() = 0;
     // Stops the run; it then finishes as Cancelled (unless it finished already).
     virtual void cancel(const QString &reason) = 0;
+    // Instead of start(): the run will not be started (e.g. the node's lease expired just
+    // before); it finishes with `status` and `reason` from the event loop.
+    void refuseStart(RunStatus status, const QString &reason) { finishLater(status, reason); }
 
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
-    // The job really started: its process was created (QProcess::start() returned with the
-    // child forked) or its request was handed to the network manager (the call returned).
-    // `atUs`: that instant, microseconds since the Unix epoch (system clock), taken on the
-    // run's own thread. Not emitted for a run that failed before that point (bad secret,
+    // The job really started: its program was executed (posix_spawn returned, which
+    // glibc does once the child has exec'd) or its request was handed to the network manager (the
+    // call returned). `atUs`: that instant, microseconds since the Unix epoch (system clock), taken
+    // on the run's own thread. Not emitted for a run that failed before that point (bad secret,
     // invalid URL, fork failure) or was cancelled before it started.
     void started(qint64 atUs);
     void output(Cronhelm::LogStream stream, const QString &text);

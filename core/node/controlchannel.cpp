@@ -106,7 +106,8 @@ void ControlChannel::leaseTick()
         return;
     const auto ttl = std::chrono::milliseconds(qint64(m_config.leaseTtlSeconds * 1000));
     // Counted from before the request: the database's expiry is later than this.
-    const QDeadlineTimer validUntil(ttl - leaseMargin(m_config.leaseTtlSeconds), Qt::PreciseTimer);
+    const LeaseDeadline validUntil =
+        LeaseDeadline::after(ttl - leaseMargin(m_config.leaseTtlSeconds));
     Result<std::optional<qint64>> r = m_store.acquireLease(m_identity.id, m_config.leaseTtlSeconds);
     if (!r) {
         handleFailure(r.error());

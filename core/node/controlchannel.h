@@ -1,11 +1,11 @@
 #pragma once
 
+#include "leasedeadline.h"
 #include "nodeconfig.h"
 
 #include <store/nodestore.h>
 #include <store/storeconnection.h>
 
-#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -40,9 +40,9 @@ public:
 
 Q_SIGNALS:
     // This node now holds the lease under `term` (a new term each acquisition).
-    void leaseAcquired(qint64 term, QDeadlineTimer validUntil);
+    void leaseAcquired(qint64 term, LeaseDeadline validUntil);
     // Renewed: it is provably held until validUntil (measured from before the request).
-    void leaseRenewed(qint64 term, QDeadlineTimer validUntil);
+    void leaseRenewed(qint64 term, LeaseDeadline validUntil);
     // It is no longer held, or can no longer be proven: stop firing at once.
     void leaseLost(const QString &reason);
     void leaseReleased();

@@ -147,7 +147,7 @@ void Executor::checkIdle()
 
 // Lease ------------------------------------------------------------------------------
 
-void Executor::onLeaseAcquired(qint64 term, QDeadlineTimer validUntil)
+void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
 {
     m_term = term;
     m_leaseValid = validUntil;
@@ -164,7 +164,7 @@ void Executor::onLeaseAcquired(qint64 term, QDeadlineTimer validUntil)
     loadForTakeover(m_epoch);
 }
 
-void Executor::onLeaseRenewed(qint64 term, QDeadlineTimer validUntil)
+void Executor::onLeaseRenewed(qint64 term, LeaseDeadline validUntil)
 {
     if (term != m_term)
         return;
@@ -692,7 +692,7 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
         if (result.errorKind() == ErrorKind::Fenced) {
             spdlog::warn("executor: the database refused {} fires: {}", fires.size(),
                          result.errorMessage().toStdString());
-            m_leaseValid = QDeadlineTimer(0);
+            m_leaseValid = LeaseDeadline();
         } else {
             spdlog::error("executor: could not record {} fires: {}", fires.size(),
                           result.errorMessage().toStdString());
@@ -1155,7 +1155,7 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
             [this, runId](const RunOutcome &outcome) { onTargetFinished(runId, outcome); });
     auto &started = m_running.emplace(runId, std::move(active)).first->second;
     started.startedAt = nowUtc(); // until the target reports its real start
-    startOnItsThread(run);
+    startOnItsThread(run, m_leaseValid);
     if (!reserved) // startInstant() says so once for the whole instant
         Q_EMIT runningCountChanged(runningCount());
 }

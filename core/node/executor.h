@@ -12,6 +12,8 @@
 #include <store/nodestore.h>
 #include <store/storeworker.h>
 
+#include "leasedeadline.h"
+
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
@@ -46,8 +48,8 @@ public:
     // Nothing running and nothing left to record.
     bool isIdle() const;
 
-    void onLeaseAcquired(qint64 term, QDeadlineTimer validUntil);
-    void onLeaseRenewed(qint64 term, QDeadlineTimer validUntil);
+    void onLeaseAcquired(qint64 term, LeaseDeadline validUntil);
+    void onLeaseRenewed(qint64 term, LeaseDeadline validUntil);
     void onLeaseLost(const QString &reason);
     void onNotification(const QString &channel, const QString &payload);
     void onReconnected();
@@ -150,8 +152,8 @@ private:
     LogBatcher m_logs;
 
     qint64 m_term = 0;
-    quint64 m_epoch = 0; // changes whenever the lease changes; stale replies are dropped
-    QDeadlineTimer m_leaseValid;
+    quint64 m_epoch = 0;        // changes whenever the lease changes; stale replies are dropped
+    LeaseDeadline m_leaseValid; // CLOCK_BOOTTIME: counts a suspend
     bool m_draining = false;
     bool m_loaded = false;
 

@@ -45,13 +45,28 @@ void TargetThreads::adopt(TargetRun *run, qint64 key) const
     run->moveToThread(&m_workers.at(slot % m_workers.size())->thread);
 }
 
-void startOnItsThread(TargetRun *run)
+namespace {
+
+void startIfLeaseHolds(TargetRun *run, LeaseDeadline leaseValid)
 {
-    if (run->thread() == QThread::currentThread()) {
-        run->start();
+    if (leaseValid.hasExpired()) {
+        run->refuseStart(RunStatus::Skipped,
+                         QStringLiteral("the node's executor lease expired before the start"));
         return;
     }
-    QMetaObject::invokeMethod(run, &TargetRun::start, Qt::QueuedConnection);
+    run->start();
+}
+
+} // namespace
+
+void startOnItsThread(TargetRun *run, LeaseDeadline leaseValid)
+{
+    if (run->thread() == QThread::currentThread()) {
+        startIfLeaseHolds(run, leaseValid);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        run, [run, leaseValid] { startIfLeaseHolds(run, leaseValid); }, Qt::QueuedConnection);
 }
 
 void cancelOnItsThread(TargetRun *run, const QString &reason)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "leasedeadline.h"
+
 #include <QList>
 #include <QThread>
 
@@ -21,8 +23,8 @@ class TargetRun;
 //
 // A run is created on the executor's thread, prepared there, then moved with adopt() to a
 // thread of the pool, where it lives (signals to the executor are queued) until it is
-// deleted there (deleteLater). Shell targets too: QProcess::start() holds the calling thread
-// until the child has exec'd (Qt clones with CLONE_VFORK), so an instant's processes are
+// deleted there (deleteLater). Shell targets too: posix_spawn() holds the calling thread
+// until the child has exec'd (glibc clones with CLONE_VFORK), so an instant's processes are
 // started on several threads at once.
 class TargetThreads
 {
@@ -49,8 +51,11 @@ private:
     int m_managersPerThread;
 };
 
-// Calls run->start() / run->cancel() on the run's own thread.
-void startOnItsThread(TargetRun *run);
+// Calls run->start() on the run's own thread, unless the lease under which it was handed
+// out has expired by then (checked at that moment, on CLOCK_BOOTTIME): such a run is not
+// started and ends as skipped.
+void startOnItsThread(TargetRun *run, LeaseDeadline leaseValid);
+// Calls run->cancel() on the run's own thread.
 void cancelOnItsThread(TargetRun *run, const QString &reason);
 
 // Deletes a run on its own thread (later), or at once when that is this thread.

@@ -100,6 +100,7 @@ private slots:
     void show();
     void logInOrder();
     void logAcrossPages();
+    void logKeepsBinaryBytes();
     void logFollowUntilFinished();
     void cancel();
 };
@@ -209,6 +210,24 @@ void TestCtlRuns::logInOrder()
         runCtlOn(db->conninfo(), {QStringLiteral("runs"), QStringLiteral("log"), run});
     CTL_EXPECT_EXIT(r, 0);
     QCOMPARE(r.text(), QStringLiteral("started\npartial warning: 🚀\nline \"two\"\n"));
+}
+
+// Output stored with LogText escapes (NUL, bytes that are not UTF-8) comes out as the bytes
+// the job printed.
+void TestCtlRuns::logKeepsBinaryBytes()
+{
+    CTL_DATABASE(db, QStringLiteral("cli log binary"));
+    const QString run = insertRun(*db, createJob(*db, QStringLiteral("j")),
+                                  QStringLiteral("trigger, scheduled_for, due_at, status"),
+                                  QStringLiteral("'manual', now(), now(), 'succeeded'"));
+    QVERIFY(db->query(QStringLiteral("INSERT INTO cronhelm.run_logs (run_id, seq, stream, data) "
+                                     "VALUES (%1, 0, 'stdout', U&'a\\F700b\\F7FFc\\00E9')")
+                          .arg(run))
+                .ok());
+    const CtlResult r =
+        runCtlOn(db->conninfo(), {QStringLiteral("runs"), QStringLiteral("log"), run});
+    CTL_EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QByteArray("a\0b\377c\xc3\xa9", 7));
 }
 
 void TestCtlRuns::logAcrossPages()

@@ -520,17 +520,19 @@ private Q_SLOTS:
 
     void secretsResolved()
     {
-        RunContext context = httpContext(QJsonObject{
-            {QStringLiteral("url"),
-             QString(m_server->url(QStringLiteral("/hook")).toString()
-                     + QStringLiteral("?key=${env:API_KEY}"))},
-            {QStringLiteral("method"), QStringLiteral("POST")},
-            {QStringLiteral("headers"),
-             QJsonObject{
-                 {QStringLiteral("Authorization"), QStringLiteral("Bearer ${env:API_TOKEN}")}}},
-            {QStringLiteral("body"), QStringLiteral("{\"token\":\"${env:API_TOKEN}\"}")}});
-        context.secrets.insert(QStringLiteral("API_TOKEN"), QStringLiteral("s3cr3t"));
-        context.secrets.insert(QStringLiteral("API_KEY"), QStringLiteral("k3y"));
+        RunContext context = httpContext(
+            QJsonObject{{QStringLiteral("url"),
+                         QString(m_server->url(QStringLiteral("/hook")).toString()
+                                 + QStringLiteral("?key=${env:CRONHELM_SECRET_API_KEY}"))},
+                        {QStringLiteral("method"), QStringLiteral("POST")},
+                        {QStringLiteral("headers"),
+                         QJsonObject{{QStringLiteral("Authorization"),
+                                      QStringLiteral("Bearer ${env:CRONHELM_SECRET_API_TOKEN}")}}},
+                        {QStringLiteral("body"),
+                         QStringLiteral("{\"token\":\"${env:CRONHELM_SECRET_API_TOKEN}\"}")}});
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_API_TOKEN"),
+                               QStringLiteral("s3cr3t"));
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_API_KEY"), QStringLiteral("k3y"));
         HttpRun httpRun(context);
         RunRecorder recorder(&httpRun);
         QVERIFY(run(httpRun, recorder));
@@ -558,13 +560,14 @@ private Q_SLOTS:
         if (field == QLatin1String("url")) {
             target.insert(QStringLiteral("url"),
                           QString(m_server->url(QStringLiteral("/hook")).toString()
-                                  + QStringLiteral("?k=${env:API_TOKEN}")));
+                                  + QStringLiteral("?k=${env:CRONHELM_SECRET_API_TOKEN}")));
         } else if (field == QLatin1String("header")) {
-            target.insert(
-                QStringLiteral("headers"),
-                QJsonObject{{QStringLiteral("X-Key"), QStringLiteral("${env:API_TOKEN}")}});
+            target.insert(QStringLiteral("headers"),
+                          QJsonObject{{QStringLiteral("X-Key"),
+                                       QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}")}});
         } else {
-            target.insert(QStringLiteral("body"), QStringLiteral("${env:API_TOKEN}"));
+            target.insert(QStringLiteral("body"),
+                          QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}"));
         }
         HttpRun httpRun(httpContext(target));
         RunRecorder recorder(&httpRun);
@@ -573,7 +576,7 @@ private Q_SLOTS:
         QVERIFY(recorder.waitFinished());
         QCOMPARE(recorder.outcome().status, RunStatus::Failed);
         QCOMPARE(recorder.outcome().error,
-                 QStringLiteral("secret ${env:API_TOKEN} is not set on this node"));
+                 QStringLiteral("secret ${env:CRONHELM_SECRET_API_TOKEN} is not set on this node"));
         QTest::qWait(200);
         QVERIFY(m_server->requests().isEmpty());
     }

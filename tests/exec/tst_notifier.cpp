@@ -212,9 +212,10 @@ private Q_SLOTS:
     {
         NotificationTarget hook;
         hook.kind = NotifyKind::Slack;
-        hook.url = QStringLiteral("http://127.0.0.1:%1/${env:SLACK_PATH}").arg(m_server->port());
+        hook.url = QStringLiteral("http://127.0.0.1:%1/${env:CRONHELM_SECRET_SLACK_PATH}")
+                       .arg(m_server->port());
         QProcessEnvironment secrets;
-        secrets.insert(QStringLiteral("SLACK_PATH"), QStringLiteral("slack"));
+        secrets.insert(QStringLiteral("CRONHELM_SECRET_SLACK_PATH"), QStringLiteral("slack"));
         m_notifier->setSecrets(secrets);
         QSignalSpy delivered(m_notifier.get(), &Notifier::delivered);
         m_notifier->notify(NotifyEvent::Failure, {hook}, failedRun());
@@ -226,8 +227,9 @@ private Q_SLOTS:
         QCOMPARE(m_notifier->notify(NotifyEvent::Failure, {hook}, failedRun()), 1);
         QCOMPARE(failed.count(), 0); // reported from the event loop, not from notify()
         QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.at(0).at(3).toString(),
-                 QStringLiteral("secret ${env:SLACK_PATH} is not set on this node"));
+        QCOMPARE(
+            failed.at(0).at(3).toString(),
+            QStringLiteral("secret ${env:CRONHELM_SECRET_SLACK_PATH} is not set on this node"));
         QCOMPARE(m_server->requests().size(), 1);
     }
 

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(sink.producedBytes(), 7);
     }
 
-    void decodesUtf8Lossily()
+    void decodesUtf8KeepingEveryByte()
     {
         OutputSink sink(0);
         QSignalSpy spy(&sink, &OutputSink::output);
@@ -138,8 +138,52 @@ private Q_SLOTS:
             joined += piece.text;
         }
         QCOMPARE(joined,
-                 QStringLiteral("\U0001F389\n\U0001F389 a") + QChar(QChar::ReplacementCharacter)
+                 QStringLiteral("\U0001F389\n\U0001F389 a") + QChar(char16_t(0xF7FF))
                      + QStringLiteral("b\n"));
+        QCOMPARE(LogText::toBytes(joined),
+                 QByteArray(emoji + "\n" + emoji
+                            + " a\xff"
+                              "b\n"));
+    }
+
+    // Issue 10: a NUL in the output made the node drop the whole log batch. Every byte a
+    // job prints is kept and comes back unchanged, whatever it is and however it is split.
+    void binaryOutputRoundTrips_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("nul and 0xff") << QByteArray("a\0b\377c", 5);
+        QByteArray all;
+        for (int b = 0; b < 256; ++b) {
+            all.append(char(b));
+        }
+        QTest::newRow("every byte") << all;
+        QTest::newRow("escape range itself") << QStringLiteral("x\uF700\uF7FFy").toUtf8();
+        QTest::newRow("cut sequence at end") << QByteArray("ok \xe2\x82");
+        QTest::newRow("overlong and surrogate")
+            << QByteArray("\xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82\xac");
+    }
+
+    void binaryOutputRoundTrips()
+    {
+        QFETCH(QByteArray, bytes);
+        for (qsizetype split = 1; split <= 3; ++split) {
+            OutputSink sink(0);
+            QSignalSpy spy(&sink, &OutputSink::output);
+            for (qsizetype i = 0; i < bytes.size(); i += split) {
+                sink.append(LogStream::Stdout, bytes.mid(i, split));
+            }
+            sink.finish();
+            QString joined;
+            for (const Piece &piece : pieces(spy)) {
+                joined += piece.text;
+            }
+            QVERIFY(!joined.contains(QChar(0)));
+            QVERIFY(joined.isValidUtf16()); // storable as text
+            QCOMPARE(LogText::toBytes(joined), bytes);
+        }
+        const QString stored = QStringLiteral("a") + QChar(char16_t(0xF700)) + QStringLiteral("b")
+            + QChar(char16_t(0xF7FF));
+        QCOMPARE(LogText::toDisplay(stored), QStringLiteral("a\\x00b\\xff"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include <exec/shellrun.h>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -31,6 +32,31 @@ bool processAlive(qint64 pid)
     const QByteArray text = stat.readAll();
     const qsizetype close = text.lastIndexOf(')');
     return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+}
+
+// Live (non-zombie) processes whose process group is `group`.
+QList<qint64> groupMembers(qint64 group)
+{
+    QList<qint64> members;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid) {
+            continue;
+        }
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        // After the name: state, ppid, pgrp.
+        if (fields.size() > 2 && fields.at(0) != "Z" && fields.at(2).toLongLong() == group) {
+            members.append(pid);
+        }
+    }
+    return members;
 }
 
 qint64 readPid(const QString &path)
@@ -103,7 +129,7 @@ private Q_SLOTS:
             << qint64(5);
         QTest::newRow("invalid utf8")
             << QStringLiteral("printf 'a\\377b'") << RunStatus::Succeeded << 0 << QString()
-            << QStringLiteral("a\uFFFDb") << QString() << qint64(3);
+            << QStringLiteral("a\uF7FFb") << QString() << qint64(3);
     }
 
     void exitStatus()
@@ -158,6 +184,7 @@ private Q_SLOTS:
         ShellRun run(shellContext(
             QJsonObject{{QStringLiteral("argv"), QJsonArray{QStringLiteral("/no/such/prog")}}}));
         RunRecorder recorder(&run);
+        QSignalSpy started(&run, &TargetRun::started);
         run.start();
         QCOMPARE(recorder.finishedCount(), 0); // never from inside start()
         QVERIFY(recorder.waitFinished());
@@ -166,6 +193,8 @@ private Q_SLOTS:
         QVERIFY(!outcome.exitCode);
         QVERIFY2(outcome.error.startsWith(QStringLiteral("could not start /no/such/prog")),
                  qPrintable(outcome.error));
+        // Nothing was executed, so there is no start to record.
+        QCOMPARE(started.count(), 0);
     }
 
     void workdir()
@@ -216,12 +245,14 @@ private Q_SLOTS:
 
     void secretsResolved()
     {
-        QJsonObject target = command(QStringLiteral("echo \"${env:DB_PASSWORD}|$FROM_ENV\""));
-        target.insert(
-            QStringLiteral("env"),
-            QJsonObject{{QStringLiteral("FROM_ENV"), QStringLiteral("user:${env:DB_PASSWORD}")}});
+        QJsonObject target =
+            command(QStringLiteral("echo \"${env:CRONHELM_SECRET_DB_PASSWORD}|$FROM_ENV\""));
+        target.insert(QStringLiteral("env"),
+                      QJsonObject{{QStringLiteral("FROM_ENV"),
+                                   QStringLiteral("user:${env:CRONHELM_SECRET_DB_PASSWORD}")}});
         RunContext context = shellContext(target);
-        context.secrets.insert(QStringLiteral("DB_PASSWORD"), QStringLiteral("pa55"));
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_DB_PASSWORD"),
+                               QStringLiteral("pa55"));
         ShellRun run(context);
         RunRecorder recorder(&run);
         run.start();
@@ -229,8 +260,106 @@ private Q_SLOTS:
         QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
         QCOMPARE(recorder.text(LogStream::Stdout), QStringLiteral("pa55|user:pa55\n"));
         // The log shows the reference, not the secret.
-        QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("${env:DB_PASSWORD}")));
+        QVERIFY(recorder.text(LogStream::System)
+                    .contains(QStringLiteral("${env:CRONHELM_SECRET_DB_PASSWORD}")));
         QVERIFY(!recorder.text(LogStream::System).contains(QStringLiteral("pa55")));
+    }
+
+    // The node's own credentials and other jobs' secrets are not in a job's environment.
+    void environmentIsClean()
+    {
+        qputenv("PGPASSWORD", "node-db-password");
+        qputenv("CRONHELM_SECRET_OTHER", "other-jobs-secret");
+        QJsonObject target = command(QStringLiteral("env"));
+        target.insert(QStringLiteral("env"),
+                      QJsonObject{{QStringLiteral("OWN"), QStringLiteral("mine")}});
+        RunContext context = shellContext(target);
+        context.secrets = QProcessEnvironment::systemEnvironment();
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished());
+        qunsetenv("PGPASSWORD");
+        qunsetenv("CRONHELM_SECRET_OTHER");
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QStringList names;
+        for (const QString &line : recorder.text(LogStream::Stdout).split(u'\n')) {
+            if (!line.isEmpty()) {
+                names.append(line.section(u'=', 0, 0));
+            }
+        }
+        const QStringList allowed{
+            QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"),
+            QStringLiteral("TZ"), QStringLiteral("OWN"), QStringLiteral("CRONHELM_RUN_ID"),
+            QStringLiteral("CRONHELM_JOB_ID"), QStringLiteral("CRONHELM_JOB_NAME"),
+            QStringLiteral("CRONHELM_ATTEMPT"), QStringLiteral("CRONHELM_SCHEDULED_FOR"),
+            // set by sh itself
+            QStringLiteral("PWD"), QStringLiteral("OLDPWD"), QStringLiteral("SHLVL"),
+            QStringLiteral("_")};
+        for (const QString &name : std::as_const(names)) {
+            QVERIFY2(allowed.contains(name), qPrintable(name));
+        }
+        QVERIFY(names.contains(QStringLiteral("OWN")));
+        QVERIFY(names.contains(QStringLiteral("PATH")));
+        QVERIFY(!recorder.log().contains(QLatin1String("node-db-password")));
+        QVERIFY(!recorder.log().contains(QLatin1String("other-jobs-secret")));
+    }
+
+    // A job may not refer to the node's credentials, even by name.
+    void undeclaredSecretRefused()
+    {
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        RunContext context =
+            shellContext(command(QStringLiteral("echo ${env:PGPASSWORD} > '%1'").arg(marker)));
+        context.secrets.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("node-db-password"));
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("secret reference ${env:PGPASSWORD} is refused: jobs may only use "
+                                "variables whose names start with CRONHELM_SECRET_"));
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    // The attack of a secret that is shell syntax: quotes, ; and $( ) in the value are data.
+    // And while the job runs, its command line (what ps shows every local user) holds only
+    // the reference.
+    void secretIsNeverShellText()
+    {
+        QTemporaryDir dir;
+        const QString pwned = dir.filePath(QStringLiteral("pwned"));
+        const QString pwned2 = dir.filePath(QStringLiteral("pwned2"));
+        const QString pidFile = dir.filePath(QStringLiteral("pid"));
+        const QString go = dir.filePath(QStringLiteral("go"));
+        const QString secret = QStringLiteral("'; touch %1; '$(touch %2)").arg(pwned, pwned2);
+        RunContext context = shellContext(command(
+            QStringLiteral("echo $$ > '%1'; while [ ! -e '%2' ]; do sleep 0.02; done; "
+                           "echo '${env:CRONHELM_SECRET_EVIL}'; echo ${env:CRONHELM_SECRET_EVIL}; "
+                           "printf '%s\\n' \"${env:CRONHELM_SECRET_EVIL}\"")
+                .arg(pidFile, go)));
+        context.secrets.insert(QStringLiteral("CRONHELM_SECRET_EVIL"), secret);
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QTRY_VERIFY(readPid(pidFile) > 0);
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(readPid(pidFile)));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray shown = cmdline.readAll();
+        QVERIFY2(shown.contains("${CRONHELM_SECRET_EVIL}"), shown.constData());
+        QVERIFY2(!shown.contains("touch"), shown.constData());
+        QFile(go).open(QIODevice::WriteOnly);
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QVERIFY(!QFile::exists(pwned));
+        QVERIFY(!QFile::exists(pwned2));
+        // Inside single quotes the expansion is literal; unquoted or double-quoted the
+        // value arrives as data.
+        const QStringList lines = recorder.text(LogStream::Stdout).split(u'\n');
+        QCOMPARE(lines.value(0), QStringLiteral("${CRONHELM_SECRET_EVIL}"));
+        QCOMPARE(lines.value(2), secret);
     }
 
     void secretMissing_data()
@@ -247,15 +376,17 @@ private Q_SLOTS:
         const QString marker = dir.filePath(QStringLiteral("ran"));
         QJsonObject target;
         if (where == QLatin1String("argv")) {
-            target.insert(
-                QStringLiteral("argv"),
-                QJsonArray{QStringLiteral("touch"), marker, QStringLiteral("${env:API_TOKEN}")});
+            target.insert(QStringLiteral("argv"),
+                          QJsonArray{QStringLiteral("touch"), marker,
+                                     QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}")});
         } else if (where == QLatin1String("env")) {
             target = command(QStringLiteral("touch '%1'").arg(marker));
             target.insert(QStringLiteral("env"),
-                          QJsonObject{{QStringLiteral("T"), QStringLiteral("${env:API_TOKEN}")}});
+                          QJsonObject{{QStringLiteral("T"),
+                                       QStringLiteral("${env:CRONHELM_SECRET_API_TOKEN}")}});
         } else {
-            target = command(QStringLiteral("touch '%1' ${env:API_TOKEN}").arg(marker));
+            target =
+                command(QStringLiteral("touch '%1' ${env:CRONHELM_SECRET_API_TOKEN}").arg(marker));
         }
         ShellRun run(shellContext(target));
         RunRecorder recorder(&run);
@@ -264,7 +395,8 @@ private Q_SLOTS:
         QVERIFY(recorder.waitFinished());
         const RunOutcome outcome = recorder.outcome();
         QCOMPARE(outcome.status, RunStatus::Failed);
-        QCOMPARE(outcome.error, QStringLiteral("secret ${env:API_TOKEN} is not set on this node"));
+        QCOMPARE(outcome.error,
+                 QStringLiteral("secret ${env:CRONHELM_SECRET_API_TOKEN} is not set on this node"));
         QVERIFY(recorder.text(LogStream::System).contains(outcome.error));
         QTest::qWait(200);
         QVERIFY(!QFile::exists(marker));
@@ -328,6 +460,56 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 5000);
     }
 
+    // Issue 10: a job that traps TERM and leaves a background child. After the timeout and
+    // the grace nothing of its process group remains.
+    void timeoutWithTrappedTermLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const QString groupFile = dir.filePath(QStringLiteral("group"));
+        RunContext context =
+            shellContext(command(QStringLiteral("trap 'echo got TERM' TERM; echo $$ > '%1'; "
+                                                "(trap '' TERM; while :; do sleep 1; done) & "
+                                                "while :; do sleep 1; done")
+                                     .arg(groupFile)));
+        context.timeoutSeconds = 1;
+        context.killGrace = std::chrono::milliseconds(700);
+        ShellRun run(context);
+        RunRecorder recorder(&run);
+        run.start();
+        QTRY_VERIFY(readPid(groupFile) > 0);
+        const qint64 group = readPid(groupFile);
+        QTRY_VERIFY(groupMembers(group).size() >= 2);
+        QVERIFY(recorder.waitFinished(10000));
+        QCOMPARE(recorder.outcome().status, RunStatus::TimedOut);
+        QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
+    }
+
+    // A job that exits normally but leaves a child that ignores SIGTERM: the child gets
+    // SIGKILL once the grace has passed, although the run has long been reported.
+    void leftoverIgnoringTermIsKilledAfterGrace()
+    {
+        QTemporaryDir dir;
+        const QString groupFile = dir.filePath(QStringLiteral("group"));
+        const QString childPid = dir.filePath(QStringLiteral("child"));
+        RunContext context = shellContext(
+            command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
+                        .arg(groupFile, childPid)));
+        context.killGrace = std::chrono::milliseconds(800);
+        auto run = std::make_unique<ShellRun>(context);
+        RunRecorder recorder(run.get());
+        run->start();
+        QVERIFY(recorder.waitFinished());
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("get SIGKILL")));
+        // The run is gone (as the node deletes it once recorded); the kill is not.
+        run.reset();
+        const qint64 group = readPid(groupFile);
+        const qint64 child = readPid(childPid);
+        QVERIFY(group > 0 && child > 0);
+        QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
+        QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
+    }
+
     void cancel()
     {
         ShellRun run(shellContext(command(QStringLiteral("echo started; sleep 100"))));
@@ -372,6 +554,22 @@ private Q_SLOTS:
         QVERIFY(child > 0);
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 5000);
         QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("left processes")));
+    }
+
+    // A process left behind that keeps writing into the job's stdout must not keep the
+    // runner reading at the job's exit.
+    void leftoverWritingForeverDoesNotHoldTheRun()
+    {
+        QTemporaryDir dir;
+        const QString childPid = dir.filePath(QStringLiteral("child"));
+        ShellRun run(shellContext(command(
+            QStringLiteral("yes & echo $! > '%1'; while [ ! -s '%1' ]; do :; done; sleep 0.1")
+                .arg(childPid))));
+        RunRecorder recorder(&run);
+        run.start();
+        QVERIFY(recorder.waitFinished(10000));
+        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(readPid(childPid)), 5000);
     }
 
     void destroyingARunningRunKillsIt()

@@ -5,6 +5,7 @@
 
 #include "nodetesthelpers.h"
 
+#include <domain/logtext.h>
 #include <exec/idempotencykey.h>
 #include <httptestserver.h>
 
@@ -55,6 +56,9 @@ private Q_SLOTS:
     void notifications();
     void hugeOutput();
     void missingSecret();
+    void nodeCredentialsOutOfReach();
+    void binaryOutputKept();
+    void secretIsNotShellText();
     void liveLog();
 };
 
@@ -265,8 +269,8 @@ void TargetsTest::missingSecret()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("NOPE_SECRET"));
-    environment.insert(QStringLiteral("KNOWN_SECRET"), QStringLiteral("s3cr3t"));
+    environment.remove(QStringLiteral("CRONHELM_SECRET_NOPE"));
+    environment.insert(QStringLiteral("CRONHELM_SECRET_KNOWN"), QStringLiteral("s3cr3t"));
     auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
     node->setEnvironment(environment);
     QVERIFY(node->start());
@@ -274,19 +278,20 @@ void TargetsTest::missingSecret()
 
     CH_CREATE_JOB(shell, probe,
                   shellJob(QStringLiteral("shell secret"),
-                           QStringLiteral("echo ${env:NOPE_SECRET} > '%1'").arg(leak)));
+                           QStringLiteral("echo ${env:CRONHELM_SECRET_NOPE} > '%1'").arg(leak)));
     CH_CREATE_JOB(
         http, probe,
-        Test::httpJob(
-            QStringLiteral("http secret"),
-            {{QStringLiteral("url"), server.url(QStringLiteral("/secret")).toString()},
-             {QStringLiteral("headers"),
-              QJsonObject{{QStringLiteral("X-Api-Key"), QStringLiteral("${env:NOPE_SECRET}")}}}}));
+        Test::httpJob(QStringLiteral("http secret"),
+                      {{QStringLiteral("url"), server.url(QStringLiteral("/secret")).toString()},
+                       {QStringLiteral("headers"),
+                        QJsonObject{{QStringLiteral("X-Api-Key"),
+                                     QStringLiteral("${env:CRONHELM_SECRET_NOPE}")}}}}));
     CH_CREATE_JOB(
         known, probe,
-        shellJob(QStringLiteral("known secret"),
-                 QStringLiteral("[ \"${env:KNOWN_SECRET}\" = \"$(printf 's3%s' cr3t)\" ] && "
-                                "echo matched")));
+        shellJob(
+            QStringLiteral("known secret"),
+            QStringLiteral("[ \"${env:CRONHELM_SECRET_KNOWN}\" = \"$(printf 's3%s' cr3t)\" ] && "
+                           "echo matched")));
     CH_VALUE(shellRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(shell));
     CH_VALUE(httpRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(http));
     CH_VALUE(knownRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(known));
@@ -301,7 +306,7 @@ void TargetsTest::missingSecret()
         CH_VERIFY_OK(row);
         QCOMPARE(row->value(0).value(0), QStringLiteral("failed"));
         const QString error = row->value(0).value(1);
-        QVERIFY2(error.contains(QLatin1String("${env:NOPE_SECRET}"))
+        QVERIFY2(error.contains(QLatin1String("${env:CRONHELM_SECRET_NOPE}"))
                      && error.contains(QLatin1String("not set")),
                  qPrintable(error));
     }
@@ -313,6 +318,152 @@ void TargetsTest::missingSecret()
     CH_VALUE(knownLog, probe, runLogSql(knownRun));
     QVERIFY2(knownLog.contains(QLatin1String("matched")), qPrintable(knownLog));
     QVERIFY2(!knownLog.contains(QLatin1String("s3cr3t")), qPrintable(knownLog));
+}
+
+// The attack of issue 10: a job reads the node's database password, through its environment
+// or through a ${env:...} reference sent elsewhere. A shell job's environment holds only
+// PATH, HOME, LANG, TZ, its own env and the run's variables; a reference to a variable
+// outside CRONHELM_SECRET_* fails the run, saying why, and nothing is run or sent.
+void TargetsTest::nodeCredentialsOutOfReach()
+{
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    server.setDefaultResponse(TestResponse{});
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("node-db-pa55"));
+    environment.insert(QStringLiteral("CRONHELM_SECRET_UNUSED"), QStringLiteral("other-job"));
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setEnvironment(environment);
+    QVERIFY(node->start());
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+
+    CH_CREATE_JOB(printEnv, probe, shellJob(QStringLiteral("print env"), QStringLiteral("env")));
+    CH_CREATE_JOB(shellRef, probe,
+                  shellJob(QStringLiteral("shell ref"), QStringLiteral("echo ${env:PGPASSWORD}")));
+    CH_CREATE_JOB(
+        httpRef, probe,
+        Test::httpJob(
+            QStringLiteral("http ref"),
+            {{QStringLiteral("url"), server.url(QStringLiteral("/steal")).toString()},
+             {QStringLiteral("headers"),
+              QJsonObject{{QStringLiteral("X-Stolen"), QStringLiteral("${env:PGPASSWORD}")}}}}));
+    CH_VALUE(envRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(printEnv));
+    CH_VALUE(shellRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(shellRef));
+    CH_VALUE(httpRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(httpRef));
+    CH_WAIT(probe,
+            finished(envRun) + QStringLiteral(" AND ") + finished(shellRun)
+                + QStringLiteral(" AND ") + finished(httpRun),
+            5000);
+
+    CH_VALUE(envLog, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(envRun));
+    const QStringList allowed{QStringLiteral("PATH"),
+                              QStringLiteral("HOME"),
+                              QStringLiteral("LANG"),
+                              QStringLiteral("TZ"),
+                              QStringLiteral("PWD"),
+                              QStringLiteral("OLDPWD"),
+                              QStringLiteral("SHLVL"),
+                              QStringLiteral("_"),
+                              QStringLiteral("CRONHELM_RUN_ID"),
+                              QStringLiteral("CRONHELM_JOB_ID"),
+                              QStringLiteral("CRONHELM_JOB_NAME"),
+                              QStringLiteral("CRONHELM_ATTEMPT"),
+                              QStringLiteral("CRONHELM_SCHEDULED_FOR")};
+    QStringList seen;
+    for (const QString &line : envLog.split(u'\n', Qt::SkipEmptyParts))
+        seen.append(line.section(u'=', 0, 0));
+    QVERIFY2(seen.contains(QStringLiteral("CRONHELM_RUN_ID")), qPrintable(envLog));
+    for (const QString &name : std::as_const(seen))
+        QVERIFY2(allowed.contains(name), qPrintable(name + QStringLiteral(" in ") + envLog));
+    QVERIFY(!envLog.contains(QLatin1String("node-db-pa55")));
+    QVERIFY(!envLog.contains(QLatin1String("other-job")));
+
+    for (const QString &run : {shellRun, httpRun}) {
+        Result<QList<QStringList>> row = probe.query(
+            QStringLiteral("SELECT status, error FROM cronhelm.runs WHERE id = %1").arg(run));
+        CH_VERIFY_OK(row);
+        QCOMPARE(row->value(0).value(0), QStringLiteral("failed"));
+        QCOMPARE(row->value(0).value(1),
+                 QStringLiteral("secret reference ${env:PGPASSWORD} is refused: jobs may only "
+                                "use variables whose names start with CRONHELM_SECRET_"));
+        CH_VALUE(log, probe, runLogSql(run));
+        QVERIFY(!log.contains(QLatin1String("node-db-pa55")));
+    }
+    QVERIFY(server.requests(QStringLiteral("/steal")).isEmpty());
+}
+
+// Issue 10: a secret pasted into the sh -c text was visible to every local user (ps) and
+// ran as shell code when it held quotes, ";" or "$(". Through a real node: the value
+// neither runs nor appears on the job's command line, and reaches the job as data.
+void TargetsTest::secretIsNotShellText()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pwned = dir.filePath(QStringLiteral("pwned"));
+    const QString secret = QStringLiteral("'; touch '%1'; '$(touch '%1')").arg(pwned);
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CRONHELM_SECRET_EVIL"), secret);
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setEnvironment(environment);
+    QVERIFY(node->start());
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_CREATE_JOB(job, probe,
+                  shellJob(QStringLiteral("evil secret"),
+                           QStringLiteral("tr '\\0' ' ' < /proc/$$/cmdline; echo; "
+                                          "echo '${env:CRONHELM_SECRET_EVIL}'; "
+                                          "printf '%s\\n' \"${env:CRONHELM_SECRET_EVIL}\"")));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 5000);
+    CH_VALUE(status, probe,
+             QStringLiteral("SELECT status FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(status, QStringLiteral("succeeded"));
+    CH_VALUE(out, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(run));
+    const QStringList lines = out.split(u'\n');
+    QVERIFY2(lines.size() >= 3, qPrintable(out));
+    // What ps shows: the command with the parameter expansion, not the value.
+    QVERIFY2(lines.at(0).contains(QLatin1String("${CRONHELM_SECRET_EVIL}")), qPrintable(out));
+    QVERIFY2(!lines.at(0).contains(QLatin1String("touch")), qPrintable(out));
+    QCOMPARE(lines.at(1), QStringLiteral("${CRONHELM_SECRET_EVIL}"));
+    QCOMPARE(lines.at(2), secret);
+    QVERIFY2(!QFile::exists(pwned), "the secret ran as shell code");
+}
+
+// Issue 10: a NUL in a job's output made the node drop the whole log batch (the text array
+// went through libpq as a C string). Every byte is kept, and the other runs' output in the
+// same batch too.
+void TargetsTest::binaryOutputKept()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(binary, probe,
+                  shellJob(QStringLiteral("binary"), QStringLiteral("printf 'a\\0b\\377c'")));
+    CH_CREATE_JOB(neighbour, probe,
+                  shellJob(QStringLiteral("neighbour"), QStringLiteral("echo neighbour")));
+    CH_VALUE(binaryRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(binary));
+    CH_VALUE(neighbourRun, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(neighbour));
+    CH_WAIT(probe, finished(binaryRun) + QStringLiteral(" AND ") + finished(neighbourRun), 5000);
+    CH_VALUE(stdoutText, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(binaryRun));
+    QCOMPARE(LogText::toBytes(stdoutText), QByteArray("a\0b\377c", 5));
+    QCOMPARE(LogText::toDisplay(stdoutText), QStringLiteral("a\\x00b\\xffc"));
+    CH_VALUE(neighbourLog, probe, runLogSql(neighbourRun));
+    QVERIFY2(neighbourLog.contains(QLatin1String("neighbour\n")), qPrintable(neighbourLog));
+    CH_VALUE(systemLines, probe, runLogSql(binaryRun));
+    QVERIFY2(systemLines.contains(QLatin1String("exited with code 0")), qPrintable(systemLines));
+    QVERIFY(!node->findLine(QRegularExpression(QStringLiteral("log: dropping"))).hasMatch());
 }
 
 // Output appears in cronhelm.run_log while the job is still running.

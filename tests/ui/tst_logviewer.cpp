@@ -25,6 +25,7 @@ private slots:
     void followsARunningJob();
     void findsAndSaves();
     void marksTruncatedOutput();
+    void showsBinaryBytesAsEscapes();
 };
 
 namespace {
@@ -150,6 +151,30 @@ void TestLogViewer::marksTruncatedOutput()
              qPrintable(text));
     QVERIFY(viewer.findChild<MessageBar *>()->text().contains(QLatin1String("log limit")));
     QVERIFY(!viewer.isFollowing());
+}
+
+// A job that printed a NUL and a byte that is not UTF-8 (stored as LogText escapes): the
+// viewer shows them as visible \xNN escapes, and the rest of the output as it was.
+void TestLogViewer::showsBinaryBytesAsEscapes()
+{
+    CH_DATABASE(db);
+    const qint64 job = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    const qint64 run = node.fire(job);
+    QVERIFY(node.log(run, 1,
+                     QStringLiteral("a") + QChar(char16_t(0xF700)) + QStringLiteral("b")
+                         + QChar(char16_t(0xF7FF)) + QStringLiteral("c\nnext line\n")));
+    QVERIFY(node.finish(run, QStringLiteral("succeeded")));
+
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    LogViewer viewer(&client, run);
+    viewer.show();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.text()->toPlainText().contains(QLatin1String("next line")),
+                             3000);
+    QVERIFY2(viewer.text()->toPlainText().contains(QLatin1String("a\\x00b\\xffc\n")),
+             qPrintable(viewer.text()->toPlainText()));
 }
 
 QTEST_MAIN(TestLogViewer)
