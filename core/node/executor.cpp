@@ -1079,6 +1079,7 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
     context.logLimitBytes = def.spec.logLimitBytes;
     context.network = m_targets.network(runId);
     context.killGrace = m_config.killGrace;
+    context.httpLimits = m_config.http;
     TargetRunPtr run(createTargetRun(context).release());
     // Built here, started from a target thread: an instant's burst of requests and process
     // starts (each QProcess::start() holds its thread until the child has exec'd) is spread
