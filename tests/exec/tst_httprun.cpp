@@ -8,11 +8,17 @@
 #include <stalledlistener.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -555,6 +561,54 @@ private Q_SLOTS:
         QVERIFY2(recorder.outcome().error.startsWith(QStringLiteral("request failed: ")),
                  qPrintable(recorder.outcome().error));
         QVERIFY(m_server->requests().isEmpty());
+    }
+
+    // TLS is always verified: a server whose certificate no trusted CA signed gets no
+    // request, and the run says why.
+    void tlsIsVerified()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"),
+                                    QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath,
+                                    QStringLiteral("-out"), certPath, QStringLiteral("-days"),
+                                    QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
+                 0);
+        QFile keyFile(keyPath);
+        QFile certFile(certPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int handshakesStarted = 0;
+        QByteArray received;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this,
+                [&handshakesStarted] { ++handshakesStarted; });
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&server, &received] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket,
+                        [socket, &received] { received += socket->readAll(); });
+            }
+        });
+        HttpRun httpRun(httpContext(
+            QJsonObject{{QStringLiteral("url"),
+                         QStringLiteral("https://127.0.0.1:%1/hook").arg(server.serverPort())}}));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QVERIFY2(recorder.outcome().error.contains(QStringLiteral("certificate")),
+                 qPrintable(recorder.outcome().error));
+        QCOMPARE(handshakesStarted, 1); // it was a TLS server that answered
+        QVERIFY(received.isEmpty());    // and it never got the request
     }
 
     void secretsResolved()
