@@ -90,8 +90,8 @@ int run(int jobs, int holdSeconds, int minutes)
     const qint64 pid = cluster.nodePid(node);
     // Measure from the next whole minute.
     const qint64 startMs = (QDateTime::currentMSecsSinceEpoch() / 60000 + 1) * 60000;
-    spin(startMs - QDateTime::currentMSecsSinceEpoch());
-    arrivals.clear();
+    spin(startMs - 500 - QDateTime::currentMSecsSinceEpoch());
+    arrivals.clear(); // before the first measured slot: nothing is in flight yet
     std::printf("bench_http_inflight: %d jobs, each call held %d s by one host (127.0.0.1:%u), "
                 "%d new runs a minute, %d minutes\n",
                 jobs, holdSeconds, host.port(), jobs / period, minutes);
@@ -127,7 +127,7 @@ int run(int jobs, int holdSeconds, int minutes)
         qint64 slotMs = atMs - atMs % 60000;
         while ((slotMs / 60000) % period != job % period)
             slotMs -= 60000;
-        if (slotMs < startMs)
+        if (slotMs < startMs || slotMs >= endMs)
             continue;
         const double late = double(at - slotMs * 1000) / 1000.0;
         lateness.append(late);

@@ -21,7 +21,7 @@ constexpr int maxSkippedRecords = 1000;
 // Reserved runs started at an instant are marked as started this much later (batched).
 constexpr std::chrono::milliseconds markStartedDelay{100};
 
-// Threads for targets (see TargetThreads), with two network managers each.
+// Threads for targets (see TargetThreads), with an HTTP engine each.
 constexpr int targetThreadCount = 2;
 
 QDateTime nowUtc()
