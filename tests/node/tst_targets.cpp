@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void httpJob();
     void httpStartIsWhenTheRequestLeaves();
+    void httpConnectTimeout();
     void notifications();
     void hugeOutput();
     void missingSecret();
@@ -162,6 +163,34 @@ void TargetsTest::httpStartIsWhenTheRequestLeaves()
              qPrintable(QStringLiteral("started_at is %1 ms before the host took connections")
                             .arg((host.acceptingSinceUs() - startedUs) / 1000.0)));
     QVERIFY(startedUs <= host.arrivalsUs().constFirst());
+}
+
+// A host that takes no connection fails the run after the node's --http-connect-timeout,
+// not after the job's one-hour timeout.
+void TargetsTest::httpConnectTimeout()
+{
+    StalledListener host;
+    QVERIFY(host.isListening());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setLeaseTtl(10);
+    node->setExtraArguments({QStringLiteral("--http-connect-timeout"), QStringLiteral("1")});
+    QVERIFY2(node->start(), "cannot start cronhelm-node");
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("dead host"),
+                      {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(
+        outcome,
+        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+            .arg(host.port()));
 }
 
 // A failing job tells a generic webhook and a Slack webhook; once fixed, they hear of the
