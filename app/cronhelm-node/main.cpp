@@ -74,12 +74,23 @@ int main(int argc, char *argv[])
                                                         "go on before they are stopped "
                                                         "(default 30)."),
                                          QStringLiteral("seconds"));
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("INI file with db, node_id, lease_ttl, "
-                                                         "log_file, max_parallel, shutdown_grace."),
-                                          QStringLiteral("path"));
-    parser.addOptions(
-        {dbOption, idOption, ttlOption, logOption, parallelOption, graceOption, configOption});
+    const QCommandLineOption connectTimeoutOption(
+        QStringLiteral("http-connect-timeout"),
+        QStringLiteral("HTTP jobs: seconds a connection may take to open, DNS and TLS included "
+                       "(default 30; 0: only the job's timeout)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption idleTimeoutOption(
+        QStringLiteral("http-idle-timeout"),
+        QStringLiteral("HTTP jobs: seconds a connection may stay silent before the run fails "
+                       "(default 0: only the job's timeout)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"),
+        QStringLiteral("INI file with db, node_id, lease_ttl, log_file, max_parallel, "
+                       "shutdown_grace, http_connect_timeout, http_idle_timeout."),
+        QStringLiteral("path"));
+    parser.addOptions({dbOption, idOption, ttlOption, logOption, parallelOption, graceOption,
+                       connectTimeoutOption, idleTimeoutOption, configOption});
     parser.process(app);
 
     NodeConfig config;
@@ -115,6 +126,15 @@ int main(int argc, char *argv[])
     }
     if (!ok)
         return fail(QStringLiteral("--shutdown-grace needs a number of seconds"));
+    if (parser.isSet(connectTimeoutOption))
+        config.http.connectTimeout =
+            std::chrono::seconds(parser.value(connectTimeoutOption).toInt(&ok));
+    if (!ok)
+        return fail(QStringLiteral("--http-connect-timeout needs a whole number of seconds"));
+    if (parser.isSet(idleTimeoutOption))
+        config.http.idleTimeout = std::chrono::seconds(parser.value(idleTimeoutOption).toInt(&ok));
+    if (!ok)
+        return fail(QStringLiteral("--http-idle-timeout needs a whole number of seconds"));
     if (Status valid = config.validate(); !valid)
         return fail(valid.errorMessage());
     // Test hook (see NodeConfig::takeoverApplyDelay); not a user setting.

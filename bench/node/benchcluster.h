@@ -25,8 +25,10 @@ public:
     // Runs SQL as the owner (superuser); returns the first cell of the first row.
     QString sql(const QString &statement);
 
-    // Starts a node; returns its index.
-    int startNode(const QString &nodeId, double leaseTtl = 10.0);
+    // Starts a node (CRONHELM_BENCH_NODE, if set, names another cronhelm-node binary, e.g. an
+    // older build to compare with); returns its index.
+    int startNode(const QString &nodeId, double leaseTtl = 10.0,
+                  const QStringList &extraArguments = {});
     QProcess *node(int index) { return m_nodes.at(index).get(); }
     qint64 nodePid(int index) const { return m_nodes.at(index)->processId(); }
     // Waits until the node's log shows a line containing `text`.

@@ -5,10 +5,10 @@
 #include "outputsink.h"
 #include "secrets.h"
 
+#include "curlengine.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QNetworkAccessManager>
-#include <QNetworkRequest>
 
 namespace Cronhelm {
 
@@ -32,23 +32,22 @@ QString displayUrl(const QUrl &url)
     return url.toString(QUrl::RemoveUserInfo);
 }
 
+int effectivePort(const QUrl &url)
+{
+    return url.port(url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443
+                                                                                           : 80);
+}
+
+QString hostAndPort(const QUrl &url)
+{
+    return QStringLiteral("%1:%2").arg(url.host()).arg(effectivePort(url));
+}
+
 bool isSensitiveHeader(const QByteArray &name)
 {
     const QByteArray lower = name.toLower();
     return lower == "set-cookie" || lower == "authorization" || lower == "proxy-authenticate"
         || lower == "www-authenticate" || lower.contains("token") || lower.contains("secret");
-}
-
-// Errors Qt raises for an HTTP status it got: the status decides, not the error.
-bool isHttpStatusError(QNetworkReply::NetworkError error)
-{
-    return error == QNetworkReply::NoError
-        || (error >= QNetworkReply::ContentAccessDenied
-            && error <= QNetworkReply::UnknownContentError
-            && error != QNetworkReply::ContentReSendError)
-        || error == QNetworkReply::ProtocolInvalidOperationError
-        || (error >= QNetworkReply::InternalServerError
-            && error <= QNetworkReply::UnknownServerError);
 }
 
 QByteArray defaultContentType(const QString &body)
@@ -74,14 +73,7 @@ HttpRun::HttpRun(const RunContext &context, QObject *parent)
     }
 }
 
-HttpRun::~HttpRun()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+HttpRun::~HttpRun() = default; // m_exchange stops its transfer
 
 void HttpRun::prepare()
 {
@@ -91,7 +83,7 @@ void HttpRun::prepare()
     m_prepared = true;
     m_prepareError = build();
     if (!m_prepareError) {
-        m_firstRequest = requestFor(m_hop);
+        m_prepareError = prepareHop(m_hop);
     }
 }
 
@@ -112,12 +104,16 @@ void HttpRun::start()
         return;
     }
     m_clock.start();
+    if (const auto error = sendPrepared()) {
+        m_exchange.reset();
+        finishLater(RunStatus::Failed, *error);
+        return;
+    }
     if (context().timeoutSeconds > 0) {
         // One budget for the whole exchange, redirects included.
         m_timeoutTimer.start(std::chrono::seconds(context().timeoutSeconds));
     }
-    sendRequest(m_firstRequest);
-    reportStarted(); // the request is issued: the network manager has it
+    // The run's start is reported by requestWritten(), when the request has left.
     sink().systemLine(
         QStringLiteral("[cronhelm] %1 %2")
             .arg(context().target.http.method, displayUrl(context().target.http.url)));
@@ -142,8 +138,6 @@ std::optional<QString> HttpRun::build()
         return CoreTr::tr("\"%1\" is not a valid http(s) URL").arg(displayUrl(http.url));
     }
 
-    bool hasUserAgent = false;
-    bool hasContentType = false;
     for (const auto &[name, value] : http.headers) {
         if (name.compare(QLatin1String("Idempotency-Key"), Qt::CaseInsensitive) == 0) {
             continue; // ours, always
@@ -155,97 +149,90 @@ std::optional<QString> HttpRun::build()
         if (resolved->contains(u'\r') || resolved->contains(u'\n')) {
             return CoreTr::tr("header %1: the value contains a line break").arg(name);
         }
-        hasUserAgent |= name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
-        hasContentType |= name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
-        m_headers.append({name.toLatin1(), resolved->toUtf8()});
+        m_jobSetsUserAgent |= name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
+        m_jobSetsContentType |=
+            name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
+        m_jobHeaders.append({name.toLatin1(), resolved->toUtf8()});
     }
-    m_headers.append(
-        {QByteArrayLiteral("Idempotency-Key"),
-         idempotencyKey(context().jobId, context().scheduledFor, context().attempt).toLatin1()});
-    if (!hasUserAgent) {
-        m_headers.append(
-            {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("cronhelm/" CRONHELM_VERSION)});
-    }
+    m_idempotencyKey =
+        idempotencyKey(context().jobId, context().scheduledFor, context().attempt).toLatin1();
 
     auto body = secrets.resolve(http.body);
     if (!body) {
         return body.errorMessage();
     }
-    if (!body->isEmpty() && !hasContentType) {
-        m_headers.append(
-            {QByteArrayLiteral("Content-Type"),
-             http.bodyIsJson ? QByteArrayLiteral("application/json") : defaultContentType(*body)});
-    }
+    m_defaultContentType =
+        http.bodyIsJson ? QByteArrayLiteral("application/json") : defaultContentType(*body);
     m_origin = url;
     m_hop = Hop{url, http.method.toLatin1(), body->toUtf8(), false};
     return std::nullopt;
 }
 
-void HttpRun::send(const Hop &hop)
+bool HttpRun::sameOrigin(const QUrl &url) const
 {
-    m_hop = hop;
-    sendRequest(requestFor(hop));
+    return url.scheme().compare(m_origin.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(m_origin.host(), Qt::CaseInsensitive) == 0
+        && effectivePort(url) == effectivePort(m_origin);
 }
 
-QNetworkRequest HttpRun::requestFor(const Hop &hop) const
+HttpExchange::Request HttpRun::requestFor(const Hop &hop) const
 {
-    const bool sameOrigin = hop.url.scheme() == m_origin.scheme()
-        && hop.url.host() == m_origin.host() && hop.url.port() == m_origin.port();
-    QNetworkRequest request(hop.url);
-    for (const auto &[name, value] : std::as_const(m_headers)) {
-        const QByteArray lower = name.toLower();
-        if (!sameOrigin
-            && (lower == "authorization" || lower == "cookie" || lower == "proxy-authorization")) {
-            continue; // credentials stay with the origin the job named
+    HttpExchange::Request request;
+    request.url = hop.url;
+    request.method = hop.method;
+    request.body = hop.body;
+    request.limits = context().httpLimits;
+    // The job's headers (credentials or not: any of them may be a secret) only go to the
+    // origin the job named.
+    const bool jobHeaders = sameOrigin(hop.url);
+    if (jobHeaders) {
+        for (const auto &[name, value] : m_jobHeaders) {
+            if (hop.bodyDropped && name.compare("content-type", Qt::CaseInsensitive) == 0) {
+                continue;
+            }
+            request.headers.append({name, value});
         }
-        if (hop.bodyDropped && lower == "content-type") {
-            continue;
-        }
-        request.setRawHeader(name, value);
     }
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    // The node's network manager is shared by all jobs: no cookies, cached credentials or
-    // cached responses may leak from one job's request into another's.
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.headers.append({QByteArrayLiteral("Idempotency-Key"), m_idempotencyKey});
+    if (!jobHeaders || !m_jobSetsUserAgent) {
+        request.headers.append(
+            {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("cronhelm/" CRONHELM_VERSION)});
+    }
+    if (!hop.body.isEmpty() && (!jobHeaders || !m_jobSetsContentType)) {
+        request.headers.append({QByteArrayLiteral("Content-Type"), m_defaultContentType});
+    }
     return request;
 }
 
-void HttpRun::sendRequest(const QNetworkRequest &request)
+std::optional<QString> HttpRun::prepareHop(const Hop &hop)
 {
-    const Hop &hop = m_hop;
+    m_hop = hop;
+    m_exchange = std::make_unique<HttpExchange>(static_cast<HttpExchange::Listener *>(this));
+    return m_exchange->prepare(requestFor(hop));
+}
+
+std::optional<QString> HttpRun::sendPrepared()
+{
     m_bodyBytes = 0;
     m_checkedBody.clear();
-    m_headLogged = false;
+    m_head.reset();
     m_discardBody = false;
-
-    QNetworkAccessManager *network = context().network;
-    if (hop.method == "HEAD") {
-        m_reply = network->head(request);
-    } else if (hop.method == "GET" && hop.body.isEmpty()) {
-        m_reply = network->get(request);
-    } else {
-        m_reply = network->sendCustomRequest(request, hop.method, hop.body);
-    }
-    connect(m_reply, &QNetworkReply::readyRead, this, &HttpRun::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &HttpRun::onReplyFinished);
+    return m_exchange->start(context().network);
 }
 
-bool HttpRun::willFollow(int status, const QNetworkReply *reply) const
+bool HttpRun::willFollow(const HttpExchange::ResponseHead &head) const
 {
     // With max_redirects 0 a 3xx is the final response, judged like any other status.
+    const int status = head.status;
     const bool redirect =
         status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    return redirect && context().target.http.maxRedirects > 0 && reply->hasRawHeader("Location");
+    return redirect && context().target.http.maxRedirects > 0 && !head.header("Location").isEmpty();
 }
 
-bool HttpRun::followRedirect(int status, QNetworkReply *reply, RunOutcome &outcome)
+bool HttpRun::followRedirect(RunOutcome &outcome)
 {
+    const int status = m_head->status;
+    const QByteArray location = m_head->header("Location");
     const int maxRedirects = context().target.http.maxRedirects;
     outcome.status = RunStatus::Failed;
     outcome.httpStatus = status;
@@ -253,17 +240,16 @@ bool HttpRun::followRedirect(int status, QNetworkReply *reply, RunOutcome &outco
         outcome.error = CoreTr::tr("too many redirects (more than %1)").arg(maxRedirects);
         return false;
     }
-    const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+    const QUrl target = m_hop.url.resolved(QUrl::fromEncoded(location));
     const QString scheme = target.scheme().toLower();
     if (!target.isValid() || target.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         outcome.error = CoreTr::tr("HTTP %1 redirects to \"%2\", which is not an http(s) URL")
                             .arg(status)
-                            .arg(QString::fromUtf8(reply->rawHeader("Location")));
+                            .arg(QString::fromUtf8(location));
         return false;
     }
-    if (reply->url().scheme().toLower() == QLatin1String("https")
-        && scheme == QLatin1String("http")) {
+    if (m_hop.url.scheme().toLower() == QLatin1String("https") && scheme == QLatin1String("http")) {
         outcome.error = CoreTr::tr("refused to follow a redirect from https to http");
         return false;
     }
@@ -280,7 +266,14 @@ bool HttpRun::followRedirect(int status, QNetworkReply *reply, RunOutcome &outco
     }
     sink().systemLine(CoreTr::tr("[cronhelm] redirected to %1 %2")
                           .arg(QString::fromLatin1(next.method), displayUrl(target)));
-    send(next);
+    auto error = prepareHop(next);
+    if (!error) {
+        error = sendPrepared();
+    }
+    if (error) {
+        outcome.error = CoreTr::tr("request failed: %1").arg(*error);
+        return false;
+    }
     return true;
 }
 
@@ -291,7 +284,7 @@ void HttpRun::cancel(const QString &reason)
     }
     const QString error =
         reason.isEmpty() ? CoreTr::tr("cancelled") : CoreTr::tr("cancelled: %1").arg(reason);
-    if (!m_reply) {
+    if (!m_startCalled || m_prepareError) {
         m_startCalled = true;
         finishLater(RunStatus::Cancelled, error);
         return;
@@ -301,105 +294,103 @@ void HttpRun::cancel(const QString &reason)
 
 void HttpRun::stop(RunStatus status, const QString &error)
 {
-    if (m_stopStatus || !m_reply) {
+    if (!m_exchange || isFinished()) {
         return;
     }
-    m_stopStatus = status;
-    m_stopError = error;
-    m_reply->abort(); // finished() follows, synchronously
+    m_exchange.reset(); // aborts the transfer; it reports nothing more
+    RunOutcome outcome;
+    outcome.status = status;
+    outcome.error = error;
+    if (m_head) {
+        outcome.httpStatus = m_head->status;
+    }
+    conclude(outcome);
 }
 
-void HttpRun::onReadyRead()
+void HttpRun::requestWritten()
 {
-    if (!m_headLogged) {
-        logResponseHead();
-        const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        m_discardBody = status.isValid() && willFollow(status.toInt(), m_reply);
-    }
-    const QByteArray data = m_reply->readAll();
-    if (data.isEmpty() || m_discardBody) {
-        return;
-    }
-    if (m_bodyBytes < bodySampleBytes) {
-        const qsizetype room = bodySampleBytes - m_bodyBytes;
-        sink().append(LogStream::Stdout, QByteArrayView(data).first(qMin(room, data.size())));
-    }
-    if (m_failPattern.isValid() && !m_failPattern.pattern().isEmpty()
-        && m_checkedBody.size() < bodyCheckBytes) {
-        const qsizetype room = bodyCheckBytes - m_checkedBody.size();
-        m_checkedBody.append(QByteArrayView(data).first(qMin(room, data.size())));
-    }
-    m_bodyBytes += data.size();
+    reportStarted(); // once: the first hop's request has left
 }
 
-void HttpRun::logResponseHead()
+void HttpRun::responseHead(const HttpExchange::ResponseHead &head)
 {
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid()) {
-        return;
-    }
-    m_headLogged = true;
-    const QString reason = QString::fromUtf8(
-        m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+    m_head = head;
+    m_discardBody = willFollow(head);
     QStringList lines;
     lines << CoreTr::tr("[cronhelm] HTTP %1 %2 after %3")
-                 .arg(status.toInt())
-                 .arg(reason, elapsedText());
-    const auto headers = m_reply->rawHeaderPairs();
-    for (qsizetype i = 0; i < headers.size() && i < maxLoggedHeaders; ++i) {
-        const auto &[name, value] = headers.at(i);
+                 .arg(head.status)
+                 .arg(QString::fromUtf8(head.reason), elapsedText());
+    for (qsizetype i = 0; i < head.headers.size() && i < maxLoggedHeaders; ++i) {
+        const auto &[name, value] = head.headers.at(i);
         QString shown = isSensitiveHeader(name) ? CoreTr::tr("(hidden)") : QString::fromUtf8(value);
         if (shown.size() > maxLoggedHeaderValue) {
             shown = shown.left(maxLoggedHeaderValue) + QStringLiteral("…");
         }
         lines << QStringLiteral("[cronhelm]   %1: %2").arg(QString::fromLatin1(name), shown);
     }
-    if (headers.size() > maxLoggedHeaders) {
+    if (head.headers.size() > maxLoggedHeaders) {
         lines << CoreTr::tr("[cronhelm]   (%1 more headers not shown)")
-                     .arg(headers.size() - maxLoggedHeaders);
+                     .arg(head.headers.size() - maxLoggedHeaders);
     }
     sink().systemLine(lines.join(u'\n'));
 }
 
-void HttpRun::onReplyFinished()
+void HttpRun::responseBody(QByteArrayView data)
 {
-    QNetworkReply *reply = m_reply;
-    if (!m_stopStatus) {
-        onReadyRead();
+    if (data.isEmpty() || m_discardBody) {
+        return;
     }
-    if (!m_headLogged && !m_stopStatus) {
-        logResponseHead();
+    if (m_bodyBytes < bodySampleBytes) {
+        const qsizetype room = bodySampleBytes - m_bodyBytes;
+        sink().append(LogStream::Stdout, data.first(qMin(room, data.size())));
     }
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QNetworkReply::NetworkError error = reply->error();
-    const QString errorString = reply->errorString();
-    reply->disconnect(this);
-    reply->deleteLater();
-    m_reply.clear();
+    if (m_failPattern.isValid() && !m_failPattern.pattern().isEmpty()
+        && m_checkedBody.size() < bodyCheckBytes) {
+        const qsizetype room = bodyCheckBytes - m_checkedBody.size();
+        m_checkedBody.append(data.first(qMin(room, data.size())));
+    }
+    m_bodyBytes += data.size();
+}
 
+void HttpRun::exchangeEnded(const HttpExchange::End &end)
+{
+    // Destroyed at the end of this function, not inside its own call.
+    std::unique_ptr<HttpExchange> finished = std::move(m_exchange);
     RunOutcome outcome;
-    if (statusAttribute.isValid()) {
-        outcome.httpStatus = statusAttribute.toInt();
+    if (m_head) {
+        outcome.httpStatus = m_head->status;
     }
-    if (m_stopStatus) {
-        outcome.status = *m_stopStatus;
-        outcome.error = m_stopError;
-    } else if (!statusAttribute.isValid() || !isHttpStatusError(error)) {
+    const qint64 limitSeconds = end.failure == HttpExchange::Failure::ConnectTimeout
+        ? qint64(context().httpLimits.connectTimeout.count())
+        : qint64(context().httpLimits.idleTimeout.count());
+    if (end.failure == HttpExchange::Failure::ConnectTimeout) {
         outcome.status = RunStatus::Failed;
-        outcome.error = statusAttribute.isValid()
-            ? CoreTr::tr("the HTTP %1 response was cut off: %2")
-                  .arg(statusAttribute.toInt())
-                  .arg(errorString)
-            : CoreTr::tr("request failed: %1").arg(errorString);
-    } else if (willFollow(statusAttribute.toInt(), reply)) {
-        if (followRedirect(statusAttribute.toInt(), reply, outcome)) {
+        outcome.error = CoreTr::tr("could not connect to %1 within %n s (connect timeout)", nullptr,
+                                   int(limitSeconds))
+                            .arg(hostAndPort(m_hop.url));
+    } else if (end.failure == HttpExchange::Failure::IdleTimeout) {
+        outcome.status = RunStatus::Failed;
+        outcome.error = CoreTr::tr("nothing received from %1 for %n s (idle timeout)", nullptr,
+                                   int(limitSeconds))
+                            .arg(hostAndPort(m_hop.url));
+    } else if (end.failure != HttpExchange::Failure::None || !m_head) {
+        outcome.status = RunStatus::Failed;
+        outcome.error = m_head
+            ? CoreTr::tr("the HTTP %1 response was cut off: %2").arg(m_head->status).arg(end.error)
+            : CoreTr::tr("request failed: %1").arg(end.error);
+    } else if (willFollow(*m_head)) {
+        if (followRedirect(outcome)) {
             return; // the next hop is on its way
         }
     } else {
-        outcome = judge(statusAttribute.toInt());
+        outcome = judge(m_head->status);
     }
-    m_timeoutTimer.stop();
+    conclude(outcome);
+}
 
+void HttpRun::conclude(const RunOutcome &outcome)
+{
+    m_timeoutTimer.stop();
     if (m_bodyBytes > bodySampleBytes) {
         sink().systemLine(CoreTr::tr("[cronhelm] the response body has %1 bytes; the log shows "
                                      "the first %2")
@@ -435,6 +426,16 @@ RunOutcome HttpRun::judge(int httpStatus)
                                   .arg(bodyCheckBytes));
         }
         const QRegularExpressionMatch match = m_failPattern.match(QString::fromUtf8(m_checkedBody));
+        if (!match.isValid()) {
+            // PCRE2 gave up (its match or depth limit, typically a pattern that backtracks
+            // catastrophically): the body was not checked, so it cannot pass.
+            outcome.status = RunStatus::Failed;
+            outcome.error = CoreTr::tr("fail_if_body_matches \"%1\" could not be checked against "
+                                       "the body: the regular expression engine gave up (too "
+                                       "much backtracking); simplify the pattern")
+                                .arg(m_failPattern.pattern());
+            return outcome;
+        }
         if (match.hasMatch()) {
             QString matched = match.captured(0).simplified();
             if (matched.size() > maxQuotedMatch) {

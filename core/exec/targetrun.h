@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httplimits.h"
 #include "runoutcome.h"
 #include <domain/targetspec.h>
 
@@ -12,10 +13,9 @@
 #include <chrono>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace Cronhelm {
 
+class CurlEngine;
 class OutputSink;
 
 // Everything one attempt of a job needs; plain values apart from the network manager.
@@ -32,8 +32,11 @@ struct RunContext
     // Where ${env:CRONHELM_SECRET_NAME} references are looked up: the node's environment in production
     // (QProcessEnvironment::systemEnvironment()), a chosen one in tests.
     QProcessEnvironment secrets = QProcessEnvironment::systemEnvironment();
-    // HTTP jobs only; must live in the thread the run lives in, and outlive the run.
-    QNetworkAccessManager *network = nullptr;
+    // HTTP jobs only: the engine that carries the requests (CurlEngine); must live in the
+    // thread the run lives in, and outlive the run.
+    CurlEngine *network = nullptr;
+    // HTTP jobs only: the node's connect and idle limits.
+    HttpLimits httpLimits;
     // Shell jobs: time between SIGTERM and SIGKILL on timeout or cancel.
     std::chrono::milliseconds killGrace = std::chrono::seconds(10);
 };
@@ -41,7 +44,8 @@ struct RunContext
 // One attempt of a job's target. Connect, then call start() once. finished() is emitted
 // exactly once (never from inside start()), after the last output() piece. Destroying a
 // run that has not finished stops it at once (SIGKILL / abort) without emitting finished().
-// started() is emitted at most once, from inside start(), before finished().
+// started() is emitted at most once, before finished(): from inside start() for a shell
+// target, from the event loop for an HTTP target.
 class TargetRun : public QObject
 {
     Q_OBJECT
@@ -63,11 +67,12 @@ public:
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
-    // The job really started: its program was executed (posix_spawn returned, which
-    // glibc does once the child has exec'd) or its request was handed to the network manager (the
-    // call returned). `atUs`: that instant, microseconds since the Unix epoch (system clock), taken
-    // on the run's own thread. Not emitted for a run that failed before that point (bad secret,
-    // invalid URL, fork failure) or was cancelled before it started.
+    // The job really started: its program was executed (posix_spawn returned, which glibc
+    // does once the child has exec'd) or its request was written to its connection (libcurl
+    // wrote the request head to the socket; a request waiting for a connection has not
+    // started). `atUs`: that instant, microseconds since the Unix epoch (system clock), taken
+    // on the run's own thread. Not emitted for a run that failed before that point (bad
+    // secret, invalid URL, spawn failure, host unreachable) or was cancelled before it started.
     void started(qint64 atUs);
     void output(Cronhelm::LogStream stream, const QString &text);
     void finished(const Cronhelm::RunOutcome &outcome);

@@ -19,6 +19,9 @@ HttpServer::~HttpServer()
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
+    // Qt's default backlog (50) drops the SYNs of a burst of new connections, which the
+    // clients then retry a second later: too few for a host that 100s of runs call at once.
+    m_server.setListenBacklogSize(listenBacklog);
     return m_server.listen(address, port);
 }
 

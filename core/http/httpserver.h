@@ -21,6 +21,9 @@ public:
     explicit HttpServer(HttpHandler handler, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Connections the kernel queues before they are accepted (capped by net.core.somaxconn).
+    static constexpr int listenBacklog = 4096;
+
     // Port 0: any free port (see port()).
     bool listen(const QHostAddress &address, quint16 port = 0);
     quint16 port() const { return m_server.serverPort(); }

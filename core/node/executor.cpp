@@ -21,7 +21,7 @@ constexpr int maxSkippedRecords = 1000;
 // Reserved runs started at an instant are marked as started this much later (batched).
 constexpr std::chrono::milliseconds markStartedDelay{100};
 
-// Threads for targets (see TargetThreads), with two network managers each.
+// Threads for targets (see TargetThreads), with an HTTP engine each.
 constexpr int targetThreadCount = 2;
 
 QDateTime nowUtc()
@@ -1106,6 +1106,7 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
     context.logLimitBytes = def.spec.logLimitBytes;
     context.network = m_targets.network(runId);
     context.killGrace = m_config.killGrace;
+    context.httpLimits = m_config.http;
     TargetRunPtr run(createTargetRun(context).release());
     // Built here, started from a target thread: an instant's burst of requests and process
     // starts (each QProcess::start() holds its thread until the child has exec'd) is spread

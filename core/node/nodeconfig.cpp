@@ -24,10 +24,14 @@ Status NodeConfig::loadFile(const QString &path)
     QSettings settings(path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError)
         return makeError(ErrorKind::BadInput, CoreTr::tr("cannot read config file %1").arg(path));
-    static const QStringList known = {
-        QStringLiteral("db"),           QStringLiteral("node_id"),
-        QStringLiteral("log_file"),     QStringLiteral("lease_ttl"),
-        QStringLiteral("max_parallel"), QStringLiteral("shutdown_grace")};
+    static const QStringList known = {QStringLiteral("db"),
+                                      QStringLiteral("node_id"),
+                                      QStringLiteral("log_file"),
+                                      QStringLiteral("lease_ttl"),
+                                      QStringLiteral("max_parallel"),
+                                      QStringLiteral("shutdown_grace"),
+                                      QStringLiteral("http_connect_timeout"),
+                                      QStringLiteral("http_idle_timeout")};
     const QStringList keys = settings.allKeys();
     for (const QString &key : keys) {
         if (!known.contains(key)) {
@@ -57,6 +61,14 @@ Status NodeConfig::loadFile(const QString &path)
         shutdownGrace = std::chrono::milliseconds(
             qint64(settings.value(QStringLiteral("shutdown_grace")).toDouble(&ok) * 1000));
     }
+    if (ok && settings.contains(QStringLiteral("http_connect_timeout"))) {
+        http.connectTimeout =
+            std::chrono::seconds(settings.value(QStringLiteral("http_connect_timeout")).toInt(&ok));
+    }
+    if (ok && settings.contains(QStringLiteral("http_idle_timeout"))) {
+        http.idleTimeout =
+            std::chrono::seconds(settings.value(QStringLiteral("http_idle_timeout")).toInt(&ok));
+    }
     if (!ok)
         return makeError(ErrorKind::BadInput, CoreTr::tr("%1: a number is not valid").arg(path));
     return Done{};
@@ -70,6 +82,11 @@ Status NodeConfig::validate() const
     }
     if (maxParallel < 1)
         return makeError(ErrorKind::BadInput, CoreTr::tr("--max-parallel must be at least 1"));
+    if (http.connectTimeout.count() < 0 || http.idleTimeout.count() < 0) {
+        return makeError(ErrorKind::BadInput,
+                         CoreTr::tr("--http-connect-timeout and --http-idle-timeout must not be "
+                                    "negative"));
+    }
     if (nodeId.isEmpty())
         return makeError(ErrorKind::BadInput, CoreTr::tr("the node id must not be empty"));
     return Done{};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exec/httplimits.h>
 #include <result.h>
 
 #include <QString>
@@ -33,14 +34,17 @@ struct NodeConfig
     std::chrono::milliseconds shutdownGrace{30000};
     // Time between SIGTERM and SIGKILL when a shell job is stopped.
     std::chrono::milliseconds killGrace{10000};
+    // HTTP jobs: connect and idle limits (--http-connect-timeout, --http-idle-timeout).
+    HttpLimits http;
     // For tests only (cronhelm-node reads CRONHELM_NODE_TEST_TAKEOVER_DELAY_MS): hold the
     // jobs a takeover loaded this long before applying them, so that changes made while a
     // takeover loads can be tested deterministically.
     std::chrono::milliseconds takeoverApplyDelay{0};
 
     static QString defaultNodeId();
-    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace from an INI
-    // file (section-less). Unknown keys are an error, so typos do not pass silently.
+    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace,
+    // http_connect_timeout, http_idle_timeout from an INI file (section-less). Unknown keys are an
+    // error, so typos do not pass silently.
     Status loadFile(const QString &path);
     Status validate() const;
 };

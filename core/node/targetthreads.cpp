@@ -1,24 +1,21 @@
 #include "targetthreads.h"
 
+#include <exec/curlengine.h>
 #include <exec/targetrun.h>
-
-#include <QNetworkAccessManager>
 
 namespace Cronhelm {
 
-TargetThreads::TargetThreads(int threads, int managersPerThread)
-    : m_managersPerThread(std::max(1, managersPerThread))
+TargetThreads::TargetThreads(int threads)
 {
-    for (int i = 0; i < threads; ++i) {
+    for (int i = 0; i < std::max(1, threads); ++i) {
         auto worker = std::make_unique<Worker>();
         worker->thread.setObjectName(QStringLiteral("cronhelm-target-%1").arg(i + 1));
-        worker->home = new QObject;
-        for (int m = 0; m < m_managersPerThread; ++m)
-            worker->managers.push_back(new QNetworkAccessManager(worker->home));
-        worker->home->moveToThread(&worker->thread);
+        worker->engine = new CurlEngine;
+        worker->engine->moveToThread(&worker->thread);
         // Deleted on its thread, after the runs deleted before it (deferred deletes run in
         // order when the thread finishes).
-        QObject::connect(&worker->thread, &QThread::finished, worker->home, &QObject::deleteLater);
+        QObject::connect(&worker->thread, &QThread::finished, worker->engine,
+                         &QObject::deleteLater);
         worker->thread.start();
         m_workers.push_back(std::move(worker));
     }
@@ -32,17 +29,19 @@ TargetThreads::~TargetThreads()
         worker->thread.wait();
 }
 
-QNetworkAccessManager *TargetThreads::network(qint64 key) const
+TargetThreads::Worker &TargetThreads::workerFor(qint64 key) const
 {
-    const size_t slot = size_t(key) % (m_workers.size() * size_t(m_managersPerThread));
-    const Worker &worker = *m_workers.at(slot % m_workers.size());
-    return worker.managers.at(slot / m_workers.size());
+    return *m_workers.at(size_t(key) % m_workers.size());
+}
+
+CurlEngine *TargetThreads::network(qint64 key) const
+{
+    return workerFor(key).engine;
 }
 
 void TargetThreads::adopt(TargetRun *run, qint64 key) const
 {
-    const size_t slot = size_t(key) % (m_workers.size() * size_t(m_managersPerThread));
-    run->moveToThread(&m_workers.at(slot % m_workers.size())->thread);
+    run->moveToThread(&workerFor(key).thread);
 }
 
 namespace {

@@ -8,18 +8,17 @@
 #include <memory>
 #include <vector>
 
-class QNetworkAccessManager;
 class QObject;
 
 namespace Cronhelm {
 
+class CurlEngine;
 class TargetRun;
 
-// Threads that run targets, each with an event loop and network managers of its own
-// (each manager has its own HTTP thread as well). At a busy instant hundreds of requests
-// are started at once; building and sending them is the work of the thread that owns the
-// manager, so spreading them over these threads starts them in parallel while the
-// executor's thread only hands them out.
+// Threads that run targets, each with an event loop and an HTTP engine of its own (a
+// CurlEngine: every request of the thread's runs, however many, is driven by that loop). At
+// a busy instant hundreds of requests are started at once; spreading them over these
+// threads starts them in parallel while the executor's thread only hands them out.
 //
 // A run is created on the executor's thread, prepared there, then moved with adopt() to a
 // thread of the pool, where it lives (signals to the executor are queued) until it is
@@ -29,26 +28,26 @@ class TargetRun;
 class TargetThreads
 {
 public:
-    explicit TargetThreads(int threads, int managersPerThread = 2);
+    explicit TargetThreads(int threads);
     // Stops the threads after the work already posted; runs still there are deleted first.
     ~TargetThreads();
     TargetThreads(const TargetThreads &) = delete;
     TargetThreads &operator=(const TargetThreads &) = delete;
 
-    // The network manager a run with this key uses (key: the run id, to spread them).
-    QNetworkAccessManager *network(qint64 key) const;
-    // Moves `run` (parentless, created with network(key)) to the thread of that manager.
+    // The HTTP engine a run with this key uses (key: the run id, to spread them).
+    CurlEngine *network(qint64 key) const;
+    // Moves `run` (parentless, created with network(key)) to the thread of that engine.
     void adopt(TargetRun *run, qint64 key) const;
 
 private:
     struct Worker
     {
         QThread thread;
-        QObject *home = nullptr; // lives in thread; parent of the managers
-        std::vector<QNetworkAccessManager *> managers;
+        CurlEngine *engine = nullptr; // lives in thread
     };
+    Worker &workerFor(qint64 key) const;
+
     std::vector<std::unique_ptr<Worker>> m_workers;
-    int m_managersPerThread;
 };
 
 // Calls run->start() on the run's own thread, unless the lease under which it was handed

@@ -1,17 +1,26 @@
 #include "runrecorder.h"
 
+#include <exec/curlengine.h>
 #include <exec/httprun.h>
 #include <exec/idempotencykey.h>
 
 #include <httptestserver.h>
+#include <stalledlistener.h>
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -51,7 +60,7 @@ private:
         return recorder.waitFinished(timeoutMs);
     }
 
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<CurlEngine> m_network;
     std::unique_ptr<HttpTestServer> m_server;
 
 private Q_SLOTS:
@@ -63,7 +72,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_network = std::make_unique<QNetworkAccessManager>();
+        m_network = std::make_unique<CurlEngine>();
         m_server = std::make_unique<HttpTestServer>();
         QVERIFY(m_server->listen());
         TestResponse ok;
@@ -419,7 +428,9 @@ private Q_SLOTS:
         QCOMPARE(recorder.text(LogStream::Stdout), QStringLiteral("{\"status\":\"ok\"}"));
     }
 
-    void credentialsStayWithTheOrigin()
+    // Issue 10: a redirect to another origin (here: the same host, another port) must carry
+    // none of the headers the job defined, whatever their names; Cronhelm's own go on.
+    void jobHeadersStayWithTheOrigin()
     {
         HttpTestServer other;
         QVERIFY(other.listen());
@@ -427,17 +438,51 @@ private Q_SLOTS:
         m_server->setRedirect(QStringLiteral("/away"),
                               other.url(QStringLiteral("/elsewhere")).toString());
         HttpRun httpRun(httpContext(
-            QJsonObject{{QStringLiteral("headers"),
+            QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                        {QStringLiteral("body"), QStringLiteral("{\"n\":1}")},
+                        {QStringLiteral("headers"),
                          QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer t")},
-                                     {QStringLiteral("X-Team"), QStringLiteral("ops")}}}},
+                                     {QStringLiteral("X-Api-Key"), QStringLiteral("k3y")},
+                                     {QStringLiteral("X-Team"), QStringLiteral("ops")},
+                                     {QStringLiteral("User-Agent"), QStringLiteral("mine/1")},
+                                     {QStringLiteral("Content-Type"), QStringLiteral("x/y")}}}},
             QStringLiteral("/away")));
         RunRecorder recorder(&httpRun);
         QVERIFY(run(httpRun, recorder));
-        QCOMPARE(recorder.outcome().status, RunStatus::Succeeded);
-        QCOMPARE(m_server->requests().constFirst().header("Authorization"), QByteArray("Bearer t"));
+        QVERIFY2(recorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(recorder.outcome().error));
+        const RecordedRequest first = m_server->requests().constFirst();
+        QCOMPARE(first.header("Authorization"), QByteArray("Bearer t"));
+        QCOMPARE(first.header("X-Api-Key"), QByteArray("k3y"));
+        QCOMPARE(first.header("User-Agent"), QByteArray("mine/1"));
         QCOMPARE(other.requests().size(), 1);
-        QVERIFY(other.requests().constFirst().header("Authorization").isEmpty());
-        QCOMPARE(other.requests().constFirst().header("X-Team"), QByteArray("ops"));
+        const RecordedRequest away = other.requests().constFirst();
+        for (const auto &[name, value] : away.headers) {
+            QVERIFY2(!value.contains("k3y") && !value.contains("Bearer") && !value.contains("ops")
+                         && !value.contains("mine/1"),
+                     name.constData());
+        }
+        QVERIFY(away.header("X-Team").isEmpty());
+        QCOMPARE(away.header("User-Agent"), QByteArray("cronhelm/" CRONHELM_VERSION));
+        QCOMPARE(away.header("Idempotency-Key"), first.header("Idempotency-Key"));
+        QCOMPARE(away.method, QByteArray("GET")); // 302 after POST
+
+        // Back at the origin, the job's headers are sent again.
+        m_server->clearRequests();
+        other.setRedirect(QStringLiteral("/back"),
+                          m_server->url(QStringLiteral("/hook")).toString(), 307);
+        m_server->setRedirect(QStringLiteral("/roundtrip"),
+                              other.url(QStringLiteral("/back")).toString(), 307);
+        HttpRun roundTrip(httpContext(
+            QJsonObject{{QStringLiteral("headers"),
+                         QJsonObject{{QStringLiteral("X-Api-Key"), QStringLiteral("k3y")}}}},
+            QStringLiteral("/roundtrip")));
+        RunRecorder roundTripRecorder(&roundTrip);
+        QVERIFY(run(roundTrip, roundTripRecorder));
+        QCOMPARE(roundTripRecorder.outcome().status, RunStatus::Succeeded);
+        QVERIFY(other.requests(QStringLiteral("/back")).constFirst().header("X-Api-Key").isEmpty());
+        QCOMPARE(m_server->requests(QStringLiteral("/hook")).constFirst().header("X-Api-Key"),
+                 QByteArray("k3y"));
     }
 
     void redirectToOtherScheme()
@@ -518,6 +563,54 @@ private Q_SLOTS:
         QVERIFY(m_server->requests().isEmpty());
     }
 
+    // TLS is always verified: a server whose certificate no trusted CA signed gets no
+    // request, and the run says why.
+    void tlsIsVerified()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"),
+                                    QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath,
+                                    QStringLiteral("-out"), certPath, QStringLiteral("-days"),
+                                    QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
+                 0);
+        QFile keyFile(keyPath);
+        QFile certFile(certPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int handshakesStarted = 0;
+        QByteArray received;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this,
+                [&handshakesStarted] { ++handshakesStarted; });
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&server, &received] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket,
+                        [socket, &received] { received += socket->readAll(); });
+            }
+        });
+        HttpRun httpRun(httpContext(
+            QJsonObject{{QStringLiteral("url"),
+                         QStringLiteral("https://127.0.0.1:%1/hook").arg(server.serverPort())}}));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QVERIFY2(recorder.outcome().error.contains(QStringLiteral("certificate")),
+                 qPrintable(recorder.outcome().error));
+        QCOMPARE(handshakesStarted, 1); // it was a TLS server that answered
+        QVERIFY(received.isEmpty());    // and it never got the request
+    }
+
     void secretsResolved()
     {
         RunContext context = httpContext(
@@ -579,6 +672,143 @@ private Q_SLOTS:
                  QStringLiteral("secret ${env:CRONHELM_SECRET_API_TOKEN} is not set on this node"));
         QTest::qWait(200);
         QVERIFY(m_server->requests().isEmpty());
+    }
+
+    // Issue 10: PCRE2 giving up on a pattern (its match limit) must not pass the check.
+    void bodyRegexEngineGivesUp()
+    {
+        TestResponse response;
+        response.body = QByteArray(40, 'a') + '!';
+        m_server->setResponse(QStringLiteral("/check"), response);
+        const QString pattern = QStringLiteral("^(a|aa)+$");
+        HttpRun httpRun(httpContext(QJsonObject{{QStringLiteral("fail_if_body_matches"), pattern}},
+                                    QStringLiteral("/check")));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder, 60000));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().httpStatus, std::optional<int>(200));
+        QVERIFY2(
+            recorder.outcome().error.startsWith(
+                QStringLiteral("fail_if_body_matches \"%1\" could not be checked").arg(pattern)),
+            qPrintable(recorder.outcome().error));
+    }
+
+    // Issue 9: the start is the moment the request left, not the moment it was handed over.
+    // The host takes no connection for 2 s: a runner that reports its start at once (as
+    // QNetworkAccessManager's queue did) reports it before the host could have got anything.
+    void startedWhenTheRequestLeaves()
+    {
+        StalledListener host;
+        QVERIFY(host.isListening());
+        HttpRun httpRun(httpContext(
+            QJsonObject{{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}}));
+        RunRecorder recorder(&httpRun);
+        QSignalSpy started(&httpRun, &TargetRun::started);
+        QTimer::singleShot(2000, &host, &StalledListener::acceptFromNow);
+        httpRun.start();
+        QVERIFY(recorder.waitFinished(20000));
+        QVERIFY2(recorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(recorder.outcome().error));
+        QCOMPARE(started.size(), 1);
+        const qint64 startedUs = started.at(0).at(0).toLongLong();
+        QCOMPARE(host.arrivalsUs().size(), 1);
+        QVERIFY2(startedUs >= host.acceptingSinceUs(),
+                 qPrintable(QStringLiteral("started %1 ms before the host took connections")
+                                .arg((host.acceptingSinceUs() - startedUs) / 1000.0)));
+        QVERIFY(startedUs <= host.arrivalsUs().constFirst());
+    }
+
+    // Issue 9: many requests to one host leave at once (no queue of 6 per host), each
+    // reported started when it was written.
+    void manyRequestsToOneHostLeaveAtOnce()
+    {
+        constexpr int runs = 150;
+        TestResponse held;
+        held.delay = std::chrono::seconds(3);
+        m_server->setResponse(QStringLiteral("/held"), held);
+        std::vector<std::unique_ptr<HttpRun>> httpRuns;
+        std::vector<std::unique_ptr<RunRecorder>> recorders;
+        std::vector<std::unique_ptr<QSignalSpy>> starts;
+        for (int i = 0; i < runs; ++i) {
+            RunContext context = httpContext({}, QStringLiteral("/held"));
+            context.jobId = 1000 + i; // a key of its own, to pair request and run
+            httpRuns.push_back(std::make_unique<HttpRun>(context));
+            recorders.push_back(std::make_unique<RunRecorder>(httpRuns.back().get()));
+            starts.push_back(
+                std::make_unique<QSignalSpy>(httpRuns.back().get(), &TargetRun::started));
+        }
+        const QDateTime handedOut = QDateTime::currentDateTimeUtc();
+        for (auto &httpRun : httpRuns) {
+            httpRun->start();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(QStringLiteral("/held")).size(), runs, 2500);
+        const auto requests = m_server->requests(QStringLiteral("/held"));
+        QHash<QByteArray, QDateTime> arrived;
+        for (const RecordedRequest &request : requests) {
+            arrived.insert(request.header("Idempotency-Key"), request.receivedAt);
+            QVERIFY2(handedOut.msecsTo(request.receivedAt) < 2000,
+                     qPrintable(QStringLiteral("a request arrived %1 ms after the hand-out")
+                                    .arg(handedOut.msecsTo(request.receivedAt))));
+        }
+        for (int i = 0; i < runs; ++i) {
+            QVERIFY(recorders.at(i)->waitFinished(15000));
+            QCOMPARE(recorders.at(i)->outcome().status, RunStatus::Succeeded);
+            QCOMPARE(starts.at(i)->size(), 1);
+            const qint64 startedMs = starts.at(i)->at(0).at(0).toLongLong() / 1000;
+            const QByteArray key =
+                Cronhelm::idempotencyKey(1000 + i, httpContext({}).scheduledFor, 1).toLatin1();
+            QVERIFY(arrived.contains(key));
+            // receivedAt is when the whole request was read, a little after it was written.
+            QVERIFY(startedMs <= arrived.value(key).toMSecsSinceEpoch());
+            QVERIFY(startedMs >= handedOut.toMSecsSinceEpoch());
+        }
+    }
+
+    // Issue 10: a host that takes no connection fails the run after the connect timeout,
+    // not after the job's timeout.
+    void connectTimeout()
+    {
+        StalledListener host;
+        QVERIFY(host.isListening());
+        RunContext context = httpContext(
+            QJsonObject{{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}});
+        context.timeoutSeconds = 60;
+        context.httpLimits.connectTimeout = std::chrono::seconds(1);
+        HttpRun httpRun(context);
+        RunRecorder recorder(&httpRun);
+        QSignalSpy started(&httpRun, &TargetRun::started);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run(httpRun, recorder, 20000));
+        QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 5000,
+                 qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+                     .arg(host.port()));
+        QVERIFY(started.isEmpty()); // nothing left
+    }
+
+    // A server that takes the request and then says nothing: the idle timeout ends it.
+    void idleTimeout()
+    {
+        TestResponse silent;
+        silent.delay = std::chrono::seconds(30);
+        m_server->setResponse(QStringLiteral("/silent"), silent);
+        RunContext context = httpContext({}, QStringLiteral("/silent"));
+        context.timeoutSeconds = 60;
+        context.httpLimits.idleTimeout = std::chrono::seconds(1);
+        HttpRun httpRun(context);
+        RunRecorder recorder(&httpRun);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run(httpRun, recorder, 20000));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("nothing received from 127.0.0.1:%1 for 1 s (idle timeout)")
+                     .arg(m_server->port()));
+        QCOMPARE(m_server->requests().size(), 1);
     }
 
     void noNetworkManager()

@@ -8,6 +8,7 @@
 #include <domain/logtext.h>
 #include <exec/idempotencykey.h>
 #include <httptestserver.h>
+#include <stalledlistener.h>
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -53,6 +54,8 @@ class TargetsTest : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void httpJob();
+    void httpStartIsWhenTheRequestLeaves();
+    void httpConnectTimeout();
     void notifications();
     void hugeOutput();
     void missingSecret();
@@ -125,6 +128,73 @@ void TargetsTest::httpJob()
     QCOMPARE(server.requests(QStringLiteral("/broken")).size(), 1);
     QVERIFY(
         !server.requests(QStringLiteral("/broken")).first().header("Idempotency-Key").isEmpty());
+}
+
+// Issue 9: runs.started_at of an HTTP run is when its request was written, not when the node
+// handed it to a runner. The host takes no connection until 2 s after the slot (its accept
+// queue is full).
+void TargetsTest::httpStartIsWhenTheRequestLeaves()
+{
+    StalledListener host;
+    QVERIFY(host.isListening());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    const QDateTime slot = wholeSecondAfter(1500);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("stalled host"),
+                      {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}},
+                      cronAt(slot)));
+    QTimer::singleShot(QDateTime::currentDateTimeUtc().msecsTo(slot) + 2000, &host,
+                       &StalledListener::acceptFromNow);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status "
+                           "NOT IN ('queued', 'running'))")
+                .arg(job),
+            20000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ' ' || (extract(epoch FROM started_at) * 1e6)::bigint "
+                       "FROM cronhelm.runs WHERE job_id = %1")
+            .arg(job));
+    QCOMPARE(outcome.section(QLatin1Char(' '), 0, 0), QStringLiteral("succeeded"));
+    const qint64 startedUs = outcome.section(QLatin1Char(' '), 1, 1).toLongLong();
+    QVERIFY(host.acceptingSinceUs() > 0);
+    QCOMPARE(host.arrivalsUs().size(), 1);
+    // The node reports milliseconds.
+    QVERIFY2(startedUs >= host.acceptingSinceUs() - 1000,
+             qPrintable(QStringLiteral("started_at is %1 ms before the host took connections")
+                            .arg((host.acceptingSinceUs() - startedUs) / 1000.0)));
+    QVERIFY(startedUs <= host.arrivalsUs().constFirst());
+}
+
+// A host that takes no connection fails the run after the node's --http-connect-timeout,
+// not after the job's one-hour timeout.
+void TargetsTest::httpConnectTimeout()
+{
+    StalledListener host;
+    QVERIFY(host.isListening());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setLeaseTtl(10);
+    node->setExtraArguments({QStringLiteral("--http-connect-timeout"), QStringLiteral("1")});
+    QVERIFY2(node->start(), "cannot start cronhelm-node");
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("dead host"),
+                      {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(
+        outcome,
+        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+            .arg(host.port()));
 }
 
 // A failing job tells a generic webhook and a Slack webhook; once fixed, they hear of the
