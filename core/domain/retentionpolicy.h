@@ -20,3 +20,5 @@ struct RetentionPolicy
 };
 
 } // namespace Cronhelm
+
+Q_DECLARE_METATYPE(Cronhelm::RetentionPolicy)

@@ -74,7 +74,7 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_notifier(&m_network)
     , m_logs(config.conninfo)
     , m_retention(config.conninfo,
-                  {config.retentionBatch, config.retentionRest, config.fireLead * 2,
+                  {config.retentionBatch, config.retentionRest, config.fireLead,
                    std::chrono::milliseconds(250)},
                   [this] { return m_queue.earliest(); })
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))

@@ -46,13 +46,14 @@ void RetentionSweeper::step()
     const QDateTime next = m_nextFire();
     if (next.isValid()) {
         const qint64 until = QDateTime::currentDateTimeUtc().msecsTo(next);
-        if (until < m_settings.before.count()) {
+        if (until < m_settings.before.count() + 2 * m_lastBatchMs) {
             // Close to (or just past) a slot: try again once the executor is done with it.
             m_timer.start(int(std::max<qint64>(until, 0) + m_settings.after.count()));
             return;
         }
     }
     m_inFlight = true;
+    m_batchTimer.start();
     const int batch = m_settings.batch;
     const quint64 generation = m_generation;
     m_worker.post(
@@ -67,6 +68,7 @@ void RetentionSweeper::onSwept(quint64 generation, int deleted, const QString &e
     if (generation != m_generation)
         return;
     m_inFlight = false;
+    m_lastBatchMs = m_batchTimer.elapsed();
     if (deleted < 0) {
         spdlog::warn("retention: sweep failed, trying again later: {}", error.toStdString());
         m_timer.start(m_settings.rest);

@@ -3,6 +3,7 @@
 #include <store/storeworker.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -27,8 +28,9 @@ public:
         int batch = 500;
         // Between sweeps once nothing is due (and after an error).
         std::chrono::milliseconds rest{std::chrono::minutes(10)};
-        // No batch starts this long before a slot fires, nor until this long after it.
-        std::chrono::milliseconds before{500};
+        // No batch starts this long before a slot fires (plus twice the last batch's time,
+        // so that it ends before the executor records the slot), nor until this long after.
+        std::chrono::milliseconds before{250};
         std::chrono::milliseconds after{250};
     };
     // nextFire: when the executor next fires a slot (invalid: nothing scheduled).
@@ -54,8 +56,10 @@ private:
     QTimer m_timer;
     bool m_active = false;
     bool m_inFlight = false;
-    quint64 m_generation = 0; // changes on start/stop: answers of an earlier one are dropped
-    qint64 m_burst = 0;       // deleted since the last rest, for the log
+    quint64 m_generation = 0;   // changes on start/stop: answers of an earlier one are dropped
+    qint64 m_burst = 0;         // deleted since the last rest, for the log
+    qint64 m_lastBatchMs = 100; // how long the last batch took, answer included
+    QElapsedTimer m_batchTimer;
     // Declared last: destroyed first, so no answer arrives into a half-destroyed sweeper.
     StoreWorker m_worker;
 };
