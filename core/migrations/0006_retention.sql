@@ -124,6 +124,18 @@ BEGIN
     IF cardinality(v_ids) = 0 THEN
         RETURN 0;
     END IF;
+    -- Runs that a run staying still points at stay too (retries point at their first
+    -- attempt, and the selection above keeps those together; this guards any other shape,
+    -- such as rows written through psql, so that a sweep never fails on the foreign key).
+    LOOP
+        v_retries := ARRAY(SELECT DISTINCT x.first_run_id FROM cronhelm.runs x
+                            WHERE x.first_run_id = ANY (v_ids) AND x.id <> ALL (v_ids));
+        EXIT WHEN cardinality(v_retries) = 0;
+        v_ids := ARRAY(SELECT unnest(v_ids) EXCEPT SELECT unnest(v_retries));
+    END LOOP;
+    IF cardinality(v_ids) = 0 THEN
+        RETURN 0;
+    END IF;
     DELETE FROM cronhelm.run_logs WHERE run_id = ANY (v_ids);
     DELETE FROM cronhelm.runs WHERE id = ANY (v_ids);
     GET DIAGNOSTICS v_deleted = ROW_COUNT;

@@ -76,7 +76,9 @@ void RetentionSweeper::onSwept(quint64 generation, int deleted, const QString &e
     }
     m_burst += deleted;
     Q_EMIT swept(deleted);
-    if (deleted >= m_settings.batch) {
+    // A short batch is not the end (a first attempt and its retries do not split across
+    // batches): only an empty one says nothing more is due.
+    if (deleted > 0) {
         m_timer.start(0);
         return;
     }

@@ -16,7 +16,7 @@ namespace Cronhelm {
 // executor: deletes due runs in small batches (cronhelm.retention_sweep) on a store
 // connection and thread of its own, so the fire path never waits behind it. Before each
 // batch it asks when the next slot fires and stays out of the way of that instant, when the
-// executor records and starts runs. When a batch comes back short, nothing more is due: it
+// executor records and starts runs. When a batch finds nothing, nothing more is due: it
 // rests, then looks again.
 class RetentionSweeper : public QObject
 {
