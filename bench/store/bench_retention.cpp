@@ -201,8 +201,9 @@ int main(int argc, char **argv)
                     " FROM generate_series("
                   + std::to_string(from) + ", " + std::to_string(to)
                   + ") g,"
-                    " LATERAL (SELECT now() - interval '400 days' + interval '400 days' * g / "
-                  + std::to_string(runs) + " AS t) s ORDER BY g");
+                    " LATERAL (SELECT now() - interval '400 days' + interval '400 days' * "
+                    "(g::float8 / "
+                  + std::to_string(runs) + ") AS t) s ORDER BY g");
         say("loaded %lld runs", static_cast<long long>(to + 1));
     }
     // About 1 % are retries of the job's previous run, which is a first attempt (first_run_id

@@ -87,6 +87,7 @@ private slots:
     void perJobOverride();
     void unfinishedRunsStay();
     void retriesGoWithTheirFirstAttempt();
+    void chainsWrittenByHandNeverBreakTheSweep();
     void batchesAreBounded();
     void applyRetentionSweepsEverything();
     void clientRulesAgree();
@@ -299,6 +300,37 @@ void TestRetention::retriesGoWithTheirFirstAttempt()
                   .arg(*job));
     // The first attempt whose retry is recent stays for it.
     QCOMPARE(left, QStringLiteral("schedule,retry"));
+}
+
+// Cronhelm's retries all point at their first attempt; rows written through psql may form
+// chains. The sweep keeps whatever a staying run points at, however deep, and still works.
+void TestRetention::chainsWrittenByHandNeverBreakTheSweep()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    RetentionStore store(connection);
+    CH_VERIFY_OK(store.setPolicy({30, 0}));
+    const Result<qint64> job = jobs.create(httpJob(QStringLiteral("chained")));
+    CH_VERIFY_OK(job);
+    QVERIFY(addRuns(*db, *job, 5, 60));
+    QVERIFY(addRuns(*db, *job, 1, 1));
+    // Old runs 2 → 1, 3 → 2, 4 → 3 and the recent run 6 → 4; run 5 stands alone.
+    CH_EXEC(db,
+            QStringLiteral("WITH r AS (SELECT id, row_number() OVER (ORDER BY id) AS n"
+                           "   FROM cronhelm.runs WHERE job_id = %1)"
+                           " UPDATE cronhelm.runs u SET first_run_id = p.id"
+                           "   FROM r c, r p"
+                           "  WHERE u.id = c.id AND p.n = CASE c.n WHEN 6 THEN 4 ELSE c.n - 1 END"
+                           "    AND c.n IN (2, 3, 4, 6)")
+                .arg(*job));
+    for (int batch : {1, 2, 500}) {
+        const Result<int> swept = store.sweep(batch);
+        CH_VERIFY_OK(swept);
+    }
+    QCOMPARE(sweepAll(store, 3), 0);
+    // Run 5 went; the chain stays for the recent run at its end.
+    QCOMPARE(runsOf(*db, *job), 5);
 }
 
 void TestRetention::batchesAreBounded()
