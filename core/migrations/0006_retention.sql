@@ -15,6 +15,9 @@ INSERT INTO cronhelm.settings (key, value)
 SELECT 'retention_keep_days', coalesce((SELECT value FROM cronhelm.settings
                                          WHERE key = 'run_retention_days'), '365');
 INSERT INTO cronhelm.settings (key, value) VALUES ('retention_keep_runs', '100');
+-- Where the last sweep stopped ("job id,run id"): the next one goes on from there instead of
+-- walking again past the index entries of the runs it just deleted (dead until vacuumed).
+INSERT INTO cronhelm.settings (key, value) VALUES ('retention_sweep_cursor', '0,0');
 DELETE FROM cronhelm.settings WHERE key IN ('log_retention_days', 'run_retention_days');
 
 -- The store-wide policy, for everyone who can read the history.
@@ -83,22 +86,35 @@ DECLARE
     v_retries bigint[];
     v_full boolean := false;
     v_deleted integer;
+    v_cursor text[] := string_to_array((SELECT value FROM cronhelm.settings
+                                         WHERE key = 'retention_sweep_cursor' FOR UPDATE), ',');
+    v_cursor_job bigint := coalesce(v_cursor[1]::bigint, 0);
+    v_cursor_run bigint := coalesce(v_cursor[2]::bigint, 0);
+    v_from_run bigint;
+    v_stop_job bigint := 0;
+    v_last_taken bigint := 0;
 BEGIN
     IF p_batch IS NULL OR p_batch < 1 THEN
         PERFORM cronhelm._invalid('batch', 'must be at least 1');
     END IF;
+    -- From the cursor's job on, then the jobs before it: one call looks at every job before
+    -- it says nothing is due.
     FOR j IN SELECT id, coalesce(keep_days, v_days) AS days, coalesce(keep_runs, v_runs) AS runs
-               FROM cronhelm.jobs ORDER BY id LOOP
+               FROM cronhelm.jobs ORDER BY id < v_cursor_job, id LOOP
         v_cutoff := v_now - make_interval(days => j.days);
+        v_from_run := CASE WHEN j.id = v_cursor_job THEN v_cursor_run ELSE 0 END;
+        v_stop_job := j.id;
+        v_last_taken := v_from_run;
         SELECT created_at INTO v_oldest FROM cronhelm.runs
-         WHERE job_id = j.id ORDER BY id LIMIT 1;
+         WHERE job_id = j.id AND id > v_from_run ORDER BY id LIMIT 1;
         CONTINUE WHEN v_oldest IS NULL OR v_oldest >= v_cutoff;
         -- The newest run the count lets go: the one just older than the last j.runs.
         SELECT id INTO v_last_deletable FROM cronhelm.runs
          WHERE job_id = j.id ORDER BY id DESC OFFSET j.runs LIMIT 1;
         CONTINUE WHEN v_last_deletable IS NULL;
         FOR r IN SELECT id, created_at, finished_at FROM cronhelm.runs
-                  WHERE job_id = j.id AND id <= v_last_deletable ORDER BY id LOOP
+                  WHERE job_id = j.id AND id > v_from_run AND id <= v_last_deletable
+                  ORDER BY id LOOP
             EXIT WHEN r.created_at >= v_cutoff;
             -- A first attempt goes together with its retries, once all of them may go.
             IF r.finished_at < v_cutoff AND r.id <> ALL (v_ids)
@@ -116,11 +132,17 @@ BEGIN
                     EXIT;
                 END IF;
                 v_ids := v_ids || r.id || v_retries;
+                v_last_taken := r.id;
                 EXIT WHEN cardinality(v_ids) >= p_batch;
             END IF;
         END LOOP;
         EXIT WHEN v_full OR cardinality(v_ids) >= p_batch;
     END LOOP;
+    -- Next time: on from the last run taken when the batch filled up, else from the start.
+    UPDATE cronhelm.settings
+       SET value = CASE WHEN v_full OR cardinality(v_ids) >= p_batch
+                        THEN v_stop_job || ',' || v_last_taken ELSE '0,0' END
+     WHERE key = 'retention_sweep_cursor';
     IF cardinality(v_ids) = 0 THEN
         RETURN 0;
     END IF;
