@@ -9,6 +9,7 @@
 #include "logviewer.h"
 #include "messagebar.h"
 #include "passwordstore.h"
+#include "retentiondialog.h"
 #include "traynotifier.h"
 #include "upcomingview.h"
 
@@ -224,6 +225,16 @@ void MainWindow::createMenus()
     connect(disconnectAction, &QAction::triggered, m_client, &StoreClient::disconnectFromStore);
     file->addSeparator();
     file->addAction(m_historyView->exportAction());
+    QAction *retention = file->addAction(tr("History &Retention…"));
+    retention->setToolTip(tr("How long the run history is kept"));
+    retention->setEnabled(m_client->isConnected());
+    connect(m_client, &StoreClient::stateChanged, retention,
+            [this, retention] { retention->setEnabled(m_client->isConnected()); });
+    connect(retention, &QAction::triggered, this, [this] {
+        auto *dialog = new RetentionDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

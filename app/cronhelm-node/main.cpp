@@ -140,6 +140,10 @@ int main(int argc, char *argv[])
     // Test hook (see NodeConfig::takeoverApplyDelay); not a user setting.
     config.takeoverApplyDelay = std::chrono::milliseconds(
         qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_TAKEOVER_DELAY_MS"));
+    if (const int rest = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_RETENTION_REST_MS"))
+        config.retentionRest = std::chrono::milliseconds(rest);
+    if (const int batch = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_RETENTION_BATCH"))
+        config.retentionBatch = batch;
 
     setUpLogging(config.nodeId, config.logFile);
 

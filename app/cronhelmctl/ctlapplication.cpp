@@ -8,6 +8,7 @@
 #include "jobcommands.h"
 #include "migratecommand.h"
 #include "nextcommand.h"
+#include "retentioncommands.h"
 #include "runcommands.h"
 #include "statuscommand.h"
 
@@ -29,6 +30,7 @@ QString CtlApplication::helpText()
                "cancel-once\n"
                "  runs …           list, show, log, export, cancel\n"
                "  status           Show the executor, its lease and the nodes.\n"
+               "  retention …      show, set: how long the run history is kept\n"
                "\n"
                "Options:\n"
                "  --db <conninfo>  libpq conninfo string or URI, before or after the command\n"
@@ -86,6 +88,8 @@ int CtlApplication::run(const QStringList &arguments)
         return JobCommands::group().run(context, rest.mid(1));
     if (command == QLatin1String("runs") || command == QLatin1String("run"))
         return RunCommands::group().run(context, rest.mid(1));
+    if (command == QLatin1String("retention"))
+        return RetentionCommands::group().run(context, rest.mid(1));
     Console::error(CtlTr::tr("unknown command \"%1\"").arg(command));
     Console::note(CtlTr::tr("Try \"cronhelmctl --help\"."));
     return ExitBadInput;

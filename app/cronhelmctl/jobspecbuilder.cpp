@@ -48,6 +48,8 @@ const QString optNotifyOn = QStringLiteral("notify-on");
 const QString optNoNotify = QStringLiteral("no-notify");
 const QString optNotifyQuiet = QStringLiteral("notify-quiet");
 const QString optRunOn = QStringLiteral("run-on");
+const QString optKeepDays = QStringLiteral("keep-days");
+const QString optKeepRuns = QStringLiteral("keep-runs");
 
 Error badInput(const QString &message)
 {
@@ -105,6 +107,25 @@ Status readNumber(const QCommandLineParser &p, const QString &option, std::optio
     if (!value)
         return value.error();
     out = *value;
+    return Done{};
+}
+
+// A retention override: a whole number, or "default" for the store-wide policy.
+Status readOverride(const QCommandLineParser &p, const QString &option,
+                    std::optional<std::optional<int>> &out)
+{
+    if (!p.isSet(option))
+        return Done{};
+    const QString text = p.value(option).trimmed();
+    if (text == QLatin1String("default")) {
+        out = std::optional<int>();
+        return Done{};
+    }
+    // The range is the domain's rule (checkRules); here only the form.
+    Result<qint64> value = Format::parseInteger(text, dashed(option), 0, 1000000000);
+    if (!value)
+        return value.error();
+    out = std::optional<int>(int(*value));
     return Done{};
 }
 
@@ -195,6 +216,14 @@ QList<QCommandLineOption> JobSpecBuilder::options() const
               CtlTr::tr("Run only on nodes that have all these labels (comma-separated; \"\" "
                         "for any node)."),
               CtlTr::tr("labels")});
+    o.append({optKeepDays,
+              CtlTr::tr("Keep this job's runs this many days (\"default\": the store-wide "
+                        "retention policy)."),
+              CtlTr::tr("days")});
+    o.append({optKeepRuns,
+              CtlTr::tr("Keep at least this job's last n runs, however old (\"default\": the "
+                        "store-wide retention policy)."),
+              CtlTr::tr("n")});
     o.append({optDescription, CtlTr::tr("Description for people."), CtlTr::tr("text")});
     o.append({optOwner, CtlTr::tr("Owner (a person or team)."), CtlTr::tr("text")});
     o.append({optPaused, edit ? CtlTr::tr("Pause the job.") : CtlTr::tr("Create the job paused.")});
@@ -333,6 +362,10 @@ Status JobSpecBuilder::readPolicies(const QCommandLineParser &p)
     }
     if (p.isSet(optRunOn))
         m_runOn = splitList(p.values(optRunOn));
+    if (Status s = readOverride(p, optKeepDays, m_keepDays); !s)
+        return s;
+    if (Status s = readOverride(p, optKeepRuns, m_keepRuns); !s)
+        return s;
     m_description = optionalValue(p, optDescription);
     m_owner = optionalValue(p, optOwner);
     const bool resume = m_mode == Mode::Edit && p.isSet(optResume);
@@ -510,6 +543,14 @@ QStringList JobSpecBuilder::applyPolicies(JobSpec &spec) const
         spec.runOn = *m_runOn;
         touched.append(QStringLiteral("run_on"));
     }
+    if (m_keepDays) {
+        spec.keepDays = *m_keepDays;
+        touched.append(QStringLiteral("keep_days"));
+    }
+    if (m_keepRuns) {
+        spec.keepRuns = *m_keepRuns;
+        touched.append(QStringLiteral("keep_runs"));
+    }
     return touched;
 }
 
@@ -565,6 +606,8 @@ Status JobSpecBuilder::checkRules(const JobSpec &spec)
         {QStringLiteral("notify_quiet_s"), dashed(optNotifyQuiet)},
         {QStringLiteral("log_limit_bytes"), dashed(optLogLimit)},
         {QStringLiteral("run_on"), dashed(optRunOn)},
+        {QStringLiteral("keep_days"), dashed(optKeepDays)},
+        {QStringLiteral("keep_runs"), dashed(optKeepRuns)},
     };
     const FieldProblem &first = problems.constFirst();
     Error error =

@@ -94,6 +94,9 @@ private:
     std::optional<QString> m_owner;
     std::optional<bool> m_enabled;
     std::optional<QStringList> m_runOn;
+    // Retention overrides: absent (not given), or a number / nothing ("default").
+    std::optional<std::optional<int>> m_keepDays;
+    std::optional<std::optional<int>> m_keepRuns;
 
     QStringList m_slack;
     QStringList m_webhooks;

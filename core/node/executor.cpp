@@ -73,6 +73,10 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_targets(targetThreadCount)
     , m_notifier(&m_network)
     , m_logs(config.conninfo)
+    , m_retention(config.conninfo,
+                  {config.retentionBatch, config.retentionRest, config.fireLead,
+                   std::chrono::milliseconds(250)},
+                  [this] { return m_queue.earliest(); })
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
     , m_recordWorker(config.conninfo, QStringLiteral("cronhelm-record"))
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
@@ -162,6 +166,7 @@ void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
     m_changedWhileLoading.clear();
     m_queuedWhileLoading.clear();
     loadForTakeover(m_epoch);
+    m_retention.start();
 }
 
 void Executor::onLeaseRenewed(qint64 term, LeaseDeadline validUntil)
@@ -192,6 +197,7 @@ void Executor::onLeaseLost(const QString &reason)
     m_queuedWhileLoading.clear();
     m_resyncTimer.stop();
     m_abandonTimer.stop();
+    m_retention.stop();
 }
 
 void Executor::onReconnected()
@@ -207,6 +213,7 @@ void Executor::onReconnected()
 void Executor::stopTakingWork()
 {
     m_draining = true;
+    m_retention.stop();
     m_queue.clear();
     m_waiting.clear();
     m_resyncTimer.stop();

@@ -3,6 +3,7 @@
 #include "firequeue.h"
 #include "logbatcher.h"
 #include "nodeconfig.h"
+#include "retentionsweeper.h"
 #include "targetthreads.h"
 #include <domain/jobschedule.h>
 
@@ -206,6 +207,9 @@ private:
     QTimer m_writeRetryTimer;
     QTimer m_claimRetryTimer;
     QTimer m_stateTimer;
+
+    // Deletes old runs while this node is the executor, on a connection of its own.
+    RetentionSweeper m_retention;
 
     // One connection each, so that no kind of work queues behind another: the fire thread
     // only records fires and claims (the hot path), run ends go to the record thread,

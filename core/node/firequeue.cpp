@@ -50,6 +50,14 @@ QDateTime FireQueue::slotOf(qint64 jobId) const
     return QDateTime::fromMSecsSinceEpoch(it->atMs, Qt::UTC);
 }
 
+QDateTime FireQueue::earliest()
+{
+    dropStaleHead();
+    if (m_heap.empty())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(m_heap.top().atMs, Qt::UTC);
+}
+
 void FireQueue::dropStaleHead()
 {
     while (!m_heap.empty()) {

@@ -35,6 +35,8 @@ public:
     void clear();
     int size() const { return int(m_current.size()); }
     QDateTime slotOf(qint64 jobId) const;
+    // The earliest slot in the queue (invalid when empty): background work stays clear of it.
+    QDateTime earliest();
 
 Q_SIGNALS:
     // The slots that are due now (within the lead), earliest first. Each job leaves the queue when

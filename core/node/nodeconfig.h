@@ -40,6 +40,11 @@ struct NodeConfig
     // jobs a takeover loaded this long before applying them, so that changes made while a
     // takeover loads can be tested deterministically.
     std::chrono::milliseconds takeoverApplyDelay{0};
+    // Retention (docs/semantics.md): runs deleted per batch, and the rest between sweeps once
+    // nothing is due. Tests shorten the rest (CRONHELM_NODE_TEST_RETENTION_REST_MS) and the
+    // batch (CRONHELM_NODE_TEST_RETENTION_BATCH).
+    int retentionBatch = 500;
+    std::chrono::milliseconds retentionRest{std::chrono::minutes(10)};
 
     static QString defaultNodeId();
     // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace,

@@ -47,10 +47,11 @@ void TestCtlUsage::help_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("usage");
     const char *const commands[] = {
-        "next",       "migrate",     "status",          "job",        "job add",
-        "job edit",   "job list",    "job show",        "job pause",  "job resume",
-        "job delete", "job run-now", "job cancel-once", "runs",       "runs list",
-        "runs show",  "runs log",    "runs export",     "runs cancel"};
+        "next",           "migrate",      "status",          "job",         "job add",
+        "job edit",       "job list",     "job show",        "job pause",   "job resume",
+        "job delete",     "job run-now",  "job cancel-once", "runs",        "runs list",
+        "runs show",      "runs log",     "runs export",     "runs cancel", "retention",
+        "retention show", "retention set"};
     QTest::newRow("--help") << QStringList{QStringLiteral("--help")}
                             << QStringLiteral("Usage: cronhelmctl ");
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")}

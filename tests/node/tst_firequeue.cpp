@@ -49,6 +49,7 @@ private Q_SLOTS:
     void removedAndClearedJobsNeverFire();
     void theLeadBringsSlotsOutEarly();
     void manyReschedulesKeepOneEntryPerJob();
+    void earliestIsTheNextSlotStillQueued();
 };
 
 void TestFireQueue::slotsComeOutEarliestFirstAndOnce()
@@ -125,6 +126,25 @@ void TestFireQueue::manyReschedulesKeepOneEntryPerJob()
     QCOMPARE(jobsOf(due), (QList<qint64>{0, 1, 2, 3, 4}));
     QSignalSpy more(&queue, &FireQueue::due);
     QVERIFY(!more.wait(200));
+}
+
+// What background work (the retention sweeper) asks to keep clear of: the next slot that will
+// really fire, not a replaced or removed one.
+void TestFireQueue::earliestIsTheNextSlotStillQueued()
+{
+    FireQueue queue;
+    QVERIFY(!queue.earliest().isValid());
+    const QDateTime first = inMs(60000);
+    const QDateTime second = inMs(90000);
+    queue.schedule(1, first);
+    queue.schedule(2, second);
+    QCOMPARE(queue.earliest(), first.toUTC());
+    queue.schedule(1, inMs(120000)); // replaced: the old slot no longer counts
+    QCOMPARE(queue.earliest(), second.toUTC());
+    queue.remove(2);
+    QCOMPARE(queue.earliest(), queue.slotOf(1));
+    queue.clear();
+    QVERIFY(!queue.earliest().isValid());
 }
 
 QTEST_GUILESS_MAIN(TestFireQueue)

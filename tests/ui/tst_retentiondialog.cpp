@@ -1,0 +1,155 @@
+// File → History Retention…: an admin changes the policy by typing in the dialog; a viewer
+// sees it read-only with the reason; a save the database refuses keeps the dialog open with
+// the reason shown inline and the values as typed.
+
+#include "uitestsupport.h"
+
+#include <messagebar.h>
+#include <retentiondialog.h>
+#include <retentionsettings.h>
+#include <storeclient.h>
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace Cronhelm;
+using namespace Cronhelm::Test;
+
+namespace {
+
+bool connectClient(StoreClient &client, const QString &conninfo)
+{
+    QSignalSpy connected(&client, &StoreClient::connected);
+    client.connectTo(conninfo);
+    return connected.wait(10000);
+}
+
+QSpinBox *spin(RetentionDialog &dialog, const char *name)
+{
+    return dialog.findChild<QSpinBox *>(QLatin1String(name));
+}
+
+QPushButton *button(RetentionDialog &dialog, QDialogButtonBox::StandardButton which)
+{
+    auto *box = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
+    return box ? box->button(which) : nullptr;
+}
+
+// Replaces the spin box's number by typing, as a person would.
+void type(QSpinBox *box, const QString &text)
+{
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, text);
+}
+
+bool waitLoaded(RetentionDialog &dialog)
+{
+    return QTest::qWaitFor(
+        [&dialog] { return !dialog.settings()->isBusy() && spin(dialog, "keepDays")->value() > 1; },
+        10000);
+}
+
+} // namespace
+
+class TestRetentionDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { prepareGuiTestEnvironment(); }
+    void adminChangesPolicy();
+    void viewerSeesItReadOnly();
+    void refusedSaveStaysOpen();
+};
+
+void TestRetentionDialog::adminChangesPolicy()
+{
+    CH_DATABASE(db);
+    const Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
+    CH_VERIFY_OK(admin);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
+    RetentionDialog dialog(&client);
+    dialog.show();
+    QVERIFY(waitLoaded(dialog));
+    QCOMPARE(spin(dialog, "keepDays")->value(), 365);
+    QCOMPARE(spin(dialog, "keepRuns")->value(), 100);
+    QVERIFY(spin(dialog, "keepDays")->isEnabled());
+
+    type(spin(dialog, "keepDays"), QStringLiteral("30"));
+    type(spin(dialog, "keepRuns"), QStringLiteral("7"));
+    QCOMPARE(spin(dialog, "keepDays")->value(), 30);
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    QTest::mouseClick(button(dialog, QDialogButtonBox::Save), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
+    const Result<QList<QStringList>> stored =
+        db->query(QStringLiteral("SELECT keep_days, keep_runs FROM cronhelm.retention_policy"));
+    CH_VERIFY_OK(stored);
+    QCOMPARE(stored->value(0), (QStringList{QStringLiteral("30"), QStringLiteral("7")}));
+}
+
+void TestRetentionDialog::viewerSeesItReadOnly()
+{
+    CH_DATABASE(db);
+    CH_VERIFY_OK(db->query(QStringLiteral("SELECT cronhelm.set_retention_policy(90, 12)")));
+    const Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    CH_VERIFY_OK(viewer);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*viewer)));
+    RetentionDialog dialog(&client);
+    dialog.show();
+    QVERIFY(waitLoaded(dialog));
+    QCOMPARE(spin(dialog, "keepDays")->value(), 90);
+    QCOMPARE(spin(dialog, "keepRuns")->value(), 12);
+    QVERIFY(!spin(dialog, "keepDays")->isEnabled());
+    QVERIFY(!spin(dialog, "keepRuns")->isEnabled());
+    QVERIFY2(spin(dialog, "keepDays")->toolTip().contains(QLatin1String("cronhelm_admin")),
+             qPrintable(spin(dialog, "keepDays")->toolTip()));
+    QVERIFY(!button(dialog, QDialogButtonBox::Save));
+    // Typing changes nothing; Return does not save (there is nothing to press).
+    type(spin(dialog, "keepDays"), QStringLiteral("1"));
+    QCOMPARE(spin(dialog, "keepDays")->value(), 90);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QVERIFY(!dialog.settings()->isBusy());
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    QTest::mouseClick(button(dialog, QDialogButtonBox::Close), Qt::LeftButton);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(*db->scalar(QStringLiteral("SELECT keep_days FROM cronhelm.retention_policy")),
+             QStringLiteral("90"));
+}
+
+void TestRetentionDialog::refusedSaveStaysOpen()
+{
+    CH_DATABASE(db);
+    const Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
+    CH_VERIFY_OK(admin);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
+    RetentionDialog dialog(&client);
+    dialog.show();
+    QVERIFY(waitLoaded(dialog));
+    // The role is taken away while the dialog is open: the database refuses the save.
+    CH_VERIFY_OK(db->query(QStringLiteral("REVOKE cronhelm_admin FROM %1; GRANT cronhelm_viewer"
+                                          " TO %1")
+                               .arg(*admin)));
+    type(spin(dialog, "keepDays"), QStringLiteral("14"));
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    QTest::mouseClick(button(dialog, QDialogButtonBox::Save), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&dialog] { return !dialog.messageBar()->text().isEmpty(); }, 10000));
+    QCOMPARE(dialog.messageBar()->type(), MessageBar::Type::Error);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(spin(dialog, "keepDays")->value(), 14);
+    QVERIFY(spin(dialog, "keepDays")->isEnabled());
+    QCOMPARE(*db->scalar(QStringLiteral("SELECT keep_days FROM cronhelm.retention_policy")),
+             QStringLiteral("365"));
+}
+
+QTEST_MAIN(TestRetentionDialog)
+#include "tst_retentiondialog.moc"
