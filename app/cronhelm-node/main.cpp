@@ -69,6 +69,11 @@ int main(int argc, char *argv[])
                                             QStringLiteral("Jobs run at once at most (default "
                                                            "256); more wait in the queue."),
                                             QStringLiteral("n"));
+    const QCommandLineOption labelsOption(QStringLiteral("labels"),
+                                          QStringLiteral("This node's labels, comma-separated; "
+                                                         "jobs with run_on labels run only on "
+                                                         "nodes that have all of them."),
+                                          QStringLiteral("a,b"));
     const QCommandLineOption graceOption(QStringLiteral("shutdown-grace"),
                                          QStringLiteral("On SIGTERM, seconds running jobs may "
                                                         "go on before they are stopped "
@@ -76,10 +81,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("seconds"));
     const QCommandLineOption configOption(QStringLiteral("config"),
                                           QStringLiteral("INI file with db, node_id, lease_ttl, "
-                                                         "log_file, max_parallel, shutdown_grace."),
+                                                         "log_file, max_parallel, labels, "
+                                                         "shutdown_grace."),
                                           QStringLiteral("path"));
-    parser.addOptions(
-        {dbOption, idOption, ttlOption, logOption, parallelOption, graceOption, configOption});
+    parser.addOptions({dbOption, idOption, ttlOption, logOption, parallelOption, labelsOption,
+                       graceOption, configOption});
     parser.process(app);
 
     NodeConfig config;
@@ -109,6 +115,8 @@ int main(int argc, char *argv[])
         config.maxParallel = parser.value(parallelOption).toInt(&ok);
     if (!ok)
         return fail(QStringLiteral("--max-parallel needs a whole number"));
+    if (parser.isSet(labelsOption))
+        config.labels = NodeConfig::splitLabels(parser.value(labelsOption));
     if (parser.isSet(graceOption)) {
         config.shutdownGrace =
             std::chrono::milliseconds(qint64(parser.value(graceOption).toDouble(&ok) * 1000));

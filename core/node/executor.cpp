@@ -111,6 +111,15 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     m_stateTimer.setInterval(1000);
     connect(&m_stateTimer, &QTimer::timeout, this, &Executor::flushJobStates);
     m_stateTimer.start();
+    // NOTIFY cronhelm_assign is a hint and may be missed (a reconnect): re-read anyway.
+    m_assignTimer.setInterval(2000);
+    connect(&m_assignTimer, &QTimer::timeout, this, &Executor::syncAssignments);
+    m_assignTimer.start();
+    // A slot frees when any node's run ends; this node hears of most by NOTIFY, and of the
+    // rest (a node that joined, a missed notification) here.
+    m_waitingTimer.setInterval(1000);
+    connect(&m_waitingTimer, &QTimer::timeout, this, &Executor::claimWaiting);
+    m_waitingTimer.start();
 }
 
 std::chrono::milliseconds Executor::Backoff::next()
@@ -200,8 +209,15 @@ void Executor::onReconnected()
     // everything. Writes and claims that failed meanwhile are retried now.
     m_writeBackoff.reset();
     m_claimBackoff.reset();
+    m_connected = true;
     retryStoreWrites();
     resolveInDoubtClaims();
+    syncAssignments();
+}
+
+void Executor::onConnectionLost()
+{
+    m_connected = false;
 }
 
 void Executor::stopTakingWork()
@@ -328,6 +344,9 @@ void Executor::applyTakeover(Takeover &takeover)
         const bool mine = run.node == m_identity.id;
         if (run.status == RunStatus::Queued && run.node.isEmpty()) {
             scheduleClaim(run);
+        } else if (mine && run.status == RunStatus::Queued) {
+            // Assigned to this node: syncAssignments() adopts it (or records it abandoned
+            // when an earlier process with this id was given it).
         } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
                    && !m_ending.contains(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
@@ -354,6 +373,7 @@ void Executor::applyTakeover(Takeover &takeover)
     const QSet<qint64> queued = std::exchange(m_queuedWhileLoading, {});
     for (qint64 runId : queued)
         considerQueuedRun(runId);
+    syncAssignments();
 }
 
 // A gap without an executor: the job's misfire policy decides what happens to the slots
@@ -515,6 +535,11 @@ void Executor::onNotification(const QString &channel, const QString &payload)
             m_changedWhileLoading.insert(payload.toLongLong());
         return;
     }
+    if (channel == QLatin1String("cronhelm_assign")) {
+        if (payload == m_identity.id)
+            syncAssignments(); // a hint: what is ours is read from the database
+        return;
+    }
     if (channel != QLatin1String("cronhelm_runs"))
         return;
     const std::optional<RunNotice> notice = RunNotice::parse(payload);
@@ -531,6 +556,12 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         return;
     }
     if (notice->status == RunStatus::Queued) {
+        // Handed back (a node shut down, or was found gone): no longer running anywhere.
+        if (auto it = m_foreignRunning.find(jobId); it != m_foreignRunning.end()) {
+            it->remove(runId);
+            if (it->isEmpty())
+                m_foreignRunning.erase(it);
+        }
         if (m_term != 0 && m_loaded)
             considerQueuedRun(runId);
         else if (m_term != 0)
@@ -538,13 +569,20 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         return;
     }
     if (notice->status && isFinal(*notice->status)) {
+        // Cancelled (or ended otherwise) before its instant: not to be started here.
+        if (const auto r = m_reserved.find(runId); r != m_reserved.end() && r->second.assigned) {
+            spdlog::info("run {}: ended ({}) before it started here; dropped", runId,
+                         wireName(*notice->status).toStdString());
+            m_reserved.erase(r);
+            checkIdle();
+        }
         auto it = m_foreignRunning.find(jobId);
         if (it != m_foreignRunning.end()) {
             it->remove(runId);
             if (it->isEmpty())
                 m_foreignRunning.erase(it);
-            claimWaiting();
         }
+        claimWaiting(); // a slot freed somewhere
     }
 }
 
@@ -611,9 +649,8 @@ SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTr
     }
     if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Replace && !ahead)
         cancelReplaced(job.id, slot); // reserved slots replace at their instant
-    if (qsizetype(m_running.size()) >= m_config.maxParallel) {
-        fire.decision = SlotDecision::Queue; // started when capacity frees up
-    }
+    // Capacity is the database's to count (fire_slots_assigned): every node's runs, the
+    // reservations not started yet included. With no free slot anywhere the run is queued.
     return fire;
 }
 
@@ -677,6 +714,28 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
     // since: the decision was made, and recorded, while it was held.
     for (const FiredRun &fired : *result) {
         const SlotFire &fire = fires.at(fired.index);
+        const bool toRun =
+            fire.decision == SlotDecision::Reserve || fire.decision == SlotDecision::Start;
+        if (toRun && !fired.node.isEmpty() && fired.node != m_identity.id) {
+            // Given to another node, which starts it at the instant with its own timer.
+            noteForeign(fire.jobId, fired.runId, fired.node);
+            continue;
+        }
+        if (toRun && fired.node.isEmpty()) {
+            // No node had a free slot (or none has the job's labels): queued, with the
+            // reason recorded; assigned as soon as a slot frees, oldest slot first.
+            ActiveRun queued;
+            queued.runId = fired.runId;
+            queued.jobId = fire.jobId;
+            queued.trigger = fire.trigger;
+            queued.status = RunStatus::Queued;
+            queued.scheduledFor = fire.slot;
+            queued.dueAt = fire.slot;
+            spdlog::info("queue: job {} run {} slot {}: no node can take it now", fire.jobId,
+                         fired.runId, iso(fire.slot));
+            scheduleClaim(queued);
+            continue;
+        }
         if (fire.decision == SlotDecision::Reserve) {
             // Built now, during the lead, so that the instant costs only the start itself.
             Reservation reservation;
@@ -688,15 +747,7 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
                 reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
             }
             m_reserved.insert_or_assign(fired.runId, std::move(reservation));
-            // One timer per instant, however many slots share it.
-            const qint64 slotMs = fire.slot.toMSecsSinceEpoch();
-            QList<qint64> &atInstant = m_instants[slotMs];
-            if (atInstant.isEmpty()) {
-                const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(fire.slot));
-                QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
-                                   [this, slotMs] { startInstant(slotMs); });
-            }
-            atInstant.append(fired.runId);
+            reserveAt(fired.runId, fire.slot);
         } else if (fire.decision == SlotDecision::Start) {
             startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
         } else if (fire.decision == SlotDecision::Queue) {
@@ -762,6 +813,23 @@ bool Executor::startReserved(qint64 runId)
         return false; // handed over at shutdown
     Reservation reservation = std::move(it->second);
     m_reserved.erase(it);
+    if (reservation.assigned) {
+        if (!m_connected) {
+            // Without its session this node counts as gone: the executor hands the run to
+            // another node (or records it abandoned). Starting it here could run it twice.
+            spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
+                         "lost",
+                         reservation.jobId, runId, iso(reservation.slot));
+            checkIdle();
+            return false;
+        }
+        const NodeJob *job = knownJob(reservation.jobId);
+        if (job && reservation.version != job->job.version)
+            reservation.prepared.reset();
+        startTarget(runId, reservation.jobId, reservation.trigger, reservation.attempt,
+                    reservation.slot, std::move(reservation.prepared), true);
+        return m_running.count(runId) > 0;
+    }
     if (m_term == 0 || m_leaseValid.hasExpired()) {
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
                      "slot",
@@ -824,6 +892,154 @@ void Executor::flushStarted()
         });
 }
 
+// Runs assigned to this node ---------------------------------------------------------
+
+// One timer per instant, however many runs share it.
+void Executor::reserveAt(qint64 runId, const QDateTime &instant)
+{
+    const qint64 slotMs = instant.toMSecsSinceEpoch();
+    QList<qint64> &atInstant = m_instants[slotMs];
+    if (atInstant.isEmpty()) {
+        const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(instant));
+        QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
+                           [this, slotMs] { startInstant(slotMs); });
+    }
+    atInstant.append(runId);
+}
+
+// The executor's own jobs when it has them loaded; else (a worker) as read with the runs
+// assigned to this node.
+NodeJob *Executor::knownJob(qint64 jobId)
+{
+    if (m_term != 0 && m_loaded) {
+        if (auto it = m_jobs.find(jobId); it != m_jobs.end())
+            return &it->data;
+    }
+    if (auto it = m_assignedJobs.find(jobId); it != m_assignedJobs.end())
+        return &*it;
+    if (auto it = m_jobs.find(jobId); it != m_jobs.end())
+        return &it->data;
+    return nullptr;
+}
+
+// Reads the runs assigned to this node that it has not started, with their jobs. Started
+// by NOTIFY cronhelm_assign (a hint), every two seconds, and after a reconnect.
+void Executor::syncAssignments()
+{
+    if (!m_connected)
+        return; // not alive for the cluster: it takes nothing new
+    if (m_syncing) {
+        m_syncAgain = true;
+        return;
+    }
+    m_syncing = true;
+    const QString node = m_identity.id;
+    struct Assignments
+    {
+        QList<ActiveRun> runs;
+        QList<NodeJob> jobs;
+        QString error;
+    };
+    m_readWorker.post(
+        this,
+        [node](StoreConnection &c) {
+            NodeStore store(c);
+            Assignments a;
+            Result<QList<ActiveRun>> runs = store.assignedRuns(node);
+            if (!runs) {
+                a.error = runs.errorMessage();
+                return a;
+            }
+            a.runs = *runs;
+            QList<qint64> jobIds;
+            for (const ActiveRun &r : std::as_const(a.runs)) {
+                if (!jobIds.contains(r.jobId))
+                    jobIds.append(r.jobId);
+            }
+            if (Result<QList<NodeJob>> jobs = store.loadJobs(jobIds); jobs)
+                a.jobs = *jobs;
+            else
+                a.error = jobs.errorMessage();
+            return a;
+        },
+        [this](const Assignments &a) {
+            m_syncing = false;
+            if (!a.error.isEmpty())
+                spdlog::warn("assign: cannot read this node's runs: {}", a.error.toStdString());
+            else
+                adoptAssignments(a.runs, a.jobs);
+            if (std::exchange(m_syncAgain, false))
+                syncAssignments();
+        });
+}
+
+void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJob> &jobs)
+{
+    for (const NodeJob &job : jobs) {
+        NodeJob &known = m_assignedJobs[job.job.id];
+        const std::optional<RunStatus> lastOutcome = known.lastOutcome;
+        const bool had = known.job.id != 0;
+        known = job;
+        if (had && !lastOutcome.has_value())
+            known.lastOutcome = lastOutcome;
+    }
+    QList<qint64> handBack;
+    for (const ActiveRun &run : runs) {
+        const qint64 runId = run.runId;
+        if (m_reserved.count(runId) || m_running.count(runId) || m_ending.contains(runId)
+            || m_claimingRuns.contains(runId) || m_inDoubt.contains(runId)) {
+            continue; // known here already
+        }
+        if (m_draining) {
+            handBack.append(runId); // given while shutting down: for another node
+            continue;
+        }
+        if (!run.assignedAt.isValid() || run.assignedAt < m_identity.startedAt.addSecs(-1)) {
+            // Given to an earlier process with this node id, which is gone.
+            recordFinish(endedWithoutOutput(runId, RunStatus::Abandoned,
+                                            QStringLiteral("node %1 restarted while the run was "
+                                                           "in progress")
+                                                .arg(m_identity.id)),
+                         run.jobId);
+            m_ending.insert(runId);
+            continue;
+        }
+        Reservation reservation;
+        reservation.jobId = run.jobId;
+        reservation.slot = run.scheduledFor;
+        reservation.assigned = true;
+        reservation.trigger = run.trigger;
+        reservation.attempt = run.attempt;
+        if (const NodeJob *job = knownJob(run.jobId)) {
+            reservation.version = job->job.version;
+            QString error;
+            reservation.prepared =
+                createTarget(runId, run.jobId, run.attempt, run.scheduledFor, &error);
+        }
+        const QDateTime at = std::max(run.scheduledFor, run.dueAt);
+        spdlog::info("assign: run {} of job {} given to this node, starts at {}", runId, run.jobId,
+                     iso(at));
+        m_reserved.insert_or_assign(runId, std::move(reservation));
+        reserveAt(runId, at);
+    }
+    if (!handBack.isEmpty()) {
+        const QString node = m_identity.id;
+        ++m_recording;
+        m_recordWorker.post(
+            this,
+            [node, handBack](StoreConnection &c) {
+                return NodeStore(c).releaseReservations(node, handBack);
+            },
+            [this](const Status &released) {
+                --m_recording;
+                if (!released)
+                    spdlog::warn("shutdown: could not hand runs back: {}",
+                                 released.errorMessage().toStdString());
+                checkIdle();
+            });
+    }
+}
+
 // Queued runs (Run now, retries, capacity, run_all catch-ups) ----------------------------
 
 void Executor::considerQueuedRun(qint64 runId)
@@ -835,11 +1051,11 @@ void Executor::considerQueuedRun(qint64 runId)
     const QString node = m_identity.id;
     const qint64 term = m_term;
     const quint64 epoch = m_epoch;
-    const bool capacity = qsizetype(m_running.size()) < m_config.maxParallel && canFire();
+    const bool capacity = canFire(); // the database counts the free slots
     struct Checked
     {
         std::optional<ActiveRun> run;
-        std::optional<Result<bool>> claim;
+        std::optional<Result<std::optional<QString>>> claim;
         bool readLost = false; // the read failed on a lost connection
     };
     m_claimingRuns.insert(runId);
@@ -861,7 +1077,7 @@ void Executor::considerQueuedRun(qint64 runId)
             const bool unconditional = !isScheduled(r.trigger);
             if (capacity && unconditional && r.status == RunStatus::Queued
                 && r.dueAt <= QDateTime::currentDateTimeUtc().addMSecs(5)) {
-                checked.claim = store.claimRun(node, term, runId);
+                checked.claim = store.assignRun(node, term, runId);
             }
             return checked;
         },
@@ -882,8 +1098,8 @@ void Executor::considerQueuedRun(qint64 runId)
             if (!checked.run)
                 return;
             const ActiveRun &r = *checked.run;
-            if (checked.claim && (!*checked.claim || **checked.claim)) {
-                claimed(r, *checked.claim);
+            if (checked.claim) {
+                assigned(r, *checked.claim);
                 return;
             }
             if (r.status == RunStatus::Queued && m_term != 0)
@@ -923,7 +1139,7 @@ void Executor::tryClaim(const ActiveRun &run)
         && (run.trigger == RunTrigger::CatchUp
             || (policyBound && job != m_jobs.cend()
                 && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid));
-    if (!canFire() || qsizetype(m_running.size()) >= m_config.maxParallel || forbidden) {
+    if (!canFire() || forbidden) {
         m_waiting.push_back(run);
         return;
     }
@@ -935,15 +1151,47 @@ void Executor::tryClaim(const ActiveRun &run)
     m_fireWorker.post(
         this,
         [node, term, runId](StoreConnection &c) {
-            return NodeStore(c).claimRun(node, term, runId);
+            return NodeStore(c).assignRun(node, term, runId);
         },
-        [this, run](const Result<bool> &result) {
+        [this, run](const Result<std::optional<QString>> &result) {
             m_knownQueued.remove(run.runId);
             m_claimingRuns.remove(run.runId);
             if (--m_claiming[run.jobId] <= 0)
                 m_claiming.remove(run.jobId);
-            claimed(run, result);
+            assigned(run, result);
         });
+}
+
+// The answer to assign_run: this node (running now), another node (which starts it), no
+// longer queued (empty), or no node with a free slot (nothing: it waits, reason recorded).
+void Executor::assigned(const ActiveRun &run, const Result<std::optional<QString>> &node)
+{
+    if (!node) {
+        // A lost answer is in doubt exactly like a lost claim.
+        claimed(run, Result<bool>(node.error()));
+        return;
+    }
+    if (!node->has_value()) {
+        m_claimBackoff.reset();
+        m_waiting.push_back(run);
+        return;
+    }
+    const QString &to = **node;
+    if (to.isEmpty()) {
+        claimed(run, Result<bool>(false));
+    } else if (to == m_identity.id) {
+        claimed(run, Result<bool>(true));
+    } else {
+        m_claimBackoff.reset();
+        noteForeign(run.jobId, run.runId, to);
+    }
+}
+
+void Executor::noteForeign(qint64 jobId, qint64 runId, const QString &node)
+{
+    // Counted as running for the concurrency policy until its end is notified.
+    m_foreignRunning[jobId].insert(runId);
+    spdlog::info("assign: job {} run {} to node {}", jobId, runId, node.toStdString());
 }
 
 // The answer to a claim. A claim whose answer was lost with the connection is in doubt:
@@ -1046,6 +1294,10 @@ void Executor::claimWaiting()
         return;
     std::deque<ActiveRun> waiting;
     waiting.swap(m_waiting);
+    // Oldest scheduled first, so that a freed slot goes to the run that waited longest.
+    std::stable_sort(waiting.begin(), waiting.end(), [](const ActiveRun &a, const ActiveRun &b) {
+        return a.scheduledFor < b.scheduledFor;
+    });
     for (const ActiveRun &run : waiting)
         tryClaim(run);
 }
@@ -1055,12 +1307,12 @@ void Executor::claimWaiting()
 TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
                                     const QDateTime &scheduledFor, QString *error)
 {
-    const auto job = m_jobs.constFind(jobId);
-    if (job == m_jobs.cend()) {
+    const NodeJob *job = knownJob(jobId);
+    if (!job) {
         *error = QStringLiteral("job %1 is not known to the executor").arg(jobId);
         return {};
     }
-    const JobRecord &def = job->data.job;
+    const JobRecord &def = job->job;
     if (!def.specProblems.isEmpty()) {
         // Stored before today's rules (or written into the table directly): not runnable.
         const FieldProblem &problem = def.specProblems.constFirst();
@@ -1150,12 +1402,11 @@ void Executor::onTargetStarted(qint64 runId, qint64 atUs)
         }
         m_started.append({runId, t.startedAt});
     }
-    const auto job = m_jobs.constFind(t.jobId);
+    const NodeJob *job = knownJob(t.jobId);
     const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
     spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
-                 t.jobId,
-                 job == m_jobs.cend() ? std::string() : job->data.job.spec.name.toStdString(),
-                 runId, wireName(t.trigger).toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
+                 t.jobId, job ? job->job.spec.name.toStdString() : std::string(), runId,
+                 wireName(t.trigger).toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
 }
 
 void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
@@ -1343,10 +1594,10 @@ void Executor::retryStoreWrites()
 
 void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target)
 {
-    auto job = m_jobs.find(jobId);
-    if (job == m_jobs.end())
+    NodeJob *known = knownJob(jobId);
+    if (!known)
         return;
-    NodeJob &data = job->data;
+    NodeJob &data = *known;
     NotifyPolicyInput input;
     input.runStatus = run.status;
     input.previousOutcome = data.lastOutcome;

@@ -25,14 +25,18 @@
 
 namespace Cronhelm {
 
-// Fires jobs while this node holds the executor lease.
+// Fires jobs while this node holds the executor lease, and runs the runs assigned to this
+// node whether it holds the lease or not.
 //
 // Every active schedule is in a FireQueue; when slots are due the executor decides per
-// job (concurrency policy, capacity), records the runs in one fire_slots() call — the
-// database's unique slot constraint and term check make that the moment of truth — and
-// starts the targets it was allowed to insert. Run now, retries and cancel requests
-// arrive by NOTIFY. The executor never blocks its event loop on the database: store work
-// runs on StoreWorker threads and answers with values.
+// job (concurrency policy), records the runs in one fire_slots_assigned() call — the
+// database's unique slot constraint and term check make that the moment of truth, and the
+// same statement gives each run to a live node with a free slot — and starts the targets
+// given to itself. Other nodes learn of theirs by NOTIFY cronhelm_assign (a hint: they
+// re-read their assignments, and also do so every two seconds) and start them at their
+// instant with their own timers. Run now, retries and cancel requests arrive by NOTIFY.
+// The executor never blocks its event loop on the database: store work runs on StoreWorker
+// threads and answers with values.
 class Executor : public QObject
 {
     Q_OBJECT
@@ -51,6 +55,9 @@ public:
     void onLeaseLost(const QString &reason);
     void onNotification(const QString &channel, const QString &payload);
     void onReconnected();
+    // The control session is gone: this node is no longer seen as alive, so it starts
+    // nothing more that was assigned to it until the session is back.
+    void onConnectionLost();
 
     // Graceful shutdown: fire nothing more; running targets go on.
     void stopTakingWork();
@@ -112,6 +119,14 @@ private:
     void claimWaiting();
 
     void claimed(const ActiveRun &run, const Result<bool> &claimed);
+    void assigned(const ActiveRun &run, const Result<std::optional<QString>> &node);
+    void noteForeign(qint64 jobId, qint64 runId, const QString &node);
+
+    // Runs assigned to this node (as a worker, or before it became executor).
+    void syncAssignments();
+    void adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJob> &jobs);
+    void reserveAt(qint64 runId, const QDateTime &instant);
+    NodeJob *knownJob(qint64 jobId);
     void resolveInDoubtClaims();
 
     TargetRunPtr createTarget(qint64 runId, qint64 jobId, int attempt,
@@ -152,6 +167,9 @@ private:
     QDeadlineTimer m_leaseValid;
     bool m_draining = false;
     bool m_loaded = false;
+    bool m_connected = true; // the control session (this node's pulse) is up
+    bool m_syncing = false;  // an assignedRuns() read in flight
+    bool m_syncAgain = false;
 
     QHash<qint64, JobRuntime> m_jobs;
     std::unordered_map<qint64, ActiveTarget> m_running; // holds move-only TargetRuns
@@ -165,7 +183,14 @@ private:
         QDateTime slot;
         int version = 0;       // of the job when the target was prepared
         TargetRunPtr prepared; // built during the lead, started at the slot
+        // Given to this node by the executor (read from the database), rather than reserved
+        // by this node as executor: started without holding the lease.
+        bool assigned = false;
+        RunTrigger trigger = RunTrigger::Schedule;
+        int attempt = 1;
     };
+    // Jobs of the runs assigned to this node, as read with them (a worker has no m_jobs).
+    QHash<qint64, NodeJob> m_assignedJobs;
     std::unordered_map<qint64, Reservation> m_reserved; // recorded ahead, started at the slot
     QHash<qint64, QList<qint64>> m_instants;            // slot (ms) -> reserved runs
     QList<std::pair<qint64, QDateTime>> m_started;      // reserved runs started, to be marked
@@ -202,6 +227,8 @@ private:
     QTimer m_writeRetryTimer;
     QTimer m_claimRetryTimer;
     QTimer m_stateTimer;
+    QTimer m_assignTimer;  // re-reads this node's assignments (NOTIFY is only a hint)
+    QTimer m_waitingTimer; // retries runs waiting for a free slot
 
     // One connection each, so that no kind of work queues behind another: the fire thread
     // only records fires and claims (the hot path), run ends go to the record thread,

@@ -26,6 +26,9 @@ struct NodeConfig
     // Re-read every job now and then, in case a notification was missed.
     std::chrono::milliseconds resyncInterval{30000};
     int maxParallel = 256;
+    // This node's labels (--labels a,b): jobs with run_on labels run only on nodes that have
+    // all of them.
+    QStringList labels;
     // Runs are recorded this long before their slot and started at the instant from a local
     // timer, so database latency does not delay fires.
     std::chrono::milliseconds fireLead{250};
@@ -39,7 +42,9 @@ struct NodeConfig
     std::chrono::milliseconds takeoverApplyDelay{0};
 
     static QString defaultNodeId();
-    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace from an INI
+    // "a, b,,a" -> {a, b}
+    static QStringList splitLabels(const QString &text);
+    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, labels, shutdown_grace from an INI
     // file (section-less). Unknown keys are an error, so typos do not pass silently.
     Status loadFile(const QString &path);
     Status validate() const;
