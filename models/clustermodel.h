@@ -22,8 +22,20 @@ class ClusterModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Node, Host, Role, Version, Started, Heartbeat, RunningJobs, ColumnCount };
-    enum RoleValue { RoleRole = Qt::UserRole + 1, NodeIdRole };
+    enum Column {
+        Node,
+        Host,
+        Role,
+        Version,
+        Started,
+        Heartbeat,
+        RunningJobs,
+        Labels,
+        Load,
+        ColumnCount
+    };
+    // LoadRole: the share of the node's slots in use (0..1), for the Load column's bar.
+    enum RoleValue { RoleRole = Qt::UserRole + 1, NodeIdRole, LoadRole };
 
     explicit ClusterModel(StoreClient *client, QObject *parent = nullptr);
 
@@ -49,6 +61,8 @@ public:
     std::optional<qint64> leaseRemainingMs() const;
     // "node-a (term 7)" or a warning that no node is executing jobs; for the status bar.
     QString executorSummary() const;
+    // "3 nodes · 27 of 768 slots busy" over the live nodes (executor and workers).
+    QString slotsSummary() const;
 
 signals:
     void statusChanged();

@@ -100,7 +100,7 @@ public:
     // Returns the database clock at the heartbeat. Reports what the node offers (schema 8):
     // how many targets it runs at once, and its labels.
     Result<QDateTime> heartbeat(const NodeIdentity &node, const QString &state, int runningJobs,
-                                int capacity, const QStringList &labels);
+                                int capacity = 256, const QStringList &labels = {});
     // The term held after the call, or nullopt when another node holds the lease.
     Result<std::optional<qint64>> acquireLease(const QString &nodeId, double ttlSeconds);
     Result<bool> releaseLease(const QString &nodeId);
