@@ -289,14 +289,6 @@
         <translation>diesem Rechner</translation>
     </message>
     <message>
-        <source>The local store could not be started. %1</source>
-        <translation>Der lokale Speicher konnte nicht gestartet werden. %1</translation>
-    </message>
-    <message>
-        <source>Starting the local store on this computer…</source>
-        <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
-    </message>
-    <message>
         <source>the system&apos;s trusted CAs (%1)</source>
         <extracomment>%1 the file of the system&apos;s trusted certificate authorities</extracomment>
         <translation>die vertrauenswürdigen CAs des Systems (%1)</translation>
@@ -1992,6 +1984,17 @@
     </message>
 </context>
 <context>
+    <name>Cronhelm::LocalStoreController</name>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Der lokale Speicher konnte nicht gestartet werden. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::LogViewer</name>
     <message>
         <source>&amp;Follow output</source>
@@ -2255,14 +2258,6 @@
     <message>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>The local store could not be started. %1</source>
-        <translation>Der lokale Speicher konnte nicht gestartet werden. %1</translation>
-    </message>
-    <message>
-        <source>Starting the local store on this computer…</source>
-        <translation>Der lokale Speicher auf diesem Computer wird gestartet…</translation>
     </message>
 </context>
 <context>

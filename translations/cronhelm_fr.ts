@@ -289,14 +289,6 @@
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <source>The local store could not be started. %1</source>
-        <translation>Le stockage local n’a pas pu être démarré. %1</translation>
-    </message>
-    <message>
-        <source>Starting the local store on this computer…</source>
-        <translation>Démarrage du stockage local sur cet ordinateur…</translation>
-    </message>
-    <message>
         <source>the system&apos;s trusted CAs (%1)</source>
         <extracomment>%1 the file of the system&apos;s trusted certificate authorities</extracomment>
         <translation>les autorités de certification de confiance du système (%1)</translation>
@@ -1992,6 +1984,17 @@
     </message>
 </context>
 <context>
+    <name>Cronhelm::LocalStoreController</name>
+    <message>
+        <source>The local store could not be started. %1</source>
+        <translation>Le stockage local n’a pas pu être démarré. %1</translation>
+    </message>
+    <message>
+        <source>Starting the local store on this computer…</source>
+        <translation>Démarrage du stockage local sur cet ordinateur…</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::LogViewer</name>
     <message>
         <source>&amp;Follow output</source>
@@ -2255,14 +2258,6 @@
     <message>
         <source>Try Again</source>
         <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>The local store could not be started. %1</source>
-        <translation>Le stockage local n’a pas pu être démarré. %1</translation>
-    </message>
-    <message>
-        <source>Starting the local store on this computer…</source>
-        <translation>Démarrage du stockage local sur cet ordinateur…</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
 #include "ui_connectiondialog.h"
 
 #include <connectionprofiles.h>
-#include <local/localstack.h>
+#include <localstorecontroller.h>
 #include <storeclient.h>
 
 #include <QFileDialog>
@@ -62,7 +62,7 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
     connect(ui.sslModeCombo, &QComboBox::currentIndexChanged, this, &ConnectionDialog::validate);
     connect(ui.buttonBox, &QDialogButtonBox::accepted, this, &ConnectionDialog::startConnect);
     connect(ui.localButton, &QPushButton::clicked, this, &ConnectionDialog::startLocal);
-    setLocalStack(nullptr);
+    setLocalStore(nullptr);
     connect(ui.buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(client, &StoreClient::connected, this, [this] {
         if (m_connecting)
@@ -82,27 +82,26 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
 
 ConnectionDialog::~ConnectionDialog() = default;
 
-void ConnectionDialog::setLocalStack(LocalStack *local)
+void ConnectionDialog::setLocalStore(LocalStoreController *local)
 {
     if (m_local)
         disconnect(m_local, nullptr, this, nullptr);
     m_local = local;
-    m_ui->localSeparator->setVisible(local != nullptr);
-    m_ui->localButton->setVisible(local != nullptr);
-    m_ui->localNote->setVisible(local != nullptr);
+    const bool offered = local && local->isAvailable();
+    m_ui->localSeparator->setVisible(offered);
+    m_ui->localButton->setVisible(offered);
+    m_ui->localNote->setVisible(offered);
     if (!local)
         return;
-    connect(local, &LocalStack::progress, this, [this](const QString &message) {
-        if (m_connectingLocal)
+    connect(local, &LocalStoreController::availabilityChanged, this,
+            [this, local] { setLocalStore(local); });
+    connect(local, &LocalStoreController::progress, this, [this](const QString &message) {
+        if (m_connecting)
             m_messages->showMessage(MessageBar::Type::Information, message);
     });
-    connect(local, &LocalStack::ready, this, [this](const QString &conninfo) {
-        if (m_connectingLocal)
-            m_client->connectTo(conninfo);
-    });
-    connect(local, &LocalStack::failed, this, [this](const QString &message) {
-        if (m_connectingLocal)
-            failed(tr("The local store could not be started. %1").arg(message));
+    connect(local, &LocalStoreController::failed, this, [this](const QString &message) {
+        if (m_connecting)
+            failed(message);
     });
 }
 
@@ -279,19 +278,15 @@ void ConnectionDialog::startLocal()
     if (!m_local || m_connecting)
         return;
     m_connecting = true;
-    m_connectingLocal = true;
     validate();
-    m_messages->showMessage(MessageBar::Type::Information,
-                            tr("Starting the local store on this computer…"));
     m_local->start();
 }
 
 void ConnectionDialog::connected()
 {
     m_connecting = false;
-    if (m_connectingLocal) {
-        m_connectingLocal = false;
-        ConnectionProfiles::setLastUsedLocal(true);
+    if (m_local && m_local->isClientOnLocalStore()) {
+        // LocalStoreController remembers the choice for the next start.
         accept();
         return;
     }
@@ -320,7 +315,6 @@ void ConnectionDialog::connected()
 void ConnectionDialog::failed(const QString &message)
 {
     m_connecting = false;
-    m_connectingLocal = false;
     validate();
     m_messages->showMessage(MessageBar::Type::Error, message);
 }

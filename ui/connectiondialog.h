@@ -3,6 +3,7 @@
 #include <connectionparams.h>
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 
@@ -12,7 +13,7 @@ class ConnectionDialog;
 
 namespace Cronhelm {
 
-class LocalStack;
+class LocalStoreController;
 class MessageBar;
 class PasswordStore;
 class StoreClient;
@@ -21,7 +22,7 @@ class StoreClient;
 // the system's trusted CAs or a CA file; not asked for a socket on this computer), and saved
 // profiles (QSettings; the password only in the system keychain). Stays
 // open until the connection works, showing why it did not in words people understand.
-// With a LocalStack, it also offers the local store on this computer (one button, no
+// With a LocalStoreController, it also offers the local store on this computer (one button, no
 // password): it starts or reuses the store and its node, and connects.
 class ConnectionDialog : public QDialog
 {
@@ -35,8 +36,9 @@ public:
     // Connects as soon as the profile's password has been read from the keychain (or
     // found missing): for `cronhelm --profile NAME`.
     void connectWhenReady();
-    // Offers the local store (hidden without one).
-    void setLocalStack(LocalStack *local);
+    // Offers the local store (hidden without one). The controller is shared with the main
+    // window, which owns it.
+    void setLocalStore(LocalStoreController *local);
 
     ConnectionParams params() const;
     Ui::ConnectionDialog *form() const { return m_ui.get(); }
@@ -58,9 +60,8 @@ private:
     PasswordStore *m_passwords;
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     MessageBar *m_messages;
-    LocalStack *m_local = nullptr;
+    QPointer<LocalStoreController> m_local;
     bool m_connecting = false;
-    bool m_connectingLocal = false;
     bool m_autoConnect = false;
     int m_readingPassword = 0;
     bool m_keychainAvailable = true;

@@ -16,7 +16,7 @@
 #include <connectionprofiles.h>
 #include <displayformat.h>
 #include <jobsmodel.h>
-#include <local/localstack.h>
+#include <localstorecontroller.h>
 #include <storeclient.h>
 
 #include <QAction>
@@ -50,6 +50,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     , m_upcomingView(new UpcomingView(m_jobsModel, this))
     , m_tray(new TrayNotifier(client, m_jobsModel, this))
     , m_passwords(new PasswordStore(this))
+    , m_localStore(new LocalStoreController(client, this))
     , m_status(new ConnectionStatus(client, m_clusterModel, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -98,9 +99,9 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     statusBar()->addWidget(m_status, 1);
 
     createMenus();
+    watchLocalStore();
 
     connect(client, &StoreClient::connectFailed, this, [this](const QString &message) {
-        m_connectingLocal = false;
         auto *retry = new QAction(tr("Connect…"), m_messages);
         connect(retry, &QAction::triggered, this, [this] { showConnectionDialog(); });
         m_messages->showMessage(MessageBar::Type::Error,
@@ -115,11 +116,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         }
     });
     connect(client, &StoreClient::connected, this, [this](bool reconnected) {
-        m_connectingLocal = false;
-        if (!reconnected && m_local && m_local->state() == LocalStack::State::Running
-            && m_client->conninfo() == m_local->conninfo()) {
-            // The next start without arguments opens the local store again.
-            ConnectionProfiles::setLastUsedLocal(true);
+        if (!reconnected && m_localStore->isClientOnLocalStore()) {
             m_messages->showMessage(
                 MessageBar::Type::Information,
                 tr("Connected to the local store on this computer. Its jobs run while Cronhelm "
@@ -170,7 +167,7 @@ ConnectionDialog *MainWindow::showConnectionDialog(const QString &profile, bool 
                                     {again});
         });
     }
-    m_connectionDialog->setLocalStack(m_local);
+    m_connectionDialog->setLocalStore(m_localStore);
     if (!profile.isEmpty())
         m_connectionDialog->selectProfile(profile);
     m_connectionDialog->open();
@@ -183,48 +180,35 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setLocalStack(LocalStack *local)
 {
-    if (m_local)
-        disconnect(m_local, nullptr, this, nullptr);
-    m_local = local;
-    if (m_connectionDialog)
-        m_connectionDialog->setLocalStack(local);
-    if (!local)
-        return;
-    connect(local, &LocalStack::progress, this, [this](const QString &message) {
-        if (m_connectingLocal)
+    m_localStore->setStack(local);
+}
+
+void MainWindow::connectToLocalStore()
+{
+    m_localStore->start();
+}
+
+void MainWindow::watchLocalStore()
+{
+    // Only what this window started is shown here; the dialog shows its own.
+    connect(m_localStore, &LocalStoreController::progress, this, [this](const QString &message) {
+        if (!m_connectionDialog || !m_connectionDialog->isVisible())
             m_messages->showMessage(MessageBar::Type::Information, message);
     });
-    connect(local, &LocalStack::ready, this, [this](const QString &conninfo) {
-        if (m_connectingLocal)
-            m_client->connectTo(conninfo);
-    });
-    connect(local, &LocalStack::failed, this, [this](const QString &message) {
-        if (!m_connectingLocal)
+    connect(m_localStore, &LocalStoreController::failed, this, [this](const QString &message) {
+        if (m_connectionDialog && m_connectionDialog->isVisible())
             return;
-        m_connectingLocal = false;
         auto *retry =
             new QAction(Display::icon(QStringLiteral("refresh")), tr("Try Again"), m_messages);
         connect(retry, &QAction::triggered, this, &MainWindow::connectToLocalStore);
         auto *other =
             new QAction(Display::icon(QStringLiteral("connect")), tr("Connect…"), m_messages);
         connect(other, &QAction::triggered, this, [this] { showConnectionDialog(); });
-        m_messages->showMessage(MessageBar::Type::Error,
-                                tr("The local store could not be started. %1").arg(message),
-                                {retry, other});
+        m_messages->showMessage(MessageBar::Type::Error, message, {retry, other});
     });
-    connect(local, &LocalStack::nodeStopped, this, [this](const QString &message) {
+    connect(m_localStore, &LocalStoreController::nodeStopped, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Warning, message);
     });
-}
-
-void MainWindow::connectToLocalStore()
-{
-    if (!m_local)
-        return;
-    m_connectingLocal = true;
-    m_messages->showMessage(MessageBar::Type::Information,
-                            tr("Starting the local store on this computer…"));
-    m_local->start();
 }
 
 void MainWindow::createMenus()

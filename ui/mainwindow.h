@@ -22,6 +22,7 @@ class LogViewer;
 class JobsModel;
 class JobsView;
 class LocalStack;
+class LocalStoreController;
 class MessageBar;
 class StoreClient;
 
@@ -70,6 +71,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void updateTitle();
+    void watchLocalStore();
 
     StoreClient *m_client;
     JobsModel *m_jobsModel;
@@ -85,8 +87,7 @@ private:
     TrayNotifier *m_tray;
     PasswordStore *m_passwords;
     QPointer<ConnectionDialog> m_connectionDialog;
-    LocalStack *m_local = nullptr;
-    bool m_connectingLocal = false;
+    LocalStoreController *m_localStore;
     ConnectionStatus *m_status;
     QHash<qint64, QPointer<LogViewer>> m_logs;
 };

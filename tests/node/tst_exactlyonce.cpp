@@ -3,6 +3,9 @@
 // relative to the slots), each victim replaced by a fresh node. Afterwards no slot ran
 // twice and no slot between the first and the last went unrecorded (docs/semantics.md "Exactly
 // once per slot").
+//
+// The crash moments are random. The seed is printed first; CRONHELM_TEST_SEED=<seed>
+// replays the same choices.
 
 #include "nodetesthelpers.h"
 
@@ -10,6 +13,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include <cstdio>
 #include <vector>
 
 using namespace Cronhelm;
@@ -29,6 +33,12 @@ void ExactlyOnceTest::repeatedExecutorCrashes()
     const int kills = qEnvironmentVariableIntValue("CRONHELM_EXACTLYONCE_KILLS") > 0
         ? qEnvironmentVariableIntValue("CRONHELM_EXACTLYONCE_KILLS")
         : 22;
+    const quint32 seed = qEnvironmentVariableIsSet("CRONHELM_TEST_SEED")
+        ? quint32(qEnvironmentVariable("CRONHELM_TEST_SEED").toULong())
+        : QRandomGenerator::system()->generate();
+    std::fprintf(stderr, "tst_exactlyonce: seed %u (replay with CRONHELM_TEST_SEED=%u)\n", seed,
+                 seed);
+    QRandomGenerator random(seed);
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     // Quick jobs and one that is often still running when its executor dies.
@@ -78,14 +88,14 @@ void ExactlyOnceTest::repeatedExecutorCrashes()
         QVERIFY2(victim != nodes.end(), qPrintable(lease));
         // Let the executor fire one to three slots under its term, then crash it at a random
         // moment of the second.
-        const int slotsToFire = 1 + int(QRandomGenerator::global()->bounded(3));
+        const int slotsToFire = 1 + int(random.bounded(3));
         CH_WAIT(probe,
                 QStringLiteral("(SELECT count(DISTINCT scheduled_for) FROM cronhelm.runs WHERE "
                                "term = %1 AND started_at IS NOT NULL) >= %2")
                     .arg(term)
                     .arg(slotsToFire),
                 slotsToFire * 1000 + 5000);
-        QTest::qWait(int(QRandomGenerator::global()->bounded(1000)));
+        QTest::qWait(int(random.bounded(1000)));
         const QDateTime killedAt = QDateTime::currentDateTimeUtc();
         QVERIFY((*victim)->kill());
         QVERIFY((*victim)->waitForExit(5000));

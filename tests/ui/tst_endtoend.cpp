@@ -1,7 +1,8 @@
 // The desktop app end to end: the real widgets (main window, job editor, history view, log
 // viewer, status bar, cluster view) on the offscreen platform, a real cronhelm-node process
 // that runs the jobs, and the harness's real PostgreSQL between them. The test functions
-// are one user's session, in order: each builds on the jobs the previous ones created.
+// are one user's session, but each stands on its own: a test that needs a job creates it
+// (through the editor, as a user would), so any one of them can be run alone.
 
 #include "uitestsupport.h"
 
@@ -149,6 +150,12 @@ private:
     void clickJob(qint64 id);
     // Triggers Run now on the selected job; sets *runId to the queued run.
     void runNow(qint64 *runId);
+    // The "ticker" job (prints three lines, then waits for the gate), created the first time
+    // a test asks for it; 0 when creating it failed.
+    qint64 tickerJob();
+    // Lets the job gather at least `runs` succeeded scheduled runs, then pauses it through
+    // the Pause action and waits until nothing of it is queued or running.
+    void letRunThenPause(qint64 job, int runs);
     JobsView *jobsView() const { return m_window->jobsView(); }
     QString jobState(qint64 id) const;
     QString gatePath() const { return m_dir.filePath(QStringLiteral("gate")); }
@@ -161,7 +168,6 @@ private:
     std::unique_ptr<MainWindow> m_window;
     qint64 m_tickJob = 0;
     qint64 m_tickRun = 0;
-    qint64 m_everySecondJob = 0;
 };
 
 void TestEndToEnd::initTestCase()
@@ -338,8 +344,10 @@ void TestEndToEnd::runNow(qint64 *runId)
     QVERIFY2(bar->text().contains(QString::number(*runId)), qPrintable(bar->text()));
 }
 
-void TestEndToEnd::createsAShellJobInTheEditor()
+qint64 TestEndToEnd::tickerJob()
 {
+    if (m_tickJob > 0)
+        return m_tickJob;
     // Prints three lines over ~0.6 s, then waits (at most ~60 s) for the test to open the
     // gate before its last line, so the test sees the log while the run is still going.
     const QString command =
@@ -348,17 +356,48 @@ void TestEndToEnd::createsAShellJobInTheEditor()
                        "done; echo finished")
             .arg(gatePath());
     createShellJob(QStringLiteral("ticker"), command, kNever, &m_tickJob);
-    QVERIFY(m_tickJob > 0);
+    return m_tickJob;
+}
+
+void TestEndToEnd::letRunThenPause(qint64 job, int runs)
+{
+    QVERIFY2(m_probe->waitUntil(QStringLiteral("(SELECT count(*) FROM cronhelm.runs WHERE job_id "
+                                               "= %1 AND status = 'succeeded') >= %2")
+                                    .arg(job)
+                                    .arg(runs),
+                                kWaitMs, 100),
+             qPrintable(m_probe->lastError()));
+    clickJob(job);
+    QAction *toggle = jobsView()->actions().pauseResume;
+    QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
+    toggle->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(jobState(job), QStringLiteral("Paused"), kWaitMs);
+    QVERIFY2(m_probe->waitUntil(
+                 QStringLiteral("(SELECT next_fire_at IS NULL FROM cronhelm.job_state WHERE "
+                                "job_id = %1) AND NOT EXISTS (SELECT 1 FROM cronhelm.runs WHERE "
+                                "job_id = %1 AND status IN ('queued', 'running'))")
+                     .arg(job),
+                 kWaitMs, 100),
+             qPrintable(m_probe->lastError()));
+}
+
+void TestEndToEnd::createsAShellJobInTheEditor()
+{
+    qint64 job = 0;
+    createShellJob(QStringLiteral("nightly backup"), QStringLiteral("echo backing up"),
+                   QStringLiteral("0 2 * * *"), &job);
+    QVERIFY(job > 0);
     // The editor's new job is the selected one.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        jobsView()->selectedJob() && jobsView()->selectedJob()->id == m_tickJob, kWaitMs);
-    QCOMPARE(jobState(m_tickJob), QStringLiteral("Active"));
+    QTRY_VERIFY_WITH_TIMEOUT(jobsView()->selectedJob() && jobsView()->selectedJob()->id == job,
+                             kWaitMs);
+    QCOMPARE(jobState(job), QStringLiteral("Active"));
 }
 
 void TestEndToEnd::runNowShowsTheRunAndItsLiveLog()
 {
-    QVERIFY2(m_tickJob > 0, "needs the job of createsAShellJobInTheEditor");
-    clickJob(m_tickJob);
+    const qint64 ticker = tickerJob();
+    QVERIFY(ticker > 0);
+    clickJob(ticker);
     runNow(&m_tickRun);
     if (QTest::currentTestFailed())
         return;
@@ -530,9 +569,9 @@ void TestEndToEnd::showsTheNodeAsExecutor()
 void TestEndToEnd::pauseStopsTheScheduleAndResumeStartsItAgain()
 {
     // Every second (the engine's 6-field form, seconds first).
+    qint64 job = 0;
     createShellJob(QStringLiteral("every-second"), QStringLiteral("echo beat"),
-                   QStringLiteral("* * * * * *"), &m_everySecondJob);
-    const qint64 job = m_everySecondJob;
+                   QStringLiteral("* * * * * *"), &job);
     QVERIFY(job > 0);
 
     // The history, filtered to this job, fills with scheduled runs.
@@ -597,26 +636,23 @@ void TestEndToEnd::pauseStopsTheScheduleAndResumeStartsItAgain()
     QTRY_COMPARE_WITH_TIMEOUT(jobState(job), QStringLiteral("Active"), kWaitMs);
     QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
     QTRY_VERIFY_WITH_TIMEOUT(count(RunStatus::Succeeded, pausedAt) >= 1, kWaitMs);
-
-    // Paused again, so that its history stands still for the export.
-    toggle->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(jobState(job), QStringLiteral("Paused"), kWaitMs);
-    QVERIFY2(m_probe->waitUntil(
-                 QStringLiteral("(SELECT next_fire_at IS NULL FROM cronhelm.job_state WHERE "
-                                "job_id = %1) AND NOT EXISTS (SELECT 1 FROM cronhelm.runs WHERE "
-                                "job_id = %1 AND status IN ('queued', 'running'))")
-                     .arg(job),
-                 kWaitMs, 100),
-             qPrintable(m_probe->lastError()));
 }
 
 void TestEndToEnd::exportsTheJobHistoryAsCsv()
 {
-    const qint64 job = m_everySecondJob;
-    QVERIFY2(job > 0, "needs the job of pauseStopsTheScheduleAndResumeStartsItAgain");
+    qint64 job = 0;
+    createShellJob(QStringLiteral("exported"), QStringLiteral("echo beat"),
+                   QStringLiteral("* * * * * *"), &job);
+    QVERIFY(job > 0);
+    // A history that stands still while it is exported.
+    letRunThenPause(job, 3);
+    if (QTest::currentTestFailed())
+        return;
     HistoryView *history = m_window->historyView();
     m_window->tabs()->setCurrentWidget(history);
-    QCOMPARE(history->jobFilter()->currentText(), QStringLiteral("every-second"));
+    QComboBox *jobFilter = history->jobFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(jobFilter->findText(QStringLiteral("exported")) >= 0, kWaitMs);
+    jobFilter->setCurrentIndex(jobFilter->findText(QStringLiteral("exported")));
     RunHistoryModel *runs = history->model();
 
     // What the database holds for the job, and the history shows once it caught up.
@@ -642,7 +678,7 @@ void TestEndToEnd::exportsTheJobHistoryAsCsv()
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), int(expected->size()), kWaitMs);
 
     // Export through the File menu's action: answer its save dialog.
-    const QString path = m_dir.filePath(QStringLiteral("every-second.csv"));
+    const QString path = m_dir.filePath(QStringLiteral("exported.csv"));
     // Answers the save dialog as a user would: the file name, then Save. A dialog that stays
     // open is answered again, and after ten tries cancelled (then the checks below fail).
     int answered = 0;
@@ -697,7 +733,7 @@ void TestEndToEnd::exportsTheJobHistoryAsCsv()
         QVERIFY2(statusById.contains(id), qPrintable(id));
         QVERIFY2(!seen.contains(id), qPrintable(id));
         seen.insert(id);
-        QCOMPARE(row.at(jobColumn), QStringLiteral("every-second"));
+        QCOMPARE(row.at(jobColumn), QStringLiteral("exported"));
         QCOMPARE(row.at(triggerColumn), QStringLiteral("schedule"));
         QCOMPARE(row.at(statusColumn), statusById.value(id));
         if (row.at(statusColumn) == QLatin1String("succeeded")) {

@@ -9,6 +9,7 @@
 #include <connectionstatus.h>
 #include <local/localstack.h>
 #include <local/localstore.h>
+#include <localstorecontroller.h>
 #include <mainwindow.h>
 #include <messagebar.h>
 #include <passwordstore.h>
@@ -37,6 +38,7 @@ private slots:
     void localChoiceIsHiddenWithoutAStack();
     void localChoiceConnectsAndClosingStopsIt();
     void failureIsShownInTheDialog();
+    void failureOfAStartFromTheWindowOffersTryAgain();
 };
 
 namespace {
@@ -132,9 +134,11 @@ void TestLocalConnect::failureIsShownInTheDialog()
     options.root = root.path();
     LocalStack local(options);
     StoreClient client;
+    LocalStoreController controller(&client);
+    controller.setStack(&local);
     PasswordStore passwords;
     ConnectionDialog dialog(&client, &passwords);
-    dialog.setLocalStack(&local);
+    dialog.setLocalStore(&controller);
     dialog.show();
     auto *button = dialog.findChild<QPushButton *>(QStringLiteral("localButton"));
     button->click();
@@ -144,6 +148,38 @@ void TestLocalConnect::failureIsShownInTheDialog()
     QVERIFY(dialog.isVisible());
     QVERIFY(button->isEnabled());
     QVERIFY(!ConnectionProfiles::lastUsedLocal());
+    qunsetenv("CRONHELM_PG_BINDIR");
+}
+
+// `cronhelm --local` and the next start after choosing it start from the window, not the
+// dialog: the same controller reports there, with a way to try again or connect elsewhere.
+void TestLocalConnect::failureOfAStartFromTheWindowOffersTryAgain()
+{
+    LocalRoot root;
+    qputenv("CRONHELM_PG_BINDIR", "/nonexistent/pg/bin");
+    LocalStack::Options options;
+    options.root = root.path();
+    LocalStack local(options);
+    StoreClient client;
+    MainWindow window(&client);
+    window.setLocalStack(&local);
+    window.show();
+    window.connectToLocalStore();
+    QVERIFY(window.messageBar()->text().contains(QLatin1String("Starting the local store")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageBar()->type() == MessageBar::Type::Error, 20000);
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("sudo apt install postgresql")),
+             qPrintable(window.messageBar()->text()));
+    QPushButton *tryAgain = nullptr;
+    for (QPushButton *button : window.messageBar()->findChildren<QPushButton *>()) {
+        if (button->text() == QLatin1String("Try Again"))
+            tryAgain = button;
+    }
+    QVERIFY2(tryAgain, qPrintable(window.messageBar()->actionTexts().join(u',')));
+    QTest::mouseClick(tryAgain, Qt::LeftButton);
+    QVERIFY(window.messageBar()->text().contains(QLatin1String("Starting the local store")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageBar()->type() == MessageBar::Type::Error, 20000);
+    QVERIFY(!ConnectionProfiles::lastUsedLocal());
+    QCOMPARE(client.state(), ConnectionState::Offline);
     qunsetenv("CRONHELM_PG_BINDIR");
 }
 
