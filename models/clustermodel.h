@@ -53,6 +53,7 @@ public:
     // When the shown status was read (local clock).
     QDateTime lastRefreshed() const { return m_refreshedAt; }
     LeaseRecord lease() const { return m_status.lease; }
+    QList<NodeRecord> nodes() const { return m_status.nodes; }
     QList<LeadershipChange> recentChanges() const { return m_status.recentChanges; }
     // The database's clock now, extrapolated from the last refresh.
     QDateTime databaseNow() const;
