@@ -71,6 +71,7 @@ private Q_SLOTS:
     void runOnLabelsAreHonoured();
     void workerKilledMidRun();
     void executorKilledWhileWorkersRun();
+    void workerConnectionCut();
     void chaos();
 };
 
@@ -281,6 +282,86 @@ void ClusterTest::executorKilledWhileWorkersRun()
             15000);
     CH_VALUE(count, probe, QStringLiteral("SELECT count(*) FROM cronhelm.runs"));
     QCOMPARE(count, QStringLiteral("5"));
+}
+
+// A worker's database connection is cut for 20 s (its role may not log in, its sessions
+// are ended): it starts nothing new meanwhile, the run it had started goes on, and its end
+// is recorded once the worker is back.
+void ClusterTest::workerConnectionCut()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    Result<QString> role = db->createLoginRole(QStringLiteral("cronhelm_node"));
+    CH_VERIFY_OK(role);
+    auto a = startNode(db->conninfo(), QStringLiteral("node-a"));
+    QVERIFY(a);
+    CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
+    auto worker = startNode(db->conninfoAs(*role), QStringLiteral("node-w"),
+                            {QStringLiteral("--labels"), QStringLiteral("w")});
+    QVERIFY(worker);
+    CH_WAIT(probe,
+            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w') = "
+                           "'{w}'"),
+            15000);
+    const QJsonObject onW{{QStringLiteral("run_on"), QJsonArray{QStringLiteral("w")}}};
+    const QList<qint64> longJob = burst(probe, QStringLiteral("long"), 1, wholeSecondAfter(2000),
+                                        QStringLiteral("sleep 24"), onW);
+    QCOMPARE(longJob.size(), 1);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'running' AND node_id = 'node-w')")
+                .arg(longJob.first()),
+            10000);
+    QJsonObject tick = shellJob(QStringLiteral("tick-on-w"), QStringLiteral("true"),
+                                QStringLiteral("* * * * * *"));
+    tick.insert(QStringLiteral("run_on"), QJsonArray{QStringLiteral("w")});
+    tick.insert(QStringLiteral("concurrency"), QStringLiteral("allow"));
+    CH_CREATE_JOB(tickJob, probe, tick);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'succeeded' AND node_id = 'node-w')")
+                .arg(tickJob),
+            10000);
+
+    // Cut.
+    CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 NOLOGIN").arg(*role)));
+    CH_VERIFY_OK(db->query(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                          "pg_stat_activity WHERE usename = '%1'")
+                               .arg(*role)));
+    const QDateTime cutAt = QDateTime::currentDateTimeUtc();
+    CH_WAIT_LINE(*worker, QStringLiteral("control: connection lost"), 5000, 0);
+    // While cut off, the worker takes nothing: its slots wait for a node with the label.
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.run_history WHERE job_id = %1 AND "
+                           "status = 'queued' AND wait_reason = 'no live node has the labels w')")
+                .arg(tickJob),
+            10000);
+    QTest::qWait(int(std::max<qint64>(0, 20000 - cutAt.msecsTo(QDateTime::currentDateTimeUtc()))));
+    CH_VALUE(startedWhileCut, probe,
+             QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id = %1 AND started_at "
+                            "> %2 + interval '1 second'")
+                 .arg(tickJob)
+                 .arg(SqlProbe::timestamp(cutAt)));
+    QCOMPARE(startedWhileCut, QStringLiteral("0"));
+    QVERIFY(worker->isRunning());
+    CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 LOGIN").arg(*role)));
+
+    // Back: the long run's end is recorded by the worker, and the worker takes runs again.
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'succeeded' AND node_id = 'node-w')")
+                .arg(longJob.first()),
+            20000);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'succeeded' AND node_id = 'node-w' AND started_at > now() - interval "
+                           "'3 seconds')")
+                .arg(tickJob),
+            15000);
+    CH_VALUE(longRuns, probe,
+             QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id = %1")
+                 .arg(longJob.first()));
+    QCOMPARE(longRuns, QStringLiteral("1"));
 }
 
 void ClusterTest::chaos()
