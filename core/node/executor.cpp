@@ -18,9 +18,6 @@ namespace {
 // Missed slots recorded as skipped after a gap, per job; older ones are only counted.
 constexpr int maxSkippedRecords = 1000;
 
-// Reserved runs started at an instant are marked as started this much later (batched).
-constexpr std::chrono::milliseconds markStartedDelay{100};
-
 // Threads for targets (see TargetThreads), with two network managers each.
 constexpr int targetThreadCount = 2;
 
@@ -74,7 +71,7 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_notifier(&m_network)
     , m_logs(config.conninfo)
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
-    , m_recordWorker(config.conninfo, QStringLiteral("cronhelm-record"))
+    , m_recorder(config.conninfo, identity.id)
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
@@ -99,13 +96,7 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
                     spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", *n);
             });
     });
-    // Run ends that come about together (a burst of jobs at one instant) are recorded in
-    // one statement, after the burst rather than during it.
-    m_finishTimer.setSingleShot(true);
-    m_finishTimer.setInterval(100);
-    connect(&m_finishTimer, &QTimer::timeout, this, &Executor::flushFinished);
-    m_writeRetryTimer.setSingleShot(true);
-    connect(&m_writeRetryTimer, &QTimer::timeout, this, &Executor::retryStoreWrites);
+    connect(&m_recorder, &Recorder::settled, this, &Executor::checkIdle);
     m_claimRetryTimer.setSingleShot(true);
     connect(&m_claimRetryTimer, &QTimer::timeout, this, &Executor::resolveInDoubtClaims);
     m_stateTimer.setInterval(1000);
@@ -120,13 +111,6 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     m_waitingTimer.setInterval(1000);
     connect(&m_waitingTimer, &QTimer::timeout, this, &Executor::claimWaiting);
     m_waitingTimer.start();
-}
-
-std::chrono::milliseconds Executor::Backoff::next()
-{
-    const std::chrono::milliseconds delay = m_delay;
-    m_delay = std::min(m_delay * 2, std::chrono::milliseconds(5000));
-    return delay;
 }
 
 Executor::~Executor()
@@ -144,8 +128,7 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_running.empty() && m_reserved.empty() && m_finishQueue.isEmpty() && !m_finishInFlight
-        && m_outcomes.isEmpty() && !m_outcomesInFlight && m_recording == 0;
+    return m_running.empty() && m_reserved.empty() && m_recorder.isIdle() && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -207,10 +190,9 @@ void Executor::onReconnected()
 {
     // The control session came back; if we are (again) executor, a takeover reloads
     // everything. Writes and claims that failed meanwhile are retried now.
-    m_writeBackoff.reset();
     m_claimBackoff.reset();
     m_connected = true;
-    retryStoreWrites();
+    m_recorder.retryNow();
     resolveInDoubtClaims();
     syncAssignments();
 }
@@ -348,14 +330,14 @@ void Executor::applyTakeover(Takeover &takeover)
             // Assigned to this node: syncAssignments() adopts it (or records it abandoned
             // when an earlier process with this id was given it).
         } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
-                   && !m_ending.contains(run.runId) && !m_inDoubt.contains(run.runId)) {
+                   && !m_recorder.isEnding(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
                 endedWithoutOutput(run.runId, RunStatus::Abandoned,
                                    QStringLiteral("node %1 restarted while the run was in progress")
                                        .arg(m_identity.id));
-            recordFinish(lost, run.jobId);
+            m_recorder.recordFinish(lost, run.jobId);
         } else if (run.node != m_identity.id) {
             m_foreignRunning[run.jobId].insert(run.runId);
         }
@@ -466,7 +448,7 @@ void Executor::reloadJob(qint64 jobId)
             if (!jobs) {
                 spdlog::warn("executor: cannot reload job {}: {}; trying again", jobId,
                              jobs.errorMessage().toStdString());
-                QTimer::singleShot(m_writeBackoff.next(), this, [this, epoch, jobId] {
+                QTimer::singleShot(m_reloadBackoff.next(), this, [this, epoch, jobId] {
                     if (epoch == m_epoch)
                         reloadJob(jobId);
                 });
@@ -834,10 +816,11 @@ bool Executor::startReserved(qint64 runId)
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
                      "slot",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
-                                        QStringLiteral("the node lost the executor lease before "
-                                                       "the slot")),
-                     reservation.jobId);
+        m_recorder.recordFinish(
+            endedWithoutOutput(runId, RunStatus::Skipped,
+                               QStringLiteral("the node lost the executor lease before "
+                                              "the slot")),
+            reservation.jobId);
         checkIdle();
         return false;
     }
@@ -847,10 +830,11 @@ bool Executor::startReserved(qint64 runId)
         spdlog::info("skip: job {} run {} slot {}: the job was paused, changed or deleted after "
                      "the slot was reserved",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
-                                        QStringLiteral("the job was paused, changed or deleted "
-                                                       "just before the slot")),
-                     reservation.jobId);
+        m_recorder.recordFinish(
+            endedWithoutOutput(runId, RunStatus::Skipped,
+                               QStringLiteral("the job was paused, changed or deleted "
+                                              "just before the slot")),
+            reservation.jobId);
         checkIdle();
         return false;
     }
@@ -862,34 +846,6 @@ bool Executor::startReserved(qint64 runId)
     startTarget(runId, reservation.jobId, RunTrigger::Schedule, 1, reservation.slot,
                 std::move(reservation.prepared), true);
     return m_running.count(runId) > 0; // marked as started when it reports its start
-}
-
-// One statement for all the reserved runs that started since the last one.
-void Executor::flushStarted()
-{
-    QList<std::pair<qint64, QDateTime>> started;
-    started.swap(m_started);
-    if (started.isEmpty())
-        return;
-    const QString node = m_identity.id;
-    // On the record thread, like the ends of the same runs: two connections updating the
-    // same rows would wait for each other's row locks (and deadlock, as batches), and the
-    // fire thread must never wait behind a run's bookkeeping.
-    m_recordWorker.post(
-        this,
-        [node, started](StoreConnection &c) { return NodeStore(c).markStarted(node, started); },
-        [this, started](const Status &marked) {
-            if (marked)
-                return;
-            spdlog::warn("could not mark {} runs as started: {}", started.size(),
-                         marked.errorMessage().toStdString());
-            if (marked.errorKind() == ErrorKind::ConnectionLost) {
-                // Marked when the connection is back (a no-op for runs that ended since).
-                m_unmarked.append(started);
-                if (!m_writeRetryTimer.isActive())
-                    m_writeRetryTimer.start(m_writeBackoff.next());
-            }
-        });
 }
 
 // Runs assigned to this node ---------------------------------------------------------
@@ -986,7 +942,7 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
     QList<qint64> handBack;
     for (const ActiveRun &run : runs) {
         const qint64 runId = run.runId;
-        if (m_reserved.count(runId) || m_running.count(runId) || m_ending.contains(runId)
+        if (m_reserved.count(runId) || m_running.count(runId) || m_recorder.isEnding(runId)
             || m_claimingRuns.contains(runId) || m_inDoubt.contains(runId)) {
             continue; // known here already
         }
@@ -996,12 +952,13 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
         }
         if (!run.assignedAt.isValid() || run.assignedAt < m_identity.startedAt.addSecs(-1)) {
             // Given to an earlier process with this node id, which is gone.
-            recordFinish(endedWithoutOutput(runId, RunStatus::Abandoned,
-                                            QStringLiteral("node %1 restarted while the run was "
-                                                           "in progress")
-                                                .arg(m_identity.id)),
-                         run.jobId);
-            m_ending.insert(runId);
+            m_recorder.recordFinish(
+                endedWithoutOutput(runId, RunStatus::Abandoned,
+                                   QStringLiteral("node %1 restarted while the run was "
+                                                  "in progress")
+                                       .arg(m_identity.id)),
+                run.jobId);
+            m_recorder.noteEnding(runId);
             continue;
         }
         Reservation reservation;
@@ -1023,20 +980,11 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
         reserveAt(runId, at);
     }
     if (!handBack.isEmpty()) {
-        const QString node = m_identity.id;
-        ++m_recording;
-        m_recordWorker.post(
-            this,
-            [node, handBack](StoreConnection &c) {
-                return NodeStore(c).releaseReservations(node, handBack);
-            },
-            [this](const Status &released) {
-                --m_recording;
-                if (!released)
-                    spdlog::warn("shutdown: could not hand runs back: {}",
-                                 released.errorMessage().toStdString());
-                checkIdle();
-            });
+        m_recorder.releaseReservations(handBack, [](const Status &released) {
+            if (!released)
+                spdlog::warn("shutdown: could not hand runs back: {}",
+                             released.errorMessage().toStdString());
+        });
     }
 }
 
@@ -1355,7 +1303,7 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
         if (!target) {
             // Unknown here (deleted meanwhile, or not loaded), or not runnable: record it
             // rather than lose it.
-            recordFinish(endedWithoutOutput(runId, RunStatus::Failed, error), jobId);
+            m_recorder.recordFinish(endedWithoutOutput(runId, RunStatus::Failed, error), jobId);
             return;
         }
     }
@@ -1394,14 +1342,8 @@ void Executor::onTargetStarted(qint64 runId, qint64 atUs)
         return; // over already; its end carries the hand-out instant
     ActiveTarget &t = it->second;
     t.startedAt = QDateTime::fromMSecsSinceEpoch(atUs / 1000, Qt::UTC);
-    if (t.reserved) {
-        if (m_started.isEmpty()) {
-            // Marked a little later, so that the database is not busy during the burst of a
-            // busy instant; the end may overtake it, which finish_run allows for.
-            QTimer::singleShot(markStartedDelay, this, &Executor::flushStarted);
-        }
-        m_started.append({runId, t.startedAt});
-    }
+    if (t.reserved)
+        m_recorder.markStarted(runId, t.startedAt);
     const NodeJob *job = knownJob(t.jobId);
     const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
     spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
@@ -1435,161 +1377,15 @@ void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
                  outcome.error.toStdString());
 
     const qint64 jobId = target.jobId;
-    m_ending.insert(runId);
+    m_recorder.noteEnding(runId);
     ++m_recording;
     m_logs.close(runId, [this, finished, jobId] {
         --m_recording;
-        recordFinish(finished, jobId);
+        m_recorder.recordFinish(finished, jobId);
     });
     announce(jobId, finished, target);
     Q_EMIT runningCountChanged(runningCount());
     claimWaiting();
-}
-
-void Executor::recordFinish(const FinishedRun &run, qint64 jobId)
-{
-    m_finishQueue.append({run, jobId});
-    if (!m_finishInFlight && !m_finishTimer.isActive() && !m_writeRetryTimer.isActive())
-        m_finishTimer.start();
-}
-
-// One finish_runs call for the run ends queued meanwhile; one at a time, in order.
-void Executor::flushFinished()
-{
-    if (m_finishInFlight || m_finishQueue.isEmpty())
-        return;
-    QList<std::pair<FinishedRun, qint64>> batch;
-    if (m_finishSingly > 0) {
-        --m_finishSingly;
-        batch.append(m_finishQueue.takeFirst());
-    } else {
-        batch.swap(m_finishQueue);
-    }
-    QList<FinishedRun> runs;
-    runs.reserve(batch.size());
-    for (const auto &[run, jobId] : std::as_const(batch))
-        runs.append(run);
-    m_finishInFlight = true;
-    const QString node = m_identity.id;
-    m_recordWorker.post(
-        this, [node, runs](StoreConnection &c) { return NodeStore(c).finishRuns(node, runs); },
-        [this, batch](const Result<QList<std::optional<qint64>>> &result) {
-            onFinishedRecorded(batch, result);
-        });
-}
-
-void Executor::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
-                                  const Result<QList<std::optional<qint64>>> &result)
-{
-    m_finishInFlight = false;
-    if (!result && result.errorKind() == ErrorKind::ConnectionLost) {
-        // Recorded when the connection is back, in order; finish_run is a no-op for a run
-        // whose end was recorded after all (the answer, not the write, was lost).
-        m_finishQueue = batch + m_finishQueue;
-        const auto delay = m_writeBackoff.next();
-        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", batch.size(),
-                     result.errorMessage().toStdString(), delay.count());
-        m_writeRetryTimer.start(delay);
-        checkIdle();
-        return;
-    }
-    m_writeBackoff.reset();
-    if (!result && batch.size() > 1) {
-        // One bad end must not cost the others theirs: record these one by one.
-        spdlog::warn("could not record {} run ends together: {}; recording them one by one",
-                     batch.size(), result.errorMessage().toStdString());
-        m_finishQueue = batch + m_finishQueue;
-        m_finishSingly = int(batch.size());
-        flushFinished();
-        return;
-    }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const auto &[run, jobId] = batch.at(i);
-        m_ending.remove(run.runId);
-        if (!result) {
-            spdlog::error("run {}: could not record its end: {}", run.runId,
-                          result.errorMessage().toStdString());
-        } else if (i < result->size() && result->at(i).has_value()) {
-            spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, *result->at(i));
-        }
-    }
-    if (!m_finishQueue.isEmpty() && !m_finishTimer.isActive())
-        m_finishTimer.start();
-    checkIdle();
-}
-
-void Executor::recordOutcome(qint64 jobId, RunStatus outcome, bool announced)
-{
-    OutcomeUpdate &update = m_outcomes[jobId];
-    // A failure announced earlier and not recorded yet stays announced, unless the job has
-    // recovered since (which clears it).
-    update.announced = announced || (update.announced && outcome != RunStatus::Succeeded);
-    update.outcome = outcome;
-    if (!m_writeRetryTimer.isActive())
-        flushOutcomes();
-}
-
-void Executor::flushOutcomes()
-{
-    if (m_outcomesInFlight || m_outcomes.isEmpty())
-        return;
-    const QHash<qint64, OutcomeUpdate> batch = std::exchange(m_outcomes, {});
-    m_outcomesInFlight = true;
-    m_recordWorker.post(
-        this,
-        [batch](StoreConnection &c) {
-            NodeStore store(c);
-            QHash<qint64, OutcomeUpdate> lost;
-            QString error;
-            for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
-                if (!lost.isEmpty()) {
-                    lost.insert(it.key(), it.value());
-                    continue;
-                }
-                Status s = store.recordOutcome(it.key(), it->outcome, it->announced);
-                if (!s && s.errorKind() == ErrorKind::ConnectionLost) {
-                    lost.insert(it.key(), it.value());
-                    error = s.errorMessage();
-                } else if (!s) {
-                    spdlog::warn("job {}: could not record its outcome: {}", it.key(),
-                                 s.errorMessage().toStdString());
-                }
-            }
-            return std::make_pair(lost, error);
-        },
-        [this](const std::pair<QHash<qint64, OutcomeUpdate>, QString> &result) {
-            m_outcomesInFlight = false;
-            const auto &[lost, error] = result;
-            if (!lost.isEmpty()) {
-                for (auto it = lost.cbegin(); it != lost.cend(); ++it) {
-                    if (!m_outcomes.contains(it.key())) // a newer one is queued: it wins
-                        m_outcomes.insert(it.key(), it.value());
-                }
-                const auto delay = m_writeBackoff.next();
-                spdlog::warn("could not record the outcome of {} jobs: {}; trying again in {} ms",
-                             lost.size(), error.toStdString(), delay.count());
-                if (!m_writeRetryTimer.isActive())
-                    m_writeRetryTimer.start(delay);
-            } else if (!m_outcomes.isEmpty() && !m_writeRetryTimer.isActive()) {
-                flushOutcomes();
-            }
-            checkIdle();
-        });
-}
-
-// Writes that failed on a lost connection, once more (the store worker reconnects first).
-void Executor::retryStoreWrites()
-{
-    m_writeRetryTimer.stop();
-    flushFinished();
-    flushOutcomes();
-    if (!m_unmarked.isEmpty()) {
-        if (m_started.isEmpty())
-            m_started.swap(m_unmarked);
-        else
-            m_started = std::exchange(m_unmarked, {}) + m_started;
-        flushStarted();
-    }
 }
 
 void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target)
@@ -1631,7 +1427,7 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
         }
     }
     if (decision.outcome)
-        recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
+        m_recorder.recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
 }
 
 void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)

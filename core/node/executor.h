@@ -3,6 +3,7 @@
 #include "firequeue.h"
 #include "logbatcher.h"
 #include "nodeconfig.h"
+#include "recorder.h"
 #include "targetthreads.h"
 #include <domain/jobschedule.h>
 
@@ -74,16 +75,6 @@ private:
         NodeJob data;
         JobSchedule schedule;
     };
-    // Retry delays for store writes that failed on a lost connection: 250 ms, doubling,
-    // at most 5 s; back to 250 ms after a success.
-    struct Backoff
-    {
-        std::chrono::milliseconds next();
-        void reset() { m_delay = std::chrono::milliseconds(250); }
-
-    private:
-        std::chrono::milliseconds m_delay{250};
-    };
     struct ActiveTarget
     {
         TargetRunPtr run;
@@ -138,15 +129,7 @@ private:
     void startInstant(qint64 slotMs);
     bool startReserved(qint64 runId);
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
-    void flushStarted();
     void onTargetFinished(qint64 runId, const RunOutcome &outcome);
-    void recordFinish(const FinishedRun &run, qint64 jobId);
-    void flushFinished();
-    void onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
-                            const Result<QList<std::optional<qint64>>> &result);
-    void recordOutcome(qint64 jobId, RunStatus outcome, bool announced);
-    void flushOutcomes();
-    void retryStoreWrites();
     void announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target);
     void queueJobState(qint64 jobId, const QDateTime &next, const QString &error = {});
     void flushJobStates();
@@ -193,8 +176,6 @@ private:
     QHash<qint64, NodeJob> m_assignedJobs;
     std::unordered_map<qint64, Reservation> m_reserved; // recorded ahead, started at the slot
     QHash<qint64, QList<qint64>> m_instants;            // slot (ms) -> reserved runs
-    QList<std::pair<qint64, QDateTime>> m_started;      // reserved runs started, to be marked
-    QSet<qint64> m_ending;                              // ended here; their end is not recorded yet
     QHash<qint64, int> m_claiming; // jobId -> claims of its queued runs in flight
     // Runs with a claim in flight, or whose claim's reply was lost with the connection (in
     // doubt: it may have been recorded). No second claim is sent for them meanwhile.
@@ -203,28 +184,14 @@ private:
     bool m_resolvingClaims = false;
     int m_recording = 0;
     QHash<qint64, JobStateUpdate> m_stateUpdates;
-    // Run ends waiting to be recorded, in one finish_runs call per batch.
-    QList<std::pair<FinishedRun, qint64>> m_finishQueue;
-    bool m_finishInFlight = false;
-    int m_finishSingly = 0; // after a failed batch: record this many one by one
-    struct OutcomeUpdate
-    {
-        RunStatus outcome = RunStatus::Succeeded;
-        bool announced = false;
-    };
-    QHash<qint64, OutcomeUpdate> m_outcomes; // jobId -> last outcome, to be recorded
-    bool m_outcomesInFlight = false;
     // Job changes and queued runs notified while a takeover was loading: applied after it.
     QSet<qint64> m_changedWhileLoading;
     QSet<qint64> m_queuedWhileLoading;
-    QList<std::pair<qint64, QDateTime>> m_unmarked; // mark_started lost with the connection
-    Backoff m_writeBackoff;
+    Backoff m_reloadBackoff;
     Backoff m_claimBackoff;
 
     QTimer m_resyncTimer;
     QTimer m_abandonTimer;
-    QTimer m_finishTimer;
-    QTimer m_writeRetryTimer;
     QTimer m_claimRetryTimer;
     QTimer m_stateTimer;
     QTimer m_assignTimer;  // re-reads this node's assignments (NOTIFY is only a hint)
@@ -235,7 +202,7 @@ private:
     // loads and bookkeeping to the read thread. Declared last: destroyed first, so no reply
     // arrives into a half-destroyed executor.
     StoreWorker m_readWorker;
-    StoreWorker m_recordWorker;
+    Recorder m_recorder; // run starts, ends and outcomes (its own connection)
     StoreWorker m_fireWorker;
 };
 
