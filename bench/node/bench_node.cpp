@@ -167,6 +167,9 @@ struct Receivers
 // Bulk set-up straight into the table (as the owner): the benchmark measures the node, not
 // create_job(), and 100,000 calls would take minutes. `typeSql` and `targetSql` are SQL
 // expressions of i for target_type and target.
+// The firing jobs' timeout (fire --job-timeout): long calls need more than the default.
+int g_jobTimeoutSeconds = 30;
+
 void insertTargets(BenchCluster &cluster, int count, const QString &cronSql, const QString &typeSql,
                    const QString &targetSql)
 {
@@ -175,9 +178,10 @@ void insertTargets(BenchCluster &cluster, int count, const QString &cronSql, con
             "INSERT INTO cronhelm.jobs (name, target_type, target, schedule_kind, cron_expr,"
             " time_zone, concurrency, timeout_s)"
             " SELECT 'bench-' || i, %2, %3, 'cron', %1,"
-            " 'UTC', 'allow', 30 FROM generate_series(0, %4 - 1) AS i")
+            " 'UTC', 'allow', %5 FROM generate_series(0, %4 - 1) AS i")
             .arg(cronSql, typeSql, targetSql)
-            .arg(count));
+            .arg(count)
+            .arg(g_jobTimeoutSeconds));
 }
 
 void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const QString &urlSql)
@@ -188,7 +192,7 @@ void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const 
 
 int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath,
               int receiverThreads, const QString &targetKind, int nodeCount,
-              const QString &shellCommand)
+              const QString &shellCommand, const QStringList &nodeArguments)
 {
     // Which of the firing jobs are shell jobs ("true", run by the node's real runner): none,
     // all, or every other one.
@@ -222,13 +226,14 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
                    QStringLiteral("'http://127.0.0.1:1/never'"));
     }
     // The first node takes the lease; the others are workers the executor assigns runs to.
-    const int node = cluster.startNode(QStringLiteral("bench-a"));
+    const int node = cluster.startNode(QStringLiteral("bench-a"), 10.0, nodeArguments);
     if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000)) {
         std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(node)));
         return 1;
     }
     for (int n = 1; n < nodeCount; ++n) {
-        const int worker = cluster.startNode(QStringLiteral("bench-%1").arg(QChar(u'a' + n)));
+        const int worker =
+            cluster.startNode(QStringLiteral("bench-%1").arg(QChar(u'a' + n)), 10.0, nodeArguments);
         if (!cluster.waitForLog(worker, QStringLiteral("control: connected"), 60000)) {
             std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(worker)));
             return 1;
@@ -575,11 +580,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption command(QStringLiteral("command"),
                                      QStringLiteral("fire: the shell jobs' command."),
                                      QStringLiteral("cmd"), QStringLiteral("true"));
+    const QCommandLineOption jobTimeout(QStringLiteral("job-timeout"),
+                                        QStringLiteral("fire: the firing jobs' timeout (s)."),
+                                        QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption maxParallel(QStringLiteral("max-parallel"),
+                                         QStringLiteral("fire: each node's --max-parallel."),
+                                         QStringLiteral("n"));
     parser.addOptions({schedules, firing, seconds, samples, kills, stop, ttl, nodeLog,
-                       receiverThreads, targetKind, nodes, command});
+                       receiverThreads, targetKind, nodes, command, jobTimeout, maxParallel});
     parser.process(app);
     const QString what = parser.positionalArguments().value(0);
     if (what == QLatin1String("fire")) {
+        g_jobTimeoutSeconds = parser.value(jobTimeout).toInt();
+        const QStringList nodeArguments = parser.isSet(maxParallel)
+            ? QStringList{QStringLiteral("--max-parallel"), parser.value(maxParallel)}
+            : QStringList{};
         const QStringList sizes = parser.value(nodes).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &size : sizes) {
             const int rc =
@@ -588,7 +603,7 @@ int main(int argc, char *argv[])
                                                : parser.value(schedules).toInt(),
                           parser.value(seconds).toInt(), parser.value(nodeLog),
                           parser.value(receiverThreads).toInt(), parser.value(targetKind),
-                          std::max(1, size.toInt()), parser.value(command));
+                          std::max(1, size.toInt()), parser.value(command), nodeArguments);
             if (rc != 0)
                 return rc;
         }

@@ -73,7 +73,8 @@ QString BenchCluster::sql(const QString &statement)
     return QString::fromUtf8(r[0][0].c_str());
 }
 
-int BenchCluster::startNode(const QString &nodeId, double leaseTtl)
+int BenchCluster::startNode(const QString &nodeId, double leaseTtl,
+                            const QStringList &extraArguments)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessChannelMode(QProcess::SeparateChannels);
@@ -84,8 +85,9 @@ int BenchCluster::startNode(const QString &nodeId, double leaseTtl)
         m_logs[index] += QString::fromUtf8(raw->readAllStandardError());
     });
     process->start(QStringLiteral(CRONHELM_NODE_BINARY),
-                   {QStringLiteral("--db"), m_conninfo, QStringLiteral("--node-id"), nodeId,
-                    QStringLiteral("--lease-ttl"), QString::number(leaseTtl)});
+                   QStringList{QStringLiteral("--db"), m_conninfo, QStringLiteral("--node-id"),
+                               nodeId, QStringLiteral("--lease-ttl"), QString::number(leaseTtl)}
+                       + extraArguments);
     process->waitForStarted();
     m_nodes.push_back(std::move(process));
     return index;

@@ -26,7 +26,8 @@ public:
     QString sql(const QString &statement);
 
     // Starts a node; returns its index.
-    int startNode(const QString &nodeId, double leaseTtl = 10.0);
+    int startNode(const QString &nodeId, double leaseTtl = 10.0,
+                  const QStringList &extraArguments = {});
     QProcess *node(int index) { return m_nodes.at(index).get(); }
     qint64 nodePid(int index) const { return m_nodes.at(index)->processId(); }
     // Waits until the node's log shows a line containing `text`.
