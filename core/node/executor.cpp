@@ -18,9 +18,6 @@ namespace {
 // Missed slots recorded as skipped after a gap, per job; older ones are only counted.
 constexpr int maxSkippedRecords = 1000;
 
-// Threads for targets (see TargetThreads), with two network managers each.
-constexpr int targetThreadCount = 2;
-
 QDateTime nowUtc()
 {
     return QDateTime::currentDateTimeUtc();
@@ -67,9 +64,8 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
-    , m_targets(targetThreadCount)
     , m_notifier(&m_network)
-    , m_logs(config.conninfo)
+    , m_host(config, m_recorder)
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
     , m_recorder(config.conninfo, identity.id)
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
@@ -97,6 +93,8 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
             });
     });
     connect(&m_recorder, &Recorder::settled, this, &Executor::checkIdle);
+    connect(&m_host, &RunHost::settled, this, &Executor::checkIdle);
+    connect(&m_host, &RunHost::ended, this, &Executor::onRunEnded);
     m_claimRetryTimer.setSingleShot(true);
     connect(&m_claimRetryTimer, &QTimer::timeout, this, &Executor::resolveInDoubtClaims);
     m_stateTimer.setInterval(1000);
@@ -116,8 +114,9 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
 Executor::~Executor()
 {
     m_queue.clear();
-    // Targets still running are stopped by their destructors (SIGKILL / abort).
-    m_running.clear();
+    // Targets still running are stopped by their destructors (SIGKILL / abort), while the
+    // Recorder they would report to still exists.
+    m_host.stopAll();
     m_reserved.clear();
 }
 
@@ -128,7 +127,7 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_running.empty() && m_reserved.empty() && m_recorder.isIdle() && m_recording == 0;
+    return m_host.isIdle() && m_reserved.empty() && m_recorder.isIdle() && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -236,8 +235,7 @@ void Executor::stopTakingWork()
 
 void Executor::cancelAll(const QString &reason)
 {
-    for (auto &[runId, target] : m_running)
-        cancelOnItsThread(target.run.get(), reason);
+    m_host.cancelAll(reason);
 }
 
 // Takeover ---------------------------------------------------------------------------
@@ -329,7 +327,7 @@ void Executor::applyTakeover(Takeover &takeover)
         } else if (mine && run.status == RunStatus::Queued) {
             // Assigned to this node: syncAssignments() adopts it (or records it abandoned
             // when an earlier process with this id was given it).
-        } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
+        } else if (mine && !m_host.isRunning(run.runId) && !m_reserved.count(run.runId)
                    && !m_recorder.isEnding(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
@@ -530,11 +528,8 @@ void Executor::onNotification(const QString &channel, const QString &payload)
     const qint64 jobId = notice->jobId;
     const qint64 runId = notice->runId;
     if (notice->cancelRequest) {
-        const auto it = m_running.find(runId);
-        if (it != m_running.end()) {
+        if (m_host.cancel(runId, QStringLiteral("cancelled by an operator")))
             spdlog::info("run {}: cancel requested", runId);
-            cancelOnItsThread(it->second.run.get(), QStringLiteral("cancelled by an operator"));
-        }
         return;
     }
     if (notice->status == RunStatus::Queued) {
@@ -604,10 +599,7 @@ int Executor::runningOfJob(qint64 jobId) const
 {
     // A queued run being claimed is as good as running.
     int n = int(m_foreignRunning.value(jobId).size()) + m_claiming.value(jobId);
-    for (const auto &[runId, t] : m_running) {
-        if (t.jobId == jobId)
-            ++n;
-    }
+    n += m_host.countOfJob(jobId);
     for (const ActiveRun &run : m_inDoubt) { // may be this node's already
         if (run.jobId == jobId)
             ++n;
@@ -750,14 +742,9 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
 
 void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
 {
-    for (auto &[runId, target] : m_running) {
-        if (target.jobId == jobId) {
-            cancelOnItsThread(target.run.get(),
-                              QStringLiteral("replaced by the run of %1 (concurrency policy: "
-                                             "replace)")
-                                  .arg(slot.toString(Qt::ISODate)));
-        }
-    }
+    m_host.cancelJob(jobId,
+                     QStringLiteral("replaced by the run of %1 (concurrency policy: replace)")
+                         .arg(slot.toString(Qt::ISODate)));
 }
 
 // The instant shared by reserved slots: hand them all out (each is logged and marked as
@@ -810,7 +797,7 @@ bool Executor::startReserved(qint64 runId)
             reservation.prepared.reset();
         startTarget(runId, reservation.jobId, reservation.trigger, reservation.attempt,
                     reservation.slot, std::move(reservation.prepared), true);
-        return m_running.count(runId) > 0;
+        return m_host.isRunning(runId);
     }
     if (m_term == 0 || m_leaseValid.hasExpired()) {
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
@@ -845,7 +832,7 @@ bool Executor::startReserved(qint64 runId)
         reservation.prepared.reset();
     startTarget(runId, reservation.jobId, RunTrigger::Schedule, 1, reservation.slot,
                 std::move(reservation.prepared), true);
-    return m_running.count(runId) > 0; // marked as started when it reports its start
+    return m_host.isRunning(runId); // marked as started when it reports its start
 }
 
 // Runs assigned to this node ---------------------------------------------------------
@@ -942,7 +929,7 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
     QList<qint64> handBack;
     for (const ActiveRun &run : runs) {
         const qint64 runId = run.runId;
-        if (m_reserved.count(runId) || m_running.count(runId) || m_recorder.isEnding(runId)
+        if (m_reserved.count(runId) || m_host.isRunning(runId) || m_recorder.isEnding(runId)
             || m_claimingRuns.contains(runId) || m_inDoubt.contains(runId)) {
             continue; // known here already
         }
@@ -992,7 +979,7 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
 
 void Executor::considerQueuedRun(qint64 runId)
 {
-    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_running.count(runId))
+    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_host.isRunning(runId))
         return;
     // Run now's hot path: read the run and, if it may start, claim it in the same trip to
     // the fire thread.
@@ -1057,7 +1044,7 @@ void Executor::considerQueuedRun(qint64 runId)
 
 void Executor::scheduleClaim(const ActiveRun &run)
 {
-    if (m_knownQueued.contains(run.runId) || m_running.count(run.runId)
+    if (m_knownQueued.contains(run.runId) || m_host.isRunning(run.runId)
         || m_claimingRuns.contains(run.runId))
         return;
     m_knownQueued.insert(run.runId);
@@ -1260,39 +1247,14 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
         *error = QStringLiteral("job %1 is not known to the executor").arg(jobId);
         return {};
     }
-    const JobRecord &def = job->job;
-    if (!def.specProblems.isEmpty()) {
-        // Stored before today's rules (or written into the table directly): not runnable.
-        const FieldProblem &problem = def.specProblems.constFirst();
-        *error = QStringLiteral("the job's definition is invalid: %1: %2")
-                     .arg(problem.field, problem.message);
-        return {};
-    }
-    RunContext context;
-    context.runId = runId;
-    context.jobId = jobId;
-    context.jobName = def.spec.name;
-    context.scheduledFor = scheduledFor;
-    context.attempt = attempt;
-    context.target = def.spec.target;
-    context.timeoutSeconds = def.spec.timeoutSeconds;
-    context.logLimitBytes = def.spec.logLimitBytes;
-    context.network = m_targets.network(runId);
-    context.killGrace = m_config.killGrace;
-    TargetRunPtr run(createTargetRun(context).release());
-    // Built here, started from a target thread: an instant's burst of requests and process
-    // starts (each QProcess::start() holds its thread until the child has exec'd) is spread
-    // over those threads, while this one only hands them out.
-    run->prepare();
-    m_targets.adopt(run.get(), runId);
-    return run;
+    return m_host.prepare(runId, job->job, attempt, scheduledFor, error);
 }
 
 void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                            const QDateTime &scheduledFor, TargetRunPtr prepared, bool reserved)
 {
     m_knownQueued.remove(runId);
-    if (m_running.count(runId)) {
+    if (m_host.isRunning(runId)) {
         spdlog::error("run {} is already running on this node; not starting it twice", runId);
         return;
     }
@@ -1307,89 +1269,33 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
             return;
         }
     }
-    ActiveTarget active;
-    active.run = std::move(target);
-    active.jobId = jobId;
-    active.trigger = trigger;
-    active.attempt = attempt;
-    active.scheduledFor = scheduledFor;
-    active.reserved = reserved;
-    TargetRun *run = active.run.get();
-    connect(run, &TargetRun::output, this, [this, runId](LogStream stream, const QString &text) {
-        m_logs.append(runId, stream, text);
-    });
-    // Queued (also should a target live on this thread: started() comes from inside start()):
-    // the start is logged and marked after the instant's hand-out, not during it. It still
-    // arrives before finished(), which never comes from inside start().
-    connect(
-        run, &TargetRun::started, this,
-        [this, runId](qint64 atUs) { onTargetStarted(runId, atUs); }, Qt::QueuedConnection);
-    connect(run, &TargetRun::finished, this,
-            [this, runId](const RunOutcome &outcome) { onTargetFinished(runId, outcome); });
-    auto &started = m_running.emplace(runId, std::move(active)).first->second;
-    started.startedAt = nowUtc(); // until the target reports its real start
-    startOnItsThread(run);
+    RunStart start;
+    start.runId = runId;
+    start.jobId = jobId;
+    if (const NodeJob *job = knownJob(jobId))
+        start.jobName = job->job.spec.name;
+    start.trigger = trigger;
+    start.attempt = attempt;
+    start.scheduledFor = scheduledFor;
+    start.reserved = reserved;
+    if (!m_host.start(start, std::move(target)))
+        return;
     if (!reserved) // startInstant() says so once for the whole instant
         Q_EMIT runningCountChanged(runningCount());
 }
 
-// The target's process was created / its request issued, at `atUs`: that is the run's
-// start, logged here and (for reserved slots) recorded by mark_started.
-void Executor::onTargetStarted(qint64 runId, qint64 atUs)
+// A run of this node ended (its end is on its way to the store through the Recorder).
+void Executor::onRunEnded(const RunEnd &end)
 {
-    const auto it = m_running.find(runId);
-    if (it == m_running.end())
-        return; // over already; its end carries the hand-out instant
-    ActiveTarget &t = it->second;
-    t.startedAt = QDateTime::fromMSecsSinceEpoch(atUs / 1000, Qt::UTC);
-    if (t.reserved)
-        m_recorder.markStarted(runId, t.startedAt);
-    const NodeJob *job = knownJob(t.jobId);
-    const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
-    spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
-                 t.jobId, job ? job->job.spec.name.toStdString() : std::string(), runId,
-                 wireName(t.trigger).toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
-}
-
-void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
-{
-    auto it = m_running.find(runId);
-    if (it == m_running.end())
-        return;
-    ActiveTarget target = std::move(it->second);
-    m_running.erase(it);
-    // finished() is being emitted by this object: delete it later, not here.
-    target.run.release()->deleteLater();
-
-    FinishedRun finished;
-    finished.runId = runId;
-    finished.status = outcome.status;
-    finished.exitCode = outcome.exitCode;
-    finished.httpStatus = outcome.httpStatus;
-    finished.error = outcome.error;
-    finished.logBytes = outcome.logBytes;
-    finished.logTruncated = outcome.logTruncated;
-    finished.finishedAt = nowUtc();
-    finished.startedAt = target.startedAt;
-    spdlog::info("run end: job {} run {}: {} in {} ms{}{}", target.jobId, runId,
-                 wireName(finished.status).toStdString(),
-                 target.startedAt.msecsTo(finished.finishedAt), outcome.error.isEmpty() ? "" : ": ",
-                 outcome.error.toStdString());
-
-    const qint64 jobId = target.jobId;
-    m_recorder.noteEnding(runId);
-    ++m_recording;
-    m_logs.close(runId, [this, finished, jobId] {
-        --m_recording;
-        m_recorder.recordFinish(finished, jobId);
-    });
-    announce(jobId, finished, target);
+    announce(end);
     Q_EMIT runningCountChanged(runningCount());
     claimWaiting();
 }
 
-void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target)
+void Executor::announce(const RunEnd &end)
 {
+    const qint64 jobId = end.jobId;
+    const FinishedRun &run = end.run;
     NodeJob *known = knownJob(jobId);
     if (!known)
         return;
@@ -1415,9 +1321,9 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
             summary.jobName = data.job.spec.name;
             summary.runId = run.runId;
             summary.status = run.status;
-            summary.attempt = target.attempt;
-            summary.scheduledFor = target.scheduledFor;
-            summary.startedAt = target.startedAt;
+            summary.attempt = end.attempt;
+            summary.scheduledFor = end.scheduledFor;
+            summary.startedAt = run.startedAt;
             summary.finishedAt = run.finishedAt;
             summary.exitCode = run.exitCode;
             summary.httpStatus = run.httpStatus;

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "firequeue.h"
-#include "logbatcher.h"
 #include "nodeconfig.h"
 #include "recorder.h"
-#include "targetthreads.h"
+#include "runhost.h"
 #include <domain/jobschedule.h>
 
 #include <exec/notifier.h>
@@ -47,7 +46,7 @@ public:
     ~Executor() override;
 
     bool isExecutor() const { return m_term != 0; }
-    int runningCount() const { return int(m_running.size()); }
+    int runningCount() const { return m_host.count(); }
     // Nothing running and nothing left to record.
     bool isIdle() const;
 
@@ -74,18 +73,6 @@ private:
     {
         NodeJob data;
         JobSchedule schedule;
-    };
-    struct ActiveTarget
-    {
-        TargetRunPtr run;
-        qint64 jobId = 0;
-        RunTrigger trigger = RunTrigger::Schedule;
-        int attempt = 1;
-        QDateTime scheduledFor;
-        // When the target was handed out, until it reports its real start (started()):
-        // then the instant the process was created / the request was issued.
-        QDateTime startedAt;
-        bool reserved = false; // a reserved slot: marked as started once it has started
     };
     struct Takeover;
 
@@ -125,12 +112,11 @@ private:
     void startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                      const QDateTime &scheduledFor, TargetRunPtr prepared = {},
                      bool reserved = false);
-    void onTargetStarted(qint64 runId, qint64 atUs);
     void startInstant(qint64 slotMs);
     bool startReserved(qint64 runId);
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
-    void onTargetFinished(qint64 runId, const RunOutcome &outcome);
-    void announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target);
+    void onRunEnded(const RunEnd &end);
+    void announce(const RunEnd &end);
     void queueJobState(qint64 jobId, const QDateTime &next, const QString &error = {});
     void flushJobStates();
     void checkIdle();
@@ -138,12 +124,9 @@ private:
     NodeConfig m_config;
     NodeIdentity m_identity;
     QNetworkAccessManager m_network; // notifications
-    // Targets run on these threads, so that a burst of requests and processes at one
-    // instant is started in parallel (see TargetThreads).
-    TargetThreads m_targets;
     Notifier m_notifier;
     FireQueue m_queue;
-    LogBatcher m_logs;
+    RunHost m_host; // this node's runs: started, watched, cancelled
 
     qint64 m_term = 0;
     quint64 m_epoch = 0; // changes whenever the lease changes; stale replies are dropped
@@ -155,11 +138,10 @@ private:
     bool m_syncAgain = false;
 
     QHash<qint64, JobRuntime> m_jobs;
-    std::unordered_map<qint64, ActiveTarget> m_running; // holds move-only TargetRuns
-    QHash<qint64, QSet<qint64>> m_foreignRunning;       // jobId -> runs running on other nodes
-    QSet<qint64> m_knownQueued;                         // queued runs with a claim planned
-    std::deque<ActiveRun> m_waiting;                    // claimable once capacity/policy allows
-    QList<FireQueue::Due> m_deferred;                   // due while the lease was unproven
+    QHash<qint64, QSet<qint64>> m_foreignRunning; // jobId -> runs running on other nodes
+    QSet<qint64> m_knownQueued;                   // queued runs with a claim planned
+    std::deque<ActiveRun> m_waiting;              // claimable once capacity/policy allows
+    QList<FireQueue::Due> m_deferred;             // due while the lease was unproven
     struct Reservation
     {
         qint64 jobId = 0;
