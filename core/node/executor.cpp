@@ -1057,13 +1057,13 @@ void Executor::scheduleClaim(const ActiveRun &run)
     });
 }
 
-void Executor::tryClaim(const ActiveRun &run)
+bool Executor::tryClaim(const ActiveRun &run, bool fromWaiting)
 {
     if (m_term == 0 || m_draining)
-        return;
+        return false;
     if (m_claimingRuns.contains(run.runId)) {
         m_knownQueued.remove(run.runId); // the claim in flight decides
-        return;
+        return false;
     }
     const bool policyBound = isScheduled(run.trigger);
     const auto job = m_jobs.constFind(run.jobId);
@@ -1076,25 +1076,35 @@ void Executor::tryClaim(const ActiveRun &run)
                 && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid));
     if (!canFire() || forbidden) {
         m_waiting.push_back(run);
-        return;
+        return false;
     }
     const QString node = m_identity.id;
     const qint64 term = m_term;
     const qint64 runId = run.runId;
     ++m_claiming[run.jobId];
     m_claimingRuns.insert(runId);
+    if (fromWaiting)
+        ++m_waitingInFlight;
     m_fireWorker.post(
         this,
         [node, term, runId](StoreConnection &c) {
             return NodeStore(c).assignRun(node, term, runId);
         },
-        [this, run](const Result<std::optional<QString>> &result) {
+        [this, run, fromWaiting](const Result<std::optional<QString>> &result) {
             m_knownQueued.remove(run.runId);
             m_claimingRuns.remove(run.runId);
             if (--m_claiming[run.jobId] <= 0)
                 m_claiming.remove(run.jobId);
             assigned(run, result);
+            if (!fromWaiting)
+                return;
+            // A run placed: there may be room for the next ones of the queue.
+            if (result && result->has_value() && !(*result)->isEmpty())
+                m_waitingAgain = true;
+            if (--m_waitingInFlight == 0 && std::exchange(m_waitingAgain, false))
+                claimWaiting();
         });
+    return true;
 }
 
 // The answer to assign_run: this node (running now), another node (which starts it), no
@@ -1227,14 +1237,28 @@ void Executor::claimWaiting()
 {
     if (m_waiting.empty() || !canFire())
         return;
+    if (m_waitingInFlight > 0) {
+        m_waitingAgain = true; // once the round in flight is answered
+        return;
+    }
     std::deque<ActiveRun> waiting;
     waiting.swap(m_waiting);
     // Oldest scheduled first, so that a freed slot goes to the run that waited longest.
     std::stable_sort(waiting.begin(), waiting.end(), [](const ActiveRun &a, const ActiveRun &b) {
         return a.scheduledFor < b.scheduledFor;
     });
+    // A bounded round at a time: with thousands waiting for a slot, asking the database for
+    // each of them every time one slot frees would keep the fire thread from firing.
+    constexpr int maxRound = 32;
+    int sent = 0;
+    while (!waiting.empty() && sent < maxRound) {
+        const ActiveRun run = waiting.front();
+        waiting.pop_front();
+        if (tryClaim(run, true))
+            ++sent;
+    }
     for (const ActiveRun &run : waiting)
-        tryClaim(run);
+        m_waiting.push_back(run);
 }
 
 // Targets ----------------------------------------------------------------------------

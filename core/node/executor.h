@@ -93,7 +93,8 @@ private:
 
     void considerQueuedRun(qint64 runId);
     void scheduleClaim(const ActiveRun &run);
-    void tryClaim(const ActiveRun &run);
+    // Returns whether an assignment was asked for (else the run waits, or is in flight).
+    bool tryClaim(const ActiveRun &run, bool fromWaiting = false);
     void claimWaiting();
 
     void claimed(const ActiveRun &run, const Result<bool> &claimed);
@@ -136,6 +137,8 @@ private:
     bool m_connected = true; // the control session (this node's pulse) is up
     bool m_syncing = false;  // an assignedRuns() read in flight
     bool m_syncAgain = false;
+    int m_waitingInFlight = 0; // assignments asked for by claimWaiting()'s round
+    bool m_waitingAgain = false;
 
     QHash<qint64, JobRuntime> m_jobs;
     QHash<qint64, QSet<qint64>> m_foreignRunning; // jobId -> runs running on other nodes
