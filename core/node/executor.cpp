@@ -1,5 +1,7 @@
 #include "executor.h"
 
+#include "slotplanner.h"
+
 #include <domain/notificationtarget.h>
 #include <domain/runnotice.h>
 #include <domain/targetspec.h>
@@ -14,9 +16,6 @@
 namespace Cronhelm {
 
 namespace {
-
-// Missed slots recorded as skipped after a gap, per job; older ones are only counted.
-constexpr int maxSkippedRecords = 1000;
 
 QDateTime nowUtc()
 {
@@ -360,43 +359,18 @@ void Executor::applyTakeover(Takeover &takeover)
 // in (last recorded slot, now].
 void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires)
 {
-    const JobRecord &record = rt.data.job;
-    const JobSpec &job = record.spec;
-    const qint64 jobId = record.id;
-    QDateTime from = record.scheduleSince;
-    if (rt.data.lastSlot.isValid() && rt.data.lastSlot > from)
-        from = rt.data.lastSlot;
-    const bool runAll = job.misfire == MisfirePolicy::RunAll;
-    const int keep = runAll ? std::max(job.misfireBound, maxSkippedRecords) : maxSkippedRecords;
-    const JobSchedule::Missed missed = rt.schedule.missedBetween(from, now, keep);
-    if (missed.total == 0)
-        return;
-    if (missed.total > missed.newest.size()) {
-        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", jobId,
-                     job.name.toStdString(), missed.total, missed.newest.size());
+    const SlotPlanner::Missed missed =
+        SlotPlanner::missedSlots(rt.data, rt.schedule, now, runningOfJob(rt.data.job.id));
+    if (missed.total > missed.fires.size()) {
+        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", rt.data.job.id,
+                     rt.data.job.spec.name.toStdString(), missed.total, missed.fires.size());
     }
-    const int n = int(missed.newest.size());
-    for (int i = 0; i < n; ++i) {
-        const QDateTime &slot = missed.newest.at(i);
-        const bool newest = i == n - 1;
-        if (job.misfire == MisfirePolicy::Skip) {
-            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
-                          QStringLiteral("missed while no executor was running (misfire "
-                                         "policy: skip)")});
-        } else if (runAll && i >= n - job.misfireBound) {
-            // Each missed slot runs, in order, one after another (claimed from the queue).
-            fires.append({jobId, slot, RunTrigger::CatchUp, SlotDecision::Queue, {}});
-        } else if (!runAll && newest) {
-            SlotFire fire = decideFire(rt, slot, RunTrigger::CatchUp);
-            fires.append(fire);
-        } else {
-            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
-                          runAll ? QStringLiteral("missed while no executor was running, beyond "
-                                                  "the run_all bound")
-                                 : QStringLiteral("missed while no executor was running (misfire "
-                                                  "policy: run_once ran only the latest slot)")});
-        }
+    const int running = runningOfJob(rt.data.job.id);
+    for (const SlotFire &fire : missed.fires) {
+        if (SlotPlanner::replacesRunning(rt.data.job, fire, running))
+            cancelReplaced(fire.jobId, fire.slot);
     }
+    fires.append(missed.fires);
 }
 
 void Executor::setJob(const NodeJob &job, const QDateTime &now)
@@ -610,21 +584,10 @@ int Executor::runningOfJob(qint64 jobId) const
 SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger)
 {
     const JobRecord &job = rt.data.job;
-    // Scheduled slots are reserved ahead and started by a local timer at the instant;
-    // catch-ups are late already and start at once.
-    const bool ahead = trigger == RunTrigger::Schedule;
-    SlotFire fire{job.id, slot, trigger, ahead ? SlotDecision::Reserve : SlotDecision::Start, {}};
     const int running = runningOfJob(job.id);
-    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Forbid) {
-        fire.decision = SlotDecision::Skip;
-        fire.error = QStringLiteral("the previous run was still running (concurrency policy: "
-                                    "forbid)");
-        return fire;
-    }
-    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Replace && !ahead)
+    const SlotFire fire = SlotPlanner::decide(job, slot, trigger, running);
+    if (SlotPlanner::replacesRunning(job, fire, running))
         cancelReplaced(job.id, slot); // reserved slots replace at their instant
-    // Capacity is the database's to count (fire_slots_assigned): every node's runs, the
-    // reservations not started yet included. With no free slot anywhere the run is queued.
     return fire;
 }
 
