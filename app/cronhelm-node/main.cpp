@@ -128,6 +128,10 @@ int main(int argc, char *argv[])
     // Test hook (see NodeConfig::takeoverApplyDelay); not a user setting.
     config.takeoverApplyDelay = std::chrono::milliseconds(
         qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_TAKEOVER_DELAY_MS"));
+    // Test hook: a longer lead, so that a test can act on a run assigned to a worker before
+    // its instant without racing the default 250 ms.
+    if (const int lead = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_FIRE_LEAD_MS"); lead > 0)
+        config.fireLead = std::chrono::milliseconds(lead);
 
     setUpLogging(config.nodeId, config.logFile);
 

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void workerKilledMidRun();
     void executorKilledWhileWorkersRun();
     void workerConnectionCut();
+    void gracefulWorkerHandsBack();
     void chaos();
 };
 
@@ -362,6 +363,64 @@ void ClusterTest::workerConnectionCut()
              QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id = %1")
                  .arg(longJob.first()));
     QCOMPARE(longRuns, QStringLiteral("1"));
+}
+
+// SIGTERM to a worker hands back the runs assigned to it that have not started: another
+// node with the labels runs them, on time.
+void ClusterTest::gracefulWorkerHandsBack()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    // The executor assigns 5 s ahead (a test hook), so that the worker can be stopped while
+    // it holds the run and before its instant, without racing the 250 ms of the default.
+    auto a = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("node-a"));
+    a->setLeaseTtl(5);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CRONHELM_NODE_TEST_FIRE_LEAD_MS"), QStringLiteral("5000"));
+    a->setEnvironment(env);
+    QVERIFY(a->start());
+    CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
+    auto w1 = startNode(db->conninfo(), QStringLiteral("node-w1"),
+                        {QStringLiteral("--labels"), QStringLiteral("w")});
+    QVERIFY(w1);
+    CH_WAIT(probe,
+            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w1') = "
+                           "'{w}'"),
+            15000);
+    const QDateTime instant = wholeSecondAfter(7000);
+    QJsonObject spec =
+        shellJob(QStringLiteral("handed-back"), QStringLiteral("true"), cronAt(instant));
+    spec.insert(QStringLiteral("run_on"), QJsonArray{QStringLiteral("w")});
+    CH_CREATE_JOB(job, probe, spec);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'queued' AND node_id = 'node-w1')")
+                .arg(job),
+            10000);
+    CH_WAIT_LINE(*w1, QStringLiteral("assign: run \\d+ of job %1 given to this node").arg(job),
+                 5000, 0);
+    QVERIFY(w1->terminate());
+    QVERIFY(w1->waitForExit(15000));
+    QVERIFY2(QDateTime::currentDateTimeUtc() < instant, "stopped after the instant: no proof");
+    QVERIFY(w1->findLine(QRegularExpression(QStringLiteral("fire: job %1 ").arg(job))).hasMatch()
+            == false);
+    // Handed back, and waiting for a node with the label.
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.run_history WHERE job_id = %1 AND "
+                           "status = 'queued' AND node IS NULL)")
+                .arg(job),
+            5000);
+    auto w2 = startNode(db->conninfo(), QStringLiteral("node-w2"),
+                        {QStringLiteral("--labels"), QStringLiteral("w")});
+    QVERIFY(w2);
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM cronhelm.runs WHERE job_id = %1 AND status = "
+                           "'succeeded' AND node_id = 'node-w2')")
+                .arg(job),
+            20000);
+    CH_VALUE(count, probe,
+             QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id = %1").arg(job));
+    QCOMPARE(count, QStringLiteral("1"));
 }
 
 void ClusterTest::chaos()
