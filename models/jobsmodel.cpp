@@ -9,9 +9,9 @@
 
 #include <QFont>
 
-#include <algorithm>
 #include <QHash>
 #include <QTimer>
+#include <algorithm>
 
 namespace Cronhelm {
 
