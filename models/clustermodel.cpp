@@ -108,6 +108,23 @@ QString ClusterModel::executorSummary() const
         .arg(m_status.lease.executor, QString::number(m_status.lease.term));
 }
 
+QString ClusterModel::slotsSummary() const
+{
+    int live = 0;
+    int busy = 0;
+    int capacity = 0;
+    for (const NodeRecord &n : m_status.nodes) {
+        if (n.role != NodeRole::Executor && n.role != NodeRole::Standby)
+            continue;
+        ++live;
+        busy += n.busy;
+        capacity += n.capacity;
+    }
+    if (live == 1)
+        return tr("1 node · %1 of %2 slots busy").arg(busy).arg(capacity);
+    return tr("%1 nodes · %2 of %3 slots busy").arg(live).arg(busy).arg(capacity);
+}
+
 int ClusterModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_status.nodes.size());
@@ -137,6 +154,10 @@ QVariant ClusterModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Last heartbeat");
     case RunningJobs:
         return tr("Running jobs");
+    case Labels:
+        return tr("Labels");
+    case Load:
+        return tr("Busy / capacity");
     }
     return {};
 }
@@ -147,7 +168,8 @@ QString ClusterModel::roleText(NodeRole role) const
     case NodeRole::Executor:
         return tr("Executor");
     case NodeRole::Standby:
-        return tr("Standby");
+        // Not the lease holder, but it runs the jobs assigned to it.
+        return tr("Worker");
     case NodeRole::Stopping:
         return tr("Stopping");
     case NodeRole::Stopped:
@@ -183,6 +205,10 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
         }
         case RunningJobs:
             return node.runningJobs;
+        case Labels:
+            return node.labels.join(QStringLiteral(", "));
+        case Load:
+            return tr("%1 / %2").arg(node.busy).arg(node.capacity);
         }
     } else if (role == Qt::DecorationRole && index.column() == Node) {
         if (node.role == NodeRole::Executor)
@@ -195,6 +221,13 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
             .arg(qRound64(*node.clockOffsetMs));
     } else if (role == Qt::TextAlignmentRole && index.column() == RunningJobs) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == LoadRole) {
+        return node.capacity > 0 ? std::clamp(double(node.busy) / node.capacity, 0.0, 1.0) : 0.0;
+    } else if (role == Qt::ToolTipRole && index.column() == Load) {
+        return tr("%1 runs assigned to this node (started or about to start) of the %2 it runs "
+                  "at once (--max-parallel).")
+            .arg(node.busy)
+            .arg(node.capacity);
     } else if (role == RoleRole) {
         return QVariant::fromValue(node.role);
     } else if (role == NodeIdRole) {

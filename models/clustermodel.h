@@ -22,8 +22,20 @@ class ClusterModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Node, Host, Role, Version, Started, Heartbeat, RunningJobs, ColumnCount };
-    enum RoleValue { RoleRole = Qt::UserRole + 1, NodeIdRole };
+    enum Column {
+        Node,
+        Host,
+        Role,
+        Version,
+        Started,
+        Heartbeat,
+        RunningJobs,
+        Labels,
+        Load,
+        ColumnCount
+    };
+    // LoadRole: the share of the node's slots in use (0..1), for the Load column's bar.
+    enum RoleValue { RoleRole = Qt::UserRole + 1, NodeIdRole, LoadRole };
 
     explicit ClusterModel(StoreClient *client, QObject *parent = nullptr);
 
@@ -41,6 +53,7 @@ public:
     // When the shown status was read (local clock).
     QDateTime lastRefreshed() const { return m_refreshedAt; }
     LeaseRecord lease() const { return m_status.lease; }
+    QList<NodeRecord> nodes() const { return m_status.nodes; }
     QList<LeadershipChange> recentChanges() const { return m_status.recentChanges; }
     // The database's clock now, extrapolated from the last refresh.
     QDateTime databaseNow() const;
@@ -49,6 +62,8 @@ public:
     std::optional<qint64> leaseRemainingMs() const;
     // "node-a (term 7)" or a warning that no node is executing jobs; for the status bar.
     QString executorSummary() const;
+    // "3 nodes · 27 of 768 slots busy" over the live nodes (executor and workers).
+    QString slotsSummary() const;
 
 signals:
     void statusChanged();

@@ -8,8 +8,10 @@
 #include <cron/localtime.h>
 
 #include <QFont>
+
 #include <QHash>
 #include <QTimer>
+#include <algorithm>
 
 namespace Cronhelm {
 
@@ -107,7 +109,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         if (index.column() == LastResult)
             return Display::statusIcon(shownStatus(job));
         if (index.column() == State) {
-            if (!row.scheduleProblem.isEmpty())
+            if (!row.scheduleProblem.isEmpty() || !row.placementProblem.isEmpty())
                 return Display::icon(QStringLiteral("warning"));
             if (!job.spec.enabled)
                 return Display::icon(QStringLiteral("pause"));
@@ -142,6 +144,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         case State:
             if (!row.scheduleProblem.isEmpty())
                 return row.scheduleProblem;
+            if (!row.placementProblem.isEmpty())
+                return row.placementProblem;
             return job.spec.enabled ? QVariant() : tr("Paused by %1.").arg(job.updatedBy);
         default:
             return {};
@@ -199,11 +203,40 @@ QVariant JobsModel::display(const Row &row, int column) const
     return {};
 }
 
+QString JobsModel::placementProblem(const JobRecord &job) const
+{
+    if (!m_liveNodeLabels || job.spec.runOn.isEmpty())
+        return {};
+    for (const QStringList &labels : *m_liveNodeLabels) {
+        const bool hasAll = std::all_of(job.spec.runOn.cbegin(), job.spec.runOn.cend(),
+                                        [&labels](const QString &l) { return labels.contains(l); });
+        if (hasAll)
+            return {};
+    }
+    return tr("No live node has the labels %1: this job's runs wait, queued, until one does.")
+        .arg(job.spec.runOn.join(QStringLiteral(", ")));
+}
+
+void JobsModel::setLiveNodeLabels(const QList<QStringList> &nodes)
+{
+    m_liveNodeLabels = nodes;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        Row &row = m_rows[i];
+        const QString problem = placementProblem(row.job);
+        if (problem == row.placementProblem)
+            continue;
+        row.placementProblem = problem;
+        emit dataChanged(index(i, State), index(i, State));
+    }
+}
+
 QString JobsModel::stateText(const Row &row) const
 {
     const JobRecord &job = row.job;
     if (!row.scheduleProblem.isEmpty())
         return tr("Schedule problem");
+    if (!row.placementProblem.isEmpty() && job.spec.enabled)
+        return tr("No node to run on");
     if (job.isOnce()) {
         if (job.onceState == OnceState::Completed)
             return tr("Done");
@@ -255,6 +288,7 @@ JobsModel::Row JobsModel::makeRow(const JobRecord &job) const
     }
     if (row.scheduleProblem.isEmpty() && !job.scheduleError.isEmpty())
         row.scheduleProblem = job.scheduleError;
+    row.placementProblem = placementProblem(job);
     computeNext(row, QDateTime::currentDateTimeUtc());
     return row;
 }

@@ -48,6 +48,10 @@ public:
     void reload();
     bool isLoaded() const { return m_loaded; }
 
+    // The labels of every live node (from the cluster status): a job whose run_on labels
+    // no live node has gets a warning, as its runs wait queued.
+    void setLiveNodeLabels(const QList<QStringList> &nodes);
+
     int rowOfJob(qint64 id) const;
     std::optional<JobRecord> jobById(qint64 id) const;
     JobRecord jobAt(int row) const;
@@ -67,7 +71,8 @@ private:
         QTimeZone zone;
         QString scheduleText;
         QString scheduleProblem;
-        QDateTime next; // UTC; invalid when there is none
+        QString placementProblem; // no live node has the job's run_on labels
+        QDateTime next;           // UTC; invalid when there is none
     };
 
     Row makeRow(const JobRecord &job) const;
@@ -82,6 +87,7 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     QString stateText(const Row &row) const;
+    QString placementProblem(const JobRecord &job) const;
 
     StoreClient *m_client;
     QList<Row> m_rows;
@@ -89,6 +95,7 @@ private:
     QTimer *m_coalesce;
     QTimer *m_tick;
     bool m_loaded = false;
+    std::optional<QList<QStringList>> m_liveNodeLabels; // unknown until the cluster is read
 };
 
 } // namespace Cronhelm

@@ -142,6 +142,9 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
             parts.append(tr("exit code %1").arg(*run.exitCode));
         if (!run.error.isEmpty())
             parts.append(run.error.section(QLatin1Char('\n'), 0, 0));
+        // A queued run's result so far: why it waits.
+        if (!run.waitReason.isEmpty())
+            parts.append(run.waitReason);
         //: separates the parts of a run's result ("HTTP 502 · Bad gateway")
         return parts.join(tr(" · "));
     }
@@ -168,6 +171,8 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         case Started:
             return Display::dateTime(run.startedAt, Display::viewerZone(), true);
         case Outcome:
+            if (!run.waitReason.isEmpty())
+                return run.waitReason;
             return run.error.isEmpty() ? QVariant() : run.error;
         case Status:
             if (run.logTruncated)

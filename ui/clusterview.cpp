@@ -3,11 +3,14 @@
 #include <clustermodel.h>
 #include <displayformat.h>
 
+#include <QApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,6 +32,30 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
 }
+
+// The Load column: a bar of the node's busy share, with "busy / capacity" on it.
+class LoadBarDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(2, 2, -2, -2);
+        bar.state = option.state | QStyle::State_Horizontal;
+        bar.minimum = 0;
+        bar.maximum = 1000;
+        bar.progress = int(index.data(ClusterModel::LoadRole).toDouble() * 1000);
+        bar.text = index.data().toString();
+        bar.textVisible = true;
+        bar.textAlignment = Qt::AlignCenter;
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    }
+};
 
 } // namespace
 
@@ -68,6 +95,8 @@ ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
     nodes->resizeSection(ClusterModel::Version, 80);
     nodes->resizeSection(ClusterModel::Started, 170);
     nodes->resizeSection(ClusterModel::Heartbeat, 120);
+    nodes->resizeSection(ClusterModel::Labels, 140);
+    m_nodes->setItemDelegateForColumn(ClusterModel::Load, new LoadBarDelegate(m_nodes));
     QHeaderView *changes = m_changes->horizontalHeader();
     changes->resizeSection(LeadershipModel::Term, 60);
     changes->resizeSection(LeadershipModel::Holder, 140);

@@ -193,7 +193,9 @@ void ConnectionStatus::updateExecutor()
     m_executorIcon->setPixmap(
         Display::icon(none ? QStringLiteral("warning") : QStringLiteral("executor"))
             .pixmap(14, 14));
-    m_executor->setText(m_cluster->executorSummary());
+    m_executor->setText(
+        none ? m_cluster->executorSummary()
+             : tr("%1 · %2").arg(m_cluster->executorSummary(), m_cluster->slotsSummary()));
 }
 
 } // namespace Cronhelm

@@ -77,6 +77,7 @@ JobEditor::JobEditor(StoreClient *client, Mode mode, const JobRecord &job, QWidg
     , m_original(job)
     , m_ui(std::make_unique<Ui::JobEditor>())
     , m_messages(new MessageBar(this))
+    , m_runOnEdit(new QLineEdit(this))
     , m_validateTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
@@ -279,8 +280,14 @@ void JobEditor::setUpForm()
     auto later = [this] {
         m_validateTimer->start();
     };
+    // Which nodes may run the job (run_on): added here rather than in the .ui file.
+    m_runOnEdit->setObjectName(QStringLiteral("runOnEdit"));
+    m_runOnEdit->setPlaceholderText(tr("any node"));
+    m_runOnEdit->setToolTip(tr("Run only on nodes started with all these labels (--labels), "
+                               "comma-separated, e.g. gpu, eu. Empty: any node."));
+    ui.behaviourForm->addRow(tr("Run on nodes labelled:"), m_runOnEdit);
     for (QLineEdit *edit : {ui.nameEdit, ui.ownerEdit, ui.urlEdit, ui.expectStatusEdit,
-                            ui.failRegexEdit, ui.commandEdit, ui.workdirEdit})
+                            ui.failRegexEdit, ui.commandEdit, ui.workdirEdit, m_runOnEdit})
         connect(edit, &QLineEdit::textChanged, this, later);
     for (QPlainTextEdit *edit : {ui.descriptionEdit, ui.bodyEdit})
         connect(edit, &QPlainTextEdit::textChanged, this, later);
@@ -402,6 +409,7 @@ void JobEditor::load(const JobRecord &job)
     ui.misfireBoundSpin->setValue(saved.misfireBound);
     ui.misfireBoundSpin->setVisible(saved.misfire == MisfirePolicy::RunAll);
     ui.logLimitSpin->setValue(int(std::max<qint64>(1, saved.logLimitBytes / 1024)));
+    m_runOnEdit->setText(saved.runOn.join(QStringLiteral(", ")));
     ui.quietEdit->setSeconds(saved.notifyQuietSeconds);
 
     ui.notifyTable->setRowCount(0);
@@ -787,8 +795,8 @@ void JobEditor::updateSaveButton()
 JobSpec JobEditor::spec() const
 {
     const Ui::JobEditor &ui = *m_ui;
-    // What the form does not show (argv, max_redirects, timeouts of the connection, node
-    // labels, retention) stays as it was.
+    // What the form does not show (argv, max_redirects, timeouts of the connection,
+    // retention) stays as it was.
     JobSpec s = m_original.spec;
     s.name = ui.nameEdit->text().trimmed();
     s.description = ui.descriptionEdit->toPlainText().trimmed();
@@ -863,6 +871,11 @@ JobSpec JobEditor::spec() const
         fromWireName<MisfirePolicy>(ui.misfireCombo->currentData().toString()).value_or(s.misfire);
     s.misfireBound = ui.misfireBoundSpin->value();
     s.logLimitBytes = qint64(ui.logLimitSpin->value()) * 1024;
+    s.runOn.clear();
+    for (const QString &label : m_runOnEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!label.trimmed().isEmpty())
+            s.runOn.append(label.trimmed());
+    }
     s.notifyQuietSeconds = ui.quietEdit->seconds();
     s.notify.clear();
     for (int r = 0; r < ui.notifyTable->rowCount(); ++r) {

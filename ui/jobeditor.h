@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QJsonObject>
+#include <QLineEdit>
 
 #include <memory>
 #include <optional>
@@ -85,6 +86,7 @@ private:
     JobRecord m_original;
     std::unique_ptr<Ui::JobEditor> m_ui;
     MessageBar *m_messages;
+    QLineEdit *m_runOnEdit; // node labels (run_on), comma-separated; empty: any node
     QTimer *m_validateTimer;
     QMap<QString, QString> m_problems;
     std::optional<JobSpec> m_loadedSpec; // as loaded (or saved): to tell unsaved changes

@@ -181,6 +181,8 @@ void LogViewer::showRun(const RunRecord &run)
         facts.append(tr("took %1").arg(formatDuration(*run.durationMs)));
     if (!run.node.isEmpty())
         facts.append(tr("on %1").arg(run.node));
+    if (!run.waitReason.isEmpty())
+        facts.append(tr("queued: %1").arg(run.waitReason));
     if (run.httpStatus)
         facts.append(tr("HTTP %1").arg(*run.httpStatus));
     if (run.exitCode)

@@ -131,6 +131,15 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
             m_messages->clearMessage();
         }
     });
+    // A job whose run_on labels no live node has is shown with a warning.
+    connect(m_clusterModel, &ClusterModel::statusChanged, this, [this] {
+        QList<QStringList> live;
+        for (const NodeRecord &node : m_clusterModel->nodes()) {
+            if (node.role == NodeRole::Executor || node.role == NodeRole::Standby)
+                live.append(node.labels);
+        }
+        m_jobsModel->setLiveNodeLabels(live);
+    });
     connect(m_jobsModel, &JobsModel::loadFailed, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Error,
                                 tr("The jobs could not be loaded: %1").arg(message));

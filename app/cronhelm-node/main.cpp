@@ -69,6 +69,11 @@ int main(int argc, char *argv[])
                                             QStringLiteral("Jobs run at once at most (default "
                                                            "256); more wait in the queue."),
                                             QStringLiteral("n"));
+    const QCommandLineOption labelsOption(QStringLiteral("labels"),
+                                          QStringLiteral("This node's labels, comma-separated; "
+                                                         "jobs with run_on labels run only on "
+                                                         "nodes that have all of them."),
+                                          QStringLiteral("a,b"));
     const QCommandLineOption graceOption(QStringLiteral("shutdown-grace"),
                                          QStringLiteral("On SIGTERM, seconds running jobs may "
                                                         "go on before they are stopped "
@@ -86,11 +91,11 @@ int main(int argc, char *argv[])
         QStringLiteral("seconds"));
     const QCommandLineOption configOption(
         QStringLiteral("config"),
-        QStringLiteral("INI file with db, node_id, lease_ttl, log_file, max_parallel, "
+        QStringLiteral("INI file with db, node_id, lease_ttl, log_file, max_parallel, labels, "
                        "shutdown_grace, http_connect_timeout, http_idle_timeout."),
         QStringLiteral("path"));
-    parser.addOptions({dbOption, idOption, ttlOption, logOption, parallelOption, graceOption,
-                       connectTimeoutOption, idleTimeoutOption, configOption});
+    parser.addOptions({dbOption, idOption, ttlOption, logOption, parallelOption, labelsOption,
+                       graceOption, connectTimeoutOption, idleTimeoutOption, configOption});
     parser.process(app);
 
     NodeConfig config;
@@ -120,6 +125,8 @@ int main(int argc, char *argv[])
         config.maxParallel = parser.value(parallelOption).toInt(&ok);
     if (!ok)
         return fail(QStringLiteral("--max-parallel needs a whole number"));
+    if (parser.isSet(labelsOption))
+        config.labels = NodeConfig::splitLabels(parser.value(labelsOption));
     if (parser.isSet(graceOption)) {
         config.shutdownGrace =
             std::chrono::milliseconds(qint64(parser.value(graceOption).toDouble(&ok) * 1000));
@@ -144,6 +151,10 @@ int main(int argc, char *argv[])
         config.retentionRest = std::chrono::milliseconds(rest);
     if (const int batch = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_RETENTION_BATCH"))
         config.retentionBatch = batch;
+    // Test hook: a longer lead, so that a test can act on a run assigned to a worker before
+    // its instant without racing the default 250 ms.
+    if (const int lead = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_FIRE_LEAD_MS"); lead > 0)
+        config.fireLead = std::chrono::milliseconds(lead);
 
     setUpLogging(config.nodeId, config.logFile);
 

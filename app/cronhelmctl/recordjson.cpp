@@ -111,6 +111,8 @@ QJsonObject run(const RunRecord &r)
         {QStringLiteral("log_bytes"), double(r.logBytes)},
         {QStringLiteral("log_truncated"), r.logTruncated},
         {QStringLiteral("cancel_requested"), r.cancelRequested},
+        {QStringLiteral("wait_reason"),
+         r.waitReason.isEmpty() ? QJsonValue() : QJsonValue(r.waitReason)},
     };
 }
 
@@ -131,6 +133,9 @@ QJsonObject cluster(const ClusterStatus &s)
             {QStringLiteral("last_seen_age_s"), n.lastSeenAgeSeconds},
             {QStringLiteral("clock_offset_ms"), optionalNumber(n.clockOffsetMs)},
             {QStringLiteral("running_jobs"), n.runningJobs},
+            {QStringLiteral("capacity"), n.capacity},
+            {QStringLiteral("busy"), n.busy},
+            {QStringLiteral("labels"), QJsonArray::fromStringList(n.labels)},
         });
     }
     QJsonArray changes;

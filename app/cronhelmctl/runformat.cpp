@@ -39,7 +39,9 @@ QString table(const QList<RunRecord> &runs)
                   Format::utc(run.scheduledFor), Format::orDash(Format::utc(run.startedAt)),
                   wireName(run.status), QString::number(run.attempt),
                   run.durationMs ? formatDuration(*run.durationMs) : QStringLiteral("-"),
-                  Format::orDash(result(run)), Format::orDash(run.node)});
+                  // A queued run's result is why it waits.
+                  Format::orDash(run.waitReason.isEmpty() ? result(run) : run.waitReason),
+                  Format::orDash(run.node)});
     }
     return t.render();
 }
@@ -67,6 +69,8 @@ QString details(const RunRecord &run)
              run.durationMs ? formatDuration(*run.durationMs) : QStringLiteral("-"));
     list.add(CtlTr::tr("result"), Format::orDash(result(run)));
     list.add(CtlTr::tr("error"), run.error);
+    if (!run.waitReason.isEmpty())
+        list.add(CtlTr::tr("waiting"), run.waitReason);
     list.add(CtlTr::tr("node"), Format::orDash(run.node));
     list.add(CtlTr::tr("term"), run.term ? QString::number(*run.term) : QStringLiteral("-"));
     list.add(CtlTr::tr("log"),

@@ -47,15 +47,29 @@ QString text(const ClusterStatus &s)
         return out + CtlTr::tr("No node has reported yet.") + QLatin1Char('\n');
     TextTable nodes({CtlTr::tr("NODE"), CtlTr::tr("ROLE"), CtlTr::tr("HOST"), CtlTr::tr("PID"),
                      CtlTr::tr("VERSION"), CtlTr::tr("LAST SEEN"), CtlTr::tr("RUNNING"),
-                     CtlTr::tr("CLOCK OFFSET")});
+                     CtlTr::tr("BUSY"), CtlTr::tr("LABELS"), CtlTr::tr("CLOCK OFFSET")});
+    int live = 0;
+    int busy = 0;
+    int capacity = 0;
     for (const NodeRecord &n : s.nodes) {
+        if (n.role == NodeRole::Executor || n.role == NodeRole::Standby) {
+            ++live;
+            busy += n.busy;
+            capacity += n.capacity;
+        }
         nodes.addRow({n.id, wireName(n.role), n.host, QString::number(n.pid), n.version,
                       CtlTr::tr("%1 ago").arg(Format::seconds(n.lastSeenAgeSeconds)),
                       QString::number(n.runningJobs),
+                      CtlTr::tr("%1 of %2").arg(n.busy).arg(n.capacity),
+                      Format::orDash(n.labels.join(QLatin1Char(','))),
                       n.clockOffsetMs ? CtlTr::tr("%1 ms").arg(*n.clockOffsetMs, 0, 'f', 0)
                                       : QStringLiteral("-")});
     }
     out += nodes.render();
+    out +=
+        (live == 1 ? CtlTr::tr("1 node · %1 of %2 slots busy").arg(busy).arg(capacity)
+                   : CtlTr::tr("%1 nodes · %2 of %3 slots busy").arg(live).arg(busy).arg(capacity))
+        + QLatin1Char('\n');
     if (!s.recentChanges.isEmpty()) {
         out += QLatin1Char('\n') + CtlTr::tr("Recent leadership changes:") + QLatin1Char('\n');
         TextTable changes({CtlTr::tr("TERM"), CtlTr::tr("HOLDER"), CtlTr::tr("ACQUIRED"),

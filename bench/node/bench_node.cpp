@@ -3,7 +3,8 @@
 //
 //   bench_node fire     [--schedules N] [--firing N] [--seconds S] [--node-log F]
 //                       [--receiver-threads N] [--target http|shell|mixed]
-//                                                        fire precision
+//                       [--nodes 1,3] [--command CMD]   fire precision (per cluster size,
+//                                                        one after another in the same run)
 //   bench_node runnow   [--samples N]                   Run now latency
 //   bench_node failover [--kills N] [--stop] [--ttl S]  failover after SIGKILL / SIGSTOP
 //   bench_node idle     [--schedules N] [--seconds S]   memory and CPU while idle
@@ -166,6 +167,9 @@ struct Receivers
 // Bulk set-up straight into the table (as the owner): the benchmark measures the node, not
 // create_job(), and 100,000 calls would take minutes. `typeSql` and `targetSql` are SQL
 // expressions of i for target_type and target.
+// The firing jobs' timeout (fire --job-timeout): long calls need more than the default.
+int g_jobTimeoutSeconds = 30;
+
 void insertTargets(BenchCluster &cluster, int count, const QString &cronSql, const QString &typeSql,
                    const QString &targetSql)
 {
@@ -174,9 +178,10 @@ void insertTargets(BenchCluster &cluster, int count, const QString &cronSql, con
             "INSERT INTO cronhelm.jobs (name, target_type, target, schedule_kind, cron_expr,"
             " time_zone, concurrency, timeout_s)"
             " SELECT 'bench-' || i, %2, %3, 'cron', %1,"
-            " 'UTC', 'allow', 30 FROM generate_series(0, %4 - 1) AS i")
+            " 'UTC', 'allow', %5 FROM generate_series(0, %4 - 1) AS i")
             .arg(cronSql, typeSql, targetSql)
-            .arg(count));
+            .arg(count)
+            .arg(g_jobTimeoutSeconds));
 }
 
 void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const QString &urlSql)
@@ -186,7 +191,8 @@ void insertJobs(BenchCluster &cluster, int count, const QString &cronSql, const 
 }
 
 int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath,
-              int receiverThreads, const QString &targetKind)
+              int receiverThreads, const QString &targetKind, int nodeCount,
+              const QString &shellCommand, const QStringList &nodeArguments)
 {
     // Which of the firing jobs are shell jobs ("true", run by the node's real runner): none,
     // all, or every other one.
@@ -210,28 +216,48 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
     insertTargets(
         cluster, firing, QStringLiteral("(i % 60) || ' * * * * *'"),
         QStringLiteral("CASE WHEN %1 THEN 'shell' ELSE 'http' END").arg(shellIf),
-        QStringLiteral("CASE WHEN %1 THEN jsonb_build_object('command', 'true') ELSE "
+        QStringLiteral("CASE WHEN %1 THEN jsonb_build_object('command', $cmd$%3$cmd$) ELSE "
                        "jsonb_build_object('url', format('http://127.0.0.1:%s/j/%s', (%2)[1 + i "
                        "% 16], i)) END")
-            .arg(shellIf, receivers.portArray()));
+            .arg(shellIf, receivers.portArray(), shellCommand));
     if (schedules > firing) {
         cluster.sql(QStringLiteral("UPDATE cronhelm.jobs SET name = 'firing-' || id"));
         insertJobs(cluster, schedules - firing, QStringLiteral("'0 0 1 1 *'"),
                    QStringLiteral("'http://127.0.0.1:1/never'"));
     }
-    const int node = cluster.startNode(QStringLiteral("bench-a"));
+    // The first node takes the lease; the others are workers the executor assigns runs to.
+    const int node = cluster.startNode(QStringLiteral("bench-a"), 10.0, nodeArguments);
     if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000)) {
         std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(node)));
         return 1;
     }
+    for (int n = 1; n < nodeCount; ++n) {
+        const int worker =
+            cluster.startNode(QStringLiteral("bench-%1").arg(QChar(u'a' + n)), 10.0, nodeArguments);
+        if (!cluster.waitForLog(worker, QStringLiteral("control: connected"), 60000)) {
+            std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(worker)));
+            return 1;
+        }
+    }
     spin(5000); // warm up: connections opened, caches filled
-    const qint64 pid = cluster.nodePid(node);
+    QList<qint64> pids;
+    for (int n = 0; n < nodeCount; ++n)
+        pids.append(cluster.nodePid(n));
+    auto cpuOfNodes = [&pids] {
+        double sum = 0;
+        for (qint64 p : std::as_const(pids))
+            sum += BenchCluster::cpuSeconds(p);
+        return sum;
+    };
     receivers.take();
     const qint64 startUs = nowUs();
-    const double cpuBefore = BenchCluster::cpuSeconds(pid);
+    const double cpuBefore = cpuOfNodes();
     spin(seconds * 1000);
     const qint64 endUs = nowUs();
-    const double cpu = BenchCluster::cpuSeconds(pid) - cpuBefore;
+    const double cpu = cpuOfNodes() - cpuBefore;
+    QString logs;
+    for (int n = 0; n < nodeCount; ++n)
+        logs += cluster.log(n);
 
     QList<double> lateness;
     const QList<std::pair<QString, qint64>> arrivals = receivers.take();
@@ -263,7 +289,7 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
     static const QRegularExpression started(
         QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
                        "after it"));
-    for (auto it = started.globalMatch(cluster.log(node)); it.hasNext();) {
+    for (auto it = started.globalMatch(logs); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         const qint64 slotUs =
             QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000;
@@ -298,12 +324,16 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
                         .arg(window));
     static const QRegularExpression slow(QStringLiteral("recording (\\d+) slots took (\\d+) ms"));
     QList<double> slowRecords;
-    for (auto it = slow.globalMatch(cluster.log(node)); it.hasNext();)
+    for (auto it = slow.globalMatch(logs); it.hasNext();)
         slowRecords.append(it.next().captured(2).toDouble());
     const double expected = double(firing) * double(endUs - startUs) / 60e6;
-    std::printf("fire precision: %d active schedules, %d of them every minute (spread over the "
-                "seconds: %.1f fires/s), targets %s, %d s measured; receivers on %s\n",
-                schedules, firing, firing / 60.0, qPrintable(targetKind), seconds,
+    std::printf("fire precision, %d node(s): %d active schedules, %d of them every minute (spread "
+                "over the seconds: %.1f fires/s), targets %s%s, %d s measured; receivers on %s\n",
+                nodeCount, schedules, firing, firing / 60.0, qPrintable(targetKind),
+                targetKind == QLatin1String("http")
+                    ? ""
+                    : qPrintable(QStringLiteral(" (shell: %1)").arg(shellCommand)),
+                seconds,
                 receiverThreads > 0 ? qPrintable(QStringLiteral("%1 threads").arg(receiverThreads))
                                     : "the benchmark's main thread");
     if (!lateness.isEmpty())
@@ -318,18 +348,38 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
     printPercentiles("  store: slot -> runs.started_at (ms resolution)", percentiles(storeLateness),
                      20, "p99");
     std::printf("  slots in the window: %s\n", qPrintable(slotsInWindow));
+    std::printf("  runs per node in the window: %s\n",
+                qPrintable(cluster.sql(
+                    QStringLiteral("SELECT string_agg(node_id || ' ' || n, ', ' ORDER BY node_id) "
+                                   "FROM (SELECT node_id, count(*) AS n FROM cronhelm.runs WHERE "
+                                   "%1 GROUP BY 1) x")
+                        .arg(window))));
+    // A run waits (queued, with a reason) only when no node has a free slot.
+    std::printf("  runs of the window that waited for a free slot (started > 1 s late): %s\n",
+                qPrintable(cluster.sql(
+                    QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE %1 AND (started_at "
+                                   "IS NULL OR started_at > scheduled_for + interval '1 second')")
+                        .arg(window))));
+    std::printf("  in flight at the end (queued or running): %s; busy of capacity now: %s\n",
+                qPrintable(cluster.sql(QStringLiteral(
+                    "SELECT count(*) FROM cronhelm.runs WHERE status IN ('queued', 'running')"))),
+                qPrintable(cluster.sql(QStringLiteral(
+                    "SELECT string_agg(id || ' ' || busy || '/' || capacity, ', ' ORDER BY id) "
+                    "FROM cronhelm.cluster_nodes"))));
     printPercentiles("  node log: fire batches that took > 20 ms to record",
                      percentiles(slowRecords), 0, "");
-    std::printf("  HTTP requests received %lld of ~%.0f fires expected; node CPU %.1f %% of one "
-                "core, RSS %lld "
-                "MiB\n",
+    qint64 rssKiB = 0;
+    for (qint64 p : std::as_const(pids))
+        rssKiB += BenchCluster::rssKiB(p);
+    std::printf("  HTTP requests received %lld of ~%.0f fires expected; nodes' CPU %.1f %% of one "
+                "core, RSS %lld MiB (all nodes together)\n",
                 static_cast<long long>(lateness.size()), expected,
                 100.0 * cpu / (double(endUs - startUs) / 1e6),
-                static_cast<long long>(BenchCluster::rssKiB(pid) / 1024));
+                static_cast<long long>(rssKiB / 1024));
     if (!nodeLogPath.isEmpty()) {
         QFile file(nodeLogPath);
         if (file.open(QIODevice::WriteOnly))
-            file.write(cluster.log(node).toUtf8());
+            file.write(logs.toUtf8());
     }
     return 0;
 }
@@ -523,16 +573,42 @@ int main(int argc, char *argv[])
     const QCommandLineOption nodeLog(QStringLiteral("node-log"),
                                      QStringLiteral("fire: write the node's log to this file."),
                                      QStringLiteral("file"));
+    const QCommandLineOption nodes(
+        QStringLiteral("nodes"),
+        QStringLiteral("fire: cluster sizes to measure, one after another (e.g. 1,3)."),
+        QStringLiteral("list"), QStringLiteral("1"));
+    const QCommandLineOption command(QStringLiteral("command"),
+                                     QStringLiteral("fire: the shell jobs' command."),
+                                     QStringLiteral("cmd"), QStringLiteral("true"));
+    const QCommandLineOption jobTimeout(QStringLiteral("job-timeout"),
+                                        QStringLiteral("fire: the firing jobs' timeout (s)."),
+                                        QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption maxParallel(QStringLiteral("max-parallel"),
+                                         QStringLiteral("fire: each node's --max-parallel."),
+                                         QStringLiteral("n"));
     parser.addOptions({schedules, firing, seconds, samples, kills, stop, ttl, nodeLog,
-                       receiverThreads, targetKind});
+                       receiverThreads, targetKind, nodes, command, jobTimeout, maxParallel});
     parser.process(app);
     const QString what = parser.positionalArguments().value(0);
-    if (what == QLatin1String("fire"))
-        return benchFire(parser.value(schedules).toInt(),
-                         parser.isSet(firing) ? parser.value(firing).toInt()
-                                              : parser.value(schedules).toInt(),
-                         parser.value(seconds).toInt(), parser.value(nodeLog),
-                         parser.value(receiverThreads).toInt(), parser.value(targetKind));
+    if (what == QLatin1String("fire")) {
+        g_jobTimeoutSeconds = parser.value(jobTimeout).toInt();
+        const QStringList nodeArguments = parser.isSet(maxParallel)
+            ? QStringList{QStringLiteral("--max-parallel"), parser.value(maxParallel)}
+            : QStringList{};
+        const QStringList sizes = parser.value(nodes).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &size : sizes) {
+            const int rc =
+                benchFire(parser.value(schedules).toInt(),
+                          parser.isSet(firing) ? parser.value(firing).toInt()
+                                               : parser.value(schedules).toInt(),
+                          parser.value(seconds).toInt(), parser.value(nodeLog),
+                          parser.value(receiverThreads).toInt(), parser.value(targetKind),
+                          std::max(1, size.toInt()), parser.value(command), nodeArguments);
+            if (rc != 0)
+                return rc;
+        }
+        return 0;
+    }
     if (what == QLatin1String("runnow"))
         return benchRunNow(parser.value(samples).toInt(), parser.value(schedules).toInt());
     if (what == QLatin1String("failover"))

@@ -67,6 +67,9 @@ struct RunRecord
     qint64 logBytes = 0;
     bool logTruncated = false;
     bool cancelRequested = false;
+    // Why a queued run waits ("waiting for a free slot on any node, 30 of 30 busy"); empty
+    // for a run that is not queued, or is assigned to a node already.
+    QString waitReason;
 };
 
 struct LogChunk
@@ -89,6 +92,9 @@ struct NodeRecord
     std::optional<double> clockOffsetMs;
     int runningJobs = 0;
     NodeRole role = NodeRole::Standby;
+    int capacity = 0;   // --max-parallel
+    int busy = 0;       // runs assigned to it and not ended, reservations included
+    QStringList labels; // --labels
 };
 
 struct LeaseRecord

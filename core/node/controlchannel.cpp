@@ -9,7 +9,9 @@ namespace Cronhelm {
 namespace {
 
 const QStringList channels = {QStringLiteral("cronhelm_jobs"), QStringLiteral("cronhelm_runs"),
-                              QStringLiteral("cronhelm_cluster")};
+                              QStringLiteral("cronhelm_cluster"),
+                              // A hint to the node named in the payload: runs were assigned to it.
+                              QStringLiteral("cronhelm_assign")};
 
 // Safety margin subtracted from the lease TTL: the node stops firing this much before the
 // database would let another node take over, so clock-rate differences cannot overlap.
@@ -143,7 +145,8 @@ void ControlChannel::heartbeatTick()
         : !m_competing              ? QStringLiteral("stopping")
         : m_term                    ? QStringLiteral("executor")
                                     : QStringLiteral("standby");
-    Result<QDateTime> dbNow = m_store.heartbeat(m_identity, state, m_runningJobs);
+    Result<QDateTime> dbNow =
+        m_store.heartbeat(m_identity, state, m_runningJobs, m_config.maxParallel, m_config.labels);
     if (!dbNow) {
         handleFailure(dbNow.error());
         return;

@@ -1,5 +1,7 @@
 #include "executor.h"
 
+#include "slotplanner.h"
+
 #include <domain/notificationtarget.h>
 #include <domain/runnotice.h>
 #include <domain/targetspec.h>
@@ -14,15 +16,6 @@
 namespace Cronhelm {
 
 namespace {
-
-// Missed slots recorded as skipped after a gap, per job; older ones are only counted.
-constexpr int maxSkippedRecords = 1000;
-
-// Reserved runs started at an instant are marked as started this much later (batched).
-constexpr std::chrono::milliseconds markStartedDelay{100};
-
-// Threads for targets (see TargetThreads), with an HTTP engine each.
-constexpr int targetThreadCount = 2;
 
 QDateTime nowUtc()
 {
@@ -70,15 +63,14 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
-    , m_targets(targetThreadCount)
     , m_notifier(&m_network)
-    , m_logs(config.conninfo)
+    , m_host(config, m_recorder)
     , m_retention(config.conninfo,
                   {config.retentionBatch, config.retentionRest, config.fireLead,
                    std::chrono::milliseconds(250)},
                   [this] { return m_queue.earliest(); })
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
-    , m_recordWorker(config.conninfo, QStringLiteral("cronhelm-record"))
+    , m_recorder(config.conninfo, identity.id)
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
@@ -103,32 +95,31 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
                     spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", *n);
             });
     });
-    // Run ends that come about together (a burst of jobs at one instant) are recorded in
-    // one statement, after the burst rather than during it.
-    m_finishTimer.setSingleShot(true);
-    m_finishTimer.setInterval(100);
-    connect(&m_finishTimer, &QTimer::timeout, this, &Executor::flushFinished);
-    m_writeRetryTimer.setSingleShot(true);
-    connect(&m_writeRetryTimer, &QTimer::timeout, this, &Executor::retryStoreWrites);
+    connect(&m_recorder, &Recorder::settled, this, &Executor::checkIdle);
+    connect(&m_host, &RunHost::settled, this, &Executor::checkIdle);
+    connect(&m_host, &RunHost::ended, this, &Executor::onRunEnded);
     m_claimRetryTimer.setSingleShot(true);
     connect(&m_claimRetryTimer, &QTimer::timeout, this, &Executor::resolveInDoubtClaims);
     m_stateTimer.setInterval(1000);
     connect(&m_stateTimer, &QTimer::timeout, this, &Executor::flushJobStates);
     m_stateTimer.start();
-}
-
-std::chrono::milliseconds Executor::Backoff::next()
-{
-    const std::chrono::milliseconds delay = m_delay;
-    m_delay = std::min(m_delay * 2, std::chrono::milliseconds(5000));
-    return delay;
+    // NOTIFY cronhelm_assign is a hint and may be missed (a reconnect): re-read anyway.
+    m_assignTimer.setInterval(2000);
+    connect(&m_assignTimer, &QTimer::timeout, this, &Executor::syncAssignments);
+    m_assignTimer.start();
+    // A slot frees when any node's run ends; this node hears of most by NOTIFY, and of the
+    // rest (a node that joined, a missed notification) here.
+    m_waitingTimer.setInterval(1000);
+    connect(&m_waitingTimer, &QTimer::timeout, this, &Executor::claimWaiting);
+    m_waitingTimer.start();
 }
 
 Executor::~Executor()
 {
     m_queue.clear();
-    // Targets still running are stopped by their destructors (SIGKILL / abort).
-    m_running.clear();
+    // Targets still running are stopped by their destructors (SIGKILL / abort), while the
+    // Recorder they would report to still exists.
+    m_host.stopAll();
     m_reserved.clear();
 }
 
@@ -139,8 +130,7 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_running.empty() && m_reserved.empty() && m_finishQueue.isEmpty() && !m_finishInFlight
-        && m_outcomes.isEmpty() && !m_outcomesInFlight && m_recording == 0;
+    return m_host.isIdle() && m_reserved.empty() && m_recorder.isIdle() && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -150,6 +140,15 @@ void Executor::checkIdle()
 }
 
 // Lease ------------------------------------------------------------------------------
+
+LeaseDeadline Executor::startDeadline() const
+{
+    if (m_term != 0)
+        return m_leaseValid;
+    if (!m_connected)
+        return {};
+    return LeaseDeadline::after(std::chrono::milliseconds(qint64(m_config.leaseTtlSeconds * 1000)));
+}
 
 void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
 {
@@ -204,10 +203,16 @@ void Executor::onReconnected()
 {
     // The control session came back; if we are (again) executor, a takeover reloads
     // everything. Writes and claims that failed meanwhile are retried now.
-    m_writeBackoff.reset();
     m_claimBackoff.reset();
-    retryStoreWrites();
+    m_connected = true;
+    m_recorder.retryNow();
     resolveInDoubtClaims();
+    syncAssignments();
+}
+
+void Executor::onConnectionLost()
+{
+    m_connected = false;
 }
 
 void Executor::stopTakingWork()
@@ -245,8 +250,7 @@ void Executor::stopTakingWork()
 
 void Executor::cancelAll(const QString &reason)
 {
-    for (auto &[runId, target] : m_running)
-        cancelOnItsThread(target.run.get(), reason);
+    m_host.cancelAll(reason);
 }
 
 // Takeover ---------------------------------------------------------------------------
@@ -335,15 +339,18 @@ void Executor::applyTakeover(Takeover &takeover)
         const bool mine = run.node == m_identity.id;
         if (run.status == RunStatus::Queued && run.node.isEmpty()) {
             scheduleClaim(run);
-        } else if (mine && !m_running.count(run.runId) && !m_reserved.count(run.runId)
-                   && !m_ending.contains(run.runId) && !m_inDoubt.contains(run.runId)) {
+        } else if (mine && run.status == RunStatus::Queued) {
+            // Assigned to this node: syncAssignments() adopts it (or records it abandoned
+            // when an earlier process with this id was given it).
+        } else if (mine && !m_host.isRunning(run.runId) && !m_reserved.count(run.runId)
+                   && !m_recorder.isEnding(run.runId) && !m_inDoubt.contains(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
                 endedWithoutOutput(run.runId, RunStatus::Abandoned,
                                    QStringLiteral("node %1 restarted while the run was in progress")
                                        .arg(m_identity.id));
-            recordFinish(lost, run.jobId);
+            m_recorder.recordFinish(lost, run.jobId);
         } else if (run.node != m_identity.id) {
             m_foreignRunning[run.jobId].insert(run.runId);
         }
@@ -361,49 +368,25 @@ void Executor::applyTakeover(Takeover &takeover)
     const QSet<qint64> queued = std::exchange(m_queuedWhileLoading, {});
     for (qint64 runId : queued)
         considerQueuedRun(runId);
+    syncAssignments();
 }
 
 // A gap without an executor: the job's misfire policy decides what happens to the slots
 // in (last recorded slot, now].
 void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires)
 {
-    const JobRecord &record = rt.data.job;
-    const JobSpec &job = record.spec;
-    const qint64 jobId = record.id;
-    QDateTime from = record.scheduleSince;
-    if (rt.data.lastSlot.isValid() && rt.data.lastSlot > from)
-        from = rt.data.lastSlot;
-    const bool runAll = job.misfire == MisfirePolicy::RunAll;
-    const int keep = runAll ? std::max(job.misfireBound, maxSkippedRecords) : maxSkippedRecords;
-    const JobSchedule::Missed missed = rt.schedule.missedBetween(from, now, keep);
-    if (missed.total == 0)
-        return;
-    if (missed.total > missed.newest.size()) {
-        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", jobId,
-                     job.name.toStdString(), missed.total, missed.newest.size());
+    const SlotPlanner::Missed missed =
+        SlotPlanner::missedSlots(rt.data, rt.schedule, now, runningOfJob(rt.data.job.id));
+    if (missed.total > missed.fires.size()) {
+        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", rt.data.job.id,
+                     rt.data.job.spec.name.toStdString(), missed.total, missed.fires.size());
     }
-    const int n = int(missed.newest.size());
-    for (int i = 0; i < n; ++i) {
-        const QDateTime &slot = missed.newest.at(i);
-        const bool newest = i == n - 1;
-        if (job.misfire == MisfirePolicy::Skip) {
-            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
-                          QStringLiteral("missed while no executor was running (misfire "
-                                         "policy: skip)")});
-        } else if (runAll && i >= n - job.misfireBound) {
-            // Each missed slot runs, in order, one after another (claimed from the queue).
-            fires.append({jobId, slot, RunTrigger::CatchUp, SlotDecision::Queue, {}});
-        } else if (!runAll && newest) {
-            SlotFire fire = decideFire(rt, slot, RunTrigger::CatchUp);
-            fires.append(fire);
-        } else {
-            fires.append({jobId, slot, RunTrigger::Schedule, SlotDecision::Skip,
-                          runAll ? QStringLiteral("missed while no executor was running, beyond "
-                                                  "the run_all bound")
-                                 : QStringLiteral("missed while no executor was running (misfire "
-                                                  "policy: run_once ran only the latest slot)")});
-        }
+    const int running = runningOfJob(rt.data.job.id);
+    for (const SlotFire &fire : missed.fires) {
+        if (SlotPlanner::replacesRunning(rt.data.job, fire, running))
+            cancelReplaced(fire.jobId, fire.slot);
     }
+    fires.append(missed.fires);
 }
 
 void Executor::setJob(const NodeJob &job, const QDateTime &now)
@@ -453,7 +436,7 @@ void Executor::reloadJob(qint64 jobId)
             if (!jobs) {
                 spdlog::warn("executor: cannot reload job {}: {}; trying again", jobId,
                              jobs.errorMessage().toStdString());
-                QTimer::singleShot(m_writeBackoff.next(), this, [this, epoch, jobId] {
+                QTimer::singleShot(m_reloadBackoff.next(), this, [this, epoch, jobId] {
                     if (epoch == m_epoch)
                         reloadJob(jobId);
                 });
@@ -522,6 +505,11 @@ void Executor::onNotification(const QString &channel, const QString &payload)
             m_changedWhileLoading.insert(payload.toLongLong());
         return;
     }
+    if (channel == QLatin1String("cronhelm_assign")) {
+        if (payload == m_identity.id)
+            syncAssignments(); // a hint: what is ours is read from the database
+        return;
+    }
     if (channel != QLatin1String("cronhelm_runs"))
         return;
     const std::optional<RunNotice> notice = RunNotice::parse(payload);
@@ -532,19 +520,30 @@ void Executor::onNotification(const QString &channel, const QString &payload)
     // Any session may NOTIFY, a viewer's included (PostgreSQL checks no privilege): a
     // cancel or an end is only a hint to read the run; the database's state decides.
     if (notice->cancelRequest) {
-        if (m_running.count(runId))
+        if (m_host.isRunning(runId))
             recheckRun(jobId, runId);
         return;
     }
     if (notice->status == RunStatus::Queued) {
+        // Handed back (a node shut down, or was found gone): no longer running anywhere.
+        if (auto it = m_foreignRunning.find(jobId); it != m_foreignRunning.end()) {
+            it->remove(runId);
+            if (it->isEmpty())
+                m_foreignRunning.erase(it);
+        }
         if (m_term != 0 && m_loaded)
             considerQueuedRun(runId);
         else if (m_term != 0)
             m_queuedWhileLoading.insert(runId);
         return;
     }
-    if (notice->status && isFinal(*notice->status) && m_foreignRunning.value(jobId).contains(runId))
-        recheckRun(jobId, runId);
+    if (notice->status && isFinal(*notice->status)) {
+        const auto r = m_reserved.find(runId);
+        if ((r != m_reserved.end() && r->second.assigned)
+            || m_foreignRunning.value(jobId).contains(runId))
+            recheckRun(jobId, runId);
+        claimWaiting(); // a slot may have freed somewhere; the database decides
+    }
 }
 
 void Executor::recheckRun(qint64 jobId, qint64 runId)
@@ -557,22 +556,25 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 // Not read: read again shortly, while the run still matters here.
                 QTimer::singleShot(std::chrono::seconds(1), this, [this, jobId, runId, epoch] {
                     if (epoch == m_epoch
-                        && (m_running.count(runId)
+                        && (m_host.isRunning(runId) || m_reserved.count(runId)
                             || m_foreignRunning.value(jobId).contains(runId)))
                         recheckRun(jobId, runId);
                 });
                 return;
             }
             if (run->has_value()) {
-                const auto it = m_running.find(runId);
-                if ((*run)->cancelRequested && it != m_running.end()) {
+                if ((*run)->cancelRequested
+                    && m_host.cancel(runId, QStringLiteral("cancelled by an operator")))
                     spdlog::info("run {}: cancel requested", runId);
-                    cancelOnItsThread(it->second.run.get(),
-                                      QStringLiteral("cancelled by an operator"));
-                }
                 return;
             }
-            // Ended in the database: another node's run no longer holds the job's policy.
+            // Ended in the database. Cancelled before its instant: not to be started here.
+            if (const auto r = m_reserved.find(runId); r != m_reserved.end() && r->second.assigned) {
+                spdlog::info("run {}: ended before it started here; dropped", runId);
+                m_reserved.erase(r);
+                checkIdle();
+            }
+            // Another node's run no longer holds the job's policy.
             auto it = m_foreignRunning.find(jobId);
             if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
                 return;
@@ -618,10 +620,7 @@ int Executor::runningOfJob(qint64 jobId) const
 {
     // A queued run being claimed is as good as running.
     int n = int(m_foreignRunning.value(jobId).size()) + m_claiming.value(jobId);
-    for (const auto &[runId, t] : m_running) {
-        if (t.jobId == jobId)
-            ++n;
-    }
+    n += m_host.countOfJob(jobId);
     for (const ActiveRun &run : m_inDoubt) { // may be this node's already
         if (run.jobId == jobId)
             ++n;
@@ -632,22 +631,10 @@ int Executor::runningOfJob(qint64 jobId) const
 SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger)
 {
     const JobRecord &job = rt.data.job;
-    // Scheduled slots are reserved ahead and started by a local timer at the instant;
-    // catch-ups are late already and start at once.
-    const bool ahead = trigger == RunTrigger::Schedule;
-    SlotFire fire{job.id, slot, trigger, ahead ? SlotDecision::Reserve : SlotDecision::Start, {}};
     const int running = runningOfJob(job.id);
-    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Forbid) {
-        fire.decision = SlotDecision::Skip;
-        fire.error = QStringLiteral("the previous run was still running (concurrency policy: "
-                                    "forbid)");
-        return fire;
-    }
-    if (running > 0 && job.spec.concurrency == ConcurrencyPolicy::Replace && !ahead)
+    const SlotFire fire = SlotPlanner::decide(job, slot, trigger, running);
+    if (SlotPlanner::replacesRunning(job, fire, running))
         cancelReplaced(job.id, slot); // reserved slots replace at their instant
-    if (qsizetype(m_running.size()) >= m_config.maxParallel) {
-        fire.decision = SlotDecision::Queue; // started when capacity frees up
-    }
     return fire;
 }
 
@@ -711,6 +698,28 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
     // since: the decision was made, and recorded, while it was held.
     for (const FiredRun &fired : *result) {
         const SlotFire &fire = fires.at(fired.index);
+        const bool toRun =
+            fire.decision == SlotDecision::Reserve || fire.decision == SlotDecision::Start;
+        if (toRun && !fired.node.isEmpty() && fired.node != m_identity.id) {
+            // Given to another node, which starts it at the instant with its own timer.
+            noteForeign(fire.jobId, fired.runId, fired.node);
+            continue;
+        }
+        if (toRun && fired.node.isEmpty()) {
+            // No node had a free slot (or none has the job's labels): queued, with the
+            // reason recorded; assigned as soon as a slot frees, oldest slot first.
+            ActiveRun queued;
+            queued.runId = fired.runId;
+            queued.jobId = fire.jobId;
+            queued.trigger = fire.trigger;
+            queued.status = RunStatus::Queued;
+            queued.scheduledFor = fire.slot;
+            queued.dueAt = fire.slot;
+            spdlog::info("queue: job {} run {} slot {}: no node can take it now", fire.jobId,
+                         fired.runId, iso(fire.slot));
+            scheduleClaim(queued);
+            continue;
+        }
         if (fire.decision == SlotDecision::Reserve) {
             // Built now, during the lead, so that the instant costs only the start itself.
             Reservation reservation;
@@ -722,15 +731,7 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
                 reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
             }
             m_reserved.insert_or_assign(fired.runId, std::move(reservation));
-            // One timer per instant, however many slots share it.
-            const qint64 slotMs = fire.slot.toMSecsSinceEpoch();
-            QList<qint64> &atInstant = m_instants[slotMs];
-            if (atInstant.isEmpty()) {
-                const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(fire.slot));
-                QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
-                                   [this, slotMs] { startInstant(slotMs); });
-            }
-            atInstant.append(fired.runId);
+            reserveAt(fired.runId, fire.slot);
         } else if (fire.decision == SlotDecision::Start) {
             startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
         } else if (fire.decision == SlotDecision::Queue) {
@@ -751,14 +752,9 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
 
 void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
 {
-    for (auto &[runId, target] : m_running) {
-        if (target.jobId == jobId) {
-            cancelOnItsThread(target.run.get(),
-                              QStringLiteral("replaced by the run of %1 (concurrency policy: "
-                                             "replace)")
-                                  .arg(slot.toString(Qt::ISODate)));
-        }
-    }
+    m_host.cancelJob(jobId,
+                     QStringLiteral("replaced by the run of %1 (concurrency policy: replace)")
+                         .arg(slot.toString(Qt::ISODate)));
 }
 
 // The instant shared by reserved slots: hand them all out (each is logged and marked as
@@ -796,14 +792,32 @@ bool Executor::startReserved(qint64 runId)
         return false; // handed over at shutdown
     Reservation reservation = std::move(it->second);
     m_reserved.erase(it);
+    if (reservation.assigned) {
+        if (!m_connected) {
+            // Without its session this node counts as gone: the executor hands the run to
+            // another node (or records it abandoned). Starting it here could run it twice.
+            spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
+                         "lost",
+                         reservation.jobId, runId, iso(reservation.slot));
+            checkIdle();
+            return false;
+        }
+        const NodeJob *job = knownJob(reservation.jobId);
+        if (job && reservation.version != job->job.version)
+            reservation.prepared.reset();
+        startTarget(runId, reservation.jobId, reservation.trigger, reservation.attempt,
+                    reservation.slot, std::move(reservation.prepared), true);
+        return m_host.isRunning(runId);
+    }
     if (m_term == 0 || m_leaseValid.hasExpired()) {
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
                      "slot",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
-                                        QStringLiteral("the node lost the executor lease before "
-                                                       "the slot")),
-                     reservation.jobId);
+        m_recorder.recordFinish(
+            endedWithoutOutput(runId, RunStatus::Skipped,
+                               QStringLiteral("the node lost the executor lease before "
+                                              "the slot")),
+            reservation.jobId);
         checkIdle();
         return false;
     }
@@ -813,10 +827,11 @@ bool Executor::startReserved(qint64 runId)
         spdlog::info("skip: job {} run {} slot {}: the job was paused, changed or deleted after "
                      "the slot was reserved",
                      reservation.jobId, runId, iso(reservation.slot));
-        recordFinish(endedWithoutOutput(runId, RunStatus::Skipped,
-                                        QStringLiteral("the job was paused, changed or deleted "
-                                                       "just before the slot")),
-                     reservation.jobId);
+        m_recorder.recordFinish(
+            endedWithoutOutput(runId, RunStatus::Skipped,
+                               QStringLiteral("the job was paused, changed or deleted "
+                                              "just before the slot")),
+            reservation.jobId);
         checkIdle();
         return false;
     }
@@ -827,53 +842,165 @@ bool Executor::startReserved(qint64 runId)
         reservation.prepared.reset();
     startTarget(runId, reservation.jobId, RunTrigger::Schedule, 1, reservation.slot,
                 std::move(reservation.prepared), true);
-    return m_running.count(runId) > 0; // marked as started when it reports its start
+    return m_host.isRunning(runId); // marked as started when it reports its start
 }
 
-// One statement for all the reserved runs that started since the last one.
-void Executor::flushStarted()
+// Runs assigned to this node ---------------------------------------------------------
+
+// One timer per instant, however many runs share it.
+void Executor::reserveAt(qint64 runId, const QDateTime &instant)
 {
-    QList<std::pair<qint64, QDateTime>> started;
-    started.swap(m_started);
-    if (started.isEmpty())
+    const qint64 slotMs = instant.toMSecsSinceEpoch();
+    QList<qint64> &atInstant = m_instants[slotMs];
+    if (atInstant.isEmpty()) {
+        const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(instant));
+        QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
+                           [this, slotMs] { startInstant(slotMs); });
+    }
+    atInstant.append(runId);
+}
+
+// The executor's own jobs when it has them loaded; else (a worker) as read with the runs
+// assigned to this node.
+NodeJob *Executor::knownJob(qint64 jobId)
+{
+    if (m_term != 0 && m_loaded) {
+        if (auto it = m_jobs.find(jobId); it != m_jobs.end())
+            return &it->data;
+    }
+    if (auto it = m_assignedJobs.find(jobId); it != m_assignedJobs.end())
+        return &*it;
+    if (auto it = m_jobs.find(jobId); it != m_jobs.end())
+        return &it->data;
+    return nullptr;
+}
+
+// Reads the runs assigned to this node that it has not started, with their jobs. Started
+// by NOTIFY cronhelm_assign (a hint), every two seconds, and after a reconnect.
+void Executor::syncAssignments()
+{
+    if (!m_connected)
+        return; // not alive for the cluster: it takes nothing new
+    if (m_syncing) {
+        m_syncAgain = true;
         return;
+    }
+    m_syncing = true;
     const QString node = m_identity.id;
-    // On the record thread, like the ends of the same runs: two connections updating the
-    // same rows would wait for each other's row locks (and deadlock, as batches), and the
-    // fire thread must never wait behind a run's bookkeeping.
-    m_recordWorker.post(
+    struct Assignments
+    {
+        QList<ActiveRun> runs;
+        QList<NodeJob> jobs;
+        QString error;
+    };
+    m_readWorker.post(
         this,
-        [node, started](StoreConnection &c) { return NodeStore(c).markStarted(node, started); },
-        [this, started](const Status &marked) {
-            if (marked)
-                return;
-            spdlog::warn("could not mark {} runs as started: {}", started.size(),
-                         marked.errorMessage().toStdString());
-            if (marked.errorKind() == ErrorKind::ConnectionLost) {
-                // Marked when the connection is back (a no-op for runs that ended since).
-                m_unmarked.append(started);
-                if (!m_writeRetryTimer.isActive())
-                    m_writeRetryTimer.start(m_writeBackoff.next());
+        [node](StoreConnection &c) {
+            NodeStore store(c);
+            Assignments a;
+            Result<QList<ActiveRun>> runs = store.assignedRuns(node);
+            if (!runs) {
+                a.error = runs.errorMessage();
+                return a;
             }
+            a.runs = *runs;
+            QList<qint64> jobIds;
+            for (const ActiveRun &r : std::as_const(a.runs)) {
+                if (!jobIds.contains(r.jobId))
+                    jobIds.append(r.jobId);
+            }
+            if (Result<QList<NodeJob>> jobs = store.loadJobs(jobIds); jobs)
+                a.jobs = *jobs;
+            else
+                a.error = jobs.errorMessage();
+            return a;
+        },
+        [this](const Assignments &a) {
+            m_syncing = false;
+            if (!a.error.isEmpty())
+                spdlog::warn("assign: cannot read this node's runs: {}", a.error.toStdString());
+            else
+                adoptAssignments(a.runs, a.jobs);
+            if (std::exchange(m_syncAgain, false))
+                syncAssignments();
         });
+}
+
+void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJob> &jobs)
+{
+    for (const NodeJob &job : jobs) {
+        NodeJob &known = m_assignedJobs[job.job.id];
+        const std::optional<RunStatus> lastOutcome = known.lastOutcome;
+        const bool had = known.job.id != 0;
+        known = job;
+        if (had && !lastOutcome.has_value())
+            known.lastOutcome = lastOutcome;
+    }
+    QList<qint64> handBack;
+    for (const ActiveRun &run : runs) {
+        const qint64 runId = run.runId;
+        if (m_reserved.count(runId) || m_host.isRunning(runId) || m_recorder.isEnding(runId)
+            || m_claimingRuns.contains(runId) || m_inDoubt.contains(runId)) {
+            continue; // known here already
+        }
+        if (m_draining) {
+            handBack.append(runId); // given while shutting down: for another node
+            continue;
+        }
+        if (!run.assignedAt.isValid() || run.assignedAt < m_identity.startedAt.addSecs(-1)) {
+            // Given to an earlier process with this node id, which is gone.
+            m_recorder.recordFinish(
+                endedWithoutOutput(runId, RunStatus::Abandoned,
+                                   QStringLiteral("node %1 restarted while the run was "
+                                                  "in progress")
+                                       .arg(m_identity.id)),
+                run.jobId);
+            m_recorder.noteEnding(runId);
+            continue;
+        }
+        Reservation reservation;
+        reservation.jobId = run.jobId;
+        reservation.slot = run.scheduledFor;
+        reservation.assigned = true;
+        reservation.trigger = run.trigger;
+        reservation.attempt = run.attempt;
+        if (const NodeJob *job = knownJob(run.jobId)) {
+            reservation.version = job->job.version;
+            QString error;
+            reservation.prepared =
+                createTarget(runId, run.jobId, run.attempt, run.scheduledFor, &error);
+        }
+        const QDateTime at = std::max(run.scheduledFor, run.dueAt);
+        spdlog::info("assign: run {} of job {} given to this node, starts at {}", runId, run.jobId,
+                     iso(at));
+        m_reserved.insert_or_assign(runId, std::move(reservation));
+        reserveAt(runId, at);
+    }
+    if (!handBack.isEmpty()) {
+        m_recorder.releaseReservations(handBack, [](const Status &released) {
+            if (!released)
+                spdlog::warn("shutdown: could not hand runs back: {}",
+                             released.errorMessage().toStdString());
+        });
+    }
 }
 
 // Queued runs (Run now, retries, capacity, run_all catch-ups) ----------------------------
 
 void Executor::considerQueuedRun(qint64 runId)
 {
-    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_running.count(runId))
+    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_host.isRunning(runId))
         return;
     // Run now's hot path: read the run and, if it may start, claim it in the same trip to
     // the fire thread.
     const QString node = m_identity.id;
     const qint64 term = m_term;
     const quint64 epoch = m_epoch;
-    const bool capacity = qsizetype(m_running.size()) < m_config.maxParallel && canFire();
+    const bool capacity = canFire(); // the database counts the free slots
     struct Checked
     {
         std::optional<ActiveRun> run;
-        std::optional<Result<bool>> claim;
+        std::optional<Result<std::optional<QString>>> claim;
         bool readLost = false; // the read failed on a lost connection
     };
     m_claimingRuns.insert(runId);
@@ -895,7 +1022,7 @@ void Executor::considerQueuedRun(qint64 runId)
             const bool unconditional = !isScheduled(r.trigger);
             if (capacity && unconditional && r.status == RunStatus::Queued
                 && r.dueAt <= QDateTime::currentDateTimeUtc().addMSecs(5)) {
-                checked.claim = store.claimRun(node, term, runId);
+                checked.claim = store.assignRun(node, term, runId);
             }
             return checked;
         },
@@ -916,8 +1043,8 @@ void Executor::considerQueuedRun(qint64 runId)
             if (!checked.run)
                 return;
             const ActiveRun &r = *checked.run;
-            if (checked.claim && (!*checked.claim || **checked.claim)) {
-                claimed(r, *checked.claim);
+            if (checked.claim) {
+                assigned(r, *checked.claim);
                 return;
             }
             if (r.status == RunStatus::Queued && m_term != 0)
@@ -927,7 +1054,7 @@ void Executor::considerQueuedRun(qint64 runId)
 
 void Executor::scheduleClaim(const ActiveRun &run)
 {
-    if (m_knownQueued.contains(run.runId) || m_running.count(run.runId)
+    if (m_knownQueued.contains(run.runId) || m_host.isRunning(run.runId)
         || m_claimingRuns.contains(run.runId))
         return;
     m_knownQueued.insert(run.runId);
@@ -940,13 +1067,13 @@ void Executor::scheduleClaim(const ActiveRun &run)
     });
 }
 
-void Executor::tryClaim(const ActiveRun &run)
+bool Executor::tryClaim(const ActiveRun &run, bool fromWaiting)
 {
     if (m_term == 0 || m_draining)
-        return;
+        return false;
     if (m_claimingRuns.contains(run.runId)) {
         m_knownQueued.remove(run.runId); // the claim in flight decides
-        return;
+        return false;
     }
     const bool policyBound = isScheduled(run.trigger);
     const auto job = m_jobs.constFind(run.jobId);
@@ -957,27 +1084,69 @@ void Executor::tryClaim(const ActiveRun &run)
         && (run.trigger == RunTrigger::CatchUp
             || (policyBound && job != m_jobs.cend()
                 && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid));
-    if (!canFire() || qsizetype(m_running.size()) >= m_config.maxParallel || forbidden) {
+    if (!canFire() || forbidden) {
         m_waiting.push_back(run);
-        return;
+        return false;
     }
     const QString node = m_identity.id;
     const qint64 term = m_term;
     const qint64 runId = run.runId;
     ++m_claiming[run.jobId];
     m_claimingRuns.insert(runId);
+    if (fromWaiting)
+        ++m_waitingInFlight;
     m_fireWorker.post(
         this,
         [node, term, runId](StoreConnection &c) {
-            return NodeStore(c).claimRun(node, term, runId);
+            return NodeStore(c).assignRun(node, term, runId);
         },
-        [this, run](const Result<bool> &result) {
+        [this, run, fromWaiting](const Result<std::optional<QString>> &result) {
             m_knownQueued.remove(run.runId);
             m_claimingRuns.remove(run.runId);
             if (--m_claiming[run.jobId] <= 0)
                 m_claiming.remove(run.jobId);
-            claimed(run, result);
+            assigned(run, result);
+            if (!fromWaiting)
+                return;
+            // A run placed: there may be room for the next ones of the queue.
+            if (result && result->has_value() && !(*result)->isEmpty())
+                m_waitingAgain = true;
+            if (--m_waitingInFlight == 0 && std::exchange(m_waitingAgain, false))
+                claimWaiting();
         });
+    return true;
+}
+
+// The answer to assign_run: this node (running now), another node (which starts it), no
+// longer queued (empty), or no node with a free slot (nothing: it waits, reason recorded).
+void Executor::assigned(const ActiveRun &run, const Result<std::optional<QString>> &node)
+{
+    if (!node) {
+        // A lost answer is in doubt exactly like a lost claim.
+        claimed(run, Result<bool>(node.error()));
+        return;
+    }
+    if (!node->has_value()) {
+        m_claimBackoff.reset();
+        m_waiting.push_back(run);
+        return;
+    }
+    const QString &to = **node;
+    if (to.isEmpty()) {
+        claimed(run, Result<bool>(false));
+    } else if (to == m_identity.id) {
+        claimed(run, Result<bool>(true));
+    } else {
+        m_claimBackoff.reset();
+        noteForeign(run.jobId, run.runId, to);
+    }
+}
+
+void Executor::noteForeign(qint64 jobId, qint64 runId, const QString &node)
+{
+    // Counted as running for the concurrency policy until its end is notified.
+    m_foreignRunning[jobId].insert(runId);
+    spdlog::info("assign: job {} run {} to node {}", jobId, runId, node.toStdString());
 }
 
 // The answer to a claim. A claim whose answer was lost with the connection is in doubt:
@@ -1078,10 +1247,28 @@ void Executor::claimWaiting()
 {
     if (m_waiting.empty() || !canFire())
         return;
+    if (m_waitingInFlight > 0) {
+        m_waitingAgain = true; // once the round in flight is answered
+        return;
+    }
     std::deque<ActiveRun> waiting;
     waiting.swap(m_waiting);
+    // Oldest scheduled first, so that a freed slot goes to the run that waited longest.
+    std::stable_sort(waiting.begin(), waiting.end(), [](const ActiveRun &a, const ActiveRun &b) {
+        return a.scheduledFor < b.scheduledFor;
+    });
+    // A bounded round at a time: with thousands waiting for a slot, asking the database for
+    // each of them every time one slot frees would keep the fire thread from firing.
+    constexpr int maxRound = 32;
+    int sent = 0;
+    while (!waiting.empty() && sent < maxRound) {
+        const ActiveRun run = waiting.front();
+        waiting.pop_front();
+        if (tryClaim(run, true))
+            ++sent;
+    }
     for (const ActiveRun &run : waiting)
-        tryClaim(run);
+        m_waiting.push_back(run);
 }
 
 // Targets ----------------------------------------------------------------------------
@@ -1089,45 +1276,19 @@ void Executor::claimWaiting()
 TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
                                     const QDateTime &scheduledFor, QString *error)
 {
-    const auto job = m_jobs.constFind(jobId);
-    if (job == m_jobs.cend()) {
+    const NodeJob *job = knownJob(jobId);
+    if (!job) {
         *error = QStringLiteral("job %1 is not known to the executor").arg(jobId);
         return {};
     }
-    const JobRecord &def = job->data.job;
-    if (!def.specProblems.isEmpty()) {
-        // Stored before today's rules (or written into the table directly): not runnable.
-        const FieldProblem &problem = def.specProblems.constFirst();
-        *error = QStringLiteral("the job's definition is invalid: %1: %2")
-                     .arg(problem.field, problem.message);
-        return {};
-    }
-    RunContext context;
-    context.runId = runId;
-    context.jobId = jobId;
-    context.jobName = def.spec.name;
-    context.scheduledFor = scheduledFor;
-    context.attempt = attempt;
-    context.target = def.spec.target;
-    context.timeoutSeconds = def.spec.timeoutSeconds;
-    context.logLimitBytes = def.spec.logLimitBytes;
-    context.network = m_targets.network(runId);
-    context.killGrace = m_config.killGrace;
-    context.httpLimits = m_config.http;
-    TargetRunPtr run(createTargetRun(context).release());
-    // Built here, started from a target thread: an instant's burst of requests and process
-    // starts (each QProcess::start() holds its thread until the child has exec'd) is spread
-    // over those threads, while this one only hands them out.
-    run->prepare();
-    m_targets.adopt(run.get(), runId);
-    return run;
+    return m_host.prepare(runId, job->job, attempt, scheduledFor, error);
 }
 
 void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                            const QDateTime &scheduledFor, TargetRunPtr prepared, bool reserved)
 {
     m_knownQueued.remove(runId);
-    if (m_running.count(runId)) {
+    if (m_host.isRunning(runId)) {
         spdlog::error("run {} is already running on this node; not starting it twice", runId);
         return;
     }
@@ -1138,250 +1299,42 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
         if (!target) {
             // Unknown here (deleted meanwhile, or not loaded), or not runnable: record it
             // rather than lose it.
-            recordFinish(endedWithoutOutput(runId, RunStatus::Failed, error), jobId);
+            m_recorder.recordFinish(endedWithoutOutput(runId, RunStatus::Failed, error), jobId);
             return;
         }
     }
-    ActiveTarget active;
-    active.run = std::move(target);
-    active.jobId = jobId;
-    active.trigger = trigger;
-    active.attempt = attempt;
-    active.scheduledFor = scheduledFor;
-    active.reserved = reserved;
-    TargetRun *run = active.run.get();
-    connect(run, &TargetRun::output, this, [this, runId](LogStream stream, const QString &text) {
-        m_logs.append(runId, stream, text);
-    });
-    // Queued (also should a target live on this thread: started() comes from inside start()):
-    // the start is logged and marked after the instant's hand-out, not during it. It still
-    // arrives before finished(), which never comes from inside start().
-    connect(
-        run, &TargetRun::started, this,
-        [this, runId](qint64 atUs) { onTargetStarted(runId, atUs); }, Qt::QueuedConnection);
-    connect(run, &TargetRun::finished, this,
-            [this, runId](const RunOutcome &outcome) { onTargetFinished(runId, outcome); });
-    auto &started = m_running.emplace(runId, std::move(active)).first->second;
-    started.startedAt = nowUtc(); // until the target reports its real start
-    startOnItsThread(run, m_leaseValid);
+    RunStart start;
+    start.runId = runId;
+    start.jobId = jobId;
+    if (const NodeJob *job = knownJob(jobId))
+        start.jobName = job->job.spec.name;
+    start.trigger = trigger;
+    start.attempt = attempt;
+    start.scheduledFor = scheduledFor;
+    start.reserved = reserved;
+    start.leaseValid = startDeadline();
+    if (!m_host.start(start, std::move(target)))
+        return;
     if (!reserved) // startInstant() says so once for the whole instant
         Q_EMIT runningCountChanged(runningCount());
 }
 
-// The target's process was created / its request issued, at `atUs`: that is the run's
-// start, logged here and (for reserved slots) recorded by mark_started.
-void Executor::onTargetStarted(qint64 runId, qint64 atUs)
+// A run of this node ended (its end is on its way to the store through the Recorder).
+void Executor::onRunEnded(const RunEnd &end)
 {
-    const auto it = m_running.find(runId);
-    if (it == m_running.end())
-        return; // over already; its end carries the hand-out instant
-    ActiveTarget &t = it->second;
-    t.startedAt = QDateTime::fromMSecsSinceEpoch(atUs / 1000, Qt::UTC);
-    if (t.reserved) {
-        if (m_started.isEmpty()) {
-            // Marked a little later, so that the database is not busy during the burst of a
-            // busy instant; the end may overtake it, which finish_run allows for.
-            QTimer::singleShot(markStartedDelay, this, &Executor::flushStarted);
-        }
-        m_started.append({runId, t.startedAt});
-    }
-    const auto job = m_jobs.constFind(t.jobId);
-    const double lateMs = double(atUs - t.scheduledFor.toMSecsSinceEpoch() * 1000) / 1000.0;
-    spdlog::info("fire: job {} \"{}\" run {} ({}, attempt {}) slot {} started {:.3f} ms after it",
-                 t.jobId,
-                 job == m_jobs.cend() ? std::string() : job->data.job.spec.name.toStdString(),
-                 runId, wireName(t.trigger).toStdString(), t.attempt, iso(t.scheduledFor), lateMs);
-}
-
-void Executor::onTargetFinished(qint64 runId, const RunOutcome &outcome)
-{
-    auto it = m_running.find(runId);
-    if (it == m_running.end())
-        return;
-    ActiveTarget target = std::move(it->second);
-    m_running.erase(it);
-    // finished() is being emitted by this object: delete it later, not here.
-    target.run.release()->deleteLater();
-
-    FinishedRun finished;
-    finished.runId = runId;
-    finished.status = outcome.status;
-    finished.exitCode = outcome.exitCode;
-    finished.httpStatus = outcome.httpStatus;
-    finished.error = outcome.error;
-    finished.logBytes = outcome.logBytes;
-    finished.logTruncated = outcome.logTruncated;
-    finished.finishedAt = nowUtc();
-    finished.startedAt = target.startedAt;
-    spdlog::info("run end: job {} run {}: {} in {} ms{}{}", target.jobId, runId,
-                 wireName(finished.status).toStdString(),
-                 target.startedAt.msecsTo(finished.finishedAt), outcome.error.isEmpty() ? "" : ": ",
-                 outcome.error.toStdString());
-
-    const qint64 jobId = target.jobId;
-    m_ending.insert(runId);
-    ++m_recording;
-    m_logs.close(runId, [this, finished, jobId] {
-        --m_recording;
-        recordFinish(finished, jobId);
-    });
-    announce(jobId, finished, target);
+    announce(end);
     Q_EMIT runningCountChanged(runningCount());
     claimWaiting();
 }
 
-void Executor::recordFinish(const FinishedRun &run, qint64 jobId)
+void Executor::announce(const RunEnd &end)
 {
-    m_finishQueue.append({run, jobId});
-    if (!m_finishInFlight && !m_finishTimer.isActive() && !m_writeRetryTimer.isActive())
-        m_finishTimer.start();
-}
-
-// One finish_runs call for the run ends queued meanwhile; one at a time, in order.
-void Executor::flushFinished()
-{
-    if (m_finishInFlight || m_finishQueue.isEmpty())
+    const qint64 jobId = end.jobId;
+    const FinishedRun &run = end.run;
+    NodeJob *known = knownJob(jobId);
+    if (!known)
         return;
-    QList<std::pair<FinishedRun, qint64>> batch;
-    if (m_finishSingly > 0) {
-        --m_finishSingly;
-        batch.append(m_finishQueue.takeFirst());
-    } else {
-        batch.swap(m_finishQueue);
-    }
-    QList<FinishedRun> runs;
-    runs.reserve(batch.size());
-    for (const auto &[run, jobId] : std::as_const(batch))
-        runs.append(run);
-    m_finishInFlight = true;
-    const QString node = m_identity.id;
-    m_recordWorker.post(
-        this, [node, runs](StoreConnection &c) { return NodeStore(c).finishRuns(node, runs); },
-        [this, batch](const Result<QList<std::optional<qint64>>> &result) {
-            onFinishedRecorded(batch, result);
-        });
-}
-
-void Executor::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
-                                  const Result<QList<std::optional<qint64>>> &result)
-{
-    m_finishInFlight = false;
-    if (!result && result.errorKind() == ErrorKind::ConnectionLost) {
-        // Recorded when the connection is back, in order; finish_run is a no-op for a run
-        // whose end was recorded after all (the answer, not the write, was lost).
-        m_finishQueue = batch + m_finishQueue;
-        const auto delay = m_writeBackoff.next();
-        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", batch.size(),
-                     result.errorMessage().toStdString(), delay.count());
-        m_writeRetryTimer.start(delay);
-        checkIdle();
-        return;
-    }
-    m_writeBackoff.reset();
-    if (!result && batch.size() > 1) {
-        // One bad end must not cost the others theirs: record these one by one.
-        spdlog::warn("could not record {} run ends together: {}; recording them one by one",
-                     batch.size(), result.errorMessage().toStdString());
-        m_finishQueue = batch + m_finishQueue;
-        m_finishSingly = int(batch.size());
-        flushFinished();
-        return;
-    }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const auto &[run, jobId] = batch.at(i);
-        m_ending.remove(run.runId);
-        if (!result) {
-            spdlog::error("run {}: could not record its end: {}", run.runId,
-                          result.errorMessage().toStdString());
-        } else if (i < result->size() && result->at(i).has_value()) {
-            spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, *result->at(i));
-        }
-    }
-    if (!m_finishQueue.isEmpty() && !m_finishTimer.isActive())
-        m_finishTimer.start();
-    checkIdle();
-}
-
-void Executor::recordOutcome(qint64 jobId, RunStatus outcome, bool announced)
-{
-    OutcomeUpdate &update = m_outcomes[jobId];
-    // A failure announced earlier and not recorded yet stays announced, unless the job has
-    // recovered since (which clears it).
-    update.announced = announced || (update.announced && outcome != RunStatus::Succeeded);
-    update.outcome = outcome;
-    if (!m_writeRetryTimer.isActive())
-        flushOutcomes();
-}
-
-void Executor::flushOutcomes()
-{
-    if (m_outcomesInFlight || m_outcomes.isEmpty())
-        return;
-    const QHash<qint64, OutcomeUpdate> batch = std::exchange(m_outcomes, {});
-    m_outcomesInFlight = true;
-    m_recordWorker.post(
-        this,
-        [batch](StoreConnection &c) {
-            NodeStore store(c);
-            QHash<qint64, OutcomeUpdate> lost;
-            QString error;
-            for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
-                if (!lost.isEmpty()) {
-                    lost.insert(it.key(), it.value());
-                    continue;
-                }
-                Status s = store.recordOutcome(it.key(), it->outcome, it->announced);
-                if (!s && s.errorKind() == ErrorKind::ConnectionLost) {
-                    lost.insert(it.key(), it.value());
-                    error = s.errorMessage();
-                } else if (!s) {
-                    spdlog::warn("job {}: could not record its outcome: {}", it.key(),
-                                 s.errorMessage().toStdString());
-                }
-            }
-            return std::make_pair(lost, error);
-        },
-        [this](const std::pair<QHash<qint64, OutcomeUpdate>, QString> &result) {
-            m_outcomesInFlight = false;
-            const auto &[lost, error] = result;
-            if (!lost.isEmpty()) {
-                for (auto it = lost.cbegin(); it != lost.cend(); ++it) {
-                    if (!m_outcomes.contains(it.key())) // a newer one is queued: it wins
-                        m_outcomes.insert(it.key(), it.value());
-                }
-                const auto delay = m_writeBackoff.next();
-                spdlog::warn("could not record the outcome of {} jobs: {}; trying again in {} ms",
-                             lost.size(), error.toStdString(), delay.count());
-                if (!m_writeRetryTimer.isActive())
-                    m_writeRetryTimer.start(delay);
-            } else if (!m_outcomes.isEmpty() && !m_writeRetryTimer.isActive()) {
-                flushOutcomes();
-            }
-            checkIdle();
-        });
-}
-
-// Writes that failed on a lost connection, once more (the store worker reconnects first).
-void Executor::retryStoreWrites()
-{
-    m_writeRetryTimer.stop();
-    flushFinished();
-    flushOutcomes();
-    if (!m_unmarked.isEmpty()) {
-        if (m_started.isEmpty())
-            m_started.swap(m_unmarked);
-        else
-            m_started = std::exchange(m_unmarked, {}) + m_started;
-        flushStarted();
-    }
-}
-
-void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget &target)
-{
-    auto job = m_jobs.find(jobId);
-    if (job == m_jobs.end())
-        return;
-    NodeJob &data = job->data;
+    NodeJob &data = *known;
     NotifyPolicyInput input;
     input.runStatus = run.status;
     input.previousOutcome = data.lastOutcome;
@@ -1403,9 +1356,9 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
             summary.jobName = data.job.spec.name;
             summary.runId = run.runId;
             summary.status = run.status;
-            summary.attempt = target.attempt;
-            summary.scheduledFor = target.scheduledFor;
-            summary.startedAt = target.startedAt;
+            summary.attempt = end.attempt;
+            summary.scheduledFor = end.scheduledFor;
+            summary.startedAt = run.startedAt;
             summary.finishedAt = run.finishedAt;
             summary.exitCode = run.exitCode;
             summary.httpStatus = run.httpStatus;
@@ -1415,7 +1368,7 @@ void Executor::announce(qint64 jobId, const FinishedRun &run, const ActiveTarget
         }
     }
     if (decision.outcome)
-        recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
+        m_recorder.recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
 }
 
 void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace Cronhelm {
@@ -30,6 +31,7 @@ Status NodeConfig::loadFile(const QString &path)
                                       QStringLiteral("lease_ttl"),
                                       QStringLiteral("max_parallel"),
                                       QStringLiteral("shutdown_grace"),
+                                      QStringLiteral("labels"),
                                       QStringLiteral("http_connect_timeout"),
                                       QStringLiteral("http_idle_timeout")};
     const QStringList keys = settings.allKeys();
@@ -52,6 +54,8 @@ Status NodeConfig::loadFile(const QString &path)
         nodeId = text(QStringLiteral("node_id"));
     if (settings.contains(QStringLiteral("log_file")))
         logFile = text(QStringLiteral("log_file"));
+    if (settings.contains(QStringLiteral("labels")))
+        labels = splitLabels(text(QStringLiteral("labels")));
     bool ok = true;
     if (settings.contains(QStringLiteral("lease_ttl")))
         leaseTtlSeconds = settings.value(QStringLiteral("lease_ttl")).toDouble(&ok);
@@ -74,6 +78,18 @@ Status NodeConfig::loadFile(const QString &path)
     return Done{};
 }
 
+QStringList NodeConfig::splitLabels(const QString &text)
+{
+    QStringList out;
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QString l = part.trimmed();
+        if (!l.isEmpty() && !out.contains(l))
+            out.append(l);
+    }
+    return out;
+}
+
 Status NodeConfig::validate() const
 {
     if (leaseTtlSeconds < 1.0 || leaseTtlSeconds > 600.0) {
@@ -86,6 +102,16 @@ Status NodeConfig::validate() const
         return makeError(ErrorKind::BadInput,
                          CoreTr::tr("--http-connect-timeout and --http-idle-timeout must not be "
                                     "negative"));
+    }
+    // The same rule as a job's run_on labels (core/domain/jobspec.cpp).
+    static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"));
+    for (const QString &l : labels) {
+        if (!label.match(l).hasMatch()) {
+            return makeError(ErrorKind::BadInput,
+                             CoreTr::tr("\"%1\" is not a node label (letters, digits, '.', '_' "
+                                        "and '-', at most 63)")
+                                 .arg(l));
+        }
     }
     if (nodeId.isEmpty())
         return makeError(ErrorKind::BadInput, CoreTr::tr("the node id must not be empty"));

@@ -27,6 +27,9 @@ struct NodeConfig
     // Re-read every job now and then, in case a notification was missed.
     std::chrono::milliseconds resyncInterval{30000};
     int maxParallel = 256;
+    // This node's labels (--labels a,b): jobs with run_on labels run only on nodes that have
+    // all of them.
+    QStringList labels;
     // Runs are recorded this long before their slot and started at the instant from a local
     // timer, so database latency does not delay fires.
     std::chrono::milliseconds fireLead{250};
@@ -47,9 +50,11 @@ struct NodeConfig
     std::chrono::milliseconds retentionRest{std::chrono::minutes(10)};
 
     static QString defaultNodeId();
-    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, shutdown_grace,
-    // http_connect_timeout, http_idle_timeout from an INI file (section-less). Unknown keys are an
-    // error, so typos do not pass silently.
+    // "a, b,,a" -> {a, b}
+    static QStringList splitLabels(const QString &text);
+    // Reads keys db, node_id, log_file, lease_ttl, max_parallel, labels, shutdown_grace,
+    // http_connect_timeout, http_idle_timeout from an INI file (section-less). Unknown keys are
+    // an error, so typos do not pass silently.
     Status loadFile(const QString &path);
     Status validate() const;
 };

@@ -137,6 +137,7 @@ void NodeDaemon::startRunning()
     connect(m_control, &ControlChannel::leaseLost, executor, &Executor::onLeaseLost);
     connect(m_control, &ControlChannel::notification, executor, &Executor::onNotification);
     connect(m_control, &ControlChannel::reconnected, executor, &Executor::onReconnected);
+    connect(m_control, &ControlChannel::connectionLost, executor, &Executor::onConnectionLost);
     connect(m_control, &ControlChannel::leaseReleased, this, &NodeDaemon::afterRelease);
     ControlChannel *control = m_control;
     connect(executor, &Executor::runningCountChanged, this,

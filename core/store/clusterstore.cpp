@@ -26,7 +26,8 @@ Result<ClusterStatus> ClusterStore::status(int recentChanges)
         }
         const pqxx::result nodes =
             tx.exec("SELECT id, host, pid, version, started_at, last_seen, last_seen_age_s,"
-                    " clock_offset_ms, running_jobs, role FROM cronhelm.cluster_nodes"
+                    " clock_offset_ms, running_jobs, role, capacity, busy,"
+                    " array_to_string(labels, ',') AS labels FROM cronhelm.cluster_nodes"
                     " ORDER BY role = 'executor' DESC, id");
         for (const pqxx::row &row : nodes) {
             NodeRecord n;
@@ -40,6 +41,9 @@ Result<ClusterStatus> ClusterStore::status(int recentChanges)
             n.clockOffsetMs = optional<double>(row, "clock_offset_ms");
             n.runningJobs = value<int>(row, "running_jobs");
             n.role = fromWireName<NodeRole>(text(row, "role")).value_or(NodeRole::Lost);
+            n.capacity = value<int>(row, "capacity");
+            n.busy = value<int>(row, "busy");
+            n.labels = text(row, "labels").split(QLatin1Char(','), Qt::SkipEmptyParts);
             s.nodes.append(n);
         }
         const pqxx::result changes = tx.exec_params(

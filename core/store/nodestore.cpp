@@ -91,14 +91,16 @@ NodeStore::NodeStore(StoreConnection &connection)
 {}
 
 Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, const QString &state,
-                                       int runningJobs)
+                                       int runningJobs, int capacity, const QStringList &labels)
 {
     return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string labelArray =
+            arrayLiteral(labels, [](const QString &l) { return textOrNull(l); });
         const pqxx::result r = tx.exec_params(
-            "SELECT cronhelm.heartbeat($1, $2, $3, $4, $5, $6, $7, $8)", node.id.toStdString(),
-            node.host.toStdString(), node.pid, node.version.toStdString(),
+            "SELECT cronhelm.heartbeat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[])",
+            node.id.toStdString(), node.host.toStdString(), node.pid, node.version.toStdString(),
             toPgTimestamp(node.startedAt), toPgTimestamp(QDateTime::currentDateTimeUtc()),
-            state.toStdString(), runningJobs);
+            state.toStdString(), runningJobs, capacity, labelArray);
         return parsePgTimestamp(r[0][0].c_str());
     });
 }
@@ -146,6 +148,32 @@ Result<QList<NodeJob>> NodeStore::loadJobs(std::optional<qint64> onlyJob)
     });
 }
 
+Result<QList<NodeJob>> NodeStore::loadJobs(const QList<qint64> &jobIds)
+{
+    if (jobIds.isEmpty())
+        return QList<NodeJob>{};
+    return m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string ids = arrayLiteral(
+            jobIds, [](qint64 id) { return std::optional<std::string>(std::to_string(id)); });
+        const pqxx::result r = tx.exec_params(
+            "SELECT id, version, spec::text AS spec, once_state, schedule_since, created_at,"
+            " created_by, updated_at, updated_by, NULL::timestamptz AS next_fire_at,"
+            " NULL::text AS schedule_error, NULL::bigint AS last_run_id,"
+            " NULL::text AS last_status, NULL::timestamptz AS last_started_at,"
+            " NULL::timestamptz AS last_finished_at, NULL::bigint AS last_duration_ms,"
+            " 0 AS running_count, NULL::timestamptz AS last_slot, last_outcome,"
+            " last_failure_notified_at FROM cronhelm.node_jobs WHERE id = ANY ($1::bigint[])",
+            ids);
+        QList<NodeJob> out;
+        for (const pqxx::row &row : r) {
+            out.append({jobFromRow(row), QDateTime(),
+                        fromWireName<RunStatus>(Rows::text(row, "last_outcome")),
+                        Rows::instant(row, "last_failure_notified_at")});
+        }
+        return out;
+    });
+}
+
 Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
                                              const QList<SlotFire> &fires)
 {
@@ -166,13 +194,15 @@ Result<QList<FiredRun>> NodeStore::fireSlots(const QString &nodeId, qint64 term,
             return s.error.isEmpty() ? std::nullopt : textOrNull(s.error);
         });
         const pqxx::result r = tx.exec_params(
-            "SELECT slot_index, run_id FROM cronhelm.fire_slots($1, $2, $3::bigint[],"
-            " $4::timestamptz[], $5::text[], $6::text[], $7::text[])",
+            "SELECT slot_index, run_id, assigned_node FROM cronhelm.fire_slots_assigned($1, $2,"
+            " $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])",
             nodeId.toStdString(), term, jobs, instants, triggers, statuses, errors);
         QList<FiredRun> out;
         out.reserve(int(r.size()));
-        for (const pqxx::row &row : r)
-            out.append({row[0].as<int>() - 1, row[1].as<qint64>()});
+        for (const pqxx::row &row : r) {
+            out.append({row[0].as<int>() - 1, row[1].as<qint64>(),
+                        row[2].is_null() ? QString() : QString::fromUtf8(row[2].c_str())});
+        }
         return out;
     });
 }
@@ -184,6 +214,33 @@ Result<bool> NodeStore::claimRun(const QString &nodeId, qint64 term, qint64 runI
             .exec_params("SELECT cronhelm.claim_run($1, $2, $3)", nodeId.toStdString(), term,
                          runId)[0][0]
             .as<bool>();
+    });
+}
+
+Result<std::optional<QString>> NodeStore::assignRun(const QString &nodeId, qint64 term,
+                                                    qint64 runId)
+{
+    return m_connection.statement([&](pqxx::transaction_base &tx) -> std::optional<QString> {
+        const pqxx::result r = tx.exec_params("SELECT cronhelm.assign_run($1, $2, $3)",
+                                              nodeId.toStdString(), term, runId);
+        if (r[0][0].is_null())
+            return std::nullopt;
+        return QString::fromUtf8(r[0][0].c_str());
+    });
+}
+
+Result<QList<ActiveRun>> NodeStore::assignedRuns(const QString &nodeId)
+{
+    return m_connection.statement([&](pqxx::transaction_base &tx) {
+        const pqxx::result r = tx.exec_params(std::string("SELECT ") + activeRunColumns
+                                                  + ", assigned_at FROM cronhelm.assigned_runs($1)",
+                                              nodeId.toStdString());
+        QList<ActiveRun> out;
+        for (const pqxx::row &row : r) {
+            out.append(activeRunFromRow(row));
+            out.last().assignedAt = Rows::instant(row, "assigned_at");
+        }
+        return out;
     });
 }
 

@@ -49,6 +49,8 @@ struct FiredRun
 {
     int index = 0; // position in the fireSlots() input
     qint64 runId = 0;
+    // The node the run was given to (schema 8); empty: skipped, or queued without a node.
+    QString node;
 };
 
 struct ActiveRun
@@ -64,6 +66,7 @@ struct ActiveRun
     qint64 firstRunId = 0;
     QString node;
     bool cancelRequested = false;
+    QDateTime assignedAt; // when it was given to `node` (assignedRuns() only)
 };
 
 struct FinishedRun
@@ -94,18 +97,29 @@ public:
     explicit NodeStore(StoreConnection &connection);
 
     // Returns the database clock at the heartbeat.
-    Result<QDateTime> heartbeat(const NodeIdentity &node, const QString &state, int runningJobs);
+    // Returns the database clock at the heartbeat. Reports what the node offers (schema 8):
+    // how many targets it runs at once, and its labels.
+    Result<QDateTime> heartbeat(const NodeIdentity &node, const QString &state, int runningJobs,
+                                int capacity = 256, const QStringList &labels = {});
     // The term held after the call, or nullopt when another node holds the lease.
     Result<std::optional<qint64>> acquireLease(const QString &nodeId, double ttlSeconds);
     Result<bool> releaseLease(const QString &nodeId);
 
     Result<QList<NodeJob>> loadJobs(std::optional<qint64> onlyJob = std::nullopt);
+    Result<QList<NodeJob>> loadJobs(const QList<qint64> &jobIds);
 
-    // Inserts one run per slot; fires already recorded are left out of the result.
+    // Inserts one run per slot, each to run given to a live node with a free slot (schema 8,
+    // cronhelm.fire_slots_assigned); fires already recorded are left out of the result.
     // Fenced error when this node does not hold the lease under `term`.
     Result<QList<FiredRun>> fireSlots(const QString &nodeId, qint64 term,
                                       const QList<SlotFire> &fires);
     Result<bool> claimRun(const QString &nodeId, qint64 term, qint64 runId);
+    // Gives a queued, unassigned run to the live node with the most free slots (running at
+    // once when that is nodeId). The node; an empty string when the run is no longer queued
+    // and unassigned; nothing when no node can take it now (the reason is recorded with it).
+    Result<std::optional<QString>> assignRun(const QString &nodeId, qint64 term, qint64 runId);
+    // The runs assigned to this node that it has not started yet.
+    Result<QList<ActiveRun>> assignedRuns(const QString &nodeId);
     // Reserved runs (SlotFire status "reserved") whose targets started at these instants.
     Status markStarted(const QString &nodeId, const QList<std::pair<qint64, QDateTime>> &started);
     // Gives reserved runs that did not start back to any executor (graceful shutdown).

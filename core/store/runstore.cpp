@@ -74,7 +74,7 @@ std::string isoLocal(const char *column)
 const char *const runHistoryColumns =
     "run_id, job_id, job, trigger, triggered_by, scheduled_for, due_at, started_at, finished_at, "
     "status, attempt, first_run_id, node, term, exit_code, http_status, error, duration_ms, "
-    "log_bytes, log_truncated, cancel_requested";
+    "log_bytes, log_truncated, cancel_requested, wait_reason";
 
 RunRecord runFromRow(const pqxx::row &row)
 {
@@ -82,6 +82,7 @@ RunRecord runFromRow(const pqxx::row &row)
     RunRecord r;
     r.id = value<qint64>(row, "run_id");
     r.jobId = value<qint64>(row, "job_id");
+    r.waitReason = text(row, "wait_reason");
     r.job = text(row, "job");
     r.trigger = fromWireName<RunTrigger>(text(row, "trigger")).value_or(RunTrigger::Manual);
     r.triggeredBy = text(row, "triggered_by");

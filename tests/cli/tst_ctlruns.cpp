@@ -191,6 +191,32 @@ void TestCtlRuns::show()
     r = runCtlOn(db->conninfo(),
                  {QStringLiteral("runs"), QStringLiteral("show"), QString::number(runs.at(3))});
     QVERIFY2(r.text().contains(QLatin1String("manual by alice")), r.describe().constData());
+    QVERIFY2(!r.text().contains(QLatin1String("waiting")), r.describe().constData());
+
+    // A queued run no node can take says why, in show, list and JSON.
+    const QString reason = QStringLiteral("waiting for a free slot on any node, 30 of 30 busy");
+    QVERIFY(db->query(QStringLiteral("UPDATE cronhelm.runs SET wait_reason = '%1' WHERE id = %2")
+                          .arg(reason)
+                          .arg(runs.at(3))));
+    r = runCtlOn(db->conninfo(),
+                 {QStringLiteral("runs"), QStringLiteral("show"), QString::number(runs.at(3))});
+    QVERIFY2(r.text().contains(QRegularExpression(QStringLiteral("\nwaiting: +")
+                                                  + QRegularExpression::escape(reason))),
+             r.describe().constData());
+    r = runCtlOn(db->conninfo(), ctlArgs({"runs", "list", "--status", "queued"}));
+    QVERIFY2(r.text().contains(reason), r.describe().constData());
+    r = runCtlOn(db->conninfo(),
+                 {QStringLiteral("runs"), QStringLiteral("show"), QString::number(runs.at(3)),
+                  QStringLiteral("--json")});
+    QCOMPARE(
+        QJsonDocument::fromJson(r.out).object().value(QStringLiteral("wait_reason")).toString(),
+        reason);
+    // Once it is no longer queued, the reason is history: not shown.
+    QVERIFY(db->query(QStringLiteral("UPDATE cronhelm.runs SET status = 'cancelled' WHERE id = %1")
+                          .arg(runs.at(3))));
+    r = runCtlOn(db->conninfo(),
+                 {QStringLiteral("runs"), QStringLiteral("show"), QString::number(runs.at(3))});
+    QVERIFY2(!r.text().contains(QLatin1String("waiting")), r.describe().constData());
 }
 
 void TestCtlRuns::logInOrder()

@@ -117,6 +117,37 @@ void TestCtlStatus::executorAndStandby()
     QVERIFY2(line.match(r.lines().value(0)).hasMatch(), r.describe().constData());
     QVERIFY2(r.text().contains(QLatin1String("dc2-host")), r.describe().constData());
     QVERIFY2(r.text().contains(QLatin1String("standby")), r.describe().constData());
+
+    // What each node offers and holds: node-b reports labels and capacity, and holds a run.
+    QVERIFY(db->query(QStringLiteral(
+        "SELECT cronhelm.heartbeat('node-b', 'dc2-host', 4243, '0.1.0', now(), now(), "
+        "'standby', 1, 10, ARRAY['gpu','eu'])")));
+    const qint64 job = db->scalar(QStringLiteral("SELECT cronhelm.create_job('{\"name\": "
+                                                 "\"busy\", \"target_type\": \"shell\", "
+                                                 "\"target\": {\"command\": \"true\"}, "
+                                                 "\"cron\": \"0 0 1 1 *\"}')"))
+                           .value()
+                           .toLongLong();
+    QVERIFY(db->query(QStringLiteral("INSERT INTO cronhelm.runs (job_id, trigger, "
+                                     "scheduled_for, due_at, status, node_id) VALUES (%1, "
+                                     "'manual', now(), now(), 'running', 'node-b')")
+                          .arg(job)));
+    const QJsonArray offered = statusJson(*db).value(QStringLiteral("nodes")).toArray();
+    for (const QJsonValue &v : offered) {
+        const QJsonObject n = v.toObject();
+        if (n.value(QStringLiteral("id")).toString() != QLatin1String("node-b"))
+            continue;
+        QCOMPARE(n.value(QStringLiteral("capacity")).toInt(), 10);
+        QCOMPARE(n.value(QStringLiteral("busy")).toInt(), 1);
+        QCOMPARE(n.value(QStringLiteral("labels")).toArray(),
+                 (QJsonArray{QStringLiteral("gpu"), QStringLiteral("eu")}));
+    }
+    const CtlResult busy = runCtlOn(db->conninfo(), ctlArgs({"status"}));
+    CTL_EXPECT_EXIT(busy, 0);
+    QVERIFY2(busy.text().contains(QLatin1String("1 of 10")), busy.describe().constData());
+    QVERIFY2(busy.text().contains(QLatin1String("gpu,eu")), busy.describe().constData());
+    QVERIFY2(busy.text().contains(QStringLiteral("2 nodes · 1 of 266 slots busy")),
+             busy.describe().constData());
 }
 
 void TestCtlStatus::expiredLease()

@@ -550,6 +550,10 @@ void TestEndToEnd::showsTheNodeAsExecutor()
     QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(kNodeId), kWaitMs);
     QVERIFY2(status->executorText().contains(QLatin1String("Executor")),
              qPrintable(status->executorText()));
+    // The cluster's slots: one node, its default capacity.
+    QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(QRegularExpression(
+                                 QStringLiteral("1 node · \\d+ of 256 slots busy"))),
+                             kWaitMs);
     QCOMPARE(status->stateText(), QStringLiteral("Connected"));
 
     m_window->tabs()->setCurrentWidget(m_window->clusterView());

@@ -100,6 +100,7 @@ void TestJobEditor::createsJobWithTheBuilder()
     headers->item(0, 0)->setText(QStringLiteral("Authorization"));
     headers->item(0, 1)->setText(QStringLiteral("Bearer ${env:CRM_TOKEN}"));
     child<QLineEdit>(&editor, "failRegexEdit")->setText(QStringLiteral("\"error\":\\s*true"));
+    QTest::keyClicks(child<QLineEdit>(&editor, "runOnEdit"), QStringLiteral("gpu, eu-west.1"));
 
     // The builder: weekly on Monday and Wednesday at 07:45 in New York.
     auto *pattern = child<QComboBox>(&editor, "patternCombo");
@@ -133,6 +134,7 @@ void TestJobEditor::createsJobWithTheBuilder()
         {QStringLiteral("Authorization"), QStringLiteral("Bearer ${env:CRM_TOKEN}")}};
     QCOMPARE(job.spec.target.http.headers, sentHeaders);
     QCOMPARE(job.spec.owner, QStringLiteral("Data team"));
+    QCOMPARE(job.spec.runOn, (QStringList{QStringLiteral("gpu"), QStringLiteral("eu-west.1")}));
     QVERIFY(!editor.isVisible());
 
     // Typing a builder shape into the expression field shows it in the builder.

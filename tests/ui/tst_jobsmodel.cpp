@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Cronhelm;
@@ -19,6 +20,7 @@ private slots:
     void initTestCase() { prepareGuiTestEnvironment(); }
     void loadsJobsWithPlainWords();
     void followsNotifyWithoutReset();
+    void warnsWhenNoNodeHasTheLabels();
     void refusesIncompatibleSchema();
     void viewerSessionKnowsItsRole();
     void reconnectsAfterBackendTerminated();
@@ -68,6 +70,31 @@ void TestJobsModel::loadsJobsWithPlainWords()
     QCOMPARE(model.index(row, JobsModel::Owner).data().toString(), QStringLiteral("Data team"));
     QVERIFY(
         !model.index(row, JobsModel::LastResult).data(Qt::DecorationRole).value<QIcon>().isNull());
+}
+
+// A job whose run_on labels no live node has waits, queued: the list says so.
+void TestJobsModel::warnsWhenNoNodeHasTheLabels()
+{
+    CH_DATABASE(db);
+    QJsonObject spec = httpJobSpec(QStringLiteral("gpu-train"));
+    spec.insert(QStringLiteral("run_on"), QJsonArray{QStringLiteral("gpu")});
+    QVERIFY(createJob(*db, spec));
+    StoreClient client;
+    JobsModel model(&client);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &JobsModel::loaded);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QVERIFY(loaded.wait(5000));
+    const QModelIndex state = model.index(0, JobsModel::State);
+    QCOMPARE(state.data().toString(), QStringLiteral("Active")); // nodes not known yet
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setLiveNodeLabels({QStringList{QStringLiteral("eu")}, QStringList{}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(state.data().toString(), QStringLiteral("No node to run on"));
+    QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QLatin1String("labels gpu")));
+    QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
+    model.setLiveNodeLabels({QStringList{QStringLiteral("gpu"), QStringLiteral("eu")}});
+    QCOMPARE(state.data().toString(), QStringLiteral("Active"));
 }
 
 void TestJobsModel::followsNotifyWithoutReset()

@@ -250,6 +250,21 @@ void TestRunHistoryModel::liveRunsAppearAndUpdate()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 1000);
     QCOMPARE(model.index(0, 0).data(RunHistoryModel::RunIdRole).toLongLong(), manual->toLongLong());
     QCOMPARE(model.index(0, RunHistoryModel::Status).data().toString(), QStringLiteral("Queued"));
+    // No node can take it: the executor records why, and the history says so.
+    CH_VERIFY_OK(db->query(QStringLiteral("UPDATE cronhelm.runs SET wait_reason = 'waiting for "
+                                          "a free slot on any node, 30 of 30 busy' WHERE id = %1; "
+                                          "SELECT pg_notify('cronhelm_runs', '%2,%1,queued')")
+                               .arg(*manual)
+                               .arg(job)));
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0, RunHistoryModel::Outcome)
+                                 .data()
+                                 .toString()
+                                 .contains(QLatin1String("30 of 30 busy")),
+                             2000);
+    QVERIFY(model.index(0, RunHistoryModel::Outcome)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QLatin1String("waiting for a free slot")));
     QVERIFY(node.finish(first, QStringLiteral("failed"), 2));
     QTRY_COMPARE_WITH_TIMEOUT(model.index(1, RunHistoryModel::Status).data().toString(),
                               QStringLiteral("Failed"), 1000);

@@ -203,7 +203,9 @@ void TestViews::clusterShowsExecutorAndLease()
     QTRY_VERIFY_WITH_TIMEOUT(view.executorText().contains(QLatin1String("node-a")), 3000);
     QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
     QCOMPARE(cluster.index(0, ClusterModel::Role).data().toString(), QStringLiteral("Executor"));
-    QCOMPARE(cluster.index(1, ClusterModel::Role).data().toString(), QStringLiteral("Standby"));
+    QCOMPARE(cluster.index(1, ClusterModel::Role).data().toString(), QStringLiteral("Worker"));
+    QCOMPARE(cluster.index(1, ClusterModel::Load).data().toString(), QStringLiteral("0 / 256"));
+    QCOMPARE(cluster.slotsSummary(), QStringLiteral("2 nodes · 0 of 512 slots busy"));
     // The lease counts down between refreshes (60 s lease).
     const QString before = view.leaseText();
     QVERIFY2(before.contains(QLatin1String("expires in")), qPrintable(before));

@@ -1,0 +1,245 @@
+#include "recorder.h"
+
+#include <store/storeconnection.h>
+
+#include <spdlog/spdlog.h>
+
+namespace Cronhelm {
+
+namespace {
+
+// Reserved runs started at an instant are marked as started this much later (batched).
+constexpr std::chrono::milliseconds markStartedDelay{100};
+
+} // namespace
+
+std::chrono::milliseconds Backoff::next()
+{
+    const std::chrono::milliseconds delay = m_delay;
+    m_delay = std::min(m_delay * 2, std::chrono::milliseconds(5000));
+    return delay;
+}
+
+Recorder::Recorder(const QString &conninfo, const QString &nodeId, QObject *parent)
+    : QObject(parent)
+    , m_nodeId(nodeId)
+    , m_worker(conninfo, QStringLiteral("cronhelm-record"))
+{
+    // Run ends that come about together (a burst of jobs at one instant) are recorded in
+    // one statement, after the burst rather than during it.
+    m_finishTimer.setSingleShot(true);
+    m_finishTimer.setInterval(100);
+    connect(&m_finishTimer, &QTimer::timeout, this, &Recorder::flushFinished);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Recorder::retryNow);
+}
+
+bool Recorder::isIdle() const
+{
+    return m_finishQueue.isEmpty() && !m_finishInFlight && m_outcomes.isEmpty()
+        && !m_outcomesInFlight && m_releasing == 0;
+}
+
+void Recorder::markStarted(qint64 runId, const QDateTime &at)
+{
+    if (m_started.isEmpty()) {
+        // Marked a little later, so that the database is not busy during the burst of a
+        // busy instant; the end may overtake it, which finish_run allows for.
+        QTimer::singleShot(markStartedDelay, this, &Recorder::flushStarted);
+    }
+    m_started.append({runId, at});
+}
+
+void Recorder::releaseReservations(const QList<qint64> &runIds,
+                                   std::function<void(const Status &)> done)
+{
+    ++m_releasing;
+    const QString node = m_nodeId;
+    m_worker.post(
+        this,
+        [node, runIds](StoreConnection &c) {
+            return NodeStore(c).releaseReservations(node, runIds);
+        },
+        [this, done = std::move(done)](const Status &released) {
+            --m_releasing;
+            if (done)
+                done(released);
+            Q_EMIT settled();
+        });
+}
+
+// One statement for all the reserved runs that started since the last one.
+void Recorder::flushStarted()
+{
+    QList<std::pair<qint64, QDateTime>> started;
+    started.swap(m_started);
+    if (started.isEmpty())
+        return;
+    const QString node = m_nodeId;
+    // On the record thread, like the ends of the same runs: two connections updating the
+    // same rows would wait for each other's row locks (and deadlock, as batches), and the
+    // fire thread must never wait behind a run's bookkeeping.
+    m_worker.post(
+        this,
+        [node, started](StoreConnection &c) { return NodeStore(c).markStarted(node, started); },
+        [this, started](const Status &marked) {
+            if (marked)
+                return;
+            spdlog::warn("could not mark {} runs as started: {}", started.size(),
+                         marked.errorMessage().toStdString());
+            if (marked.errorKind() == ErrorKind::ConnectionLost) {
+                // Marked when the connection is back (a no-op for runs that ended since).
+                m_unmarked.append(started);
+                if (!m_retryTimer.isActive())
+                    m_retryTimer.start(m_backoff.next());
+            }
+        });
+}
+
+void Recorder::recordFinish(const FinishedRun &run, qint64 jobId)
+{
+    m_finishQueue.append({run, jobId});
+    if (!m_finishInFlight && !m_finishTimer.isActive() && !m_retryTimer.isActive())
+        m_finishTimer.start();
+}
+
+// One finish_runs call for the run ends queued meanwhile; one at a time, in order.
+void Recorder::flushFinished()
+{
+    if (m_finishInFlight || m_finishQueue.isEmpty())
+        return;
+    QList<std::pair<FinishedRun, qint64>> batch;
+    if (m_finishSingly > 0) {
+        --m_finishSingly;
+        batch.append(m_finishQueue.takeFirst());
+    } else {
+        batch.swap(m_finishQueue);
+    }
+    QList<FinishedRun> runs;
+    runs.reserve(batch.size());
+    for (const auto &[run, jobId] : std::as_const(batch))
+        runs.append(run);
+    m_finishInFlight = true;
+    const QString node = m_nodeId;
+    m_worker.post(
+        this, [node, runs](StoreConnection &c) { return NodeStore(c).finishRuns(node, runs); },
+        [this, batch](const Result<QList<std::optional<qint64>>> &result) {
+            onFinishedRecorded(batch, result);
+        });
+}
+
+void Recorder::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
+                                  const Result<QList<std::optional<qint64>>> &result)
+{
+    m_finishInFlight = false;
+    if (!result && result.errorKind() == ErrorKind::ConnectionLost) {
+        // Recorded when the connection is back, in order; finish_run is a no-op for a run
+        // whose end was recorded after all (the answer, not the write, was lost).
+        m_finishQueue = batch + m_finishQueue;
+        const auto delay = m_backoff.next();
+        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", batch.size(),
+                     result.errorMessage().toStdString(), delay.count());
+        m_retryTimer.start(delay);
+        Q_EMIT settled();
+        return;
+    }
+    m_backoff.reset();
+    if (!result && batch.size() > 1) {
+        // One bad end must not cost the others theirs: record these one by one.
+        spdlog::warn("could not record {} run ends together: {}; recording them one by one",
+                     batch.size(), result.errorMessage().toStdString());
+        m_finishQueue = batch + m_finishQueue;
+        m_finishSingly = int(batch.size());
+        flushFinished();
+        return;
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const auto &[run, jobId] = batch.at(i);
+        m_ending.remove(run.runId);
+        if (!result) {
+            spdlog::error("run {}: could not record its end: {}", run.runId,
+                          result.errorMessage().toStdString());
+        } else if (i < result->size() && result->at(i).has_value()) {
+            spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, *result->at(i));
+        }
+    }
+    if (!m_finishQueue.isEmpty() && !m_finishTimer.isActive())
+        m_finishTimer.start();
+    Q_EMIT settled();
+}
+
+void Recorder::recordOutcome(qint64 jobId, RunStatus outcome, bool announced)
+{
+    OutcomeUpdate &update = m_outcomes[jobId];
+    // A failure announced earlier and not recorded yet stays announced, unless the job has
+    // recovered since (which clears it).
+    update.announced = announced || (update.announced && outcome != RunStatus::Succeeded);
+    update.outcome = outcome;
+    if (!m_retryTimer.isActive())
+        flushOutcomes();
+}
+
+void Recorder::flushOutcomes()
+{
+    if (m_outcomesInFlight || m_outcomes.isEmpty())
+        return;
+    const QHash<qint64, OutcomeUpdate> batch = std::exchange(m_outcomes, {});
+    m_outcomesInFlight = true;
+    m_worker.post(
+        this,
+        [batch](StoreConnection &c) {
+            NodeStore store(c);
+            QHash<qint64, OutcomeUpdate> lost;
+            QString error;
+            for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+                if (!lost.isEmpty()) {
+                    lost.insert(it.key(), it.value());
+                    continue;
+                }
+                Status s = store.recordOutcome(it.key(), it->outcome, it->announced);
+                if (!s && s.errorKind() == ErrorKind::ConnectionLost) {
+                    lost.insert(it.key(), it.value());
+                    error = s.errorMessage();
+                } else if (!s) {
+                    spdlog::warn("job {}: could not record its outcome: {}", it.key(),
+                                 s.errorMessage().toStdString());
+                }
+            }
+            return std::make_pair(lost, error);
+        },
+        [this](const std::pair<QHash<qint64, OutcomeUpdate>, QString> &result) {
+            m_outcomesInFlight = false;
+            const auto &[lost, error] = result;
+            if (!lost.isEmpty()) {
+                for (auto it = lost.cbegin(); it != lost.cend(); ++it) {
+                    if (!m_outcomes.contains(it.key())) // a newer one is queued: it wins
+                        m_outcomes.insert(it.key(), it.value());
+                }
+                const auto delay = m_backoff.next();
+                spdlog::warn("could not record the outcome of {} jobs: {}; trying again in {} ms",
+                             lost.size(), error.toStdString(), delay.count());
+                if (!m_retryTimer.isActive())
+                    m_retryTimer.start(delay);
+            } else if (!m_outcomes.isEmpty() && !m_retryTimer.isActive()) {
+                flushOutcomes();
+            }
+            Q_EMIT settled();
+        });
+}
+
+// Writes that failed on a lost connection, once more (the store worker reconnects first).
+void Recorder::retryNow()
+{
+    m_retryTimer.stop();
+    flushFinished();
+    flushOutcomes();
+    if (!m_unmarked.isEmpty()) {
+        if (m_started.isEmpty())
+            m_started.swap(m_unmarked);
+        else
+            m_started = std::exchange(m_unmarked, {}) + m_started;
+        flushStarted();
+    }
+}
+
+} // namespace Cronhelm

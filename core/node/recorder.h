@@ -1,0 +1,94 @@
+#pragma once
+
+#include <store/nodestore.h>
+#include <store/storeworker.h>
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+namespace Cronhelm {
+
+// Retry delays for store writes that failed on a lost connection: 250 ms, doubling, at most
+// 5 s; back to 250 ms after a success.
+class Backoff
+{
+public:
+    std::chrono::milliseconds next();
+    void reset() { m_delay = std::chrono::milliseconds(250); }
+
+private:
+    std::chrono::milliseconds m_delay{250};
+};
+
+// Writes what happened to runs, batched, on its own store connection (cronhelm-record):
+// start marks of reserved runs (one mark_started call 100 ms after a burst), run ends (one
+// finish_runs call per 100 ms), and each job's last outcome for the notification policy.
+// A write lost with the connection is kept and written again, in order, with backoff and
+// at once after a reconnect (retryNow); the store functions are idempotent, so an answer
+// lost after the commit does no harm. One bad run end never costs the others theirs: a
+// failed batch is written again one by one. Used by every node, lease or not.
+class Recorder : public QObject
+{
+    Q_OBJECT
+
+public:
+    Recorder(const QString &conninfo, const QString &nodeId, QObject *parent = nullptr);
+
+    // A run ended here: its end is recorded with the next batch.
+    void recordFinish(const FinishedRun &run, qint64 jobId);
+    // A run assigned to this node started at `at` (recorded by mark_started, batched).
+    void markStarted(qint64 runId, const QDateTime &at);
+    void recordOutcome(qint64 jobId, RunStatus outcome, bool announced);
+    // Gives runs assigned to this node that it will not start back to the executor.
+    void releaseReservations(const QList<qint64> &runIds, std::function<void(const Status &)> done);
+    // The connection is back: write what failed now rather than after the backoff.
+    void retryNow();
+
+    // A run that ended here, its end not recorded yet (recordFinish, or about to be).
+    void noteEnding(qint64 runId) { m_ending.insert(runId); }
+    bool isEnding(qint64 runId) const { return m_ending.contains(runId); }
+    // Nothing left to write (start marks are not waited for: a lost one changes nothing).
+    bool isIdle() const;
+
+Q_SIGNALS:
+    // A write finished (or was given up): whoever waits for isIdle() may look again.
+    void settled();
+
+private:
+    struct OutcomeUpdate
+    {
+        RunStatus outcome = RunStatus::Succeeded;
+        bool announced = false;
+    };
+    using Started = QList<std::pair<qint64, QDateTime>>;
+
+    void flushStarted();
+    void flushFinished();
+    void onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
+                            const Result<QList<std::optional<qint64>>> &result);
+    void flushOutcomes();
+
+    QString m_nodeId;
+    Started m_started;  // reserved runs started, to be marked
+    Started m_unmarked; // mark_started lost with the connection
+    QSet<qint64> m_ending;
+    // Run ends waiting to be recorded, in one finish_runs call per batch.
+    QList<std::pair<FinishedRun, qint64>> m_finishQueue;
+    bool m_finishInFlight = false;
+    int m_finishSingly = 0;                  // after a failed batch: record this many one by one
+    QHash<qint64, OutcomeUpdate> m_outcomes; // jobId -> last outcome, to be recorded
+    bool m_outcomesInFlight = false;
+    int m_releasing = 0;
+    Backoff m_backoff;
+    QTimer m_finishTimer;
+    QTimer m_retryTimer;
+    // Last: destroyed first, so no answer arrives into a half-destroyed recorder.
+    StoreWorker m_worker;
+};
+
+} // namespace Cronhelm
