@@ -193,7 +193,9 @@ void ConnectionStatus::updateExecutor()
     m_executorIcon->setPixmap(
         Display::icon(none ? QStringLiteral("warning") : QStringLiteral("executor"))
             .pixmap(14, 14));
-    m_executor->setText(m_cluster->executorSummary());
+    m_executor->setText(m_cluster->executorStatusText());
+    m_executor->setToolTip(m_cluster->executorStatusToolTip());
+    m_executorIcon->setToolTip(m_executor->toolTip());
 }
 
 } // namespace Cronhelm

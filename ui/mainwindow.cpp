@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -34,6 +35,11 @@
 #include <QVBoxLayout>
 
 namespace Cronhelm {
+
+namespace {
+// How long good news (a run started) stays before it goes by itself.
+constexpr int kNewsTimeoutMs = 8000;
+} // namespace
 
 MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     : QMainWindow(parent)
@@ -96,7 +102,8 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     layout->addWidget(m_messages);
     layout->addWidget(m_tabs);
     setCentralWidget(central);
-    statusBar()->addWidget(m_status, 1);
+    // Permanent: a toolbar button's status tip must not hide the connection and executor.
+    statusBar()->addPermanentWidget(m_status, 1);
 
     createMenus();
     watchLocalStore();
@@ -141,8 +148,10 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
                 connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
                 m_messages->showMessage(
                     MessageBar::Type::Information,
-                    tr("“%1” was started as run %2.").arg(name, QString::number(runId)), {show});
+                    tr("“%1” was started as run %2.").arg(name, QString::number(runId)), {show},
+                    kNewsTimeoutMs);
             });
+    connect(m_clusterModel, &ClusterModel::executorTookOver, this, &MainWindow::announceTakeover);
     connect(m_passwords, &PasswordStore::writeFailed, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Warning,
                                 tr("The password was not saved. %1").arg(message));
@@ -310,10 +319,27 @@ LogViewer *MainWindow::openLog(qint64 runId)
     return viewer;
 }
 
+void MainWindow::announceTakeover(const QString &newExecutor, const QString &oldExecutor,
+                                  const QDateTime &stoppedAt)
+{
+    //: %1 new node, %2 old node, %3 time of its last heartbeat
+    const QString text = stoppedAt.isValid()
+        ? tr("%1 took over running jobs from %2, which stopped responding at %3.")
+              .arg(newExecutor, oldExecutor,
+                   QLocale().toString(stoppedAt.toTimeZone(Display::viewerZone()).time(),
+                                      QStringLiteral("HH:mm:ss")))
+        : tr("%1 took over running jobs from %2, which stopped responding.")
+              .arg(newExecutor, oldExecutor);
+    m_messages->showMessage(MessageBar::Type::Warning, text);
+    if (isMinimized() || !isVisible())
+        m_tray->showClusterMessage(tr("Jobs now run on %1").arg(newExecutor), text);
+}
+
 void MainWindow::updateTitle()
 {
+    // The platform adds the application's display name ("… — Cronhelm") itself.
     const QString target = m_client->isConnected() ? m_client->session().target : QString();
-    setWindowTitle(target.isEmpty() ? tr("Cronhelm") : tr("Cronhelm — %1").arg(target));
+    setWindowTitle(target);
 }
 
 void MainWindow::restoreSettings()

@@ -71,6 +71,8 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void updateTitle();
+    void announceTakeover(const QString &newExecutor, const QString &oldExecutor,
+                          const QDateTime &stoppedAt);
     void watchLocalStore();
 
     StoreClient *m_client;

@@ -548,7 +548,7 @@ void TestEndToEnd::showsTheNodeAsExecutor()
 {
     ConnectionStatus *status = m_window->connectionStatus();
     QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(kNodeId), kWaitMs);
-    QVERIFY2(status->executorText().contains(QLatin1String("Executor")),
+    QVERIFY2(status->executorText().contains(QLatin1String("Jobs run on")),
              qPrintable(status->executorText()));
     QCOMPARE(status->stateText(), QStringLiteral("Connected"));
 

@@ -1,6 +1,8 @@
 #include "uitestsupport.h"
 
+#include <clustermodel.h>
 #include <connectionstatus.h>
+#include <displayformat.h>
 #include <historyview.h>
 #include <jobdetailpane.h>
 #include <jobsmodel.h>
@@ -12,18 +14,25 @@
 #include <runhistorymodel.h>
 #include <store/runstore.h>
 #include <storeclient.h>
+#include <traynotifier.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QStatusTipEvent>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolBar>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -43,6 +52,9 @@ private slots:
     void refusedCallShowsTheReason();
     void filtersHistoryAndExportsCsv();
     void showsReconnectingAndExecutor();
+    void statusBarSurvivesHoverAndTitleNamesTheStoreOnce();
+    void runStartedBannerGoesByItself();
+    void saysInPlainWordsWhenANodeStopsResponding();
 };
 
 namespace {
@@ -342,6 +354,114 @@ void TestMainWindow::showsReconnectingAndExecutor()
     QTRY_COMPARE_WITH_TIMEOUT(status->stateText(), QStringLiteral("Connected"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
         s.window->messageBar()->text().contains(QLatin1String("Connected again")), 3000);
+}
+
+// Hovering a toolbar button shows its status tip; the connection, role and executor stay.
+// The platform adds the application name to the title, so the window does not.
+void TestMainWindow::statusBarSurvivesHoverAndTitleNamesTheStoreOnce()
+{
+    CH_DATABASE(db);
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    ConnectionStatus *status = s.window->connectionStatus();
+    QVERIFY(status->isVisible());
+    auto *bar = s.window->findChild<QToolBar *>(QStringLiteral("jobsToolBar"));
+    QVERIFY(bar);
+    QWidget *newJob = bar->widgetForAction(s.jobs()->actions().create);
+    QVERIFY(newJob);
+    QTest::mouseMove(newJob);
+    QStatusTipEvent tip(QStringLiteral("Creates a job")); // what hovering sends
+    QApplication::sendEvent(newJob, &tip);
+    QCOMPARE(s.window->statusBar()->currentMessage(), QStringLiteral("Creates a job"));
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->stateText(), QStringLiteral("Connected"));
+
+    const QString title = s.window->windowTitle();
+    QVERIFY2(!title.isEmpty() && !title.contains(QLatin1String("Cronhelm")), qPrintable(title));
+}
+
+// "Started as run N" is news, not a question: it goes after a few seconds by itself.
+void TestMainWindow::runStartedBannerGoesByItself()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    s.jobs()->selectJob(id);
+    auto *bar = s.window->findChild<QToolBar *>(QStringLiteral("jobsToolBar"));
+    QWidget *runNow = bar->widgetForAction(s.jobs()->actions().runNow);
+    QVERIFY(runNow && runNow->isEnabled());
+    QSignalSpy queued(s.jobs(), &JobsView::runQueued);
+    QTest::mouseClick(runNow, Qt::LeftButton);
+    QVERIFY(queued.wait(5000));
+    MessageBar *messages = s.window->messageBar();
+    QVERIFY2(messages->text().contains(QLatin1String("was started as run")),
+             qPrintable(messages->text()));
+    QElapsedTimer shown;
+    shown.start();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->text().isEmpty(), 15000);
+    QVERIFY(shown.elapsed() >= 7000); // long enough to read
+}
+
+// A node killed with -9 shows as not responding after two missed heartbeats, long before
+// the store calls it lost; a takeover is announced in plain words, and in the tray when the
+// window is minimised. The status bar says where jobs run, without the term.
+void TestMainWindow::saysInPlainWordsWhenANodeStopsResponding()
+{
+    CH_DATABASE(db);
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    ConnectionStatus *status = s.window->connectionStatus();
+    ClusterModel *cluster = s.window->clusterModel();
+    FakeNode nodeA(*db, QStringLiteral("node-a"));
+    QVERIFY(nodeA.start());
+    QTRY_COMPARE_WITH_TIMEOUT(status->executorText(), QStringLiteral("Jobs run on node-a"), 8000);
+    auto *executorLabel = status->findChild<QLabel *>(QStringLiteral("executorLabel"));
+    QVERIFY(executorLabel);
+    QVERIFY2(executorLabel->toolTip().contains(QLatin1String("term 1")),
+             qPrintable(executorLabel->toolTip()));
+    QCOMPARE(cluster->index(0, ClusterModel::Role).data().toString(), QStringLiteral("Executor"));
+
+    // node-a's last heartbeat was 3 s ago (two missed at one a second): not responding.
+    CH_VERIFY_OK(db->query(
+        QStringLiteral("UPDATE cronhelm.nodes SET last_seen = clock_timestamp() - interval '3 s'"
+                       " WHERE id = 'node-a'")));
+    QTRY_COMPARE_WITH_TIMEOUT(cluster->index(0, ClusterModel::Role).data().toString(),
+                              QStringLiteral("Not responding"), 8000);
+    QVERIFY(cluster->index(0, ClusterModel::Role)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("Executor")));
+
+    // node-b takes over (node-a's session is gone, as after kill -9).
+    const Result<QString> epochA = db->scalar(QStringLiteral(
+        "SELECT extract(epoch FROM last_seen) FROM cronhelm.nodes WHERE id = 'node-a'"));
+    CH_VERIFY_OK(epochA);
+    const QDateTime lastSeenA =
+        QDateTime::fromMSecsSinceEpoch(qRound64(epochA->toDouble() * 1000), Qt::UTC);
+    QVERIFY(lastSeenA.isValid());
+    FakeNode nodeB(*db, QStringLiteral("node-b"));
+    QVERIFY(nodeB.start());
+    MessageBar *messages = s.window->messageBar();
+    const QString expected =
+        QStringLiteral("node-b took over running jobs from node-a, which stopped responding at %1.")
+            .arg(QLocale().toString(lastSeenA.toTimeZone(Display::viewerZone()).time(),
+                                    QStringLiteral("HH:mm:ss")));
+    QTRY_COMPARE_WITH_TIMEOUT(messages->text(), expected, 8000);
+    QCOMPARE(messages->type(), MessageBar::Type::Warning);
+    QCOMPARE(status->executorText(), QStringLiteral("Jobs run on node-b"));
+
+    // Minimised, the next takeover also reaches the tray (or the window manager).
+    QSignalSpy tray(s.window->trayNotifier(), &TrayNotifier::clusterMessageShown);
+    s.window->showMinimized();
+    CH_VERIFY_OK(db->query(
+        QStringLiteral("UPDATE cronhelm.nodes SET last_seen = clock_timestamp() - interval '3 s'"
+                       " WHERE id = 'node-b'")));
+    QVERIFY(nodeA.start());
+    QTRY_COMPARE_WITH_TIMEOUT(tray.size(), 1, 8000);
+    QCOMPARE(tray.first().at(0).toString(), QStringLiteral("Jobs now run on node-a"));
+    QVERIFY(tray.first().at(1).toString().startsWith(
+        QLatin1String("node-a took over running jobs from node-b")));
 }
 
 QTEST_MAIN(TestMainWindow)
