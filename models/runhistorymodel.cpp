@@ -134,17 +134,8 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
         return {};
     case Node:
         return run.node;
-    case Outcome: {
-        QStringList parts;
-        if (run.httpStatus)
-            parts.append(tr("HTTP %1").arg(*run.httpStatus));
-        if (run.exitCode)
-            parts.append(tr("exit code %1").arg(*run.exitCode));
-        if (!run.error.isEmpty())
-            parts.append(run.error.section(QLatin1Char('\n'), 0, 0));
-        //: separates the parts of a run's result ("HTTP 502 · Bad gateway")
-        return parts.join(tr(" · "));
-    }
+    case Outcome:
+        return Display::runOutcome(run);
     }
     return {};
 }

@@ -15,6 +15,7 @@
 #include <store/runstore.h>
 #include <storeclient.h>
 #include <traynotifier.h>
+#include <zonepicker.h>
 
 #include <QAction>
 #include <QApplication>
@@ -55,6 +56,7 @@ private slots:
     void statusBarSurvivesHoverAndTitleNamesTheStoreOnce();
     void runStartedBannerGoesByItself();
     void saysInPlainWordsWhenANodeStopsResponding();
+    void resultSaysTheExitCodeOnceAndZonesAlike();
 };
 
 namespace {
@@ -462,6 +464,60 @@ void TestMainWindow::saysInPlainWordsWhenANodeStopsResponding()
     QCOMPARE(tray.first().at(0).toString(), QStringLiteral("Jobs now run on node-a"));
     QVERIFY(tray.first().at(1).toString().startsWith(
         QLatin1String("node-a took over running jobs from node-b")));
+}
+
+// The node's "exited with code 1" is not repeated after "exit code 1", and the log's header
+// keeps "exit code 1" on one line. UTC is "UTC" everywhere, not "Etc/UTC" here and there.
+void TestMainWindow::resultSaysTheExitCodeOnceAndZonesAlike()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db,
+                                httpJobSpec(QStringLiteral("nightly"), QStringLiteral("0 7 * * *"),
+                                            QStringLiteral("Etc/UTC")));
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    const qint64 runId = node.fire(id);
+    QVERIFY(runId > 0); // fired as running
+    CH_VERIFY_OK(
+        db->query(QStringLiteral("SELECT cronhelm.finish_run('node-test', %1, 'failed', 1, NULL,"
+                                 " 'exited with code 1', 100, false)")
+                      .arg(runId)));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    JobsModel *jobs = s.window->jobsModel();
+    const QModelIndex schedule = jobs->index(jobs->rowOfJob(id), JobsModel::Schedule);
+    QVERIFY2(schedule.data().toString().contains(QLatin1String("(UTC)")),
+             qPrintable(schedule.data().toString()));
+    QVERIFY2(schedule.data(Qt::ToolTipRole).toString().endsWith(QLatin1String(" in UTC")),
+             qPrintable(schedule.data(Qt::ToolTipRole).toString()));
+
+    s.jobs()->selectJob(id);
+    RunHistoryModel *recent = s.window->jobDetail()->runs();
+    QTRY_COMPARE_WITH_TIMEOUT(recent->rowCount(), 1, 5000);
+    QCOMPARE(recent->index(0, RunHistoryModel::Outcome).data().toString(),
+             QStringLiteral("exit code 1"));
+
+    auto *table = s.window->jobDetail()->findChild<QTableView *>(QStringLiteral("recentRunsTable"));
+    QVERIFY(table);
+    const QRect cell = table->visualRect(recent->index(0, RunHistoryModel::Status));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    LogViewer *viewer = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((viewer = s.window->findChild<LogViewer *>()) != nullptr, 3000);
+    auto *details = viewer->findChild<QLabel *>(QStringLiteral("runDetails"));
+    QVERIFY(details);
+    QTRY_VERIFY_WITH_TIMEOUT(details->text().contains(QStringLiteral("exit\u00a0code\u00a01")),
+                             5000);
+    QVERIFY2(!details->text().contains(QLatin1String("exited")), qPrintable(details->text()));
+
+    // The editor's zone field says "UTC" too, and takes the alias typed.
+    ZonePicker picker;
+    picker.show();
+    picker.setZoneId(QStringLiteral("Etc/UTC"));
+    QCOMPARE(picker.currentText(), QStringLiteral("UTC"));
+    picker.lineEdit()->selectAll();
+    QTest::keyClicks(picker.lineEdit(), QStringLiteral("Etc/UTC"));
+    QCOMPARE(picker.zoneId(), QStringLiteral("UTC"));
 }
 
 QTEST_MAIN(TestMainWindow)
