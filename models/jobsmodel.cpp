@@ -7,6 +7,8 @@
 #include <cron/crondescription.h>
 #include <cron/localtime.h>
 
+#include <algorithm>
+
 #include <QFont>
 #include <QHash>
 #include <QTimer>
@@ -169,6 +171,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return shownStatus(job) ? QVariant::fromValue(*shownStatus(job)) : QVariant();
     case EnabledRole:
         return job.spec.enabled;
+    case FailingRole:
+        return job.isFailing();
     default:
         return {};
     }
@@ -395,6 +399,12 @@ void JobsModel::tick()
         if (row.job.runningCount > 0)
             emit dataChanged(index(r, LastDuration), index(r, LastDuration));
     }
+}
+
+int JobsModel::failingCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return row.job.isFailing(); }));
 }
 
 int JobsModel::rowOfJob(qint64 id) const

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
@@ -32,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Cronhelm {
@@ -58,6 +60,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     , m_passwords(new PasswordStore(this))
     , m_localStore(new LocalStoreController(client, this))
     , m_status(new ConnectionStatus(client, m_clusterModel, this))
+    , m_failing(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Display::icon(QStringLiteral("cronhelm")));
@@ -77,6 +80,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         m_tabs->setCurrentWidget(m_jobsSplitter);
         m_jobsView->openJob(jobId);
     });
+    connect(m_jobsView, &JobsView::failingCountChanged, this, &MainWindow::showFailingCount);
     connect(m_jobsView, &JobsView::watchedJobsChanged, this,
             [this] { m_tray->setWatchedJobs(m_jobsView->watchedJobs()); });
     connect(m_tray, &TrayNotifier::openRunRequested, this, &MainWindow::openLog);
@@ -104,6 +108,16 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     setCentralWidget(central);
     // Permanent: a toolbar button's status tip must not hide the connection and executor.
     statusBar()->addPermanentWidget(m_status, 1);
+    m_failing->setObjectName(QStringLiteral("failingStatus"));
+    m_failing->setToolTip(tr("Jobs whose last run failed, timed out or was abandoned. Click "
+                             "to list them."));
+    m_failing->setTextFormat(Qt::RichText);
+    connect(m_failing, &QLabel::linkActivated, this, [this] {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->failingButton()->setChecked(true);
+    });
+    statusBar()->addPermanentWidget(m_failing);
+    showFailingCount(m_jobsView->failingCount());
 
     createMenus();
     watchLocalStore();
@@ -333,6 +347,15 @@ void MainWindow::announceTakeover(const QString &newExecutor, const QString &old
     m_messages->showMessage(MessageBar::Type::Warning, text);
     if (isMinimized() || !isVisible())
         m_tray->showClusterMessage(tr("Jobs now run on %1").arg(newExecutor), text);
+}
+
+void MainWindow::showFailingCount(int count)
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_jobsSplitter),
+                       count > 0 ? tr("&Jobs (%n failing)", nullptr, count) : tr("&Jobs"));
+    m_failing->setVisible(count > 0);
+    m_failing->setText(QStringLiteral("<a href=\"#failing\">%1</a>")
+                           .arg(tr("%n failing", nullptr, count).toHtmlEscaped()));
 }
 
 void MainWindow::updateTitle()

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QLabel;
 class QTabWidget;
 class QSplitter;
 
@@ -71,6 +72,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void updateTitle();
+    void showFailingCount(int count);
     void announceTakeover(const QString &newExecutor, const QString &oldExecutor,
                           const QDateTime &stoppedAt);
     void watchLocalStore();
@@ -91,6 +93,7 @@ private:
     QPointer<ConnectionDialog> m_connectionDialog;
     LocalStoreController *m_localStore;
     ConnectionStatus *m_status;
+    QLabel *m_failing;
     QHash<qint64, QPointer<LogViewer>> m_logs;
 };
 

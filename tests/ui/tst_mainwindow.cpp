@@ -5,6 +5,7 @@
 #include <displayformat.h>
 #include <historyview.h>
 #include <jobdetailpane.h>
+#include <jobsfilterproxy.h>
 #include <jobsmodel.h>
 #include <jobsview.h>
 #include <logviewer.h>
@@ -17,11 +18,14 @@
 #include <traynotifier.h>
 #include <zonepicker.h>
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -30,10 +34,12 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStatusTipEvent>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -57,6 +63,7 @@ private slots:
     void runStartedBannerGoesByItself();
     void saysInPlainWordsWhenANodeStopsResponding();
     void resultSaysTheExitCodeOnceAndZonesAlike();
+    void showsWhatIsFailingAtAGlance();
 };
 
 namespace {
@@ -518,6 +525,81 @@ void TestMainWindow::resultSaysTheExitCodeOnceAndZonesAlike()
     picker.lineEdit()->selectAll();
     QTest::keyClicks(picker.lineEdit(), QStringLiteral("Etc/UTC"));
     QCOMPARE(picker.zoneId(), QStringLiteral("UTC"));
+}
+
+// The Jobs tab and the status bar count the failing jobs; a button shows only them and a
+// check box puts them on top of any sort.
+void TestMainWindow::showsWhatIsFailingAtAGlance()
+{
+    CH_DATABASE(db);
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    QHash<QString, qint64> ids;
+    for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("bravo"),
+                                QStringLiteral("charlie"), QStringLiteral("delta")}) {
+        ids[name] = createJob(*db, httpJobSpec(name));
+        QVERIFY(ids[name] > 0);
+    }
+    auto finish = [&](const QString &name, const QString &status) {
+        const qint64 run = node.fire(ids[name]);
+        return run > 0 && node.finish(run, status, status == QLatin1String("failed") ? 2 : 0);
+    };
+    QVERIFY(finish(QStringLiteral("alpha"), QStringLiteral("succeeded")));
+    QVERIFY(finish(QStringLiteral("bravo"), QStringLiteral("failed")));
+    QVERIFY(finish(QStringLiteral("delta"), QStringLiteral("failed")));
+
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    QAbstractItemModelTester tester(s.jobs()->proxy(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTabWidget *tabs = s.window->tabs();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(0), QStringLiteral("&Jobs (2 failing)"), 5000);
+    auto *failing = s.window->findChild<QLabel *>(QStringLiteral("failingStatus"));
+    QVERIFY(failing && failing->isVisible());
+    QVERIFY2(failing->text().contains(QLatin1String("2 failing")), qPrintable(failing->text()));
+    QCOMPARE(s.jobs()->failingButton()->text(), QStringLiteral("Failing (2)"));
+
+    QTableView *table = s.jobs()->table();
+    auto namesShown = [table] {
+        QStringList names;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            names.append(table->model()->index(row, JobsModel::Name).data().toString());
+        return names;
+    };
+    QTest::mouseClick(s.jobs()->failingButton(), Qt::LeftButton);
+    QCOMPARE(namesShown(), (QStringList{QStringLiteral("bravo"), QStringLiteral("delta")}));
+    QTest::mouseClick(s.jobs()->failingButton(), Qt::LeftButton);
+    QCOMPARE(namesShown().size(), 4);
+
+    QCheckBox *first = s.jobs()->failingFirstBox();
+    QTest::mouseClick(first, Qt::LeftButton, {}, QPoint(4, first->height() / 2));
+    QVERIFY(first->isChecked());
+    QCOMPARE(namesShown(),
+             (QStringList{QStringLiteral("bravo"), QStringLiteral("delta"), QStringLiteral("alpha"),
+                          QStringLiteral("charlie")}));
+    // Sorted by name the other way round, failing jobs stay on top.
+    QHeaderView *header = table->horizontalHeader();
+    QTest::mouseClick(
+        header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(JobsModel::Name) + 10, header->height() / 2));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(namesShown(),
+             (QStringList{QStringLiteral("delta"), QStringLiteral("bravo"),
+                          QStringLiteral("charlie"), QStringLiteral("alpha")}));
+
+    // A new success takes a job off the count.
+    const Result<QString> again =
+        db->scalar(QStringLiteral("SELECT cronhelm.run_now(%1)").arg(ids[QStringLiteral("bravo")]));
+    CH_VERIFY_OK(again);
+    QVERIFY(node.claim(again->toLongLong()));
+    QVERIFY(node.finish(again->toLongLong(), QStringLiteral("succeeded")));
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(0), QStringLiteral("&Jobs (1 failing)"), 5000);
+    // The status bar's count opens the failing jobs.
+    tabs->setCurrentIndex(1);
+    QMetaObject::invokeMethod(failing, "linkActivated", Q_ARG(QString, QStringLiteral("#failing")));
+    QCOMPARE(tabs->currentIndex(), 0);
+    QVERIFY(s.jobs()->failingButton()->isChecked());
+    QCOMPARE(namesShown(), QStringList{QStringLiteral("delta")});
 }
 
 QTEST_MAIN(TestMainWindow)
