@@ -1,5 +1,7 @@
 #include "historyview.h"
 
+#include "columnsizer.h"
+
 #include "messagebar.h"
 
 #include <csvexporter.h>
@@ -118,18 +120,20 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
     header->setSortIndicatorShown(true);
     header->setSectionsClickable(true);
     header->setSortIndicator(RunHistoryModel::Run, Qt::DescendingOrder);
-    header->resizeSection(RunHistoryModel::Run, 80);
-    header->resizeSection(RunHistoryModel::Job, 200);
-    header->resizeSection(RunHistoryModel::Status, 110);
-    header->resizeSection(RunHistoryModel::Trigger, 130);
-    header->resizeSection(RunHistoryModel::Scheduled, 130);
-    header->resizeSection(RunHistoryModel::Started, 130);
-    header->resizeSection(RunHistoryModel::Duration, 90);
-    header->resizeSection(RunHistoryModel::Node, 100);
+    m_sizer = new ColumnSizer(m_table,
+                              {{RunHistoryModel::Run, 9},
+                               {RunHistoryModel::Job, 8, 300},
+                               {RunHistoryModel::Status, 8},
+                               {RunHistoryModel::Scheduled, 7},
+                               {RunHistoryModel::Outcome, 6},
+                               {RunHistoryModel::Started, 5},
+                               {RunHistoryModel::Duration, 5},
+                               {RunHistoryModel::Trigger, 4},
+                               {RunHistoryModel::Node, 3, 200}},
+                              RunHistoryModel::Outcome);
     // Sorting is done by the server, on the columns it has indexes for.
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this, header](int column, Qt::SortOrder order) {

@@ -14,6 +14,7 @@ class QPushButton;
 
 namespace Cronhelm {
 
+class ColumnSizer;
 class JobsModel;
 class MessageBar;
 class RunHistoryModel;
@@ -69,6 +70,7 @@ private:
     QDateTimeEdit *m_to;
     QLabel *m_count;
     PlaceholderTableView *m_table;
+    ColumnSizer *m_sizer = nullptr;
     QAction *m_export;
     QAction *m_openLog;
 };

@@ -1,5 +1,6 @@
 #include "jobdetailpane.h"
 
+#include "columnsizer.h"
 #include "durationchart.h"
 
 #include <jobsmodel.h>
@@ -37,14 +38,16 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->hideColumn(RunHistoryModel::Job);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->resizeSection(RunHistoryModel::Run, 80);
-    header->resizeSection(RunHistoryModel::Status, 110);
-    header->resizeSection(RunHistoryModel::Trigger, 130);
-    header->resizeSection(RunHistoryModel::Scheduled, 130);
-    header->resizeSection(RunHistoryModel::Started, 130);
-    header->resizeSection(RunHistoryModel::Duration, 90);
+    new ColumnSizer(m_table,
+                    {{RunHistoryModel::Run, 9},
+                     {RunHistoryModel::Status, 8},
+                     {RunHistoryModel::Scheduled, 7},
+                     {RunHistoryModel::Outcome, 6},
+                     {RunHistoryModel::Started, 5},
+                     {RunHistoryModel::Duration, 5},
+                     {RunHistoryModel::Trigger, 4},
+                     {RunHistoryModel::Node, 3, 200}},
+                    RunHistoryModel::Outcome);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
     });

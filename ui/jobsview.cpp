@@ -1,5 +1,6 @@
 #include "jobsview.h"
 
+#include "columnsizer.h"
 #include "jobeditor.h"
 #include "messagebar.h"
 #include "placeholdertableview.h"
@@ -74,13 +75,16 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     m_table->installEventFilter(this);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->resizeSection(JobsModel::Name, 220);
-    header->resizeSection(JobsModel::Schedule, 290);
-    header->resizeSection(JobsModel::NextRun, 210);
-    header->resizeSection(JobsModel::LastResult, 110);
-    header->resizeSection(JobsModel::LastDuration, 95);
-    header->resizeSection(JobsModel::State, 90);
+    // Schedule says the most; Owner the least (it got all spare width before).
+    m_sizer = new ColumnSizer(m_table,
+                              {{JobsModel::Name, 9, 320},
+                               {JobsModel::Schedule, 8},
+                               {JobsModel::NextRun, 7},
+                               {JobsModel::LastResult, 6},
+                               {JobsModel::State, 5},
+                               {JobsModel::LastDuration, 4},
+                               {JobsModel::Owner, 1, 200}},
+                              JobsModel::Schedule);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -16,6 +16,7 @@ class QLineEdit;
 
 namespace Cronhelm {
 
+class ColumnSizer;
 class JobsFilterProxy;
 class JobsModel;
 class MessageBar;
@@ -50,6 +51,7 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     JobsFilterProxy *proxy() const { return m_proxy; }
     // "Failing (3)": shows only the jobs whose last run was a problem.
+    ColumnSizer *columnSizer() const { return m_sizer; }
     QToolButton *failingButton() const { return m_failingOnly; }
     // Puts failing jobs on top, whatever the sort.
     QCheckBox *failingFirstBox() const { return m_failingFirst; }
@@ -96,6 +98,7 @@ private:
     QToolButton *m_failingOnly;
     QCheckBox *m_failingFirst;
     int m_failingCount = -1;
+    ColumnSizer *m_sizer = nullptr;
     PlaceholderTableView *m_table;
     Actions m_actions;
     QList<qint64> m_watched;

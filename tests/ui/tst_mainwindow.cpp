@@ -1,6 +1,7 @@
 #include "uitestsupport.h"
 
 #include <clustermodel.h>
+#include <columnsizer.h>
 #include <connectionstatus.h>
 #include <displayformat.h>
 #include <historyview.h>
@@ -26,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -40,6 +42,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -64,6 +67,7 @@ private slots:
     void saysInPlainWordsWhenANodeStopsResponding();
     void resultSaysTheExitCodeOnceAndZonesAlike();
     void showsWhatIsFailingAtAGlance();
+    void sizesColumnsByContentAndElidesInTheMiddle();
 };
 
 namespace {
@@ -600,6 +604,59 @@ void TestMainWindow::showsWhatIsFailingAtAGlance()
     QCOMPARE(tabs->currentIndex(), 0);
     QVERIFY(s.jobs()->failingButton()->isChecked());
     QCOMPARE(namesShown(), QStringList{QStringLiteral("delta")});
+}
+
+// Maximised, spare width goes to the schedule, not to Owner; narrow, the least important
+// columns give way first, no header is ever clipped, and a cut text shows in full in its
+// tooltip.
+void TestMainWindow::sizesColumnsByContentAndElidesInTheMiddle()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db,
+                                httpJobSpec(QStringLiteral("quarterly-ledger-export"),
+                                            QStringLiteral("0,15,30,45 6-18 * 1,3,5,7,9,11 1-5")));
+    QVERIFY(id > 0);
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    QTableView *table = s.jobs()->table();
+    QHeaderView *header = table->horizontalHeader();
+    const QModelIndex schedule = table->model()->index(0, JobsModel::Schedule);
+    const QString scheduleText = schedule.data().toString();
+    const int scheduleWidth = table->fontMetrics().horizontalAdvance(scheduleText);
+
+    s.window->resize(1920, 1080);
+    QTRY_VERIFY_WITH_TIMEOUT(header->sectionSize(JobsModel::Schedule) > scheduleWidth, 2000);
+    QVERIFY(header->sectionSize(JobsModel::Owner) <= 200);
+    for (int column = 0; column < JobsModel::ColumnCount; ++column)
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                 qPrintable(QStringLiteral("column %1 is clipped").arg(column)));
+    auto *delegate = qobject_cast<ElidingDelegate *>(table->itemDelegate());
+    QVERIFY(delegate);
+
+    s.window->resize(900, 700);
+    QTRY_VERIFY_WITH_TIMEOUT(header->sectionSize(JobsModel::Schedule) < scheduleWidth, 2000);
+    for (int column = 0; column < JobsModel::ColumnCount; ++column)
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                 qPrintable(QStringLiteral("column %1 is clipped").arg(column)));
+    // Owner (least important) gave way before Name (most important).
+    QCOMPARE(header->sectionSize(JobsModel::Owner), header->sectionSizeHint(JobsModel::Owner));
+    QVERIFY(header->sectionSize(JobsModel::Name)
+            >= table->fontMetrics().horizontalAdvance(QStringLiteral("quarterly-ledger-export")));
+
+    const QRect cell = table->visualRect(schedule);
+    QHelpEvent tip(QEvent::ToolTip, cell.center(), table->viewport()->mapToGlobal(cell.center()));
+    QApplication::sendEvent(table->viewport(), &tip);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    QVERIFY2(QToolTip::text().contains(scheduleText.toHtmlEscaped()), qPrintable(QToolTip::text()));
+
+    // A column dragged by hand keeps its width.
+    header->resizeSection(JobsModel::Owner, 333);
+    QVERIFY(s.jobs()->columnSizer()->userResized());
+    s.window->resize(1280, 800);
+    // A fit runs from a zero timer: let it run (twice, for the resize it follows).
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(header->sectionSize(JobsModel::Owner), 333);
 }
 
 QTEST_MAIN(TestMainWindow)
