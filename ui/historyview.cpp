@@ -162,13 +162,7 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
     });
-    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        if (!m_table->indexAt(pos).isValid())
-            return;
-        QMenu menu(this);
-        menu.addAction(m_openLog);
-        menu.exec(m_table->viewport()->mapToGlobal(pos));
-    });
+    // The context menu of a run is RunActions' (the main window attaches it).
     connect(m_export, &QAction::triggered, this, &HistoryView::exportCsv);
 
     for (QComboBox *combo : {m_job, m_status, m_trigger})

@@ -9,6 +9,7 @@
 #include "logviewer.h"
 #include "messagebar.h"
 #include "passwordstore.h"
+#include "runactions.h"
 #include "traynotifier.h"
 #include "upcomingview.h"
 
@@ -61,6 +62,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     , m_localStore(new LocalStoreController(client, this))
     , m_status(new ConnectionStatus(client, m_clusterModel, this))
     , m_failing(new QLabel(this))
+    , m_runActions(new RunActions(client, m_messages, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Display::icon(QStringLiteral("cronhelm")));
@@ -155,16 +157,19 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         m_messages->showMessage(MessageBar::Type::Error,
                                 tr("The jobs could not be loaded: %1").arg(message));
     });
-    connect(m_jobsView, &JobsView::runQueued, this,
-            [this](qint64, const QString &name, qint64 runId) {
-                auto *show =
-                    new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
-                connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
-                m_messages->showMessage(
-                    MessageBar::Type::Information,
-                    tr("“%1” was started as run %2.").arg(name, QString::number(runId)), {show},
-                    kNewsTimeoutMs);
-            });
+    auto queued = [this](qint64, const QString &name, qint64 runId) {
+        showRunQueued(name, runId);
+    };
+    connect(m_jobsView, &JobsView::runQueued, this, queued);
+    connect(m_runActions, &RunActions::runQueued, this, queued);
+    m_runActions->attach(m_historyView->table());
+    m_runActions->attach(m_jobDetail->table());
+    connect(m_runActions, &RunActions::logRequested, this, &MainWindow::openLog);
+    connect(m_runActions, &RunActions::jobRequested, this, [this](qint64 jobId) {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->selectJob(jobId);
+        m_jobsView->table()->setFocus();
+    });
     connect(m_clusterModel, &ClusterModel::executorTookOver, this, &MainWindow::announceTakeover);
     connect(m_passwords, &PasswordStore::writeFailed, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Warning,
@@ -347,6 +352,15 @@ void MainWindow::announceTakeover(const QString &newExecutor, const QString &old
     m_messages->showMessage(MessageBar::Type::Warning, text);
     if (isMinimized() || !isVisible())
         m_tray->showClusterMessage(tr("Jobs now run on %1").arg(newExecutor), text);
+}
+
+void MainWindow::showRunQueued(const QString &jobName, qint64 runId)
+{
+    auto *show = new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
+    connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
+    m_messages->showMessage(MessageBar::Type::Information,
+                            tr("“%1” was started as run %2.").arg(jobName, QString::number(runId)),
+                            {show}, kNewsTimeoutMs);
 }
 
 void MainWindow::showFailingCount(int count)

@@ -15,6 +15,7 @@ class ClusterView;
 class ConnectionDialog;
 class ConnectionStatus;
 class PasswordStore;
+class RunActions;
 class TrayNotifier;
 class UpcomingView;
 class HistoryView;
@@ -51,6 +52,7 @@ public:
     UpcomingView *upcomingView() const { return m_upcomingView; }
     TrayNotifier *trayNotifier() const { return m_tray; }
     PasswordStore *passwordStore() const { return m_passwords; }
+    RunActions *runActions() const { return m_runActions; }
 
     // Opens (or raises) the log window of a run.
     LogViewer *openLog(qint64 runId);
@@ -73,6 +75,7 @@ private:
     void saveSettings() const;
     void updateTitle();
     void showFailingCount(int count);
+    void showRunQueued(const QString &jobName, qint64 runId);
     void announceTakeover(const QString &newExecutor, const QString &oldExecutor,
                           const QDateTime &stoppedAt);
     void watchLocalStore();
@@ -94,6 +97,7 @@ private:
     LocalStoreController *m_localStore;
     ConnectionStatus *m_status;
     QLabel *m_failing;
+    RunActions *m_runActions;
     QHash<qint64, QPointer<LogViewer>> m_logs;
 };
 

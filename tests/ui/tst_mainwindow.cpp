@@ -13,6 +13,7 @@
 #include <mainwindow.h>
 #include <messagebar.h>
 #include <placeholdertableview.h>
+#include <runactions.h>
 #include <runhistorymodel.h>
 #include <store/runstore.h>
 #include <storeclient.h>
@@ -23,7 +24,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
@@ -31,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -68,7 +72,38 @@ private slots:
     void resultSaysTheExitCodeOnceAndZonesAlike();
     void showsWhatIsFailingAtAGlance();
     void sizesColumnsByContentAndElidesInTheMiddle();
+    void runContextMenuActsOnTheRun();
 };
+
+namespace {
+
+// Right-clicks the row of `runId` in `table` and returns the menu that pops up.
+QMenu *openRunMenu(QTableView *table, qint64 runId)
+{
+    QAbstractItemModel *model = table->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, RunHistoryModel::Status);
+        if (index.data(RunHistoryModel::RunIdRole).toLongLong() != runId)
+            continue;
+        const QPoint at = table->visualRect(index).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        // What the platform sends for a right click (or the Menu key).
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, table->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(table->viewport(), &event);
+        return qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    }
+    return nullptr;
+}
+
+void clickMenuItem(QMenu *menu, const char *name)
+{
+    QAction *action = menu->findChild<QAction *>(QLatin1String(name));
+    QVERIFY2(action, name);
+    QVERIFY2(action->isEnabled(), name);
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+}
+
+} // namespace
 
 namespace {
 
@@ -657,6 +692,76 @@ void TestMainWindow::sizesColumnsByContentAndElidesInTheMiddle()
     QCoreApplication::processEvents();
     QCoreApplication::processEvents();
     QCOMPARE(header->sectionSize(JobsModel::Owner), 333);
+}
+
+// Right-click a run in History or in the job's recent runs: run again, cancel while it
+// runs, go to its job, copy or save its log.
+void TestMainWindow::runContextMenuActsOnTheRun()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    FakeNode node(*db);
+    QVERIFY(node.start());
+    const qint64 runId = node.fire(id);
+    QVERIFY(runId > 0);
+    QVERIFY(node.log(runId, 1, QStringLiteral("synced 120 accounts\n")));
+    QVERIFY(node.log(runId, 2, QStringLiteral("synced 240 accounts\n")));
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    QTest::keyClick(s.window.get(), Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(s.window->tabs()->currentWidget(), s.window->historyView());
+    QTableView *history = s.window->historyView()->table();
+    QTRY_COMPARE_WITH_TIMEOUT(history->model()->rowCount(), 1, 5000);
+
+    // Cancel, while it runs.
+    QMenu *menu = openRunMenu(history, runId);
+    QVERIFY(menu);
+    clickMenuItem(menu, "cancelRun");
+    QTRY_COMPARE_WITH_TIMEOUT(
+        *db->scalar(
+            QStringLiteral("SELECT cancel_requested FROM cronhelm.runs WHERE id = %1").arg(runId)),
+        QStringLiteral("t"), 5000);
+    QVERIFY(node.finish(runId, QStringLiteral("cancelled")));
+    QTRY_COMPARE_WITH_TIMEOUT(history->model()->index(0, RunHistoryModel::Status).data().toString(),
+                              QStringLiteral("Cancelled"), 5000);
+    menu = openRunMenu(history, runId);
+    QVERIFY(menu);
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("cancelRun"))->isEnabled());
+
+    // Copy the log.
+    QSignalSpy copied(s.window->runActions(), &RunActions::logCopied);
+    clickMenuItem(menu, "copyLog");
+    QVERIFY(copied.wait(5000));
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("synced 120 accounts\nsynced 240 accounts\n"));
+
+    // Run again.
+    QSignalSpy queued(s.window->runActions(), &RunActions::runQueued);
+    menu = openRunMenu(history, runId);
+    clickMenuItem(menu, "runAgain");
+    QVERIFY(queued.wait(5000));
+    QCOMPARE(queued.first().at(0).toLongLong(), id);
+    QVERIFY2(s.window->messageBar()->text().contains(QLatin1String("was started as run")),
+             qPrintable(s.window->messageBar()->text()));
+
+    // Go to the job, then the same menu in its recent runs; save its log.
+    menu = openRunMenu(history, runId);
+    clickMenuItem(menu, "goToJob");
+    QCOMPARE(s.window->tabs()->currentIndex(), 0);
+    QCOMPARE(s.jobs()->selectedJob()->id, id);
+    QTableView *recent = s.window->jobDetail()->table();
+    QTRY_COMPARE_WITH_TIMEOUT(recent->model()->rowCount(), 2, 5000);
+    menu = openRunMenu(recent, runId);
+    QVERIFY(menu);
+    menu->close();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.log"));
+    QSignalSpy saved(s.window->runActions(), &RunActions::logSaved);
+    s.window->runActions()->saveLog(runId, path); // the file dialog is the platform's
+    QVERIFY(saved.wait(5000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("synced 120 accounts\nsynced 240 accounts\n"));
 }
 
 QTEST_MAIN(TestMainWindow)
