@@ -79,6 +79,11 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("The history can be sorted by run, status, scheduled time and duration.");
     if (role != Qt::DisplayRole)
         return {};
+    return columnTitle(section);
+}
+
+QString RunHistoryModel::columnTitle(int section)
+{
     switch (section) {
     case Run:
         return tr("Run");
@@ -102,7 +107,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-QVariant RunHistoryModel::display(const RunRecord &run, int column) const
+QVariant RunHistoryModel::display(const RunRecord &run, int column)
 {
     const QTimeZone viewer = Display::viewerZone();
     switch (column) {

@@ -264,13 +264,20 @@ void HistoryView::exportCsv()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(dir).filePath(
         tr("cronhelm-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Run History"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    // The spreadsheet form first: it is the default, and what most people open the file in.
+    const QString forSpreadsheet = tr("CSV for a spreadsheet (*.csv)");
+    const QString forPrograms = tr("CSV for programs, as cronhelmctl writes it (*.csv)");
+    QString chosen = forSpreadsheet;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Run History"), suggested,
+                                     forSpreadsheet + QStringLiteral(";;") + forPrograms, &chosen);
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(path,
+                 chosen == forPrograms ? CsvExporter::Format::Programs
+                                       : CsvExporter::Format::Spreadsheet);
 }
 
-void HistoryView::exportTo(const QString &path)
+void HistoryView::exportTo(const QString &path, CsvExporter::Format format)
 {
     auto *exporter = new CsvExporter(m_client->conninfo(), this);
     auto *progress =
@@ -305,7 +312,8 @@ void HistoryView::exportTo(const QString &path)
         finish();
         m_messages->showMessage(MessageBar::Type::Error, tr("The export failed: %1").arg(message));
     });
-    exporter->start(currentFilter(), path, QString::fromUtf8(Display::viewerZone().id()));
+    exporter->start(currentFilter(), path, QString::fromUtf8(Display::viewerZone().id()), format,
+                    m_model->historySort());
 }
 
 QByteArray HistoryView::saveHeaderState() const

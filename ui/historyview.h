@@ -2,6 +2,7 @@
 
 #include "placeholdertableview.h"
 
+#include <csvexporter.h>
 #include <domain/records.h>
 
 #include <QWidget>
@@ -43,7 +44,9 @@ public:
     RunFilter currentFilter() const;
 
     // Exports what the filters select to `path` (the Export action asks for it first).
-    void exportTo(const QString &path);
+    // Spreadsheet: what the table shows; Programs: the CLI's CSV, byte for byte.
+    void exportTo(const QString &path,
+                  CsvExporter::Format format = CsvExporter::Format::Spreadsheet);
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);

@@ -16,6 +16,7 @@
 #include <runactions.h>
 #include <runhistorymodel.h>
 #include <store/runstore.h>
+#include <store/storeconnection.h>
 #include <storeclient.h>
 #include <traynotifier.h>
 #include <zonepicker.h>
@@ -23,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -368,7 +370,7 @@ void TestMainWindow::filtersHistoryAndExportsCsv()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.csv"));
-    history->exportTo(path);
+    history->exportTo(path, CsvExporter::Format::Programs);
     MessageBar *bar = s.window->messageBar();
     QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(QLatin1String("exported")), 5000);
     QFile file(path);
@@ -379,6 +381,56 @@ void TestMainWindow::filtersHistoryAndExportsCsv()
     QVERIFY(lines.at(1).contains(",beta,"));
     QVERIFY(lines.at(1).contains("\"HTTP 500, \"\"quoted\"\"\""));
     QVERIFY(RunStore::csvColumns().contains(QStringLiteral("scheduled_for_local")));
+    // Byte for byte what the CLI writes (RunStore::exportCsv).
+    {
+        StoreConnection connection(db->conninfo());
+        RunStore runs(connection);
+        QBuffer cli;
+        cli.open(QIODevice::WriteOnly);
+        CH_VERIFY_OK(runs.exportCsv(history->currentFilter(), cli,
+                                    QString::fromUtf8(Display::viewerZone().id()), {}));
+        QVERIFY(file.seek(0));
+        QCOMPARE(file.readAll(), cli.data());
+    }
+
+    // For a spreadsheet (the default): BOM, titles as on screen with the zone, newest
+    // first as on screen, local times, formula-like cells neutralised.
+    CH_VERIFY_OK(
+        db->query(QStringLiteral("UPDATE cronhelm.runs SET error = '=HYPERLINK(\"http://x\",\"y\")'"
+                                 " WHERE id = (SELECT max(id) FROM cronhelm.runs WHERE job_id = %1"
+                                 " AND status = 'failed')")
+                      .arg(b)));
+    model->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, 3000);
+    const QString sheetPath = dir.filePath(QStringLiteral("sheet.csv"));
+    bar->clearMessage();
+    history->exportTo(sheetPath);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(QLatin1String("exported")), 5000);
+    QFile sheet(sheetPath);
+    QVERIFY(sheet.open(QIODevice::ReadOnly));
+    const QByteArray bytes = sheet.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QStringList rows =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QString zone = Display::zoneName(QString::fromUtf8(Display::viewerZone().id()));
+    QCOMPARE(rows.first(),
+             QStringLiteral("Run,Job,Status,Started by,Scheduled for (%1),"
+                            "Started (%1),Duration,Node,Result")
+                 .arg(zone));
+    QCOMPARE(rows.size(), 7);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QStringList cells = rows.at(r + 1).split(QLatin1Char(','));
+        QCOMPARE(cells.at(0), model->index(r, RunHistoryModel::Run).data().toString());
+        QCOMPARE(cells.at(2), model->index(r, RunHistoryModel::Status).data().toString());
+        const RunRecord run = model->runAt(r);
+        QCOMPARE(cells.at(4),
+                 run.scheduledFor.toTimeZone(Display::viewerZone())
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    }
+    QVERIFY(rows.at(1).split(QLatin1Char(',')).at(0).toLongLong()
+            > rows.at(2).split(QLatin1Char(',')).at(0).toLongLong()); // newest first
+    QVERIFY2(rows.at(1).endsWith(QStringLiteral(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")),
+             qPrintable(rows.at(1)));
 }
 
 void TestMainWindow::showsReconnectingAndExecutor()
