@@ -3,6 +3,7 @@
 #include "clusterview.h"
 #include "connectiondialog.h"
 #include "connectionstatus.h"
+#include "helpwindows.h"
 #include "historyview.h"
 #include "jobdetailpane.h"
 #include "jobsview.h"
@@ -303,6 +304,27 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"));
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    connect(guide, &QAction::triggered, this, [this] {
+        if (!m_userGuide) {
+            m_userGuide = new UserGuideWindow(this);
+            m_userGuide->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_userGuide->show();
+        m_userGuide->raise();
+        m_userGuide->activateWindow();
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Cronhelm"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {

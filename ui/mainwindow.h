@@ -18,6 +18,7 @@ class PasswordStore;
 class RunActions;
 class TrayNotifier;
 class UpcomingView;
+class UserGuideWindow;
 class HistoryView;
 class JobDetailPane;
 class LogViewer;
@@ -99,6 +100,7 @@ private:
     QLabel *m_failing;
     RunActions *m_runActions;
     QHash<qint64, QPointer<LogViewer>> m_logs;
+    QPointer<UserGuideWindow> m_userGuide;
 };
 
 } // namespace Cronhelm

@@ -4,6 +4,7 @@
 #include <columnsizer.h>
 #include <connectionstatus.h>
 #include <displayformat.h>
+#include <helpwindows.h>
 #include <historyview.h>
 #include <jobdetailpane.h>
 #include <jobsfilterproxy.h>
@@ -44,7 +45,9 @@
 #include <QStatusTipEvent>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -75,6 +78,7 @@ private slots:
     void showsWhatIsFailingAtAGlance();
     void sizesColumnsByContentAndElidesInTheMiddle();
     void runContextMenuActsOnTheRun();
+    void helpShowsTheGuideAndTheShortcuts();
 };
 
 namespace {
@@ -814,6 +818,41 @@ void TestMainWindow::runContextMenuActsOnTheRun()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("synced 120 accounts\nsynced 240 accounts\n"));
+}
+
+// F1 opens the user guide shipped with the app, offline, with its screenshots; the
+// shortcuts dialog lists what the keys really do.
+void TestMainWindow::helpShowsTheGuideAndTheShortcuts()
+{
+    CH_DATABASE(db);
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    s.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(s.window.get()));
+    QTest::keyClick(s.window.get(), Qt::Key_F1);
+    UserGuideWindow *guide = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((guide = s.window->findChild<UserGuideWindow *>()) != nullptr, 2000);
+    QVERIFY(guide->isVisible());
+    QVERIFY(!UserGuideWindow::guidePath().isEmpty());
+    const QString text = guide->browser()->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("The jobs list")), qPrintable(text.left(200)));
+    const QVariant image = guide->browser()->loadResource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("images/main-window.png")));
+    QVERIFY(image.isValid());
+    guide->close();
+
+    s.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(s.window.get()));
+    QTest::keyClick(s.window.get(), Qt::Key_Slash, Qt::ControlModifier);
+    ShortcutsDialog *keys = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((keys = s.window->findChild<ShortcutsDialog *>()) != nullptr, 2000);
+    QHash<QString, QString> shortcuts;
+    for (int row = 0; row < keys->table()->rowCount(); ++row)
+        shortcuts.insert(keys->table()->item(row, 0)->text(), keys->table()->item(row, 1)->text());
+    QCOMPARE(shortcuts.value(QStringLiteral("User Guide")), QStringLiteral("F1"));
+    QCOMPARE(shortcuts.value(QStringLiteral("Run Now")),
+             s.jobs()->actions().runNow->shortcut().toString(QKeySequence::NativeText));
+    QCOMPARE(shortcuts.value(QStringLiteral("History")), QStringLiteral("Alt+2"));
 }
 
 QTEST_MAIN(TestMainWindow)
