@@ -3,11 +3,13 @@
 #include "columnsizer.h"
 #include "durationchart.h"
 
+#include <jobchangesmodel.h>
 #include <jobsmodel.h>
 #include <runhistorymodel.h>
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -20,6 +22,9 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     , m_heading(new QLabel(this))
     , m_chart(new DurationChart(this))
     , m_table(new QTableView(this))
+    , m_changes(new JobChangesModel(client, this))
+    , m_changesTable(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
 {
     m_runs->setPageSize(60);
     m_heading->setTextFormat(Qt::RichText);
@@ -52,11 +57,34 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
         emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
     });
 
+    m_changesTable->setObjectName(QStringLiteral("jobChangesTable"));
+    m_changesTable->setModel(m_changes);
+    m_changesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_changesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changesTable->setAlternatingRowColors(true);
+    m_changesTable->setWordWrap(false);
+    m_changesTable->verticalHeader()->hide();
+    new ColumnSizer(m_changesTable,
+                    {{JobChangesModel::When, 9},
+                     {JobChangesModel::What, 8},
+                     {JobChangesModel::Who, 7, 200},
+                     {JobChangesModel::Details, 6}},
+                    JobChangesModel::Details);
+
+    auto *runsPage = new QWidget(this);
+    auto *runsLayout = new QVBoxLayout(runsPage);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    runsLayout->addWidget(m_chart);
+    runsLayout->addWidget(m_table, 1);
+    m_tabs->setObjectName(QStringLiteral("jobDetailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(runsPage, tr("Recent Runs"));
+    m_tabs->addTab(m_changesTable, tr("Changes"));
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_heading);
-    layout->addWidget(m_chart);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tabs, 1);
     connect(jobs, &QAbstractItemModel::dataChanged, this, &JobDetailPane::updateHeading);
     showJob(0);
 }
@@ -67,6 +95,7 @@ void JobDetailPane::showJob(qint64 jobId)
     RunFilter filter;
     filter.jobId = jobId ? jobId : -1; // no job selected: show nothing
     m_runs->setFilter(filter);
+    m_changes->showJob(jobId);
     updateHeading();
 }
 

@@ -3,6 +3,7 @@
 #include "clusterview.h"
 #include "connectiondialog.h"
 #include "connectionstatus.h"
+#include "deletedjobsdialog.h"
 #include "helpwindows.h"
 #include "historyview.h"
 #include "jobdetailpane.h"
@@ -19,6 +20,7 @@
 #include <displayformat.h>
 #include <jobsmodel.h>
 #include <localstorecontroller.h>
+#include <permissions.h>
 #include <storeclient.h>
 
 #include <QAction>
@@ -266,6 +268,27 @@ void MainWindow::createMenus()
     job->addActions({jobs.pauseResume, jobs.runNow, jobs.watch});
     job->addSeparator();
     job->addAction(jobs.remove);
+    QAction *deleted = job->addAction(tr("Deleted &Jobs…"));
+    deleted->setObjectName(QStringLiteral("deletedJobsAction"));
+    auto updateDeleted = [this, deleted] {
+        const Permission p = permissionFor(m_client->role(), JobAction::Delete);
+        deleted->setEnabled(p.allowed && m_client->isConnected());
+        deleted->setToolTip(p.allowed ? tr("See deleted jobs and restore one") : p.reason);
+    };
+    connect(m_client, &StoreClient::stateChanged, deleted, updateDeleted);
+    connect(m_client, &StoreClient::connected, deleted, updateDeleted);
+    updateDeleted();
+    connect(deleted, &QAction::triggered, this, [this] {
+        auto *dialog = new DeletedJobsDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &DeletedJobsDialog::restored, this, [this](qint64 jobId) {
+            m_jobsModel->reload();
+            connect(
+                m_jobsModel, &JobsModel::loaded, this,
+                [this, jobId] { m_jobsView->selectJob(jobId); }, Qt::SingleShotConnection);
+        });
+        dialog->open();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(jobs.refresh);

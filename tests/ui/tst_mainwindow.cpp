@@ -3,9 +3,11 @@
 #include <clustermodel.h>
 #include <columnsizer.h>
 #include <connectionstatus.h>
+#include <deletedjobsdialog.h>
 #include <displayformat.h>
 #include <helpwindows.h>
 #include <historyview.h>
+#include <jobchangesmodel.h>
 #include <jobdetailpane.h>
 #include <jobsfilterproxy.h>
 #include <jobsmodel.h>
@@ -16,6 +18,7 @@
 #include <placeholdertableview.h>
 #include <runactions.h>
 #include <runhistorymodel.h>
+#include <store/jobstore.h>
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 #include <storeclient.h>
@@ -34,6 +37,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -43,6 +47,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStatusTipEvent>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -79,6 +84,7 @@ private slots:
     void sizesColumnsByContentAndElidesInTheMiddle();
     void runContextMenuActsOnTheRun();
     void helpShowsTheGuideAndTheShortcuts();
+    void showsWhoChangedAJobAndRestoresADeletedOne();
 };
 
 namespace {
@@ -853,6 +859,82 @@ void TestMainWindow::helpShowsTheGuideAndTheShortcuts()
     QCOMPARE(shortcuts.value(QStringLiteral("Run Now")),
              s.jobs()->actions().runNow->shortcut().toString(QKeySequence::NativeText));
     QCOMPARE(shortcuts.value(QStringLiteral("History")), QStringLiteral("Alt+2"));
+}
+
+// The job's Changes tab reads the audit trail: who, when, which fields, old → new, with
+// secrets masked. An administrator brings a deleted job back from Job → Deleted Jobs….
+void TestMainWindow::showsWhoChangedAJobAndRestoresADeletedOne()
+{
+    CH_DATABASE(db);
+    const qint64 id = createJob(*db, httpJobSpec(QStringLiteral("crm-sync")));
+    QVERIFY(id > 0);
+    {
+        StoreConnection connection(db->conninfo());
+        JobStore jobs(connection);
+        const QJsonObject target{
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"), QStringLiteral("https://example.org/hook")},
+            {QStringLiteral("headers"),
+             QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer s3cr3t")}}}};
+        CH_VERIFY_OK(jobs.update(id, 1,
+                                 QJsonObject{{QStringLiteral("cron"), QStringLiteral("0 8 * * *")},
+                                             {QStringLiteral("target"), target}}));
+    }
+    Session s;
+    QVERIFY(s.open(db->conninfo()));
+    JobDetailPane *detail = s.window->jobDetail();
+    QAbstractItemModelTester tester(detail->changes(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    s.jobs()->selectJob(id);
+    QTabBar *tabBar = detail->tabs()->tabBar();
+    QTest::mouseClick(tabBar, Qt::LeftButton, {}, tabBar->tabRect(1).center());
+    QCOMPARE(detail->tabs()->currentWidget(), detail->changesTable());
+    JobChangesModel *changes = detail->changes();
+    QTRY_COMPARE_WITH_TIMEOUT(changes->rowCount(), 2, 5000);
+    QCOMPARE(changes->index(0, JobChangesModel::What).data().toString(), QStringLiteral("Changed"));
+    QCOMPARE(changes->index(1, JobChangesModel::What).data().toString(), QStringLiteral("Created"));
+    QVERIFY(!changes->index(0, JobChangesModel::Who).data().toString().isEmpty());
+    const QString details = changes->index(0, JobChangesModel::Details).data().toString();
+    QVERIFY2(details.contains(QStringLiteral("Schedule: */5 * * * * → 0 8 * * *")),
+             qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Authorization: (none) → ••••")), qPrintable(details));
+    QVERIFY2(!details.contains(QLatin1String("s3cr3t")), qPrintable(details));
+    QVERIFY2(!details.contains(QLatin1String("version")), qPrintable(details));
+
+    // Deleted, then restored by an administrator.
+    {
+        StoreConnection connection(db->conninfo());
+        CH_VERIFY_OK(JobStore(connection).remove(id));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(s.window->jobsModel()->rowCount(), 0, 5000);
+    auto *deletedAction = s.window->findChild<QAction *>(QStringLiteral("deletedJobsAction"));
+    QVERIFY(deletedAction && deletedAction->isEnabled());
+    deletedAction->trigger();
+    auto *dialog = s.window->findChild<DeletedJobsDialog *>();
+    QVERIFY(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 1, 5000);
+    QCOMPARE(dialog->table()->item(0, 0)->text(), QStringLiteral("crm-sync"));
+    QVERIFY(!dialog->restoreButton()->isEnabled());
+    QTableWidget *table = dialog->table();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(0, 0)).center());
+    QVERIFY(dialog->restoreButton()->isEnabled());
+    QSignalSpy restored(dialog, &DeletedJobsDialog::restored);
+    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QVERIFY(restored.wait(5000));
+    QVERIFY2(dialog->statusText().contains(QLatin1String("is back, paused")),
+             qPrintable(dialog->statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(s.window->jobsModel()->rowCount(), 1, 5000);
+    QCOMPARE(s.window->jobsModel()->jobById(id)->spec.enabled, false);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 0, 5000);
+    dialog->close();
+
+    // A viewer may not.
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    CH_VERIFY_OK(login);
+    Session viewer;
+    QVERIFY(viewer.open(db->conninfoAs(*login)));
+    QVERIFY(!viewer.window->findChild<QAction *>(QStringLiteral("deletedJobsAction"))->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)
