@@ -65,6 +65,10 @@ QString fieldLabel(const QString &path)
         {QStringLiteral("timeout_s"), QT_TRANSLATE_NOOP("Cronhelm::JobChangesModel", "Timeout")},
         {QStringLiteral("retries"), QT_TRANSLATE_NOOP("Cronhelm::JobChangesModel", "Retries")},
     };
+    if (path.startsWith(QLatin1String("target.headers.")))
+        //: a changed HTTP header of a job, %1 its name ("Authorization")
+        return QCoreApplication::translate("Cronhelm::JobChangesModel", "Header %1")
+            .arg(path.section(QLatin1Char('.'), 2));
     const auto it = labels.find(path);
     return it == labels.end() ? path
                               : QCoreApplication::translate("Cronhelm::JobChangesModel", *it);
