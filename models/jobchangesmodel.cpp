@@ -87,12 +87,14 @@ bool onlyReferences(const QString &value)
 // A password inside a URL ("https://user:pw@host/") is masked, the rest shown.
 QString maskUrlPassword(const QString &value)
 {
-    QUrl url(value);
-    if (url.isValid() && !url.password().isEmpty()) {
-        url.setPassword(kMasked);
-        return url.toString(QUrl::FullyDecoded);
-    }
-    return value;
+    const QUrl url(value);
+    if (!url.isValid() || url.password().isEmpty())
+        return value;
+    QString masked = value;
+    masked.replace(QLatin1Char(':') + url.password(QUrl::FullyEncoded) + QLatin1Char('@'),
+                   QLatin1Char(':') + kMasked + QLatin1Char('@'));
+    // Written some other way than the URL gives it back: hide the whole address.
+    return masked == value ? kMasked : masked;
 }
 
 } // namespace

@@ -264,6 +264,9 @@ void TestJobsModel::jobChangesMaskSecrets()
     QVERIFY2(all.contains(QLatin1String("example.org/a"))
                  && all.contains(QLatin1String("example.org/b")),
              qPrintable(all));
+    QVERIFY2(shown.contains(QStringLiteral("URL: https://bob:••••@example.org/a -> "
+                                           "https://bob:••••@example.org/b")),
+             qPrintable(all));
     QCOMPARE(changes.size(), 4); // schedule, URL, header, webhook
 }
 
