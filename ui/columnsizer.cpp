@@ -3,6 +3,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QScrollBar>
@@ -29,8 +30,10 @@ ColumnSizer::ColumnSizer(QTableView *view, QList<Column> columns, int growColumn
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(false);
     connect(header, &QHeaderView::sectionResized, this, [this] {
-        if (!m_fitting)
-            m_userResized = true; // dragged by hand: leave the widths alone from now on
+        // Dragged by hand (the button is down): leave the widths alone from now on. Restoring
+        // the saved header state also resizes sections, and must not stop the fitting.
+        if (!m_fitting && QGuiApplication::mouseButtons().testFlag(Qt::LeftButton))
+            m_userResized = true;
     });
     auto later = [this] {
         m_later->start();
