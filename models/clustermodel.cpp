@@ -20,6 +20,7 @@ ClusterModel::ClusterModel(StoreClient *client, QObject *parent)
     connect(m_tick, &QTimer::timeout, this, [this] {
         if (!m_status.nodes.isEmpty())
             emit dataChanged(index(0, Heartbeat), index(rowCount() - 1, Heartbeat));
+        refreshIfHeartbeatOverdue();
     });
     m_tick->start();
     connect(client, &StoreClient::connected, this, &ClusterModel::refresh);
@@ -56,8 +57,55 @@ void ClusterModel::refresh()
     });
 }
 
+bool ClusterModel::isNotResponding(const NodeRecord &node)
+{
+    if (node.role != NodeRole::Executor && node.role != NodeRole::Standby)
+        return false;
+    // Half an interval of slack: a heartbeat written a little late is not a missed one.
+    const double limitSeconds = double(kHeartbeatIntervalMs) * (kMissedHeartbeats + 0.5) / 1000.0;
+    return node.lastSeenAgeSeconds > limitSeconds;
+}
+
+void ClusterModel::refreshIfHeartbeatOverdue()
+{
+    if (!m_hasStatus || m_inFlight || m_sinceRefresh.elapsed() < kHeartbeatIntervalMs)
+        return;
+    const double elapsedSeconds = m_sinceRefresh.elapsed() / 1000.0;
+    for (const NodeRecord &node : std::as_const(m_status.nodes)) {
+        if (isNotResponding(node))
+            continue; // already shown
+        NodeRecord later = node;
+        later.lastSeenAgeSeconds += elapsedSeconds;
+        if (isNotResponding(later)) {
+            refresh();
+            return;
+        }
+    }
+}
+
+void ClusterModel::announceTakeover(const ClusterStatus &status)
+{
+    // Only a change seen while watching: the first status read is history, not news.
+    if (!m_hasStatus || status.lease.term <= m_status.lease.term || status.recentChanges.isEmpty())
+        return;
+    const LeadershipChange &change = status.recentChanges.first();
+    if (change.term != status.lease.term || change.previousHolder.isEmpty()
+        || change.previousHolder == change.holder)
+        return;
+    // A handover ("released") is a planned stop, not news; "first" has no predecessor.
+    if (change.reason != QLatin1String("expired") && change.reason != QLatin1String("holder_gone"))
+        return;
+    QDateTime stoppedAt;
+    for (const NodeRecord &node : status.nodes) {
+        if (node.id == change.previousHolder)
+            stoppedAt = node.lastSeen;
+    }
+    emit executorTookOver(change.holder, change.previousHolder, stoppedAt);
+}
+
 void ClusterModel::apply(const ClusterStatus &status)
 {
+    announceTakeover(status);
     m_sinceRefresh.start();
     m_refreshedAt = QDateTime::currentDateTime();
     m_hasStatus = true;
@@ -123,6 +171,26 @@ QString ClusterModel::slotsSummary() const
     if (live == 1)
         return tr("1 node · %1 of %2 slots busy").arg(busy).arg(capacity);
     return tr("%1 nodes · %2 of %3 slots busy").arg(live).arg(busy).arg(capacity);
+}
+
+QString ClusterModel::executorStatusText() const
+{
+    if (!m_hasStatus || m_status.lease.executor.isEmpty())
+        return executorSummary();
+    //: %1 the executor node: it decides when jobs run; every live node runs them
+    return tr("Jobs planned by %1").arg(m_status.lease.executor);
+}
+
+QString ClusterModel::executorStatusToolTip() const
+{
+    if (!m_hasStatus || m_status.lease.executor.isEmpty())
+        return tr("No node holds the executor lease, so no scheduled job starts until one "
+                  "takes it.");
+    //: %1 node, %2 lease term number
+    return tr("%1 holds the executor lease (term %2): it decides when every job runs and "
+              "which node runs it. Every live node runs jobs; another takes over the lease "
+              "if it stops.")
+        .arg(m_status.lease.executor, QString::number(m_status.lease.term));
 }
 
 int ClusterModel::rowCount(const QModelIndex &parent) const
@@ -193,7 +261,7 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
             return node.pid ? tr("%1 (pid %2)").arg(node.host, QString::number(node.pid))
                             : node.host;
         case Role:
-            return roleText(node.role);
+            return isNotResponding(node) ? tr("Not responding") : roleText(node.role);
         case Version:
             return node.version;
         case Started:
@@ -213,9 +281,15 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::DecorationRole && index.column() == Node) {
         if (node.role == NodeRole::Executor)
             return Display::icon(QStringLiteral("executor"));
-        if (node.role == NodeRole::Lost)
+        if (node.role == NodeRole::Lost || isNotResponding(node))
             return Display::icon(QStringLiteral("warning"));
         return Display::icon(QStringLiteral("node"));
+    } else if (role == Qt::ToolTipRole && index.column() == Role && isNotResponding(node)) {
+        //: %1 the role it had ("Executor", "Standby")
+        return tr("No heartbeat for %n s (nodes write one every second). It was %1; the store "
+                  "declares it lost after 30 s.",
+                  nullptr, int(node.lastSeenAgeSeconds))
+            .arg(roleText(node.role));
     } else if (role == Qt::ToolTipRole && index.column() == Heartbeat && node.clockOffsetMs) {
         return tr("This node's clock differs from the database's by %1 ms.")
             .arg(qRound64(*node.clockOffsetMs));

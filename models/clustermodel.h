@@ -60,17 +60,38 @@ public:
     // Milliseconds until the executor's lease expires (negative when overdue); none when
     // there is no executor.
     std::optional<qint64> leaseRemainingMs() const;
-    // "node-a (term 7)" or a warning that no node is executing jobs; for the status bar.
+    // "node-a (term 7)" or a warning that no node is executing jobs; for the cluster view.
     QString executorSummary() const;
     // "3 nodes · 27 of 768 slots busy" over the live nodes (executor and workers).
     QString slotsSummary() const;
+    // "Jobs planned by node-a", without the term (jargon for most users); for the status bar.
+    QString executorStatusText() const;
+    // The same with the term and lease, for the status bar's tooltip.
+    QString executorStatusToolTip() const;
+
+    // How often a node writes its heartbeat (the node's default; the store does not record
+    // it) and how many in a row it may miss before it is shown as not responding.
+    static constexpr qint64 kHeartbeatIntervalMs = 1000;
+    static constexpr int kMissedHeartbeats = 2;
+    // A running node (executor or standby) whose last heartbeat, as the database saw it at the
+    // last refresh, is more than two intervals late: killed, frozen or cut off. The store
+    // only calls it lost after 30 s.
+    static bool isNotResponding(const NodeRecord &node);
 
 signals:
     void statusChanged();
     void refreshFailed(const QString &message);
+    // A new executor took the lease from one that stopped responding (not a handover).
+    // `stoppedAt` is the old executor's last heartbeat (invalid when unknown).
+    void executorTookOver(const QString &newExecutor, const QString &oldExecutor,
+                          const QDateTime &stoppedAt);
 
 private:
     void apply(const ClusterStatus &status);
+    void announceTakeover(const ClusterStatus &status);
+    // Refreshes early when a node's heartbeat, counted on locally, is overdue: the status
+    // bar then learns of a dead node within about a second instead of at the next poll.
+    void refreshIfHeartbeatOverdue();
     QString roleText(NodeRole role) const;
 
     StoreClient *m_client;

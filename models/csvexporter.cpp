@@ -2,12 +2,14 @@
 
 #include "connectionparams.h"
 #include "modelstr.h"
+#include "spreadsheetcsv.h"
 
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 
 #include <QPointer>
 #include <QSaveFile>
+#include <QTimeZone>
 
 namespace Cronhelm {
 
@@ -36,7 +38,42 @@ void CsvExporter::cancel()
         m_cancel->store(true);
 }
 
-void CsvExporter::start(const RunFilter &filter, const QString &path, const QString &zoneId)
+namespace {
+
+constexpr int kSpreadsheetPage = 2000;
+
+// The spreadsheet form: keyset pages in the table's order, each row as the table shows it.
+Result<qint64> writeSpreadsheet(StoreConnection &connection, const RunFilter &filter,
+                                const HistorySort &sort, const QString &zoneId, QIODevice &out,
+                                const std::function<bool(qint64)> &progress)
+{
+    const QTimeZone zone(zoneId.toUtf8());
+    const SpreadsheetCsv csv(zone.isValid() ? zone : QTimeZone::utc());
+    HistoryQuery query(connection);
+    out.write(SpreadsheetCsv::byteOrderMark() + csv.header());
+    qint64 rows = 0;
+    std::optional<HistoryCursor> after;
+    do {
+        Result<HistoryPage> page = query.page(filter, sort, kSpreadsheetPage, after);
+        if (!page)
+            return page.error();
+        QByteArray chunk;
+        for (const RunRecord &run : std::as_const(page->runs))
+            chunk += csv.row(run);
+        if (out.write(chunk) != chunk.size())
+            return Error{ErrorKind::Other, out.errorString(), {}, {}};
+        rows += page->runs.size();
+        if (progress && !progress(rows))
+            return rows;
+        after = page->next;
+    } while (after);
+    return rows;
+}
+
+} // namespace
+
+void CsvExporter::start(const RunFilter &filter, const QString &path, const QString &zoneId,
+                        Format format, const HistorySort &sort)
 {
     if (isRunning())
         return;
@@ -59,10 +96,13 @@ void CsvExporter::start(const RunFilter &filter, const QString &path, const QStr
         }
         StoreConnection connection(conninfo);
         RunStore runs(connection);
-        Result<qint64> rows = runs.exportCsv(filter, file, zoneId, [&](qint64 n) {
+        auto progress = [&](qint64 n) {
             report([home, n] { emit static_cast<CsvExporter *>(home)->progress(n); });
             return !cancel->load();
-        });
+        };
+        Result<qint64> rows = format == Format::Programs
+            ? runs.exportCsv(filter, file, zoneId, progress)
+            : writeSpreadsheet(connection, filter, sort, zoneId, file, progress);
         if (cancel->load()) {
             file.cancelWriting();
             report([home] { emit static_cast<CsvExporter *>(home)->cancelled(); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <domain/records.h>
+#include <store/historyquery.h>
 
 #include <QObject>
 #include <QThread>
@@ -10,10 +11,12 @@
 
 namespace Cronhelm {
 
-// Exports the filtered run history to a CSV file (RunStore::exportCsv: streamed from
-// PostgreSQL's COPY, constant memory) on a thread and connection of its own, so a long
-// export neither blocks the GUI nor the session that keeps the lists live. The file
+// Exports the filtered run history to a CSV file on a thread and connection of its own, so a
+// long export neither blocks the GUI nor the session that keeps the lists live. The file
 // appears only when the export completed (QSaveFile); a cancelled export leaves nothing.
+// Two forms: for a spreadsheet (SpreadsheetCsv: what the table shows, in its order, read
+// page by page) and for programs (RunStore::exportCsv, byte for byte the CLI's CSV: streamed
+// from PostgreSQL's COPY, constant memory).
 class CsvExporter : public QObject
 {
     Q_OBJECT
@@ -23,8 +26,12 @@ public:
     // Cancels a running export and waits for its thread.
     ~CsvExporter() override;
 
-    // zoneId: the zone of the *_local columns (the viewer's).
-    void start(const RunFilter &filter, const QString &path, const QString &zoneId);
+    enum class Format { Spreadsheet, Programs };
+
+    // zoneId: the viewer's zone (the *_local columns, or the spreadsheet's times). `sort`
+    // is the table's, for the spreadsheet (the program CSV is by run id).
+    void start(const RunFilter &filter, const QString &path, const QString &zoneId,
+               Format format = Format::Programs, const HistorySort &sort = HistorySort());
     void cancel();
     bool isRunning() const;
 

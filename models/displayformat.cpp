@@ -110,8 +110,58 @@ QString shortDateTime(const QDateTime &instant, const QTimeZone &zone)
     return QLocale().toString(local, format);
 }
 
+namespace {
+
+// The node writes "exited with code N" as a run's error when nothing else went wrong
+// (core/exec/shellrun.cpp), in its own language: English or the one this app uses.
+bool errorOnlyRepeatsExitCode(const RunRecord &run)
+{
+    if (!run.exitCode || run.error.isEmpty())
+        return false;
+    const QString error = run.error.trimmed();
+    const char *source = "exited with code %1";
+    return error == QString::fromLatin1(source).arg(*run.exitCode)
+        || error == QCoreApplication::translate("Cronhelm::Core", source).arg(*run.exitCode);
+}
+
+} // namespace
+
+QString runOutcome(const RunRecord &run)
+{
+    QStringList parts;
+    if (run.httpStatus)
+        parts.append(ModelsTr::tr("HTTP %1").arg(*run.httpStatus));
+    if (run.exitCode)
+        parts.append(ModelsTr::tr("exit code %1").arg(*run.exitCode));
+    if (!run.error.isEmpty() && !errorOnlyRepeatsExitCode(run))
+        parts.append(run.error.section(QLatin1Char('\n'), 0, 0));
+    // A queued run's result so far: why it waits.
+    if (!run.waitReason.isEmpty())
+        parts.append(run.waitReason);
+    //: separates the parts of a run's result ("HTTP 502 · Bad gateway")
+    return parts.join(ModelsTr::tr(" · "));
+}
+
+QString runErrorBeyondOutcome(const RunRecord &run)
+{
+    return errorOnlyRepeatsExitCode(run) ? QString() : run.error;
+}
+
+QString zoneName(const QString &zoneId)
+{
+    static const QStringList utcAliases{
+        QStringLiteral("Etc/UTC"),   QStringLiteral("Etc/UCT"),   QStringLiteral("Etc/Universal"),
+        QStringLiteral("Etc/Zulu"),  QStringLiteral("Universal"), QStringLiteral("Zulu"),
+        QStringLiteral("UCT"),       QStringLiteral("Etc/GMT"),   QStringLiteral("Etc/GMT0"),
+        QStringLiteral("Etc/GMT+0"), QStringLiteral("Etc/GMT-0"), QStringLiteral("Etc/Greenwich"),
+        QStringLiteral("GMT"),       QStringLiteral("GMT0"),      QStringLiteral("Greenwich")};
+    return utcAliases.contains(zoneId) ? QStringLiteral("UTC") : zoneId;
+}
+
 QString zoneCity(const QTimeZone &zone)
 {
+    if (zoneName(QString::fromUtf8(zone.id())) == QLatin1String("UTC"))
+        return QStringLiteral("UTC");
     QString id = QString::fromUtf8(zone.id());
     id = id.section(QLatin1Char('/'), -1);
     id.replace(QLatin1Char('_'), QLatin1Char(' '));
@@ -150,7 +200,8 @@ QString instantForViewer(const QDateTime &instant, const QTimeZone &jobZone)
     //: %1 the time in the viewer's zone, %2 the time in the job's zone, %3 its abbreviation,
     //: %4 the job's zone id
     return ModelsTr::tr("%1 (%2 %3 in %4)")
-        .arg(mine, thereText, zoneAbbreviation(instant, jobZone), QString::fromUtf8(jobZone.id()));
+        .arg(mine, thereText, zoneAbbreviation(instant, jobZone),
+             zoneName(QString::fromUtf8(jobZone.id())));
 }
 
 QString shortInstantForViewer(const QDateTime &instant, const QTimeZone &jobZone)

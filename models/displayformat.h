@@ -2,6 +2,7 @@
 
 #include <domain/durationformat.h>
 #include <domain/enums.h>
+#include <domain/records.h>
 
 #include <QDateTime>
 #include <QIcon>
@@ -17,6 +18,11 @@ namespace Cronhelm::Display {
 
 // A run status for people; nothing: "Never ran".
 QString statusText(std::optional<RunStatus> status);
+// What a run ended with, in one line: "HTTP 502 · Bad gateway", "exit code 1". The node's
+// own "exited with code 1" is not repeated after the exit code.
+QString runOutcome(const RunRecord &run);
+// The run's error (all lines) unless it only says what runOutcome() already says.
+QString runErrorBeyondOutcome(const RunRecord &run);
 // A coloured icon for a run status; nothing: "never ran".
 QIcon statusIcon(std::optional<RunStatus> status);
 // All statuses, in the order filters list them.
@@ -34,6 +40,9 @@ void setViewerZone(const QTimeZone &zone);
 QString dateTime(const QDateTime &instant, const QTimeZone &zone, bool withSeconds = false);
 // "Tue 3 Mar 14:05" (the year only when it is not this year), for table cells.
 QString shortDateTime(const QDateTime &instant, const QTimeZone &zone);
+// A zone id as people read it: the aliases of UTC ("Etc/UTC", "Etc/Universal", "Zulu"...)
+// are "UTC", the way the lists show them; any other id is itself ("Europe/Berlin").
+QString zoneName(const QString &zoneId);
 // "Berlin", "New York", "UTC": the place part of a zone id, for people.
 QString zoneCity(const QTimeZone &zone);
 // The short zone name at that instant, e.g. "CET", "EDT", or "UTC+05:30".

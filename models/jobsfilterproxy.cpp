@@ -21,8 +21,40 @@ void JobsFilterProxy::setFilterText(const QString &text)
     invalidateFilter();
 }
 
+void JobsFilterProxy::setFailingOnly(bool only)
+{
+    if (only == m_failingOnly)
+        return;
+    m_failingOnly = only;
+    invalidateFilter();
+}
+
+void JobsFilterProxy::setFailingFirst(bool first)
+{
+    if (first == m_failingFirst)
+        return;
+    m_failingFirst = first;
+    invalidate();
+}
+
+bool JobsFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_failingFirst) {
+        const bool leftFailing = left.siblingAtColumn(0).data(JobsModel::FailingRole).toBool();
+        const bool rightFailing = right.siblingAtColumn(0).data(JobsModel::FailingRole).toBool();
+        if (leftFailing != rightFailing) {
+            // The view reverses lessThan for a descending sort; failing stays on top.
+            return sortOrder() == Qt::AscendingOrder ? leftFailing : rightFailing;
+        }
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool JobsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_failingOnly
+        && !sourceModel()->index(sourceRow, 0, sourceParent).data(JobsModel::FailingRole).toBool())
+        return false;
     if (m_words.isEmpty())
         return true;
     const QString haystack =

@@ -7,6 +7,8 @@
 #include <cron/crondescription.h>
 #include <cron/localtime.h>
 
+#include <algorithm>
+
 #include <QFont>
 
 #include <QHash>
@@ -121,10 +123,11 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return job.spec.description.isEmpty() ? job.spec.name : job.spec.description;
         case Schedule:
             return !job.isOnce()
-                ? tr("Cron expression \"%1\" in %2").arg(job.spec.cron, job.spec.timeZone)
+                ? tr("Cron expression \"%1\" in %2")
+                      .arg(job.spec.cron, Display::zoneName(job.spec.timeZone))
                 : tr("Once, at %1 in %2")
                       .arg(job.spec.onceLocal.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                           job.spec.timeZone);
+                           Display::zoneName(job.spec.timeZone));
         case LastResult:
             if (job.lastRunId == 0)
                 return tr("This job has not run yet.");
@@ -172,6 +175,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return shownStatus(job) ? QVariant::fromValue(*shownStatus(job)) : QVariant();
     case EnabledRole:
         return job.spec.enabled;
+    case FailingRole:
+        return job.isFailing();
     default:
         return {};
     }
@@ -280,11 +285,14 @@ JobsModel::Row JobsModel::makeRow(const JobRecord &job) const
         row.scheduleProblem = row.schedule.error();
     if (!job.isOnce()) {
         Result<CronExpression> cron = CronExpression::parse(job.spec.cron);
-        row.scheduleText = cron ? describeCron(*cron, row.zone) : job.spec.cron;
-    } else {
+        // Named as people read it: "(UTC)", not "(Etc/UTC)" (the same instant rules).
+        const QTimeZone shown(Display::zoneName(job.spec.timeZone).toUtf8());
         row.scheduleText =
-            tr("Once on %1 (%2)")
-                .arg(Display::dateTime(job.spec.onceAt, row.zone), job.spec.timeZone);
+            cron ? describeCron(*cron, shown.isValid() ? shown : row.zone) : job.spec.cron;
+    } else {
+        row.scheduleText = tr("Once on %1 (%2)")
+                               .arg(Display::dateTime(job.spec.onceAt, row.zone),
+                                    Display::zoneName(job.spec.timeZone));
     }
     if (row.scheduleProblem.isEmpty() && !job.scheduleError.isEmpty())
         row.scheduleProblem = job.scheduleError;
@@ -425,6 +433,12 @@ void JobsModel::tick()
         if (row.job.runningCount > 0)
             emit dataChanged(index(r, LastDuration), index(r, LastDuration));
     }
+}
+
+int JobsModel::failingCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return row.job.isFailing(); }));
 }
 
 int JobsModel::rowOfJob(qint64 id) const

@@ -32,6 +32,7 @@ public:
         FilterRole, // name, owner, description and schedule text, for the filter box
         StatusRole, // RunStatus: the last run's (invalid when it never ran); Running while one runs
         EnabledRole,
+        FailingRole, // bool: the last finished run failed, timed out or was abandoned
     };
     Q_ENUM(Column)
 
@@ -56,6 +57,8 @@ public:
     std::optional<JobRecord> jobById(qint64 id) const;
     JobRecord jobAt(int row) const;
     QList<JobRecord> jobs() const;
+    // How many jobs' last finished run was a problem (JobRecord::isFailing).
+    int failingCount() const;
 
 signals:
     void loaded();

@@ -79,6 +79,11 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("The history can be sorted by run, status, scheduled time and duration.");
     if (role != Qt::DisplayRole)
         return {};
+    return columnTitle(section);
+}
+
+QString RunHistoryModel::columnTitle(int section)
+{
     switch (section) {
     case Run:
         return tr("Run");
@@ -102,7 +107,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-QVariant RunHistoryModel::display(const RunRecord &run, int column) const
+QVariant RunHistoryModel::display(const RunRecord &run, int column)
 {
     const QTimeZone viewer = Display::viewerZone();
     switch (column) {
@@ -134,20 +139,8 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
         return {};
     case Node:
         return run.node;
-    case Outcome: {
-        QStringList parts;
-        if (run.httpStatus)
-            parts.append(tr("HTTP %1").arg(*run.httpStatus));
-        if (run.exitCode)
-            parts.append(tr("exit code %1").arg(*run.exitCode));
-        if (!run.error.isEmpty())
-            parts.append(run.error.section(QLatin1Char('\n'), 0, 0));
-        // A queued run's result so far: why it waits.
-        if (!run.waitReason.isEmpty())
-            parts.append(run.waitReason);
-        //: separates the parts of a run's result ("HTTP 502 · Bad gateway")
-        return parts.join(tr(" · "));
-    }
+    case Outcome:
+        return Display::runOutcome(run);
     }
     return {};
 }

@@ -55,6 +55,11 @@ public:
     // Sorting happens on the server; only the columns with an index can be sorted.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static bool isSortable(int column);
+    HistorySort historySort() const { return m_sort; }
+    // A column's title and a run's cell as the table shows them (also for the spreadsheet
+    // export, which writes what is on screen).
+    static QString columnTitle(int column);
+    static QVariant display(const RunRecord &run, int column);
     int sortColumn() const;
     Qt::SortOrder sortOrder() const
     {
@@ -86,7 +91,6 @@ private:
     void applyRuns(const QList<RunRecord> &runs);
     static void releaseRuns(QList<RunRecord> &&runs);
     bool belongsOnTop(const RunRecord &run) const;
-    QVariant display(const RunRecord &run, int column) const;
 
     StoreClient *m_client;
     RunFilter m_filter;

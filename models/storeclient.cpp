@@ -2,6 +2,7 @@
 
 #include <domain/runnotice.h>
 
+#include <store/auditstore.h>
 #include <store/clusterstore.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
@@ -218,6 +219,25 @@ void StoreClient::fetchCluster(QObject *context, Reply<ClusterStatus> done)
 {
     call(
         context, [](StoreConnection &c) { return ClusterStore(c).status(); }, std::move(done));
+}
+
+void StoreClient::fetchJobChanges(QObject *context, qint64 jobId, Reply<QList<JobChange>> done)
+{
+    call(
+        context, [jobId](StoreConnection &c) { return AuditStore(c).jobChanges(jobId); },
+        std::move(done));
+}
+
+void StoreClient::fetchDeletedJobs(QObject *context, Reply<QList<DeletedJob>> done)
+{
+    call(
+        context, [](StoreConnection &c) { return AuditStore(c).deletedJobs(); }, std::move(done));
+}
+
+void StoreClient::restoreJob(QObject *context, qint64 id, Reply<int> done)
+{
+    call(
+        context, [id](StoreConnection &c) { return JobStore(c).restore(id); }, std::move(done));
 }
 
 void StoreClient::fetchConnectionSecurity(QObject *context, Reply<ConnectionSecurity> done)

@@ -4,6 +4,7 @@
 
 #include <domain/records.h>
 #include <replyguard.h>
+#include <store/auditstore.h>
 #include <store/connectionsecurity.h>
 #include <store/historyquery.h>
 
@@ -84,6 +85,11 @@ public:
 
     // Cluster.
     void fetchCluster(QObject *context, Reply<ClusterStatus> done);
+
+    // Audit: a job's changes (newest first), deleted jobs, and bringing one back (admins).
+    void fetchJobChanges(QObject *context, qint64 jobId, Reply<QList<JobChange>> done);
+    void fetchDeletedJobs(QObject *context, Reply<QList<DeletedJob>> done);
+    void restoreJob(QObject *context, qint64 id, Reply<int> done);
 
     // How the current connection is protected (TLS, verification), as the server sees it.
     void fetchConnectionSecurity(QObject *context, Reply<ConnectionSecurity> done);

@@ -9,6 +9,7 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache clang-format
     qt6-base-dev libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qtkeychain-qt6-dev libpqxx-dev libspdlog-dev libcurl4-openssl-dev
+    qt6-translations-l10n
     postgresql-15 postgresql-client-15
     xvfb xauth imagemagick xdotool
     dbus dbus-user-session gnome-keyring libsecret-tools

@@ -190,7 +190,8 @@ start)
         echo "Demo endpoint: $(demo_url /) (log: $data/demo-endpoint.log)"
         echo "Notifications: tail -f $notifications"
     fi
-    echo "Stop:    $0 stop"
+    # A wrapper (scripts/run.sh) names its own stop command, the one its user knows.
+    echo "Stop:    ${CRONHELM_STOP_COMMAND:-$0 stop}"
     ;;
 stop)
     pids=()

@@ -10,7 +10,7 @@ if [ "${1:-}" = "stop" ]; then
     exec scripts/local-stack.sh stop
 fi
 scripts/build.sh
-scripts/local-stack.sh start
+CRONHELM_STOP_COMMAND="scripts/run.sh stop" scripts/local-stack.sh start
 build_dir=${CRONHELM_BUILD_DIR:-build}
 app="$build_dir/app/cronhelm/cronhelm"
 [ -x "$app" ] || exit 0
@@ -28,3 +28,4 @@ xvfb-run -a -s '-screen 0 1280x800x24' sh -c "
     kill \$app" >/dev/null 2>&1 || true
 echo "Screenshot: $shot"
 echo "The nodes and the store keep running; use cronhelmctl with the CRONHELM_DB above."
+echo "Stop them with: scripts/run.sh stop"

@@ -1,5 +1,7 @@
 #include "clusterview.h"
 
+#include "columnsizer.h"
+
 #include <clustermodel.h>
 #include <displayformat.h>
 
@@ -88,21 +90,26 @@ ClusterView::ClusterView(ClusterModel *cluster, QWidget *parent)
     form->addRow(tr("Holds the lease since:"), m_since);
     form->addRow(tr("Lease:"), m_lease);
 
-    QHeaderView *nodes = m_nodes->horizontalHeader();
-    nodes->resizeSection(ClusterModel::Node, 160);
-    nodes->resizeSection(ClusterModel::Host, 260);
-    nodes->resizeSection(ClusterModel::Role, 140);
-    nodes->resizeSection(ClusterModel::Version, 80);
-    nodes->resizeSection(ClusterModel::Started, 170);
-    nodes->resizeSection(ClusterModel::Heartbeat, 120);
-    nodes->resizeSection(ClusterModel::Labels, 140);
+    new ColumnSizer(m_nodes,
+                    {{ClusterModel::Node, 9},
+                     {ClusterModel::Role, 8},
+                     {ClusterModel::Heartbeat, 7},
+                     {ClusterModel::RunningJobs, 6},
+                     {ClusterModel::Host, 5},
+                     {ClusterModel::Started, 4},
+                     {ClusterModel::Version, 3},
+                     {ClusterModel::Labels, 5},
+                     {ClusterModel::Load, 6}},
+                    ClusterModel::Host);
+    new ColumnSizer(m_changes,
+                    {{LeadershipModel::Term, 9},
+                     {LeadershipModel::Holder, 8},
+                     {LeadershipModel::Reason, 7},
+                     {LeadershipModel::Acquired, 6},
+                     {LeadershipModel::Previous, 5},
+                     {LeadershipModel::Ended, 4}},
+                    LeadershipModel::Reason);
     m_nodes->setItemDelegateForColumn(ClusterModel::Load, new LoadBarDelegate(m_nodes));
-    QHeaderView *changes = m_changes->horizontalHeader();
-    changes->resizeSection(LeadershipModel::Term, 60);
-    changes->resizeSection(LeadershipModel::Holder, 140);
-    changes->resizeSection(LeadershipModel::Acquired, 190);
-    changes->resizeSection(LeadershipModel::Reason, 190);
-    changes->resizeSection(LeadershipModel::Previous, 140);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,5 +1,7 @@
 #include "historyview.h"
 
+#include "columnsizer.h"
+
 #include "messagebar.h"
 
 #include <csvexporter.h>
@@ -118,18 +120,20 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
     header->setSortIndicatorShown(true);
     header->setSectionsClickable(true);
     header->setSortIndicator(RunHistoryModel::Run, Qt::DescendingOrder);
-    header->resizeSection(RunHistoryModel::Run, 80);
-    header->resizeSection(RunHistoryModel::Job, 200);
-    header->resizeSection(RunHistoryModel::Status, 110);
-    header->resizeSection(RunHistoryModel::Trigger, 130);
-    header->resizeSection(RunHistoryModel::Scheduled, 130);
-    header->resizeSection(RunHistoryModel::Started, 130);
-    header->resizeSection(RunHistoryModel::Duration, 90);
-    header->resizeSection(RunHistoryModel::Node, 100);
+    m_sizer = new ColumnSizer(m_table,
+                              {{RunHistoryModel::Run, 9},
+                               {RunHistoryModel::Job, 8, 300},
+                               {RunHistoryModel::Status, 8},
+                               {RunHistoryModel::Scheduled, 7},
+                               {RunHistoryModel::Outcome, 6},
+                               {RunHistoryModel::Started, 5},
+                               {RunHistoryModel::Duration, 5},
+                               {RunHistoryModel::Trigger, 4},
+                               {RunHistoryModel::Node, 3, 200}},
+                              RunHistoryModel::Outcome);
     // Sorting is done by the server, on the columns it has indexes for.
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this, header](int column, Qt::SortOrder order) {
@@ -158,13 +162,7 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
     });
-    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        if (!m_table->indexAt(pos).isValid())
-            return;
-        QMenu menu(this);
-        menu.addAction(m_openLog);
-        menu.exec(m_table->viewport()->mapToGlobal(pos));
-    });
+    // The context menu of a run is RunActions' (the main window attaches it).
     connect(m_export, &QAction::triggered, this, &HistoryView::exportCsv);
 
     for (QComboBox *combo : {m_job, m_status, m_trigger})
@@ -266,13 +264,20 @@ void HistoryView::exportCsv()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(dir).filePath(
         tr("cronhelm-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Run History"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    // The spreadsheet form first: it is the default, and what most people open the file in.
+    const QString forSpreadsheet = tr("CSV for a spreadsheet (*.csv)");
+    const QString forPrograms = tr("CSV for programs, as cronhelmctl writes it (*.csv)");
+    QString chosen = forSpreadsheet;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Run History"), suggested,
+                                     forSpreadsheet + QStringLiteral(";;") + forPrograms, &chosen);
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(path,
+                 chosen == forPrograms ? CsvExporter::Format::Programs
+                                       : CsvExporter::Format::Spreadsheet);
 }
 
-void HistoryView::exportTo(const QString &path)
+void HistoryView::exportTo(const QString &path, CsvExporter::Format format)
 {
     auto *exporter = new CsvExporter(m_client->conninfo(), this);
     auto *progress =
@@ -307,7 +312,8 @@ void HistoryView::exportTo(const QString &path)
         finish();
         m_messages->showMessage(MessageBar::Type::Error, tr("The export failed: %1").arg(message));
     });
-    exporter->start(currentFilter(), path, QString::fromUtf8(Display::viewerZone().id()));
+    exporter->start(currentFilter(), path, QString::fromUtf8(Display::viewerZone().id()), format,
+                    m_model->historySort());
 }
 
 QByteArray HistoryView::saveHeaderState() const

@@ -2,6 +2,7 @@
 
 #include "placeholdertableview.h"
 
+#include <csvexporter.h>
 #include <domain/records.h>
 
 #include <QWidget>
@@ -14,6 +15,7 @@ class QPushButton;
 
 namespace Cronhelm {
 
+class ColumnSizer;
 class JobsModel;
 class MessageBar;
 class RunHistoryModel;
@@ -42,7 +44,9 @@ public:
     RunFilter currentFilter() const;
 
     // Exports what the filters select to `path` (the Export action asks for it first).
-    void exportTo(const QString &path);
+    // Spreadsheet: what the table shows; Programs: the CLI's CSV, byte for byte.
+    void exportTo(const QString &path,
+                  CsvExporter::Format format = CsvExporter::Format::Spreadsheet);
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -69,6 +73,7 @@ private:
     QDateTimeEdit *m_to;
     QLabel *m_count;
     PlaceholderTableView *m_table;
+    ColumnSizer *m_sizer = nullptr;
     QAction *m_export;
     QAction *m_openLog;
 };

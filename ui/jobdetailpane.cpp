@@ -1,12 +1,15 @@
 #include "jobdetailpane.h"
 
+#include "columnsizer.h"
 #include "durationchart.h"
 
+#include <jobchangesmodel.h>
 #include <jobsmodel.h>
 #include <runhistorymodel.h>
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -19,6 +22,9 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     , m_heading(new QLabel(this))
     , m_chart(new DurationChart(this))
     , m_table(new QTableView(this))
+    , m_changes(new JobChangesModel(client, this))
+    , m_changesTable(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
 {
     m_runs->setPageSize(60);
     m_heading->setTextFormat(Qt::RichText);
@@ -37,23 +43,48 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->hideColumn(RunHistoryModel::Job);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->resizeSection(RunHistoryModel::Run, 80);
-    header->resizeSection(RunHistoryModel::Status, 110);
-    header->resizeSection(RunHistoryModel::Trigger, 130);
-    header->resizeSection(RunHistoryModel::Scheduled, 130);
-    header->resizeSection(RunHistoryModel::Started, 130);
-    header->resizeSection(RunHistoryModel::Duration, 90);
+    new ColumnSizer(m_table,
+                    {{RunHistoryModel::Run, 9},
+                     {RunHistoryModel::Status, 8},
+                     {RunHistoryModel::Scheduled, 7},
+                     {RunHistoryModel::Outcome, 6},
+                     {RunHistoryModel::Started, 5},
+                     {RunHistoryModel::Duration, 5},
+                     {RunHistoryModel::Trigger, 4},
+                     {RunHistoryModel::Node, 3, 200}},
+                    RunHistoryModel::Outcome);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit logRequested(index.data(RunHistoryModel::RunIdRole).toLongLong());
     });
 
+    m_changesTable->setObjectName(QStringLiteral("jobChangesTable"));
+    m_changesTable->setModel(m_changes);
+    m_changesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_changesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changesTable->setAlternatingRowColors(true);
+    m_changesTable->setWordWrap(false);
+    m_changesTable->verticalHeader()->hide();
+    new ColumnSizer(m_changesTable,
+                    {{JobChangesModel::When, 9},
+                     {JobChangesModel::What, 8},
+                     {JobChangesModel::Who, 7, 200},
+                     {JobChangesModel::Details, 6}},
+                    JobChangesModel::Details);
+
+    auto *runsPage = new QWidget(this);
+    auto *runsLayout = new QVBoxLayout(runsPage);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    runsLayout->addWidget(m_chart);
+    runsLayout->addWidget(m_table, 1);
+    m_tabs->setObjectName(QStringLiteral("jobDetailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(runsPage, tr("Recent Runs"));
+    m_tabs->addTab(m_changesTable, tr("Changes"));
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_heading);
-    layout->addWidget(m_chart);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tabs, 1);
     connect(jobs, &QAbstractItemModel::dataChanged, this, &JobDetailPane::updateHeading);
     showJob(0);
 }
@@ -64,6 +95,7 @@ void JobDetailPane::showJob(qint64 jobId)
     RunFilter filter;
     filter.jobId = jobId ? jobId : -1; // no job selected: show nothing
     m_runs->setFilter(filter);
+    m_changes->showJob(jobId);
     updateHeading();
 }
 

@@ -3,11 +3,13 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace Cronhelm {
 
 class DurationChart;
+class JobChangesModel;
 class JobsModel;
 class RunHistoryModel;
 class StoreClient;
@@ -26,6 +28,10 @@ public:
     RunHistoryModel *runs() const { return m_runs; }
     DurationChart *chart() const { return m_chart; }
     QTableView *table() const { return m_table; }
+    // Recent runs and the job's changes (the audit trail), as two tabs.
+    QTabWidget *tabs() const { return m_tabs; }
+    JobChangesModel *changes() const { return m_changes; }
+    QTableView *changesTable() const { return m_changesTable; }
 
 signals:
     void logRequested(qint64 runId);
@@ -40,6 +46,9 @@ private:
     QLabel *m_heading;
     DurationChart *m_chart;
     QTableView *m_table;
+    JobChangesModel *m_changes;
+    QTableView *m_changesTable;
+    QTabWidget *m_tabs;
 };
 
 } // namespace Cronhelm

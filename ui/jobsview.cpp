@@ -1,5 +1,6 @@
 #include "jobsview.h"
 
+#include "columnsizer.h"
 #include "jobeditor.h"
 #include "messagebar.h"
 #include "placeholdertableview.h"
@@ -11,6 +12,8 @@
 #include <storeclient.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -18,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Cronhelm {
@@ -29,6 +33,8 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     , m_messages(messages)
     , m_proxy(new JobsFilterProxy(this))
     , m_filter(new QLineEdit(this))
+    , m_failingOnly(new QToolButton(this))
+    , m_failingFirst(new QCheckBox(tr("Failing first"), this))
     , m_table(new PlaceholderTableView(this))
 {
     m_proxy->setSourceModel(model);
@@ -38,6 +44,16 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     m_filter->addAction(Display::icon(QStringLiteral("find")), QLineEdit::LeadingPosition);
     m_filter->installEventFilter(this);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &JobsFilterProxy::setFilterText);
+    m_failingOnly->setObjectName(QStringLiteral("failingOnly"));
+    m_failingOnly->setCheckable(true);
+    m_failingOnly->setIcon(Display::statusIcon(RunStatus::Failed));
+    m_failingOnly->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_failingOnly->setToolTip(
+        tr("Show only the jobs whose last run failed, timed out or was abandoned"));
+    connect(m_failingOnly, &QToolButton::toggled, m_proxy, &JobsFilterProxy::setFailingOnly);
+    m_failingFirst->setObjectName(QStringLiteral("failingFirst"));
+    m_failingFirst->setToolTip(tr("List the failing jobs at the top, whatever the sort"));
+    connect(m_failingFirst, &QCheckBox::toggled, m_proxy, &JobsFilterProxy::setFailingFirst);
 
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setModel(m_proxy);
@@ -59,18 +75,31 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     m_table->installEventFilter(this);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->resizeSection(JobsModel::Name, 220);
-    header->resizeSection(JobsModel::Schedule, 290);
-    header->resizeSection(JobsModel::NextRun, 210);
-    header->resizeSection(JobsModel::LastResult, 110);
-    header->resizeSection(JobsModel::LastDuration, 95);
-    header->resizeSection(JobsModel::State, 90);
+    // Schedule says the most; Owner the least (it got all spare width before).
+    m_sizer = new ColumnSizer(m_table,
+                              {{JobsModel::Name, 9, 320},
+                               {JobsModel::Schedule, 8},
+                               {JobsModel::NextRun, 7},
+                               {JobsModel::LastResult, 6},
+                               {JobsModel::State, 5},
+                               {JobsModel::LastDuration, 4},
+                               {JobsModel::Owner, 1, 200}},
+                              JobsModel::Schedule);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_filter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_failingOnly);
+    filterRow->addWidget(m_failingFirst);
+    layout->addLayout(filterRow);
     layout->addWidget(m_table);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &JobsView::updateFailingCount);
+    connect(model, &QAbstractItemModel::dataChanged, this, &JobsView::updateFailingCount);
+    connect(model, &QAbstractItemModel::modelReset, this, &JobsView::updateFailingCount);
+    connect(model, &JobsModel::loaded, this, &JobsView::updateFailingCount);
+    updateFailingCount();
 
     createActions();
     auto selectionChanged = [this] {
@@ -107,10 +136,23 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     updateActions();
 }
 
+void JobsView::updateFailingCount()
+{
+    const int count = m_model->failingCount();
+    //: the Jobs tab's filter button; %1 how many jobs are failing
+    m_failingOnly->setText(tr("Failing (%1)").arg(count));
+    if (count == m_failingCount)
+        return;
+    m_failingCount = count;
+    emit failingCountChanged(count);
+}
+
 QString JobsView::emptyTableText() const
 {
     if (!m_client->isConnected() || !m_model->isLoaded())
         return {};
+    if (m_failingOnly->isChecked() && m_model->rowCount() > 0 && m_filter->text().isEmpty())
+        return tr("No job is failing.");
     if (m_model->rowCount() > 0)
         return tr("No job matches \u201c%1\u201d.").arg(m_filter->text().trimmed());
     if (permissionFor(m_client->role(), JobAction::Create).allowed)

@@ -10,10 +10,13 @@
 #include <optional>
 
 class QAction;
+class QCheckBox;
+class QToolButton;
 class QLineEdit;
 
 namespace Cronhelm {
 
+class ColumnSizer;
 class JobsFilterProxy;
 class JobsModel;
 class MessageBar;
@@ -47,6 +50,12 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     JobsFilterProxy *proxy() const { return m_proxy; }
+    // "Failing (3)": shows only the jobs whose last run was a problem.
+    ColumnSizer *columnSizer() const { return m_sizer; }
+    QToolButton *failingButton() const { return m_failingOnly; }
+    // Puts failing jobs on top, whatever the sort.
+    QCheckBox *failingFirstBox() const { return m_failingFirst; }
+    int failingCount() const { return m_failingCount; }
 
     std::optional<JobRecord> selectedJob() const;
     void selectJob(qint64 id);
@@ -64,6 +73,7 @@ signals:
     void currentJobChanged(qint64 jobId); // 0 when none is selected
     void runQueued(qint64 jobId, const QString &jobName, qint64 runId);
     void watchedJobsChanged();
+    void failingCountChanged(int count);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -77,6 +87,7 @@ private:
     void runNow();
     void removeJob();
     void toggleWatch();
+    void updateFailingCount();
     void showFailure(const QString &what, const Error &error);
 
     StoreClient *m_client;
@@ -84,6 +95,10 @@ private:
     MessageBar *m_messages;
     JobsFilterProxy *m_proxy;
     QLineEdit *m_filter;
+    QToolButton *m_failingOnly;
+    QCheckBox *m_failingFirst;
+    int m_failingCount = -1;
+    ColumnSizer *m_sizer = nullptr;
     PlaceholderTableView *m_table;
     Actions m_actions;
     QList<qint64> m_watched;

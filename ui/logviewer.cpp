@@ -53,6 +53,7 @@ LogViewer::LogViewer(StoreClient *client, qint64 runId, QWidget *parent)
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.15);
     m_title->setFont(title);
+    m_details->setObjectName(QStringLiteral("runDetails"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -187,9 +188,14 @@ void LogViewer::showRun(const RunRecord &run)
         facts.append(tr("HTTP %1").arg(*run.httpStatus));
     if (run.exitCode)
         facts.append(tr("exit code %1").arg(*run.exitCode));
+    // Each fact stays on one line ("exit code 1" must not wrap after "exit"): lines break
+    // only between facts.
+    for (QString &fact : facts)
+        fact.replace(QLatin1Char(' '), QChar(0x00A0));
     QString details = facts.join(QStringLiteral(" · "));
-    if (!run.error.isEmpty())
-        details += QLatin1Char('\n') + run.error;
+    const QString error = Display::runErrorBeyondOutcome(run);
+    if (!error.isEmpty())
+        details += QLatin1Char('\n') + error;
     m_details->setText(details);
 
     const bool running = !isFinal(run.status);

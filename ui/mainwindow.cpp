@@ -3,6 +3,8 @@
 #include "clusterview.h"
 #include "connectiondialog.h"
 #include "connectionstatus.h"
+#include "deletedjobsdialog.h"
+#include "helpwindows.h"
 #include "historyview.h"
 #include "jobdetailpane.h"
 #include "jobsview.h"
@@ -10,6 +12,7 @@
 #include "messagebar.h"
 #include "passwordstore.h"
 #include "retentiondialog.h"
+#include "runactions.h"
 #include "traynotifier.h"
 #include "upcomingview.h"
 
@@ -18,12 +21,15 @@
 #include <displayformat.h>
 #include <jobsmodel.h>
 #include <localstorecontroller.h>
+#include <permissions.h>
 #include <storeclient.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -32,9 +38,15 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Cronhelm {
+
+namespace {
+// How long good news (a run started) stays before it goes by itself.
+constexpr int kNewsTimeoutMs = 8000;
+} // namespace
 
 MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     : QMainWindow(parent)
@@ -53,6 +65,8 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     , m_passwords(new PasswordStore(this))
     , m_localStore(new LocalStoreController(client, this))
     , m_status(new ConnectionStatus(client, m_clusterModel, this))
+    , m_failing(new QLabel(this))
+    , m_runActions(new RunActions(client, m_messages, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Display::icon(QStringLiteral("cronhelm")));
@@ -72,6 +86,7 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         m_tabs->setCurrentWidget(m_jobsSplitter);
         m_jobsView->openJob(jobId);
     });
+    connect(m_jobsView, &JobsView::failingCountChanged, this, &MainWindow::showFailingCount);
     connect(m_jobsView, &JobsView::watchedJobsChanged, this,
             [this] { m_tray->setWatchedJobs(m_jobsView->watchedJobs()); });
     connect(m_tray, &TrayNotifier::openRunRequested, this, &MainWindow::openLog);
@@ -97,7 +112,18 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
     layout->addWidget(m_messages);
     layout->addWidget(m_tabs);
     setCentralWidget(central);
-    statusBar()->addWidget(m_status, 1);
+    // Permanent: a toolbar button's status tip must not hide the connection and executor.
+    statusBar()->addPermanentWidget(m_status, 1);
+    m_failing->setObjectName(QStringLiteral("failingStatus"));
+    m_failing->setToolTip(tr("Jobs whose last run failed, timed out or was abandoned. Click "
+                             "to list them."));
+    m_failing->setTextFormat(Qt::RichText);
+    connect(m_failing, &QLabel::linkActivated, this, [this] {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->failingButton()->setChecked(true);
+    });
+    statusBar()->addPermanentWidget(m_failing);
+    showFailingCount(m_jobsView->failingCount());
 
     createMenus();
     watchLocalStore();
@@ -144,15 +170,20 @@ MainWindow::MainWindow(StoreClient *client, QWidget *parent)
         m_messages->showMessage(MessageBar::Type::Error,
                                 tr("The jobs could not be loaded: %1").arg(message));
     });
-    connect(m_jobsView, &JobsView::runQueued, this,
-            [this](qint64, const QString &name, qint64 runId) {
-                auto *show =
-                    new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
-                connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
-                m_messages->showMessage(
-                    MessageBar::Type::Information,
-                    tr("“%1” was started as run %2.").arg(name, QString::number(runId)), {show});
-            });
+    auto queued = [this](qint64, const QString &name, qint64 runId) {
+        showRunQueued(name, runId);
+    };
+    connect(m_jobsView, &JobsView::runQueued, this, queued);
+    connect(m_runActions, &RunActions::runQueued, this, queued);
+    m_runActions->attach(m_historyView->table());
+    m_runActions->attach(m_jobDetail->table());
+    connect(m_runActions, &RunActions::logRequested, this, &MainWindow::openLog);
+    connect(m_runActions, &RunActions::jobRequested, this, [this](qint64 jobId) {
+        m_tabs->setCurrentWidget(m_jobsSplitter);
+        m_jobsView->selectJob(jobId);
+        m_jobsView->table()->setFocus();
+    });
+    connect(m_clusterModel, &ClusterModel::executorTookOver, this, &MainWindow::announceTakeover);
     connect(m_passwords, &PasswordStore::writeFailed, this, [this](const QString &message) {
         m_messages->showMessage(MessageBar::Type::Warning,
                                 tr("The password was not saved. %1").arg(message));
@@ -257,6 +288,27 @@ void MainWindow::createMenus()
     job->addActions({jobs.pauseResume, jobs.runNow, jobs.watch});
     job->addSeparator();
     job->addAction(jobs.remove);
+    QAction *deleted = job->addAction(tr("Deleted &Jobs…"));
+    deleted->setObjectName(QStringLiteral("deletedJobsAction"));
+    auto updateDeleted = [this, deleted] {
+        const Permission p = permissionFor(m_client->role(), JobAction::Delete);
+        deleted->setEnabled(p.allowed && m_client->isConnected());
+        deleted->setToolTip(p.allowed ? tr("See deleted jobs and restore one") : p.reason);
+    };
+    connect(m_client, &StoreClient::stateChanged, deleted, updateDeleted);
+    connect(m_client, &StoreClient::connected, deleted, updateDeleted);
+    updateDeleted();
+    connect(deleted, &QAction::triggered, this, [this] {
+        auto *dialog = new DeletedJobsDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &DeletedJobsDialog::restored, this, [this](qint64 jobId) {
+            m_jobsModel->reload();
+            connect(
+                m_jobsModel, &JobsModel::loaded, this,
+                [this, jobId] { m_jobsView->selectJob(jobId); }, Qt::SingleShotConnection);
+        });
+        dialog->open();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(jobs.refresh);
@@ -295,6 +347,27 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"));
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    connect(guide, &QAction::triggered, this, [this] {
+        if (!m_userGuide) {
+            m_userGuide = new UserGuideWindow(this);
+            m_userGuide->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_userGuide->show();
+        m_userGuide->raise();
+        m_userGuide->activateWindow();
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Cronhelm"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
@@ -330,10 +403,45 @@ LogViewer *MainWindow::openLog(qint64 runId)
     return viewer;
 }
 
+void MainWindow::announceTakeover(const QString &newExecutor, const QString &oldExecutor,
+                                  const QDateTime &stoppedAt)
+{
+    //: %1 new node, %2 old node, %3 time of its last heartbeat
+    const QString text = stoppedAt.isValid()
+        ? tr("%1 took over running jobs from %2, which stopped responding at %3.")
+              .arg(newExecutor, oldExecutor,
+                   QLocale().toString(stoppedAt.toTimeZone(Display::viewerZone()).time(),
+                                      QStringLiteral("HH:mm:ss")))
+        : tr("%1 took over running jobs from %2, which stopped responding.")
+              .arg(newExecutor, oldExecutor);
+    m_messages->showMessage(MessageBar::Type::Warning, text);
+    if (isMinimized() || !isVisible())
+        m_tray->showClusterMessage(tr("Jobs now run on %1").arg(newExecutor), text);
+}
+
+void MainWindow::showRunQueued(const QString &jobName, qint64 runId)
+{
+    auto *show = new QAction(Display::icon(QStringLiteral("log")), tr("Show Log"), m_messages);
+    connect(show, &QAction::triggered, this, [this, runId] { openLog(runId); });
+    m_messages->showMessage(MessageBar::Type::Information,
+                            tr("“%1” was started as run %2.").arg(jobName, QString::number(runId)),
+                            {show}, kNewsTimeoutMs);
+}
+
+void MainWindow::showFailingCount(int count)
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_jobsSplitter),
+                       count > 0 ? tr("&Jobs (%n failing)", nullptr, count) : tr("&Jobs"));
+    m_failing->setVisible(count > 0);
+    m_failing->setText(QStringLiteral("<a href=\"#failing\">%1</a>")
+                           .arg(tr("%n failing", nullptr, count).toHtmlEscaped()));
+}
+
 void MainWindow::updateTitle()
 {
+    // The platform adds the application's display name ("… — Cronhelm") itself.
     const QString target = m_client->isConnected() ? m_client->session().target : QString();
-    setWindowTitle(target.isEmpty() ? tr("Cronhelm") : tr("Cronhelm — %1").arg(target));
+    setWindowTitle(target);
 }
 
 void MainWindow::restoreSettings()

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QLabel;
 class QTabWidget;
 class QSplitter;
 
@@ -14,8 +15,10 @@ class ClusterView;
 class ConnectionDialog;
 class ConnectionStatus;
 class PasswordStore;
+class RunActions;
 class TrayNotifier;
 class UpcomingView;
+class UserGuideWindow;
 class HistoryView;
 class JobDetailPane;
 class LogViewer;
@@ -50,6 +53,7 @@ public:
     UpcomingView *upcomingView() const { return m_upcomingView; }
     TrayNotifier *trayNotifier() const { return m_tray; }
     PasswordStore *passwordStore() const { return m_passwords; }
+    RunActions *runActions() const { return m_runActions; }
 
     // Opens (or raises) the log window of a run.
     LogViewer *openLog(qint64 runId);
@@ -71,6 +75,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void updateTitle();
+    void showFailingCount(int count);
+    void showRunQueued(const QString &jobName, qint64 runId);
+    void announceTakeover(const QString &newExecutor, const QString &oldExecutor,
+                          const QDateTime &stoppedAt);
     void watchLocalStore();
 
     StoreClient *m_client;
@@ -89,7 +97,10 @@ private:
     QPointer<ConnectionDialog> m_connectionDialog;
     LocalStoreController *m_localStore;
     ConnectionStatus *m_status;
+    QLabel *m_failing;
+    RunActions *m_runActions;
     QHash<qint64, QPointer<LogViewer>> m_logs;
+    QPointer<UserGuideWindow> m_userGuide;
 };
 
 } // namespace Cronhelm

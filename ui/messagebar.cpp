@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 namespace Cronhelm {
@@ -18,7 +19,16 @@ MessageBar::MessageBar(QWidget *parent)
     , m_text(new QLabel(this))
     , m_buttons(new QHBoxLayout)
     , m_close(new QToolButton(this))
+    , m_timeout(new QTimer(this))
 {
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        if (underMouse()) {
+            m_timeout->start(1000); // being read: wait until the pointer leaves
+            return;
+        }
+        clearMessage();
+    });
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -41,8 +51,12 @@ MessageBar::MessageBar(QWidget *parent)
     hide();
 }
 
-void MessageBar::showMessage(Type type, const QString &text, const QList<QAction *> &actions)
+void MessageBar::showMessage(Type type, const QString &text, const QList<QAction *> &actions,
+                             int timeoutMs)
 {
+    m_timeout->stop();
+    if (timeoutMs > 0)
+        m_timeout->start(timeoutMs);
     m_type = type;
     m_text->setText(text);
     const char *iconName = type == Type::Error ? "error"
@@ -70,6 +84,7 @@ void MessageBar::showMessage(Type type, const QString &text, const QList<QAction
 
 void MessageBar::clearMessage()
 {
+    m_timeout->stop();
     m_text->clear();
     m_actions.clear();
     while (QLayoutItem *item = m_buttons->takeAt(0)) {

@@ -6,6 +6,7 @@
 class QAction;
 class QHBoxLayout;
 class QLabel;
+class QTimer;
 class QToolButton;
 
 namespace Cronhelm {
@@ -23,8 +24,11 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
 
     // Replaces the current message. The bar does not own the actions; each button triggers
-    // its action and then closes the bar.
-    void showMessage(Type type, const QString &text, const QList<QAction *> &actions = {});
+    // its action and then closes the bar. With a timeout, the message goes by itself after
+    // that many milliseconds (unless another replaced it), but not while the pointer is over
+    // it: news that needs no answer should not pile up, nor vanish under the user's hand.
+    void showMessage(Type type, const QString &text, const QList<QAction *> &actions = {},
+                     int timeoutMs = 0);
     void clearMessage();
     QString text() const;
     Type type() const { return m_type; }
@@ -48,6 +52,7 @@ private:
     QHBoxLayout *m_buttons;
     QToolButton *m_close;
     QList<QAction *> m_actions;
+    QTimer *m_timeout;
 };
 
 } // namespace Cronhelm

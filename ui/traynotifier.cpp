@@ -56,6 +56,18 @@ void TrayNotifier::runChanged(qint64 jobId, qint64 runId)
     });
 }
 
+void TrayNotifier::showClusterMessage(const QString &title, const QString &text)
+{
+    m_lastRun = 0; // a click on this message opens the window, no log
+    if (m_tray) {
+        m_tray->show();
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 15000);
+    } else {
+        QApplication::alert(m_window);
+    }
+    emit clusterMessageShown(title, text);
+}
+
 void TrayNotifier::announce(const RunRecord &run)
 {
     m_announced.insert(run.id);

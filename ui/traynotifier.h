@@ -24,10 +24,13 @@ public:
 
     void setWatchedJobs(const QList<qint64> &ids);
     bool hasTray() const { return m_tray != nullptr; }
+    // A cluster event for someone who minimised the window (a takeover).
+    void showClusterMessage(const QString &title, const QString &text);
 
 signals:
     // Every notification shown (for the main window's own message, and tests).
     void notified(const QString &title, const QString &text, qint64 runId);
+    void clusterMessageShown(const QString &title, const QString &text);
     void openRunRequested(qint64 runId);
 
 private:

@@ -1,5 +1,7 @@
 #include "upcomingview.h"
 
+#include "columnsizer.h"
+
 #include <displayformat.h>
 #include <upcomingmodel.h>
 
@@ -197,10 +199,12 @@ UpcomingView::UpcomingView(JobsModel *jobs, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(UpcomingModel::When, 150);
-    m_table->horizontalHeader()->resizeSection(UpcomingModel::Job, 300);
-    m_table->horizontalHeader()->resizeSection(UpcomingModel::JobTime, 260);
+    new ColumnSizer(m_table,
+                    {{UpcomingModel::When, 9},
+                     {UpcomingModel::Job, 8, 320},
+                     {UpcomingModel::JobTime, 7},
+                     {UpcomingModel::Note, 6}},
+                    UpcomingModel::Note);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 job = index.data(UpcomingModel::JobIdRole).toLongLong())
             emit jobRequested(job);

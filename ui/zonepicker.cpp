@@ -17,7 +17,8 @@ ZonePicker::ZonePicker(QWidget *parent)
     QStringList ids;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
         // IANA names only; skip the legacy aliases that are not Area/Location ("EST5EDT").
-        const QString name = QString::fromUtf8(id);
+        // UTC's aliases ("Etc/UTC", "Zulu") are all listed as "UTC", as the jobs list says.
+        const QString name = Display::zoneName(QString::fromUtf8(id));
         if (name.contains(QLatin1Char('/')) || name == QLatin1String("UTC"))
             ids.append(name);
     }
@@ -36,19 +37,22 @@ ZonePicker::ZonePicker(QWidget *parent)
 
 QString ZonePicker::defaultZoneId()
 {
-    const QString id = QString::fromUtf8(Display::viewerZone().id());
+    const QString id = Display::zoneName(QString::fromUtf8(Display::viewerZone().id()));
     return id.isEmpty() ? QStringLiteral("UTC") : id;
 }
 
 QString ZonePicker::zoneId() const
 {
     const QString text = currentText().trimmed();
-    const int i = findText(text, Qt::MatchFixedString);
+    int i = findText(text, Qt::MatchFixedString);
+    if (i < 0) // typed as an alias: "Etc/UTC" is listed as "UTC"
+        i = findText(Display::zoneName(text), Qt::MatchFixedString);
     return i >= 0 ? itemText(i) : QString();
 }
 
-void ZonePicker::setZoneId(const QString &id)
+void ZonePicker::setZoneId(const QString &zoneId)
 {
+    const QString id = Display::zoneName(zoneId);
     int i = findText(id, Qt::MatchFixedString);
     if (i < 0 && QTimeZone(id.toUtf8()).isValid()) {
         addItem(id);

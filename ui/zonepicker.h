@@ -15,7 +15,8 @@ public:
 
     // The chosen zone id, or empty when the text is not a known zone.
     QString zoneId() const;
-    void setZoneId(const QString &id);
+    // UTC's aliases show as "UTC" (and are saved so when the job is saved).
+    void setZoneId(const QString &zoneId);
     static QString defaultZoneId();
 
 signals:

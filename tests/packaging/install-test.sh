@@ -122,7 +122,11 @@ if [ -n "$gui_deb" ]; then
     expect_in "$gui_deb" /usr/bin/cronhelm /usr/share/applications/org.cronhelm.Cronhelm.desktop \
         /usr/share/metainfo/org.cronhelm.Cronhelm.metainfo.xml \
         /usr/share/icons/hicolor/scalable/apps/org.cronhelm.Cronhelm.svg \
-        /usr/share/man/man1/cronhelm.1.gz /usr/share/doc/cronhelm/copyright
+        /usr/share/man/man1/cronhelm.1.gz /usr/share/doc/cronhelm/copyright \
+        /usr/share/doc/cronhelm/user-guide.md /usr/share/doc/cronhelm/images/main-window.png
+    # Qt's own translations, so the dialogs' standard buttons follow the user's language.
+    dpkg-deb -f "$gui_deb" Depends | grep -q 'qt6-translations-l10n' \
+        || fail "cronhelm does not depend on qt6-translations-l10n"
 fi
 dpkg-deb -f "$node_deb" Depends | grep -q 'libpqxx' || fail "cronhelm-node does not depend on libpqxx"
 dpkg-deb -f "$cli_deb" Depends | grep -q 'libqt6core6' || fail "cronhelm-cli does not depend on libqt6core6"

@@ -4,6 +4,7 @@
 
 #include "storetesthelpers.h"
 
+#include <store/auditstore.h>
 #include <store/jobstore.h>
 #include <store/storeconnection.h>
 
@@ -64,6 +65,7 @@ private slots:
     void everyChangeIsAudited();
     void refusedOrNoOpNotAudited_data();
     void refusedOrNoOpNotAudited();
+    void auditStoreReadsAJobsChangesAndTheDeletedJobs();
 
 private:
     FunctionDatabase m_db;
@@ -233,6 +235,49 @@ void TestAudit::refusedOrNoOpNotAudited()
     QVERIFY(operation >= 5 && operation <= 6 ? ok : !ok);
     CH_SCALAR(after, db, QStringLiteral("SELECT count(*) FROM cronhelm.audit_log"));
     QCOMPARE(after, before);
+}
+
+// AuditStore (the app's Changes tab): a job's own changes, newest first, readable by a
+// viewer; the deleted jobs only by an administrator.
+void TestAudit::auditStoreReadsAJobsChangesAndTheDeletedJobs()
+{
+    CH_DATABASE(db);
+    CH_LOGIN_ROLE(alice, db, "cronhelm_admin");
+    CH_LOGIN_ROLE(victor, db, "cronhelm_viewer");
+    StoreConnection aliceConnection(db->conninfoAs(alice));
+    StoreConnection victorConnection(db->conninfoAs(victor));
+    JobStore admin(aliceConnection);
+    Result<qint64> job = admin.create(httpJob(QStringLiteral("audited")));
+    CH_VERIFY_OK(job);
+    CH_VERIFY_OK(admin.update(*job, 1, {{QStringLiteral("description"), QStringLiteral("b")}}));
+    CH_VERIFY_OK(admin.runNow(*job)); // a run's entry, not the job's own change
+    CH_VERIFY_OK(admin.pause(*job));
+
+    Result<QList<JobChange>> changes = AuditStore(victorConnection).jobChanges(*job);
+    CH_VERIFY_OK(changes);
+    QStringList actions;
+    for (const JobChange &c : *changes)
+        actions.append(c.action);
+    QCOMPARE(actions,
+             (QStringList{QStringLiteral("pause_job"), QStringLiteral("update_job"),
+                          QStringLiteral("create_job")}));
+    const JobChange &edit = changes->at(1);
+    QCOMPARE(edit.actor, alice);
+    QVERIFY(edit.at.isValid());
+    QCOMPARE(edit.after.value(QStringLiteral("description")).toString(), QStringLiteral("b"));
+    QVERIFY(edit.before.value(QStringLiteral("description")).toString() != QStringLiteral("b"));
+    QVERIFY(changes->at(2).before.isEmpty());
+
+    CH_VERIFY_OK(admin.remove(*job));
+    Result<QList<DeletedJob>> deleted = AuditStore(aliceConnection).deletedJobs();
+    CH_VERIFY_OK(deleted);
+    QCOMPARE(deleted->size(), 1);
+    QCOMPARE(deleted->first().name, QStringLiteral("audited"));
+    QCOMPARE(deleted->first().deletedBy, alice);
+    QVERIFY(!deleted->first().nameTaken);
+    Result<QList<DeletedJob>> refused = AuditStore(victorConnection).deletedJobs();
+    QVERIFY(!refused);
+    QCOMPARE(refused.errorKind(), ErrorKind::Permission);
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

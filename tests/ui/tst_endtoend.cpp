@@ -548,7 +548,7 @@ void TestEndToEnd::showsTheNodeAsExecutor()
 {
     ConnectionStatus *status = m_window->connectionStatus();
     QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(kNodeId), kWaitMs);
-    QVERIFY2(status->executorText().contains(QLatin1String("Executor")),
+    QVERIFY2(status->executorText().contains(QLatin1String("Jobs planned by")),
              qPrintable(status->executorText()));
     // The cluster's slots: one node, its default capacity.
     QTRY_VERIFY_WITH_TIMEOUT(status->executorText().contains(QRegularExpression(
@@ -698,6 +698,14 @@ void TestEndToEnd::exportsTheJobHistoryAsCsv()
         }
         if (QWidget *popup = QApplication::activePopupWidget())
             popup->close(); // the file name completer
+        // The form for programs (the CLI's CSV), chosen in the dialog's file type box; the
+        // spreadsheet form is the default.
+        auto *type = dialog->findChild<QComboBox *>(QStringLiteral("fileTypeCombo"));
+        QVERIFY(type);
+        QCOMPARE(type->currentIndex(), 0);
+        QVERIFY(type->itemText(0).contains(QLatin1String("spreadsheet")));
+        QTest::keyClick(type, Qt::Key_Down);
+        QCOMPARE(type->currentIndex(), 1);
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
         QVERIFY(name);
         name->setText(path);

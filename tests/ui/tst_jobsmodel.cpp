@@ -1,5 +1,6 @@
 #include "uitestsupport.h"
 
+#include <jobchangesmodel.h>
 #include <jobsfilterproxy.h>
 #include <jobsmodel.h>
 #include <storeclient.h>
@@ -7,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Cronhelm;
@@ -26,6 +28,7 @@ private slots:
     void reconnectsAfterBackendTerminated();
     void filterProxyMatchesWords_data();
     void filterProxyMatchesWords();
+    void jobChangesMaskSecrets();
 };
 
 namespace {
@@ -243,6 +246,55 @@ void TestJobsModel::filterProxyMatchesWords()
     QVERIFY(loaded.wait(5000));
     proxy.setFilterText(filter);
     QCOMPARE(proxy.rowCount(), rows);
+}
+
+// The Changes tab never shows a secret: credential-like values are masked, an ${env:NAME}
+// reference (which only names a secret) and ordinary fields are shown, bookkeeping is left
+// out.
+void TestJobsModel::jobChangesMaskSecrets()
+{
+    auto row = [](const QString &url, const QString &auth, const QString &webhook, int version) {
+        return QJsonObject{
+            {QStringLiteral("version"), version},
+            {QStringLiteral("updated_at"), QStringLiteral("2026-01-0%1").arg(version)},
+            {QStringLiteral("cron_expr"),
+             version == 1 ? QStringLiteral("0 7 * * *") : QStringLiteral("0 8 * * *")},
+            {QStringLiteral("target"),
+             QJsonObject{{QStringLiteral("url"), url},
+                         {QStringLiteral("headers"),
+                          QJsonObject{{QStringLiteral("Authorization"), auth}}}}},
+            {QStringLiteral("notify"), QJsonObject{{QStringLiteral("url"), webhook}}},
+        };
+    };
+    const QJsonObject before = row(QStringLiteral("https://bob:hunter2@example.org/a"),
+                                   QStringLiteral("Bearer ${env:CRM_TOKEN}"),
+                                   QStringLiteral("https://hooks.example.org/T000/B000/XXXX"), 1);
+    const QJsonObject after =
+        row(QStringLiteral("https://bob:hunter3@example.org/b"), QStringLiteral("Bearer s3cr3t"),
+            QStringLiteral("https://hooks.example.org/T000/B000/YYYY"), 2);
+    const QList<JobChangesModel::FieldChange> changes =
+        JobChangesModel::fieldChanges(before, after);
+    QStringList shown;
+    for (const JobChangesModel::FieldChange &c : changes)
+        shown.append(QStringLiteral("%1: %2 -> %3").arg(c.field, c.before, c.after));
+    const QString all = shown.join(QLatin1Char('\n'));
+    QVERIFY2(!all.contains(QLatin1String("hunter")), qPrintable(all));
+    QVERIFY2(!all.contains(QLatin1String("s3cr3t")), qPrintable(all));
+    QVERIFY2(!all.contains(QLatin1String("XXXX")) && !all.contains(QLatin1String("YYYY")),
+             qPrintable(all));
+    QVERIFY2(!all.contains(QLatin1String("version")) && !all.contains(QLatin1String("updated_at")),
+             qPrintable(all));
+    QVERIFY2(shown.contains(QStringLiteral("Schedule: 0 7 * * * -> 0 8 * * *")), qPrintable(all));
+    QVERIFY2(
+        shown.contains(QStringLiteral("Header Authorization: Bearer ${env:CRM_TOKEN} -> ••••")),
+        qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("example.org/a"))
+                 && all.contains(QLatin1String("example.org/b")),
+             qPrintable(all));
+    QVERIFY2(shown.contains(QStringLiteral("URL: https://bob:••••@example.org/a -> "
+                                           "https://bob:••••@example.org/b")),
+             qPrintable(all));
+    QCOMPARE(changes.size(), 4); // schedule, URL, header, webhook
 }
 
 QTEST_MAIN(TestJobsModel)
