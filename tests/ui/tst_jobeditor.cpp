@@ -3,6 +3,7 @@
 #include <jobeditor.h>
 #include <messagebar.h>
 #include <storeclient.h>
+#include <timeofdayedit.h>
 #include <zonepicker.h>
 
 #include <QApplication>
@@ -16,8 +17,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableWidget>
-#include <QTimeEdit>
+#include <QToolButton>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -69,6 +72,41 @@ void settle(JobEditor &editor)
     Q_UNUSED(editor);
 }
 
+// Clicks the tab that holds `widget`, as a user would before typing into it.
+void showTabOf(JobEditor &editor, QWidget *widget)
+{
+    auto *tabs = child<QTabWidget>(&editor, "tabs");
+    for (QWidget *w = widget; w; w = w->parentWidget()) {
+        const int index = tabs->indexOf(w);
+        if (index >= 0) {
+            QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {},
+                              tabs->tabBar()->tabRect(index).center());
+            return;
+        }
+    }
+}
+
+// Clicks into a line edit, selects all with Ctrl+A, types `text` (or deletes what is there)
+// and leaves the field with Tab, as a user fills in a form.
+void typeInto(JobEditor &editor, QLineEdit *edit, const QString &text)
+{
+    showTabOf(editor, edit);
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Delete);
+    else
+        QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Tab);
+}
+
+void showEditor(JobEditor &editor)
+{
+    editor.show();
+    editor.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+}
+
 JobRecord jobFromStore(TestDatabase &db, qint64 id)
 {
     StoreConnection connection(db.conninfo());
@@ -102,7 +140,10 @@ void TestJobEditor::createsJobWithTheBuilder()
     pattern->setCurrentIndex(pattern->findText(QStringLiteral("Every week, on chosen days")));
     child<QCheckBox>(&editor, "day1")->setChecked(true);
     child<QCheckBox>(&editor, "day3")->setChecked(true);
-    child<QTimeEdit>(&editor, "timeEdit")->setTime(QTime(7, 45));
+    auto *time = child<TimeOfDayEdit>(&editor, "timeEdit");
+    QTest::mouseClick(time, Qt::LeftButton);
+    QTest::keyClick(time, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(time, QStringLiteral("07:45"));
     QCOMPARE(child<QLineEdit>(&editor, "cronEdit")->text(), QStringLiteral("45 7 * * 1,3"));
     child<ZonePicker>(&editor, "zonePicker")->setZoneId(QStringLiteral("America/New_York"));
     settle(editor);
@@ -189,26 +230,27 @@ void TestJobEditor::validatesAsYouType()
     StoreClient client;
     QVERIFY(connectClient(client, db->conninfo()));
     JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
-    editor.show();
-    child<QLineEdit>(&editor, "nameEdit")->setText(QStringLiteral("x"));
-    child<QLineEdit>(&editor, "urlEdit")->setText(QStringLiteral("https://example.org"));
+    showEditor(editor);
+    typeInto(editor, child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("x"));
+    typeInto(editor, child<QLineEdit>(&editor, "urlEdit"), QStringLiteral("https://example.org"));
     settle(editor);
-    QVERIFY(editor.problems().isEmpty());
+    QVERIFY2(editor.problems().isEmpty(),
+             qPrintable(editor.problems().values().join(QLatin1Char(';'))));
     QVERIFY(saveButton(editor)->isEnabled());
 
     auto *edit = editor.findChild<QLineEdit *>(field);
     QVERIFY(edit);
-    edit->setText(value);
-    if (field == QLatin1String("cronEdit"))
-        Q_EMIT edit->textEdited(value);
+    typeInto(editor, edit, value);
     settle(editor);
     QVERIFY2(editor.problems().contains(problem),
              qPrintable(editor.problems().keys().join(QLatin1Char(','))));
     auto *message = editor.findChild<QLabel *>(label);
-    QVERIFY(message && !message->isHidden()); // its tab may not be the current one
+    QVERIFY(message && !message->isHidden()); // touched: its problem shows
     QVERIFY2(message->text().contains(says, Qt::CaseInsensitive), qPrintable(message->text()));
     QVERIFY(!saveButton(editor)->isEnabled());
-    QCOMPARE(saveButton(editor)->toolTip(), editor.problems().first());
+    QVERIFY2(saveButton(editor)->toolTip().contains(editor.problems().value(problem)),
+             qPrintable(saveButton(editor)->toolTip()));
+    QCOMPARE(child<QLabel>(&editor, "saveReason")->text().contains(QLatin1String("href")), true);
 }
 
 void TestJobEditor::refusesLocalTimeInGap()
@@ -360,7 +402,7 @@ void TestJobEditor::showsJobReadOnly()
     QVERIFY(!child<QComboBox>(&editor, "patternCombo")->isEnabled());
     QCOMPARE(child<QComboBox>(&editor, "patternCombo")->currentText(),
              QStringLiteral("Every weekday (Monday to Friday)"));
-    QCOMPARE(child<QTimeEdit>(&editor, "timeEdit")->time(), QTime(9, 0));
+    QCOMPARE(child<TimeOfDayEdit>(&editor, "timeEdit")->time(), QTime(9, 0));
 }
 
 QTEST_MAIN(TestJobEditor)

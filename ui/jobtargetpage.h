@@ -1,0 +1,42 @@
+#pragma once
+
+#include "jobeditorpage.h"
+
+#include <memory>
+
+namespace Ui {
+class JobTargetPage;
+}
+
+namespace Cronhelm {
+
+// What the job runs: an HTTP request (method, URL, headers, body, what counts as success)
+// or a shell command (command, working directory, environment).
+class JobTargetPage : public JobEditorPage
+{
+    Q_OBJECT
+
+public:
+    explicit JobTargetPage(QWidget *parent = nullptr);
+    ~JobTargetPage() override;
+
+    void load(const JobSpec &spec) override;
+    void apply(JobSpec &spec) const override;
+    void setReadOnly() override;
+    // Only the fields of the kind of target chosen.
+    QStringList fields() const override;
+    QWidget *editorFor(const QString &field) const override;
+    // A field of the kind of target not chosen: its problems are not this job's.
+    bool isOtherKindField(const QString &field) const;
+    bool isShell() const;
+
+    Ui::JobTargetPage *form() const { return m_ui.get(); }
+
+protected:
+    QLabel *errorLabel(const QString &field) const override;
+
+private:
+    std::unique_ptr<Ui::JobTargetPage> m_ui;
+};
+
+} // namespace Cronhelm
