@@ -35,12 +35,11 @@ void JobEditorPage::touch(const QString &field)
 
 void JobEditorPage::prepareErrorLabel(QLabel *label)
 {
-    QSizePolicy policy = label->sizePolicy();
-    policy.setRetainSizeWhenHidden(true);
-    label->setSizePolicy(policy);
-    // One line is kept free even while empty: a one-line problem moves nothing below it.
+    // Always there, one line tall while empty: a one-line problem appearing moves nothing
+    // below it (QFormLayout drops the row of a hidden label, whatever its size policy).
     label->setMinimumHeight(label->fontMetrics().lineSpacing());
-    label->hide();
+    label->clear();
+    label->show();
 }
 
 void JobEditorPage::showProblem(const QString &field)
@@ -56,7 +55,6 @@ void JobEditorPage::showProblem(const QString &field)
     p.setColor(QPalette::WindowText, error ? QColor(0xda, 0x44, 0x53) : QColor(0x9a, 0x67, 0x00));
     label->setPalette(p);
     label->setText(message);
-    label->setVisible(!message.isEmpty());
     problemShown(field, error);
 }
 

@@ -64,7 +64,7 @@ protected:
     // Marks the field touched when `widget` loses focus after an edit, and shows its problem.
     void watchTouch(QWidget *widget, const QString &field);
     void touch(const QString &field);
-    // Labels that keep their space while hidden, so a problem appearing moves nothing.
+    // Error labels keep their line while empty, so a problem appearing moves nothing.
     static void prepareErrorLabel(QLabel *label);
 
 private:
