@@ -194,8 +194,8 @@ void JobEditor::validate()
     for (JobEditorPage *page : pages()) {
         for (const QString &field : page->fields()) {
             QString message = found.take(field);
-            if (page == m_schedule && !message.isEmpty())
-                message = m_schedule->explain(field, message);
+            if (!message.isEmpty())
+                message = page->explain(field, message);
             page->setProblem(field, message);
             if (!message.isEmpty()) {
                 m_problems.insert(field, message);

@@ -37,9 +37,26 @@ void JobEditorPage::prepareErrorLabel(QLabel *label)
 {
     // Always there, one line tall while empty: a one-line problem appearing moves nothing
     // below it (QFormLayout drops the row of a hidden label, whatever its size policy).
-    label->setMinimumHeight(label->fontMetrics().lineSpacing());
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->clear();
     label->show();
+    m_errorLabels.append(label);
+    fitErrorLabel(label);
+}
+
+void JobEditorPage::fitErrorLabel(QLabel *label)
+{
+    const int line = label->fontMetrics().lineSpacing();
+    const int width = label->width() > 50 ? label->width() : 400;
+    const int needed = label->text().isEmpty() ? line : label->heightForWidth(width);
+    label->setFixedHeight(std::max(line, needed));
+}
+
+void JobEditorPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    for (QLabel *label : std::as_const(m_errorLabels))
+        fitErrorLabel(label);
 }
 
 void JobEditorPage::showProblem(const QString &field)
@@ -55,6 +72,7 @@ void JobEditorPage::showProblem(const QString &field)
     p.setColor(QPalette::WindowText, error ? QColor(0xda, 0x44, 0x53) : QColor(0x9a, 0x67, 0x00));
     label->setPalette(p);
     label->setText(message);
+    fitErrorLabel(label);
     problemShown(field, error);
 }
 

@@ -32,6 +32,12 @@ public:
     // The widget to focus to fix a field's problem.
     virtual QWidget *editorFor(const QString &field) const = 0;
 
+    // Says a rule's problem with one of fields() in the form's words (default: as is).
+    virtual QString explain(const QString &field, const QString &message) const
+    {
+        Q_UNUSED(field)
+        return message;
+    }
     // Records the problem of one of fields() (empty: none) and shows it if touched.
     void setProblem(const QString &field, const QString &message);
     QString problem(const QString &field) const { return m_problems.value(field); }
@@ -65,13 +71,18 @@ protected:
     void watchTouch(QWidget *widget, const QString &field);
     void touch(const QString &field);
     // Error labels keep their line while empty, so a problem appearing moves nothing.
-    static void prepareErrorLabel(QLabel *label);
+    void prepareErrorLabel(QLabel *label);
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // A page in a QTabWidget gets no height-for-width: the label is given the height its
+    // text needs at its width, so a wrapped message neither overlaps nor leaves a gap.
+    static void fitErrorLabel(QLabel *label);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     QHash<QString, QString> m_problems;
     QHash<QObject *, QString> m_watched;
+    QList<QLabel *> m_errorLabels;
     QSet<QString> m_touched;
     bool m_touchedAll = false;
 };

@@ -40,7 +40,7 @@ public:
     // a local time that does not exist or exists twice), by field.
     QHash<QString, QString> formProblems();
     // Says a rule's problem with the schedule in words for people who do not know cron.
-    QString explain(const QString &field, const QString &message) const;
+    QString explain(const QString &field, const QString &message) const override;
     // Updates the description and the preview (none while the schedule has a problem).
     void updatePreview(bool scheduleHasProblem);
     // The rows of the preview: job zone text, viewer zone text.

@@ -223,6 +223,16 @@ void JobTargetPage::setReadOnly()
         b->hide();
 }
 
+QString JobTargetPage::explain(const QString &field, const QString &message) const
+{
+    if (field == QLatin1String("target.url") && m_ui->urlEdit->text().trimmed().isEmpty())
+        return tr("Enter the web address to call, starting with https:// or http://.");
+    if (field == QLatin1String("target.command") && m_ui->commandEdit->text().trimmed().isEmpty()
+        && m_ui->commandEdit->placeholderText().isEmpty())
+        return tr("Enter the command to run.");
+    return message;
+}
+
 QStringList JobTargetPage::fields() const
 {
     return isShell() ? shellFields() : httpFields();

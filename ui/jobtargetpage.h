@@ -29,6 +29,8 @@ public:
     // A field of the kind of target not chosen: its problems are not this job's.
     bool isOtherKindField(const QString &field) const;
     bool isShell() const;
+    // An empty address or command is asked for, not called "not a web address".
+    QString explain(const QString &field, const QString &message) const override;
 
     Ui::JobTargetPage *form() const { return m_ui.get(); }
 
