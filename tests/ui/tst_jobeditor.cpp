@@ -585,7 +585,7 @@ void TestJobEditor::saysWhySaveIsDisabled()
     auto *reason = child<QLabel>(&editor, "saveReason");
     QVERIFY(reason->isVisible());
     QVERIFY2(reason->text().contains(QLatin1String("What to Run")), qPrintable(reason->text()));
-    QVERIFY2(reason->text().contains(QLatin1String("URL"), Qt::CaseInsensitive),
+    QVERIFY2(reason->text().contains(QLatin1String("Enter the web address")),
              qPrintable(reason->text()));
     const int targetTab = tabs->indexOf(child<QWidget>(&editor, "targetTab"));
     QVERIFY(!tabs->tabIcon(targetTab).isNull());
