@@ -193,9 +193,9 @@ void ConnectionStatus::updateExecutor()
     m_executorIcon->setPixmap(
         Display::icon(none ? QStringLiteral("warning") : QStringLiteral("executor"))
             .pixmap(14, 14));
-    m_executor->setText(none ? m_cluster->executorStatusText()
-                             : tr("%1 · %2").arg(m_cluster->executorStatusText(),
-                                                 m_cluster->slotsSummary()));
+    m_executor->setText(
+        none ? m_cluster->executorStatusText()
+             : tr("%1 · %2").arg(m_cluster->executorStatusText(), m_cluster->slotsSummary()));
     m_executor->setToolTip(m_cluster->executorStatusToolTip());
     m_executorIcon->setToolTip(m_executor->toolTip());
 }

@@ -312,6 +312,11 @@ void JobsView::openEditor(int modeValue)
     }
     auto *editor = new JobEditor(m_client, mode, job, window());
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    // The names are checked as they are typed, from the model (no query per keystroke).
+    QList<QPair<qint64, QString>> names;
+    for (const JobRecord &other : m_model->jobs())
+        names.append({other.id, other.spec.name});
+    editor->setOtherJobs(names);
     connect(editor, &JobEditor::saved, this, [this](qint64 id) {
         // The row arrives by NOTIFY; select it once it is there.
         if (m_model->rowOfJob(id) >= 0) {

@@ -431,9 +431,23 @@ QString Describer::describe(const QString &zoneName) const
 
 } // namespace
 
+QString zoneDisplayName(const QTimeZone &zone)
+{
+    if (!zone.isValid())
+        return CoreTr::tr("UTC");
+    static const QByteArray utcAliases[] = {"Etc/UTC", "Etc/UCT",   "Etc/Universal", "Etc/Zulu",
+                                            "UCT",     "Universal", "Zulu"};
+    const QByteArray id = zone.id();
+    for (const QByteArray &alias : utcAliases) {
+        if (id == alias)
+            return QStringLiteral("UTC");
+    }
+    return QString::fromUtf8(id);
+}
+
 QString describeCron(const CronExpression &expr, const QTimeZone &zone)
 {
-    const QString zoneName = zone.isValid() ? QString::fromUtf8(zone.id()) : CoreTr::tr("UTC");
+    const QString zoneName = zoneDisplayName(zone);
     if (!expr.isValid())
         return CoreTr::tr("No schedule");
     return Describer(expr).describe(zoneName);

@@ -12,4 +12,8 @@ class CronExpression;
 // field-by-field description, never a wrong one.
 QString describeCron(const CronExpression &expr, const QTimeZone &zone);
 
+// The zone's id as people are shown it: "UTC" for its aliases (a server's "Etc/UTC"), the
+// IANA id otherwise ("Europe/Berlin").
+QString zoneDisplayName(const QTimeZone &zone);
+
 } // namespace Cronhelm

@@ -211,7 +211,10 @@ std::optional<Error> FieldParser::parseDayOfMonthExtension(QStringView item, boo
     if (!day)
         return fail(CoreTr::tr("%1 is not a number").arg(quoted(dayText)));
     if (*day < 1 || *day > 31)
-        return fail(CoreTr::tr("%1 is out of range 1-31").arg(dayText.toString()));
+        return makeError(ErrorKind::BadInput,
+                         CoreTr::tr("The %1 must be %2–%3, not %4.")
+                             .arg(cronFieldName(m_kind), QStringLiteral("1"), QStringLiteral("31"),
+                                  dayText.toString()));
     m_field.nearestWeekdays |= 1u << *day;
     return std::nullopt;
 }
@@ -257,14 +260,20 @@ std::optional<Error> FieldParser::checkMisplacedExtension(QStringView item) cons
         || (item.front().toUpper() == QLatin1Char('L') && !parseName(m_kind, item.left(3)));
     if (!looksNumeric)
         return std::nullopt;
-    for (QChar c : item) {
-        const char16_t u = c.toUpper().unicode();
-        if (u == '#' && !isDayOfWeek())
-            return fail(CoreTr::tr("\"#\" is only allowed in day-of-week"));
-        if (u == 'W' && !isDayOfMonth())
-            return fail(CoreTr::tr("\"W\" is only allowed in day-of-month"));
-        if (u == 'L' && !isDayOfMonth() && !isDayOfWeek())
-            return fail(CoreTr::tr("\"L\" is only allowed in day-of-month and day-of-week"));
+    // A range may end in a name, as in Vixie cron and cronie ("1-WED", "1-JUL"): the
+    // letters of a name are no extension.
+    for (QStringView part : item.split(QLatin1Char('-'))) {
+        if (parseName(m_kind, part.left(3)) && (part.size() == 3 || part.at(3) == QLatin1Char('/')))
+            part = part.mid(3);
+        for (QChar c : part) {
+            const char16_t u = c.toUpper().unicode();
+            if (u == '#' && !isDayOfWeek())
+                return fail(CoreTr::tr("\"#\" is only allowed in day-of-week"));
+            if (u == 'W' && !isDayOfMonth())
+                return fail(CoreTr::tr("\"W\" is only allowed in day-of-month"));
+            if (u == 'L' && !isDayOfMonth() && !isDayOfWeek())
+                return fail(CoreTr::tr("\"L\" is only allowed in day-of-month and day-of-week"));
+        }
     }
     return std::nullopt;
 }
@@ -273,8 +282,12 @@ std::optional<Error> FieldParser::parseValue(QStringView text, int &value) const
 {
     if (const auto number = parseDigits(text)) {
         if (*number < m_min || *number > m_max) {
-            return fail(CoreTr::tr("%1 is out of range %2-%3")
-                            .arg(text.toString(), QString::number(m_min), QString::number(m_max)));
+            // Said as a rule people can follow, without the field-name prefix of fail().
+            //: %1 a cron field name ("minute"), %2-%3 its range, %4 the value typed
+            return makeError(ErrorKind::BadInput,
+                             CoreTr::tr("The %1 must be %2–%3, not %4.")
+                                 .arg(cronFieldName(m_kind), QString::number(m_min),
+                                      QString::number(m_max), text.toString()));
         }
         value = int(*number);
         return std::nullopt;

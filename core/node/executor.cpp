@@ -569,7 +569,8 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 return;
             }
             // Ended in the database. Cancelled before its instant: not to be started here.
-            if (const auto r = m_reserved.find(runId); r != m_reserved.end() && r->second.assigned) {
+            if (const auto r = m_reserved.find(runId);
+                r != m_reserved.end() && r->second.assigned) {
                 spdlog::info("run {}: ended before it started here; dropped", runId);
                 m_reserved.erase(r);
                 checkIdle();

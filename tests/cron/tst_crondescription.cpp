@@ -101,6 +101,8 @@ void TestCronDescription::describe_data()
     row("0 0 29 2 *", "UTC", "At 00:00 on 29 February (UTC)");
     row("1-5 * * * * *", "UTC", "Cron schedule \"1-5 * * * * *\": second 1 to 5 (UTC)");
     row("0 * 1 * *", "UTC", "At minute 0 of every hour on day 1 of every month (UTC)");
+    // A server's zone "Etc/UTC" is named as the jobs list names it.
+    row("0 9 * * *", "Etc/UTC", "At 09:00 every day (UTC)");
     row("0 0 1 * MON", "UTC",
         "Cron schedule \"0 0 1 * MON\": minute 0; hour 0; day of month 1, or day of week Monday "
         "(UTC)");

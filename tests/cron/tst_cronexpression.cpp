@@ -78,6 +78,12 @@ void TestCronExpression::parseValid_data()
     row("0 9-17/2 * * *", false, true);
     row("0 0 1 JAN *", false, true);
     row("0 0 * jan-Mar mon-FRI", false, true);
+    // A number and a name in one range, as Vixie cron and cronie accept (imported crontabs).
+    row("0 9 * * 1-WED", false, true);
+    row("0 9 * 1-JUL *", false, true);
+    row("0 9 * * MON-5", false, true);
+    row("0 9 * 1-jul/2 1-wed", false, true);
+    row("0 9 * * 1-WED/2", false, true);
     row("0 0 * Feb,AUG,dec sun,Sat", false, true);
     row("0 0 ? * MON", false, true);
     row("0 0 1 * ?", false, true);
@@ -163,22 +169,22 @@ void TestCronExpression::parseInvalid_data()
     row("* * * * * * *", "expected 5 or 6 fields, found 7");
     row("0 0 1 1 * 2026 x", "expected 5 or 6 fields, found 7");
     // Six fields start with seconds, so a trailing year reads as a day of week.
-    row("0 0 1 1 * 2026", "day-of-week: 2026 is out of range 0-7");
+    row("0 0 1 1 * 2026", "The day-of-week must be 0–7, not 2026.");
     // Out of range, naming the field and its range.
-    row("60 * * * *", "minute: 60 is out of range 0-59");
-    row("* 24 * * *", "hour: 24 is out of range 0-23");
-    row("* * 0 * *", "day-of-month: 0 is out of range 1-31");
-    row("* * 32 * *", "day-of-month: 32 is out of range 1-31");
-    row("* * * 13 *", "month: 13 is out of range 1-12");
-    row("* * * 0 *", "month: 0 is out of range 1-12");
-    row("* * * * 8", "day-of-week: 8 is out of range 0-7");
-    row("60 * * * * *", "second: 60 is out of range 0-59");
-    row("* 60 * * * *", "minute: 60 is out of range 0-59");
-    row("0-60 * * * *", "minute: 60 is out of range 0-59");
-    row("* 20-24 * * *", "hour: 24 is out of range 0-23");
-    row("99999999999999999999 * * * *", "minute: 99999999999999999999 is out of range 0-59");
-    row("* * * 6-13 *", "month: 13 is out of range 1-12");
-    row("* * 1,40 * *", "day-of-month: 40 is out of range 1-31");
+    row("60 * * * *", "The minute must be 0–59, not 60.");
+    row("* 24 * * *", "The hour must be 0–23, not 24.");
+    row("* * 0 * *", "The day-of-month must be 1–31, not 0.");
+    row("* * 32 * *", "The day-of-month must be 1–31, not 32.");
+    row("* * * 13 *", "The month must be 1–12, not 13.");
+    row("* * * 0 *", "The month must be 1–12, not 0.");
+    row("* * * * 8", "The day-of-week must be 0–7, not 8.");
+    row("60 * * * * *", "The second must be 0–59, not 60.");
+    row("* 60 * * * *", "The minute must be 0–59, not 60.");
+    row("0-60 * * * *", "The minute must be 0–59, not 60.");
+    row("* 20-24 * * *", "The hour must be 0–23, not 24.");
+    row("99999999999999999999 * * * *", "The minute must be 0–59, not 99999999999999999999.");
+    row("* * * 6-13 *", "The month must be 1–12, not 13.");
+    row("* * 1,40 * *", "The day-of-month must be 1–31, not 40.");
     // Not numbers.
     row("x * * * *", "minute: \"x\" is not a number");
     row("* x * * *", "hour: \"x\" is not a number");
@@ -247,18 +253,20 @@ void TestCronExpression::parseInvalid_data()
     row("* * L-x * *", "day-of-month: \"x\" is not a number");
     row("* * L- * *", "day-of-month: \"L-\" is not valid: use L, L-n or LW");
     row("* * LX * *", "day-of-month: \"LX\" is not valid: use L, L-n or LW");
-    row("* * 32W * *", "day-of-month: 32 is out of range 1-31");
-    row("* * 0W * *", "day-of-month: 0 is out of range 1-31");
+    row("* * 32W * *", "The day-of-month must be 1–31, not 32.");
+    row("* * 0W * *", "The day-of-month must be 1–31, not 0.");
     row("* * W * *", "day-of-month: \"W\" needs a day before it");
     row("* * xW * *", "day-of-month: \"x\" is not a number");
     row("* * * * L", "day-of-week: \"L\" needs a weekday before it");
-    row("* * * * 8L", "day-of-week: 8 is out of range 0-7");
+    row("* * * * 8L", "The day-of-week must be 0–7, not 8.");
     row("* * * * XL", "day-of-week: \"X\" is not a number or a weekday name");
+    row("1-5W * * * *", "\"W\" is only allowed in day-of-month");
+    row("* * * * 1-WEDL", "not a number or a weekday name");
     row("* * * * 1#6", "day-of-week: occurrence 6 in \"1#6\" is out of range 1-5");
     row("* * * * 1#0", "day-of-week: occurrence 0 in \"1#0\" is out of range 1-5");
     row("* * * * 1#", "day-of-week: \"\" is not a number");
     row("* * * * #2", "day-of-week: \"#2\" needs a weekday before \"#\"");
-    row("* * * * 8#1", "day-of-week: 8 is out of range 0-7");
+    row("* * * * 8#1", "The day-of-week must be 0–7, not 8.");
     // Macros.
     row("@reboot", "unknown macro \"@reboot\"");
     row("@every", "unknown macro \"@every\"");
@@ -334,6 +342,12 @@ void TestCronExpression::nextInstantsUtc_data()
         {"2026-01-01T09:30:00Z", "2026-01-02T09:30:00Z", "2026-01-05T09:30:00Z"});
     row("weekdays from Friday evening", "30 9 * * MON-FRI", "2026-01-02T10:00:00Z",
         {"2026-01-05T09:30:00Z"});
+    // Mon 5 to Wed 7, then Mon 12: "1-WED" is Monday to Wednesday.
+    row("number-to-name range", "0 9 * * 1-WED", "2026-01-03T00:00:00Z",
+        {"2026-01-05T09:00:00Z", "2026-01-06T09:00:00Z", "2026-01-07T09:00:00Z",
+         "2026-01-12T09:00:00Z"});
+    row("number-to-month-name range", "0 0 1 6-JUL *", "2026-01-01T00:00:00Z",
+        {"2026-06-01T00:00:00Z", "2026-07-01T00:00:00Z", "2027-06-01T00:00:00Z"});
     row("first of month", "0 0 1 * *", "2026-01-01T00:00:00Z",
         {"2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z"});
     row("yearly", "0 0 1 1 *", "2026-01-01T00:00:00Z",

@@ -114,6 +114,7 @@ void TestJobRules::sameVerdict_data()
                              << ok;
     QTest::newRow("quotes and emoji in the name")
         << httpSpec("{'name': 'it\\u0027s \\\"x\\\" 🚀'}") << ok;
+    QTest::newRow("number-to-name ranges") << httpSpec("{'cron': '0 9 * 1-JUL 1-WED'}") << ok;
     QTest::newRow("null description") << httpSpec("{'description': null}") << ok;
     QTest::newRow("null run_on") << httpSpec("{'run_on': null}") << ok;
 

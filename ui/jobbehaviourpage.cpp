@@ -1,0 +1,129 @@
+#include "jobbehaviourpage.h"
+
+#include "ui_jobbehaviourpage.h"
+
+#include <domain/joblimits.h>
+
+namespace Cronhelm {
+
+JobBehaviourPage::JobBehaviourPage(QWidget *parent)
+    : JobEditorPage(parent)
+    , m_ui(std::make_unique<Ui::JobBehaviourPage>())
+    , m_runOnEdit(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("behaviourTab"));
+    Ui::JobBehaviourPage &ui = *m_ui;
+    ui.setupUi(this);
+    ui.backoffCombo->addItem(tr("the same each time"), QStringLiteral("fixed"));
+    ui.backoffCombo->addItem(tr("twice as long each time"), QStringLiteral("exponential"));
+    ui.concurrencyCombo->addItem(tr("Skip the new run (default)"), QStringLiteral("forbid"));
+    ui.concurrencyCombo->addItem(tr("Start another one alongside"), QStringLiteral("allow"));
+    ui.concurrencyCombo->addItem(tr("Stop the running one and start anew"),
+                                 QStringLiteral("replace"));
+    ui.misfireCombo->addItem(tr("Run once as soon as possible (default)"),
+                             QStringLiteral("run_once"));
+    ui.misfireCombo->addItem(tr("Skip them"), QStringLiteral("skip"));
+    ui.misfireCombo->addItem(tr("Run each missed time, at most this many:"),
+                             QStringLiteral("run_all"));
+    ui.timeoutEdit->setRange(1, 604800);
+    ui.retryDelayEdit->setRange(0, 86400);
+    ui.logLimitEdit->setRange(JobLimits::minLogLimitBytes, JobLimits::maxLogLimitBytes);
+    connect(ui.misfireCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_ui->misfireBoundSpin->setVisible(m_ui->misfireCombo->currentData().toString()
+                                           == QLatin1String("run_all"));
+    });
+
+    for (DurationEdit *edit : {ui.timeoutEdit, ui.retryDelayEdit})
+        connect(edit, &DurationEdit::secondsChanged, this, &JobEditorPage::changed);
+    for (QSpinBox *spin : {ui.retriesSpin, ui.misfireBoundSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &JobEditorPage::changed);
+    for (QComboBox *combo : {ui.backoffCombo, ui.concurrencyCombo, ui.misfireCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
+    connect(ui.logLimitEdit, &SizeEdit::bytesChanged, this, &JobEditorPage::changed);
+
+    // Which nodes may run the job (run_on): added here rather than in the .ui file.
+    m_runOnEdit->setObjectName(QStringLiteral("runOnEdit"));
+    m_runOnEdit->setPlaceholderText(tr("any node"));
+    m_runOnEdit->setToolTip(tr("Run only on nodes started with all these labels (--labels), "
+                               "comma-separated, e.g. gpu, eu. Empty: any node."));
+    ui.behaviourForm->addRow(tr("Run on nodes labelled:"), m_runOnEdit);
+    connect(m_runOnEdit, &QLineEdit::textChanged, this, &JobEditorPage::changed);
+}
+
+JobBehaviourPage::~JobBehaviourPage() = default;
+
+void JobBehaviourPage::load(const JobSpec &saved)
+{
+    Ui::JobBehaviourPage &ui = *m_ui;
+    ui.timeoutEdit->setSeconds(saved.timeoutSeconds);
+    m_runOnEdit->setText(saved.runOn.join(QStringLiteral(", ")));
+    ui.retriesSpin->setValue(saved.retries);
+    ui.retryDelayEdit->setSeconds(saved.retryDelaySeconds);
+    ui.backoffCombo->setCurrentIndex(
+        std::max(0, ui.backoffCombo->findData(wireName(saved.retryBackoff))));
+    ui.concurrencyCombo->setCurrentIndex(
+        std::max(0, ui.concurrencyCombo->findData(wireName(saved.concurrency))));
+    ui.misfireCombo->setCurrentIndex(
+        std::max(0, ui.misfireCombo->findData(wireName(saved.misfire))));
+    ui.misfireBoundSpin->setValue(saved.misfireBound);
+    ui.misfireBoundSpin->setVisible(saved.misfire == MisfirePolicy::RunAll);
+    ui.logLimitEdit->setBytes(saved.logLimitBytes);
+}
+
+void JobBehaviourPage::apply(JobSpec &s) const
+{
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    s.timeoutSeconds = ui.timeoutEdit->seconds();
+    s.runOn.clear();
+    for (const QString &label : m_runOnEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!label.trimmed().isEmpty())
+            s.runOn.append(label.trimmed());
+    }
+    s.retries = ui.retriesSpin->value();
+    s.retryBackoff = fromWireName<RetryBackoff>(ui.backoffCombo->currentData().toString())
+                         .value_or(s.retryBackoff);
+    s.retryDelaySeconds = ui.retryDelayEdit->seconds();
+    s.concurrency = fromWireName<ConcurrencyPolicy>(ui.concurrencyCombo->currentData().toString())
+                        .value_or(s.concurrency);
+    s.misfire =
+        fromWireName<MisfirePolicy>(ui.misfireCombo->currentData().toString()).value_or(s.misfire);
+    s.misfireBound = ui.misfireBoundSpin->value();
+    // A limit the form cannot show exactly (not whole kilobytes, set by the CLI) stays.
+    if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024 || s.logLimitBytes < 1024)
+        s.logLimitBytes = ui.logLimitEdit->bytes();
+}
+
+void JobBehaviourPage::setReadOnly()
+{
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{ui.timeoutEdit, ui.retriesSpin, ui.retryDelayEdit,
+                                          ui.backoffCombo, ui.concurrencyCombo, ui.misfireCombo,
+                                          ui.misfireBoundSpin, ui.logLimitEdit, m_runOnEdit})
+        w->setEnabled(false);
+}
+
+QStringList JobBehaviourPage::fields() const
+{
+    return {QStringLiteral("timeout_s"),       QStringLiteral("retries"),
+            QStringLiteral("retry_delay_s"),   QStringLiteral("misfire_bound"),
+            QStringLiteral("log_limit_bytes"), QStringLiteral("run_on")};
+}
+
+QWidget *JobBehaviourPage::editorFor(const QString &field) const
+{
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    if (field == QLatin1String("retries"))
+        return ui.retriesSpin;
+    if (field == QLatin1String("retry_delay_s"))
+        return ui.retryDelayEdit;
+    if (field == QLatin1String("misfire_bound"))
+        return ui.misfireBoundSpin;
+    if (field == QLatin1String("log_limit_bytes"))
+        return ui.logLimitEdit;
+    if (field == QLatin1String("run_on"))
+        return m_runOnEdit;
+    return ui.timeoutEdit;
+}
+
+} // namespace Cronhelm
