@@ -127,10 +127,6 @@
         <translation>Ausführender Knoten</translation>
     </message>
     <message>
-        <source>Standby</source>
-        <translation>Bereitschaft</translation>
-    </message>
-    <message>
         <source>Stopping</source>
         <translation>Wird beendet</translation>
     </message>
@@ -153,6 +149,60 @@
     <message>
         <source>This node&apos;s clock differs from the database&apos;s by %1 ms.</source>
         <translation>Die Uhr dieses Knotens weicht um %1 ms von der der Datenbank ab.</translation>
+    </message>
+    <message>
+        <source>1 node · %1 of %2 slots busy</source>
+        <translation>1 Knoten · %1 von %2 Plätzen belegt</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 of %3 slots busy</source>
+        <translation>%1 Knoten · %2 von %3 Plätzen belegt</translation>
+    </message>
+    <message>
+        <source>Jobs planned by %1</source>
+        <extracomment>%1 the executor node: it decides when jobs run; every live node runs them</extracomment>
+        <translation>Aufträge geplant von %1</translation>
+    </message>
+    <message>
+        <source>No node holds the executor lease, so no scheduled job starts until one takes it.</source>
+        <translation>Kein Knoten hält die Berechtigung als ausführender Knoten, daher startet kein geplanter Auftrag, bis ein Knoten sie übernimmt.</translation>
+    </message>
+    <message>
+        <source>%1 holds the executor lease (term %2): it decides when every job runs and which node runs it. Every live node runs jobs; another takes over the lease if it stops.</source>
+        <extracomment>%1 node, %2 lease term number</extracomment>
+        <translation>%1 hält die Berechtigung als ausführender Knoten (Amtszeit %2): Er entscheidet, wann jeder Auftrag läuft und welcher Knoten ihn ausführt. Jeder aktive Knoten führt Aufträge aus; fällt er aus, übernimmt ein anderer die Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Busy / capacity</source>
+        <translation>Belegt / Kapazität</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Arbeitsknoten</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>Antwortet nicht</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</source>
+        <extracomment>%1 the role it had (&quot;Executor&quot;, &quot;Standby&quot;)</extracomment>
+        <translation>
+            <numerusform>Seit %n s kein Lebenszeichen (Knoten schreiben jede Sekunde eines). Seine Rolle war „%1“; der Speicher erklärt ihn nach 30 s für verloren.</numerusform>
+            <numerusform>Seit %n s kein Lebenszeichen (Knoten schreiben jede Sekunde eines). Seine Rolle war „%1“; der Speicher erklärt ihn nach 30 s für verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 runs assigned to this node (started or about to start) of the %2 it runs at once (--max-parallel).</source>
+        <translation>%1 Läufe sind diesem Knoten zugewiesen (gestartet oder kurz vor dem Start); er führt bis zu %2 gleichzeitig aus (--max-parallel).</translation>
     </message>
 </context>
 <context>
@@ -388,6 +438,10 @@
         <source>%1: the server&apos;s certificate was not checked, so someone on the network path could pose as it. Use verify-full.</source>
         <translation>%1: Das Zertifikat des Servers wurde nicht geprüft, daher könnte sich jemand auf dem Netzwerkweg als er ausgeben. Verwenden Sie verify-full.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::Core</name>
@@ -453,10 +507,6 @@
         <translation>vor „W“ muss ein Tag stehen, z. B. 15W</translation>
     </message>
     <message>
-        <source>%1 is out of range 1-31</source>
-        <translation>%1 liegt außerhalb des Bereichs 1–31</translation>
-    </message>
-    <message>
         <source>%1 needs a weekday before &quot;#&quot;, e.g. 1#2</source>
         <translation>bei %1 muss vor „#“ ein Wochentag stehen, z. B. 1#2</translation>
     </message>
@@ -479,10 +529,6 @@
     <message>
         <source>&quot;L&quot; is only allowed in day-of-month and day-of-week</source>
         <translation>„L“ ist nur im Monatstag und im Wochentag erlaubt</translation>
-    </message>
-    <message>
-        <source>%1 is out of range %2-%3</source>
-        <translation>%1 liegt außerhalb des Bereichs %2–%3</translation>
     </message>
     <message>
         <source>%1 is not a number or a month name</source>
@@ -1180,6 +1226,62 @@
         <source>This needs a Cronhelm role this login does not have: ask an administrator to grant it cronhelm_viewer, cronhelm_operator or cronhelm_admin.</source>
         <translation>Dafür braucht diese Anmeldung eine Cronhelm-Rolle, die sie nicht hat: Bitten Sie einen Administrator, ihr cronhelm_viewer, cronhelm_operator oder cronhelm_admin zu geben.</translation>
     </message>
+    <message>
+        <source>The %1 must be %2–%3, not %4.</source>
+        <extracomment>%1 a cron field name (&quot;minute&quot;), %2-%3 its range, %4 the value typed</extracomment>
+        <translation>Der Wert für %1 muss zwischen %2 und %3 liegen, nicht bei %4.</translation>
+    </message>
+    <message>
+        <source>This needs the cronhelm_shell_admin role.</source>
+        <translation>Dafür ist die Rolle cronhelm_shell_admin nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::DeletedJobsDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Deleted Jobs</source>
+        <translation>Gelöschte Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Restore brings a job back as it was last defined, paused, with its run history. Resume it when you are ready.</source>
+        <translation>Beim Wiederherstellen kehrt ein Auftrag so zurück, wie er zuletzt definiert war: angehalten und mit seinem Laufverlauf. Setzen Sie ihn fort, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>The deleted jobs could not be read: %1</source>
+        <translation>Die gelöschten Aufträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No job has been deleted.</source>
+        <translation>Es wurde noch kein Auftrag gelöscht.</translation>
+    </message>
+    <message>
+        <source>A job named “%1” exists now: rename it first.</source>
+        <translation>Inzwischen gibt es einen Auftrag namens „%1“: Benennen Sie ihn zuerst um.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be restored: %2</source>
+        <translation>„%1“ konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is back, paused. Resume it when you are ready.</source>
+        <translation>„%1“ ist wiederhergestellt und angehalten. Setzen Sie ihn fort, wenn Sie so weit sind.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -1304,10 +1406,6 @@
         <translation>Laufverlauf exportieren</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting the run history…</source>
         <translation>Der Laufverlauf wird exportiert …</translation>
     </message>
@@ -1338,6 +1436,166 @@
         <source>No runs match these filters.</source>
         <translation>Keine Läufe passen zu diesen Filtern.</translation>
     </message>
+    <message>
+        <source>CSV for a spreadsheet (*.csv)</source>
+        <translation>CSV für eine Tabellenkalkulation (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, as cronhelmctl writes it (*.csv)</source>
+        <translation>CSV für Programme, wie cronhelmctl es schreibt (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobBehaviourPage</name>
+    <message>
+        <source>the same each time</source>
+        <translation>jedes Mal gleich lang</translation>
+    </message>
+    <message>
+        <source>twice as long each time</source>
+        <translation>jedes Mal doppelt so lang</translation>
+    </message>
+    <message>
+        <source>Skip the new run (default)</source>
+        <translation>Den neuen Lauf auslassen (Standard)</translation>
+    </message>
+    <message>
+        <source>Start another one alongside</source>
+        <translation>Einen weiteren daneben starten</translation>
+    </message>
+    <message>
+        <source>Stop the running one and start anew</source>
+        <translation>Den laufenden beenden und neu starten</translation>
+    </message>
+    <message>
+        <source>Run once as soon as possible (default)</source>
+        <translation>Einmal so bald wie möglich ausführen (Standard)</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Auslassen</translation>
+    </message>
+    <message>
+        <source>Run each missed time, at most this many:</source>
+        <translation>Jeden verpassten Termin ausführen, höchstens so viele:</translation>
+    </message>
+    <message>
+        <source>any node</source>
+        <translation>beliebiger Knoten</translation>
+    </message>
+    <message>
+        <source>Run only on nodes started with all these labels (--labels), comma-separated, e.g. gpu, eu. Empty: any node.</source>
+        <translation>Nur auf Knoten ausführen, die mit all diesen Labels gestartet wurden (--labels), durch Kommas getrennt, z. B. gpu, eu. Leer: beliebiger Knoten.</translation>
+    </message>
+    <message>
+        <source>Run on nodes labelled:</source>
+        <translation>Auf Knoten mit den Labels ausführen:</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobChangesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Header %1</source>
+        <extracomment>a changed HTTP header of a job, %1 its name (&quot;Authorization&quot;)</extracomment>
+        <translation>Header %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>One-off cancelled</source>
+        <translation>Einmaliger Termin abgesagt</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>a changed field of a job: %1 field, %2 old value, %3 new value</extracomment>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(leer)</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobDetailPane</name>
@@ -1348,6 +1606,14 @@
     <message>
         <source>&lt;b&gt;Recent runs of %1&lt;/b&gt; &amp;nbsp; &lt;a href=&quot;#history&quot;&gt;All runs…&lt;/a&gt;</source>
         <translation>&lt;b&gt;Letzte Läufe von %1&lt;/b&gt; &amp;nbsp; &lt;a href=&quot;#history&quot;&gt;Alle Läufe …&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Recent Runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
     </message>
 </context>
 <context>
@@ -1381,20 +1647,102 @@
         <translation>Wieder verbunden. Sie können den Auftrag jetzt speichern.</translation>
     </message>
     <message>
-        <source>HTTP request</source>
-        <translation>HTTP-Anfrage</translation>
+        <source>Not connected to the database. Everything you typed is kept; save when Cronhelm is connected again.</source>
+        <translation>Nicht mit der Datenbank verbunden. Alles, was Sie eingegeben haben, bleibt erhalten; speichern Sie, sobald Cronhelm wieder verbunden ist.</translation>
     </message>
     <message>
-        <source>Shell command</source>
-        <translation>Shell-Befehl</translation>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <source>A shell command runs on the scheduler nodes with their permissions. Only administrators can create or change shell jobs. Write ${env:NAME} to use a secret kept in an environment variable on the nodes.</source>
-        <translation>Ein Shell-Befehl läuft auf den Scheduler-Knoten mit deren Rechten. Nur Administratoren können Shell-Aufträge anlegen oder ändern. Schreiben Sie ${env:NAME}, um ein Geheimnis aus einer Umgebungsvariablen der Knoten zu verwenden.</translation>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
     </message>
     <message>
-        <source>The run counts as failed when the response body matches this regular expression, even with a good status.</source>
-        <translation>Der Lauf gilt als fehlgeschlagen, wenn der Antworttext auf diesen regulären Ausdruck passt, auch bei gutem Status.</translation>
+        <source>Discard your changes and load the job as it is saved now</source>
+        <translation>Ihre Änderungen verwerfen und den Auftrag so laden, wie er jetzt gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Someone else saved this job while you were editing it: %1</source>
+        <translation>Jemand anderes hat diesen Auftrag gespeichert, während Sie ihn bearbeitet haben: %1</translation>
+    </message>
+    <message>
+        <source>The job was not saved because the connection to the database is lost. Everything you typed is kept; save again when Cronhelm is connected.</source>
+        <translation>Der Auftrag wurde nicht gespeichert, weil die Verbindung zur Datenbank verloren ist. Alles, was Sie eingegeben haben, bleibt erhalten; speichern Sie erneut, sobald Cronhelm verbunden ist.</translation>
+    </message>
+    <message>
+        <source>The job was not saved: %1</source>
+        <translation>Der Auftrag wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The job could not be loaded: %1</source>
+        <translation>Der Auftrag konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loaded version %1, saved by %2 on %3. Your changes were discarded.</source>
+        <translation>Version %1 geladen, gespeichert von %2 am %3. Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this job?</source>
+        <translation>Ihre Änderungen an diesem Auftrag verwerfen?</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>What to Run</source>
+        <translation>Was ausführen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 the tab&apos;s title (&quot;When&quot;), %2 the problem</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobGeneralPage</name>
+    <message>
+        <source>A job named “%1” already exists. Names must differ in more than letter case.</source>
+        <translation>Es gibt bereits einen Auftrag namens „%1“. Namen müssen sich nicht nur in der Groß-/Kleinschreibung unterscheiden.</translation>
+    </message>
+    <message>
+        <source>A job named “%1” already exists. Choose a name that tells them apart.</source>
+        <translation>Es gibt bereits einen Auftrag namens „%1“. Wählen Sie einen Namen, der die beiden unterscheidet.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobNotifyPage</name>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobSchedulePage</name>
+    <message>
+        <source>Use the schedule builder</source>
+        <translation>Zeitplan-Baukasten verwenden</translation>
     </message>
     <message>
         <source>Every few minutes</source>
@@ -1436,52 +1784,72 @@
         </translation>
     </message>
     <message>
-        <source>the same each time</source>
-        <translation>jedes Mal gleich lang</translation>
+        <source>Show what each part of the cron expression means</source>
+        <translation>Zeigen, was jeder Teil des Cron-Ausdrucks bedeutet</translation>
     </message>
     <message>
-        <source>twice as long each time</source>
-        <translation>jedes Mal doppelt so lang</translation>
+        <source>A schedule is five parts separated by spaces: minute, hour, day of the month, month and day of the week. For example, “30 7 * * *” runs every day at 07:30.</source>
+        <translation>Ein Zeitplan besteht aus fünf durch Leerzeichen getrennten Teilen: Minute, Stunde, Monatstag, Monat und Wochentag. „30 7 * * *“ läuft zum Beispiel jeden Tag um 07:30.</translation>
     </message>
     <message>
-        <source>Skip the new run (default)</source>
-        <translation>Den neuen Lauf auslassen (Standard)</translation>
+        <source>minute</source>
+        <translation>Minute</translation>
     </message>
     <message>
-        <source>Start another one alongside</source>
-        <translation>Einen weiteren daneben starten</translation>
+        <source>hour</source>
+        <translation>Stunde</translation>
     </message>
     <message>
-        <source>Stop the running one and start anew</source>
-        <translation>Den laufenden beenden und neu starten</translation>
+        <source>day of the month</source>
+        <translation>Monatstag</translation>
     </message>
     <message>
-        <source>Run once as soon as possible (default)</source>
-        <translation>Einmal so bald wie möglich ausführen (Standard)</translation>
+        <source>month</source>
+        <translation>Monat</translation>
     </message>
     <message>
-        <source>Skip them</source>
-        <translation>Auslassen</translation>
+        <source>day of the week</source>
+        <translation>Wochentag</translation>
     </message>
     <message>
-        <source>Run each missed time, at most this many:</source>
-        <translation>Jeden verpassten Termin ausführen, höchstens so viele:</translation>
+        <source>0–59</source>
+        <translation>0–59</translation>
     </message>
     <message>
-        <source>Slack</source>
-        <translation>Slack</translation>
+        <source>0–23</source>
+        <translation>0–23</translation>
     </message>
     <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
+        <source>1–31</source>
+        <translation>1–31</translation>
     </message>
     <message>
-        <source>Runs the program directly: %1</source>
-        <translation>Startet das Programm direkt: %1</translation>
+        <source>1–12 or JAN–DEC</source>
+        <translation>1–12 oder JAN–DEC</translation>
+    </message>
+    <message>
+        <source>0–7 or SUN–SAT (0 and 7 are Sunday)</source>
+        <translation>0–7 oder SUN–SAT (0 und 7 sind Sonntag)</translation>
+    </message>
+    <message>
+        <source>A cron expression has five parts:</source>
+        <translation>Ein Cron-Ausdruck hat fünf Teile:</translation>
+    </message>
+    <message>
+        <source>In each part: * means every value, 1-5 a range, 1,15 a list, */10 every tenth. In the day of the month, L is the last day and LW the last weekday; in the day of the week, 5L is the last Friday and 1#2 the second Monday.</source>
+        <translation>In jedem Teil bedeutet * jeden Wert, 1-5 einen Bereich, 1,15 eine Liste, */10 jeden zehnten Wert. Im Monatstag ist L der letzte Tag und LW der letzte Werktag; im Wochentag ist 5L der letzte Freitag und 1#2 der zweite Montag.</translation>
+    </message>
+    <message>
+        <source>Examples: “0 9 * * 1-5” at 09:00 on Monday to Friday; “*/15 * * * *” every 15 minutes; “0 18 L * *” at 18:00 on the last day of every month.</source>
+        <translation>Beispiele: „0 9 * * 1-5“ um 09:00 von Montag bis Freitag; „*/15 * * * *“ alle 15 Minuten; „0 18 L * *“ um 18:00 am letzten Tag jedes Monats.</translation>
     </message>
     <message>
         <source>Choose at least one day.</source>
         <translation>Wählen Sie mindestens einen Tag.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day. Type it like 07:30.</source>
+        <translation>„%1“ ist keine Uhrzeit. Geben Sie sie im Format 07:30 ein.</translation>
     </message>
     <message>
         <source>%1 Choose a time that exists there.</source>
@@ -1530,49 +1898,40 @@
         <extracomment>%1 date and time, %2 time zone abbreviation</extracomment>
         <translation>%1 %2</translation>
     </message>
+</context>
+<context>
+    <name>Cronhelm::JobTargetPage</name>
     <message>
-        <source>Not connected to the database. Everything you typed is kept; save when Cronhelm is connected again.</source>
-        <translation>Nicht mit der Datenbank verbunden. Alles, was Sie eingegeben haben, bleibt erhalten; speichern Sie, sobald Cronhelm wieder verbunden ist.</translation>
+        <source>HTTP request</source>
+        <translation>HTTP-Anfrage</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
+        <source>Shell command</source>
+        <translation>Shell-Befehl</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>Neu laden</translation>
+        <source>A shell command runs on the scheduler nodes with their permissions. Only members of cronhelm_shell_admin can create shell jobs or change their commands. Write ${env:CRONHELM_SECRET_NAME} to use a secret the nodes&apos; operator declared; the command receives it as an environment variable, never as text.</source>
+        <translation>Ein Shell-Befehl läuft auf den Scheduler-Knoten mit deren Rechten. Nur Mitglieder von cronhelm_shell_admin können Shell-Aufträge anlegen oder ihre Befehle ändern. Schreiben Sie ${env:CRONHELM_SECRET_NAME}, um ein Geheimnis zu verwenden, das der Betreiber der Knoten eingerichtet hat; der Befehl erhält es als Umgebungsvariable, nie als Text.</translation>
     </message>
     <message>
-        <source>Discard your changes and load the job as it is saved now</source>
-        <translation>Ihre Änderungen verwerfen und den Auftrag so laden, wie er jetzt gespeichert ist</translation>
+        <source>The run counts as failed when the response body matches this regular expression, even with a good status.</source>
+        <translation>Der Lauf gilt als fehlgeschlagen, wenn der Antworttext auf diesen regulären Ausdruck passt, auch bei gutem Status.</translation>
     </message>
     <message>
-        <source>Someone else saved this job while you were editing it: %1</source>
-        <translation>Jemand anderes hat diesen Auftrag gespeichert, während Sie ihn bearbeitet haben: %1</translation>
+        <source>%1 holds a credential in plain text: every administrator can read it and every backup keeps it. Write ${env:CRONHELM_SECRET_NAME} instead and have the nodes&apos; operator declare it.</source>
+        <translation>%1 enthält Zugangsdaten im Klartext: Jeder Administrator kann sie lesen, und jede Sicherung bewahrt sie auf. Schreiben Sie stattdessen ${env:CRONHELM_SECRET_NAME} und lassen Sie das Geheimnis vom Betreiber der Knoten einrichten.</translation>
     </message>
     <message>
-        <source>The job was not saved because the connection to the database is lost. Everything you typed is kept; save again when Cronhelm is connected.</source>
-        <translation>Der Auftrag wurde nicht gespeichert, weil die Verbindung zur Datenbank verloren ist. Alles, was Sie eingegeben haben, bleibt erhalten; speichern Sie erneut, sobald Cronhelm verbunden ist.</translation>
+        <source>Runs the program directly: %1</source>
+        <translation>Startet das Programm direkt: %1</translation>
     </message>
     <message>
-        <source>The job was not saved: %1</source>
-        <translation>Der Auftrag wurde nicht gespeichert: %1</translation>
+        <source>Enter the web address to call, starting with https:// or http://.</source>
+        <translation>Geben Sie die aufzurufende Webadresse ein, beginnend mit https:// oder http://.</translation>
     </message>
     <message>
-        <source>The job could not be loaded: %1</source>
-        <translation>Der Auftrag konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Loaded version %1, saved by %2 on %3. Your changes were discarded.</source>
-        <translation>Version %1 geladen, gespeichert von %2 am %3. Ihre Änderungen wurden verworfen.</translation>
-    </message>
-    <message>
-        <source>Discard Changes</source>
-        <translation>Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <source>Discard your changes to this job?</source>
-        <translation>Ihre Änderungen an diesem Auftrag verwerfen?</translation>
+        <source>Enter the command to run.</source>
+        <translation>Geben Sie den auszuführenden Befehl ein.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +2015,14 @@
     <message>
         <source>Once on %1 (%2)</source>
         <translation>Einmal am %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No live node has the labels %1: this job&apos;s runs wait, queued, until one does.</source>
+        <translation>Kein aktiver Knoten hat die Labels %1: Die Läufe dieses Auftrags warten in der Warteschlange, bis es einen solchen Knoten gibt.</translation>
+    </message>
+    <message>
+        <source>No node to run on</source>
+        <translation>Kein Knoten zum Ausführen</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +2159,27 @@
     <message>
         <source>No jobs yet. An administrator can create them.</source>
         <translation>Noch keine Aufträge. Ein Administrator kann sie anlegen.</translation>
+    </message>
+    <message>
+        <source>Failing first</source>
+        <translation>Fehlgeschlagene zuerst</translation>
+    </message>
+    <message>
+        <source>Show only the jobs whose last run failed, timed out or was abandoned</source>
+        <translation>Nur die Aufträge zeigen, deren letzter Lauf fehlgeschlagen, abgelaufen oder verwaist ist</translation>
+    </message>
+    <message>
+        <source>List the failing jobs at the top, whatever the sort</source>
+        <translation>Fehlgeschlagene Aufträge oben auflisten, unabhängig von der Sortierung</translation>
+    </message>
+    <message>
+        <source>Failing (%1)</source>
+        <extracomment>the Jobs tab&apos;s filter button; %1 how many jobs are failing</extracomment>
+        <translation>Fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>No job is failing.</source>
+        <translation>Kein Auftrag ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2528,10 @@
         <source>The log was saved to %1.</source>
         <translation>Das Protokoll wurde nach %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>queued: %1</source>
+        <translation>wartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::MainWindow</name>
@@ -2240,14 +2632,6 @@
         <translation>Aufträge</translation>
     </message>
     <message>
-        <source>Cronhelm</source>
-        <translation>Cronhelm</translation>
-    </message>
-    <message>
-        <source>Cronhelm — %1</source>
-        <translation>Cronhelm — %1</translation>
-    </message>
-    <message>
         <source>Not connected to a database. Connect to see your jobs.</source>
         <translation>Nicht mit einer Datenbank verbunden. Verbinden Sie sich, um Ihre Aufträge zu sehen.</translation>
     </message>
@@ -2258,6 +2642,61 @@
     <message>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Jobs whose last run failed, timed out or was abandoned. Click to list them.</source>
+        <translation>Aufträge, deren letzter Lauf fehlgeschlagen, abgelaufen oder verwaist ist. Klicken Sie, um sie aufzulisten.</translation>
+    </message>
+    <message>
+        <source>History &amp;Retention…</source>
+        <translation>&amp;Aufbewahrung des Verlaufs …</translation>
+    </message>
+    <message>
+        <source>How long the run history is kept</source>
+        <translation>Wie lange der Laufverlauf aufbewahrt wird</translation>
+    </message>
+    <message>
+        <source>Deleted &amp;Jobs…</source>
+        <translation>&amp;Gelöschte Aufträge …</translation>
+    </message>
+    <message>
+        <source>See deleted jobs and restore one</source>
+        <translation>Gelöschte Aufträge ansehen und einen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1 took over running jobs from %2, which stopped responding at %3.</source>
+        <extracomment>%1 new node, %2 old node, %3 time of its last heartbeat</extracomment>
+        <translation>%1 hat die Ausführung der Aufträge von %2 übernommen, der um %3 nicht mehr reagiert hat.</translation>
+    </message>
+    <message>
+        <source>%1 took over running jobs from %2, which stopped responding.</source>
+        <translation>%1 hat die Ausführung der Aufträge von %2 übernommen, der nicht mehr reagiert hat.</translation>
+    </message>
+    <message>
+        <source>Jobs now run on %1</source>
+        <translation>Aufträge laufen jetzt auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Jobs (%n failing)</source>
+        <translation>
+            <numerusform>&amp;Aufträge (%n fehlgeschlagen)</numerusform>
+            <numerusform>&amp;Aufträge (%n fehlgeschlagen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2889,32 @@ Einzelheiten: %2</translation>
         <source>The server refused this login. Check the user name, the password and the database name, or ask the database administrator whether this computer may connect.</source>
         <translation>Der Server hat diese Anmeldung abgelehnt. Prüfen Sie Benutzername, Passwort und Datenbankname, oder fragen Sie den Datenbankadministrator, ob sich dieser Computer verbinden darf.</translation>
     </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>separates the parts of a run&apos;s result (&quot;HTTP 502 · Bad gateway&quot;)</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>A shell command runs on every scheduler node, so creating or changing one needs the cronhelm_shell_admin role.</source>
+        <translation>Ein Shell-Befehl läuft auf jedem Scheduler-Knoten, daher ist zum Anlegen oder Ändern die Rolle cronhelm_shell_admin nötig.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a column title of the spreadsheet export and its time zone: &quot;Started (Europe/Berlin)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1. Changing how long the run history is kept needs the cronhelm_admin role.</source>
+        <translation>Sie sind als %1 angemeldet. Um zu ändern, wie lange der Laufverlauf aufbewahrt wird, ist die Rolle cronhelm_admin nötig.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::PasswordStore</name>
@@ -2464,6 +2929,110 @@ Einzelheiten: %2</translation>
     <message>
         <source>The system keychain is not available (%1). Cronhelm does not store passwords anywhere else, so it will ask for the password each session.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Cronhelm speichert Passwörter nirgendwo anders und fragt daher in jeder Sitzung nach dem Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::RetentionDialog</name>
+    <message>
+        <source>Runs and their output are deleted once they are older than the days below, except the last runs of each job. A job can set its own values. The executor deletes them in small batches, without delaying any job.</source>
+        <translation>Läufe und ihre Ausgabe werden gelöscht, sobald sie älter als die unten angegebenen Tage sind, außer den letzten Läufen jedes Auftrags. Ein Auftrag kann eigene Werte festlegen. Der ausführende Knoten löscht sie in kleinen Portionen, ohne einen Auftrag zu verzögern.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <extracomment>Spin box suffix: &quot;365 days&quot;</extracomment>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source> runs of each job</source>
+        <extracomment>Spin box suffix: &quot;100 runs of each job&quot;</extracomment>
+        <translation> Läufe je Auftrag</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>The retention policy could not be read: %1</source>
+        <translation>Die Aufbewahrungsregeln konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The retention policy was not saved: %1</source>
+        <translation>Die Aufbewahrungsregeln wurden nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::RunActions</name>
+    <message>
+        <source>Show &amp;Log</source>
+        <translation>&amp;Protokoll anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Only a queued or running run can be cancelled.</source>
+        <translation>Nur ein wartender oder laufender Lauf kann abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Job</source>
+        <translation>&amp;Zum Auftrag</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Log</source>
+        <translation>Protokoll &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save Log As…</source>
+        <translation>Protokoll &amp;speichern unter …</translation>
+    </message>
+    <message>
+        <source>“%1” could not be started: %2</source>
+        <translation>„%1“ konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 could not be cancelled: %2</source>
+        <translation>Lauf %1 konnte nicht abgebrochen werden: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 of “%2” is being cancelled.</source>
+        <translation>Lauf %1 von „%2“ wird abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The log of run %1 could not be read: %2</source>
+        <translation>Das Protokoll von Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The log of run %1 was copied.</source>
+        <translation>Das Protokoll von Lauf %1 wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>run-%1.log</source>
+        <translation>lauf-%1.log</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Protokolldateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>The log cannot be saved to %1: %2</source>
+        <translation>Das Protokoll kann nicht nach %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The log was saved to %1.</source>
+        <translation>Das Protokoll wurde nach %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2521,21 +3090,35 @@ Einzelheiten: %2</translation>
         <translation>Wiederholung (Versuch %1)</translation>
     </message>
     <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>Exit-Code %1</translation>
-    </message>
-    <message>
-        <source> · </source>
-        <extracomment>separates the parts of a run&apos;s result (&quot;HTTP 502 · Bad gateway&quot;)</extracomment>
-        <translation> · </translation>
-    </message>
-    <message>
         <source>The log of this run was cut at its size limit.</source>
         <translation>Das Protokoll dieses Laufs wurde an seiner Größengrenze abgeschnitten.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::SizeEdit</name>
+    <message>
+        <source>KB</source>
+        <extracomment>units of data size: kilobytes, megabytes</extracomment>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +3160,13 @@ Einzelheiten: %2</translation>
 </source>
         <translation>cronhelm: es gibt keine gespeicherte Verbindung namens „%1“. Gespeicherte Verbindungen: %2
 </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::TimeOfDayEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +3271,17 @@ Einzelheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Cronhelm::UserGuideWindow</name>
+    <message>
+        <source>Cronhelm User Guide</source>
+        <translation>Cronhelm-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed on this computer. It is in the cronhelm package (/usr/share/doc/cronhelm/user-guide.md) and in the source tree (docs/user-guide.md).</source>
+        <translation>Das Benutzerhandbuch ist auf diesem Computer nicht installiert. Es ist im Paket cronhelm (/usr/share/doc/cronhelm/user-guide.md) und im Quellbaum (docs/user-guide.md) enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::ZonePicker</name>
     <message>
         <source>Type a city or region, e.g. Berlin</source>
@@ -2688,15 +3289,34 @@ Einzelheiten: %2</translation>
     </message>
 </context>
 <context>
-    <name>JobEditor</name>
+    <name>JobBehaviourPage</name>
     <message>
-        <source>Job</source>
-        <translation>Auftrag</translation>
+        <source>&amp;Stop it after:</source>
+        <translation>&amp;Beenden nach:</translation>
     </message>
     <message>
-        <source>General</source>
-        <translation>Allgemein</translation>
+        <source>&amp;Retries after a failure:</source>
+        <translation>&amp;Wiederholungen nach Fehlschlag:</translation>
     </message>
+    <message>
+        <source>&amp;Wait before retrying:</source>
+        <translation>&amp;Warten vor Wiederholung:</translation>
+    </message>
+    <message>
+        <source>If it is still r&amp;unning when due:</source>
+        <translation>Falls er bei &amp;Fälligkeit noch läuft:</translation>
+    </message>
+    <message>
+        <source>Runs &amp;missed while no scheduler ran:</source>
+        <translation>&amp;Verpasste Läufe ohne laufenden Scheduler:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep log output up to:</source>
+        <translation>Protokollausgabe &amp;behalten bis:</translation>
+    </message>
+</context>
+<context>
+    <name>JobGeneralPage</name>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
@@ -2721,10 +3341,119 @@ Einzelheiten: %2</translation>
         <source>&amp;Active: run on the schedule (clear to create it paused)</source>
         <translation>&amp;Aktiv: nach Zeitplan ausführen (abwählen, um ihn angehalten anzulegen)</translation>
     </message>
+</context>
+<context>
+    <name>JobNotifyPage</name>
     <message>
-        <source>What to Run</source>
-        <translation>Was ausführen</translation>
+        <source>Tell a Slack channel or another system when this job fails, succeeds, or works again after failing. Use an incoming webhook URL.</source>
+        <translation>Einen Slack-Kanal oder ein anderes System informieren, wenn dieser Auftrag fehlschlägt, gelingt oder nach einem Fehlschlag wieder funktioniert. Verwenden Sie die URL eines eingehenden Webhooks.</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Erholung</translation>
+    </message>
+    <message>
+        <source>Add Target</source>
+        <translation>Ziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Target</source>
+        <translation>Ziel entfernen</translation>
+    </message>
+    <message>
+        <source>Repeat a &amp;failure notice at most every:</source>
+        <translation>Fehlermeldung höchstens &amp;wiederholen alle:</translation>
+    </message>
+</context>
+<context>
+    <name>JobSchedulePage</name>
+    <message>
+        <source>&amp;Repeat on a schedule</source>
+        <translation>Nach Zeitplan &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Run &amp;once</source>
+        <translation>&amp;Einmal ausführen</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>Wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <source>E&amp;very:</source>
+        <translation>A&amp;lle:</translation>
+    </message>
+    <message>
+        <source>At m&amp;inute:</source>
+        <translation>Zur M&amp;inute:</translation>
+    </message>
+    <message>
+        <source>At &amp;time:</source>
+        <translation>&amp;Um:</translation>
+    </message>
+    <message>
+        <source>On these days:</source>
+        <translation>An diesen Tagen:</translation>
+    </message>
+    <message>
+        <source>On day of the &amp;month:</source>
+        <translation>Am &amp;Monatstag:</translation>
+    </message>
+    <message>
+        <source>Cron e&amp;xpression:</source>
+        <translation>Cron-A&amp;usdruck:</translation>
+    </message>
+    <message>
+        <source>e.g. 0 8-18/2 * * 1-5</source>
+        <translation>z. B. 0 8-18/2 * * 1-5</translation>
+    </message>
+    <message>
+        <source>What’s this schedule?</source>
+        <translation>Was bedeutet dieser Zeitplan?</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Datum und Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Which one do you mean?</source>
+        <translation>Welche meinen Sie?</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <source>In the job&apos;s time zone</source>
+        <translation>In der Zeitzone des Auftrags</translation>
+    </message>
+    <message>
+        <source>In your time zone</source>
+        <translation>In Ihrer Zeitzone</translation>
+    </message>
+</context>
+<context>
+    <name>JobTargetPage</name>
     <message>
         <source>&amp;Type:</source>
         <translation>&amp;Art:</translation>
@@ -2805,146 +3534,28 @@ Einzelheiten: %2</translation>
         <source>Remove Variable</source>
         <translation>Variable entfernen</translation>
     </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
     <message>
-        <source>When</source>
-        <translation>Wann</translation>
+        <source>History Retention</source>
+        <translation>Aufbewahrung des Verlaufs</translation>
     </message>
     <message>
-        <source>&amp;Repeat on a schedule</source>
-        <translation>Nach Zeitplan &amp;wiederholen</translation>
+        <source>Keep runs for:</source>
+        <translation>Läufe aufbewahren für:</translation>
     </message>
     <message>
-        <source>Run &amp;once</source>
-        <translation>&amp;Einmal ausführen</translation>
+        <source>Days to keep runs</source>
+        <translation>Tage, die Läufe aufbewahrt werden</translation>
     </message>
     <message>
-        <source>Re&amp;peat:</source>
-        <translation>Wie&amp;derholen:</translation>
+        <source>But keep at least:</source>
+        <translation>Aber mindestens behalten:</translation>
     </message>
     <message>
-        <source>E&amp;very:</source>
-        <translation>A&amp;lle:</translation>
-    </message>
-    <message>
-        <source>At m&amp;inute:</source>
-        <translation>Zur M&amp;inute:</translation>
-    </message>
-    <message>
-        <source>At &amp;time:</source>
-        <translation>&amp;Um:</translation>
-    </message>
-    <message>
-        <source>On day of the &amp;month:</source>
-        <translation>Am &amp;Monatstag:</translation>
-    </message>
-    <message>
-        <source>Cron e&amp;xpression:</source>
-        <translation>Cron-A&amp;usdruck:</translation>
-    </message>
-    <message>
-        <source>e.g. 0 8-18/2 * * 1-5</source>
-        <translation>z. B. 0 8-18/2 * * 1-5</translation>
-    </message>
-    <message>
-        <source>&amp;Date and time:</source>
-        <translation>&amp;Datum und Uhrzeit:</translation>
-    </message>
-    <message>
-        <source>Which one do you mean?</source>
-        <translation>Welche meinen Sie?</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone:</source>
-        <translation>&amp;Zeitzone:</translation>
-    </message>
-    <message>
-        <source>Next runs:</source>
-        <translation>Nächste Läufe:</translation>
-    </message>
-    <message>
-        <source>In the job&apos;s time zone</source>
-        <translation>In der Zeitzone des Auftrags</translation>
-    </message>
-    <message>
-        <source>In your time zone</source>
-        <translation>In Ihrer Zeitzone</translation>
-    </message>
-    <message>
-        <source>Behaviour</source>
-        <translation>Verhalten</translation>
-    </message>
-    <message>
-        <source>&amp;Stop it after:</source>
-        <translation>&amp;Beenden nach:</translation>
-    </message>
-    <message>
-        <source>&amp;Retries after a failure:</source>
-        <translation>&amp;Wiederholungen nach Fehlschlag:</translation>
-    </message>
-    <message>
-        <source>&amp;Wait before retrying:</source>
-        <translation>&amp;Warten vor Wiederholung:</translation>
-    </message>
-    <message>
-        <source>If it is still r&amp;unning when due:</source>
-        <translation>Falls er bei &amp;Fälligkeit noch läuft:</translation>
-    </message>
-    <message>
-        <source>Runs &amp;missed while no scheduler ran:</source>
-        <translation>&amp;Verpasste Läufe ohne laufenden Scheduler:</translation>
-    </message>
-    <message>
-        <source>&amp;Keep log output up to:</source>
-        <translation>Protokollausgabe &amp;behalten bis:</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Tell a Slack channel or another system when this job fails, succeeds, or works again after failing. Use an incoming webhook URL.</source>
-        <translation>Einen Slack-Kanal oder ein anderes System informieren, wenn dieser Auftrag fehlschlägt, gelingt oder nach einem Fehlschlag wieder funktioniert. Verwenden Sie die URL eines eingehenden Webhooks.</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Failure</source>
-        <translation>Fehlschlag</translation>
-    </message>
-    <message>
-        <source>Success</source>
-        <translation>Erfolg</translation>
-    </message>
-    <message>
-        <source>Recovery</source>
-        <translation>Erholung</translation>
-    </message>
-    <message>
-        <source>Add Target</source>
-        <translation>Ziel hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove Target</source>
-        <translation>Ziel entfernen</translation>
-    </message>
-    <message>
-        <source>Repeat a &amp;failure notice at most every:</source>
-        <translation>Fehlermeldung höchstens &amp;wiederholen alle:</translation>
-    </message>
-    <message>
-        <source>On these days:</source>
-        <translation>An diesen Tagen:</translation>
-    </message>
-    <message>
-        <source>&#xa0;KiB</source>
-        <comment>unit suffix of the log limit</comment>
-        <translation>&#xa0;KiB</translation>
+        <source>Runs to keep of each job</source>
+        <translation>Aufzubewahrende Läufe je Auftrag</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Cronhelm::ClusterModel</name>
+    <message numerus="yes">
+        <source>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</source>
+        <extracomment>%1 the role it had (&quot;Executor&quot;, &quot;Standby&quot;)</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::ConnectionStatus</name>
     <message numerus="yes">
         <source>Connection lost. Reconnecting in %n s…</source>
@@ -70,10 +81,10 @@
     </message>
 </context>
 <context>
-    <name>Cronhelm::JobEditor</name>
+    <name>Cronhelm::JobSchedulePage</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
@@ -86,6 +97,23 @@
         <translation>
             <numerusform>%1 did not finish within %n second.</numerusform>
             <numerusform>%1 did not finish within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::MainWindow</name>
+    <message numerus="yes">
+        <source>&amp;Jobs (%n failing)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -127,10 +127,6 @@
         <translation>Exécuteur</translation>
     </message>
     <message>
-        <source>Standby</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
         <source>Stopping</source>
         <translation>En cours d’arrêt</translation>
     </message>
@@ -153,6 +149,60 @@
     <message>
         <source>This node&apos;s clock differs from the database&apos;s by %1 ms.</source>
         <translation>L’horloge de ce nœud diffère de celle de la base de %1 ms.</translation>
+    </message>
+    <message>
+        <source>1 node · %1 of %2 slots busy</source>
+        <translation>1 nœud · %1 emplacements occupés sur %2</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 of %3 slots busy</source>
+        <translation>%1 nœuds · %2 emplacements occupés sur %3</translation>
+    </message>
+    <message>
+        <source>Jobs planned by %1</source>
+        <extracomment>%1 the executor node: it decides when jobs run; every live node runs them</extracomment>
+        <translation>Tâches planifiées par %1</translation>
+    </message>
+    <message>
+        <source>No node holds the executor lease, so no scheduled job starts until one takes it.</source>
+        <translation>Aucun nœud ne détient le bail d’exécuteur : aucune tâche planifiée ne démarre tant qu’un nœud ne l’a pas pris.</translation>
+    </message>
+    <message>
+        <source>%1 holds the executor lease (term %2): it decides when every job runs and which node runs it. Every live node runs jobs; another takes over the lease if it stops.</source>
+        <extracomment>%1 node, %2 lease term number</extracomment>
+        <translation>%1 détient le bail d’exécuteur (mandat %2) : il décide quand chaque tâche s’exécute et sur quel nœud. Chaque nœud actif exécute des tâches ; un autre reprend le bail s’il s’arrête.</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Busy / capacity</source>
+        <translation>Occupés / capacité</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Travailleur</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>Ne répond pas</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</source>
+        <extracomment>%1 the role it had (&quot;Executor&quot;, &quot;Standby&quot;)</extracomment>
+        <translation>
+            <numerusform>Aucun signal de vie depuis %n s (les nœuds en envoient un chaque seconde). Rôle précédent : %1 ; la base le déclare perdu après 30 s.</numerusform>
+            <numerusform>Aucun signal de vie depuis %n s (les nœuds en envoient un chaque seconde). Rôle précédent : %1 ; la base le déclare perdu après 30 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 runs assigned to this node (started or about to start) of the %2 it runs at once (--max-parallel).</source>
+        <translation>%1 exécutions attribuées à ce nœud (démarrées ou sur le point de démarrer) sur les %2 qu’il peut exécuter simultanément (--max-parallel).</translation>
     </message>
 </context>
 <context>
@@ -388,6 +438,10 @@
         <source>%1: the server&apos;s certificate was not checked, so someone on the network path could pose as it. Use verify-full.</source>
         <translation>%1 : le certificat du serveur n’a pas été vérifié, quelqu’un sur le chemin réseau pourrait donc se faire passer pour lui. Utilisez verify-full.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::Core</name>
@@ -453,10 +507,6 @@
         <translation>« W » doit suivre un jour, par ex. 15W</translation>
     </message>
     <message>
-        <source>%1 is out of range 1-31</source>
-        <translation>%1 est hors de la plage 1-31</translation>
-    </message>
-    <message>
         <source>%1 needs a weekday before &quot;#&quot;, e.g. 1#2</source>
         <translation>%1 : « # » doit suivre un jour de la semaine, par ex. 1#2</translation>
     </message>
@@ -479,10 +529,6 @@
     <message>
         <source>&quot;L&quot; is only allowed in day-of-month and day-of-week</source>
         <translation>« L » n’est permis que dans le jour du mois et le jour de la semaine</translation>
-    </message>
-    <message>
-        <source>%1 is out of range %2-%3</source>
-        <translation>%1 est hors de la plage %2-%3</translation>
     </message>
     <message>
         <source>%1 is not a number or a month name</source>
@@ -1180,6 +1226,62 @@
         <source>This needs a Cronhelm role this login does not have: ask an administrator to grant it cronhelm_viewer, cronhelm_operator or cronhelm_admin.</source>
         <translation>Il faut pour cela un rôle Cronhelm que cette connexion n&apos;a pas : demandez à un administrateur de lui accorder cronhelm_viewer, cronhelm_operator ou cronhelm_admin.</translation>
     </message>
+    <message>
+        <source>The %1 must be %2–%3, not %4.</source>
+        <extracomment>%1 a cron field name (&quot;minute&quot;), %2-%3 its range, %4 the value typed</extracomment>
+        <translation>La valeur du champ « %1 » doit être comprise entre %2 et %3, et non %4.</translation>
+    </message>
+    <message>
+        <source>This needs the cronhelm_shell_admin role.</source>
+        <translation>Il faut pour cela le rôle cronhelm_shell_admin.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::DeletedJobsDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Deleted Jobs</source>
+        <translation>Tâches supprimées</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimée</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Restore brings a job back as it was last defined, paused, with its run history. Resume it when you are ready.</source>
+        <translation>Restaurer rétablit une tâche telle qu’elle était définie en dernier, en pause, avec son historique des exécutions. Reprenez-la quand vous serez prêt.</translation>
+    </message>
+    <message>
+        <source>The deleted jobs could not be read: %1</source>
+        <translation>Les tâches supprimées n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>No job has been deleted.</source>
+        <translation>Aucune tâche n’a été supprimée.</translation>
+    </message>
+    <message>
+        <source>A job named “%1” exists now: rename it first.</source>
+        <translation>Une tâche nommée « %1 » existe maintenant : renommez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be restored: %2</source>
+        <translation>« %1 » n’a pas pu être restaurée : %2</translation>
+    </message>
+    <message>
+        <source>“%1” is back, paused. Resume it when you are ready.</source>
+        <translation>« %1 » est de retour, en pause. Reprenez-la quand vous serez prêt.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DurationChart</name>
@@ -1304,10 +1406,6 @@
         <translation>Exporter l’historique</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting the run history…</source>
         <translation>Export de l’historique…</translation>
     </message>
@@ -1338,6 +1436,166 @@
         <source>No runs match these filters.</source>
         <translation>Aucune exécution ne correspond à ces filtres.</translation>
     </message>
+    <message>
+        <source>CSV for a spreadsheet (*.csv)</source>
+        <translation>CSV pour un tableur (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, as cronhelmctl writes it (*.csv)</source>
+        <translation>CSV pour les programmes, tel que l’écrit cronhelmctl (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobBehaviourPage</name>
+    <message>
+        <source>the same each time</source>
+        <translation>la même durée à chaque fois</translation>
+    </message>
+    <message>
+        <source>twice as long each time</source>
+        <translation>deux fois plus longtemps à chaque fois</translation>
+    </message>
+    <message>
+        <source>Skip the new run (default)</source>
+        <translation>Sauter la nouvelle exécution (par défaut)</translation>
+    </message>
+    <message>
+        <source>Start another one alongside</source>
+        <translation>En démarrer une autre en parallèle</translation>
+    </message>
+    <message>
+        <source>Stop the running one and start anew</source>
+        <translation>Arrêter celle en cours et recommencer</translation>
+    </message>
+    <message>
+        <source>Run once as soon as possible (default)</source>
+        <translation>Exécuter une fois dès que possible (par défaut)</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Les sauter</translation>
+    </message>
+    <message>
+        <source>Run each missed time, at most this many:</source>
+        <translation>Exécuter chaque occurrence manquée, au plus :</translation>
+    </message>
+    <message>
+        <source>any node</source>
+        <translation>n’importe quel nœud</translation>
+    </message>
+    <message>
+        <source>Run only on nodes started with all these labels (--labels), comma-separated, e.g. gpu, eu. Empty: any node.</source>
+        <translation>Exécuter uniquement sur les nœuds démarrés avec toutes ces étiquettes (--labels), séparées par des virgules, p. ex. gpu, eu. Vide : n’importe quel nœud.</translation>
+    </message>
+    <message>
+        <source>Run on nodes labelled:</source>
+        <translation>Exécuter sur les nœuds étiquetés :</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobChangesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai maximal</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Nouveaux essais</translation>
+    </message>
+    <message>
+        <source>Header %1</source>
+        <extracomment>a changed HTTP header of a job, %1 its name (&quot;Authorization&quot;)</extracomment>
+        <translation>En-tête %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimée</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurée</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>One-off cancelled</source>
+        <translation>Exécution ponctuelle annulée</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>a changed field of a job: %1 field, %2 old value, %3 new value</extracomment>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobDetailPane</name>
@@ -1348,6 +1606,14 @@
     <message>
         <source>&lt;b&gt;Recent runs of %1&lt;/b&gt; &amp;nbsp; &lt;a href=&quot;#history&quot;&gt;All runs…&lt;/a&gt;</source>
         <translation>&lt;b&gt;Dernières exécutions de %1&lt;/b&gt; &amp;nbsp; &lt;a href=&quot;#history&quot;&gt;Toutes les exécutions…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Recent Runs</source>
+        <translation>Dernières exécutions</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
     </message>
 </context>
 <context>
@@ -1381,20 +1647,102 @@
         <translation>De nouveau connecté. Vous pouvez maintenant enregistrer la tâche.</translation>
     </message>
     <message>
-        <source>HTTP request</source>
-        <translation>Requête HTTP</translation>
+        <source>Not connected to the database. Everything you typed is kept; save when Cronhelm is connected again.</source>
+        <translation>Non connecté à la base de données. Tout ce que vous avez saisi est conservé ; enregistrez quand Cronhelm sera reconnecté.</translation>
     </message>
     <message>
-        <source>Shell command</source>
-        <translation>Commande shell</translation>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>A shell command runs on the scheduler nodes with their permissions. Only administrators can create or change shell jobs. Write ${env:NAME} to use a secret kept in an environment variable on the nodes.</source>
-        <translation>Une commande shell s’exécute sur les nœuds planificateurs avec leurs droits. Seuls les administrateurs peuvent créer ou modifier des tâches shell. Écrivez ${env:NOM} pour utiliser un secret conservé dans une variable d’environnement des nœuds.</translation>
+        <source>Reload</source>
+        <translation>Recharger</translation>
     </message>
     <message>
-        <source>The run counts as failed when the response body matches this regular expression, even with a good status.</source>
-        <translation>L’exécution est considérée comme échouée si le corps de la réponse correspond à cette expression régulière, même avec un bon statut.</translation>
+        <source>Discard your changes and load the job as it is saved now</source>
+        <translation>Abandonner vos modifications et charger la tâche telle qu’elle est enregistrée</translation>
+    </message>
+    <message>
+        <source>Someone else saved this job while you were editing it: %1</source>
+        <translation>Quelqu’un d’autre a enregistré cette tâche pendant que vous la modifiiez : %1</translation>
+    </message>
+    <message>
+        <source>The job was not saved because the connection to the database is lost. Everything you typed is kept; save again when Cronhelm is connected.</source>
+        <translation>La tâche n’a pas été enregistrée car la connexion à la base est perdue. Tout ce que vous avez saisi est conservé ; enregistrez de nouveau quand Cronhelm sera connecté.</translation>
+    </message>
+    <message>
+        <source>The job was not saved: %1</source>
+        <translation>La tâche n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The job could not be loaded: %1</source>
+        <translation>La tâche n’a pas pu être chargée : %1</translation>
+    </message>
+    <message>
+        <source>Loaded version %1, saved by %2 on %3. Your changes were discarded.</source>
+        <translation>Version %1 chargée, enregistrée par %2 le %3. Vos modifications ont été abandonnées.</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this job?</source>
+        <translation>Abandonner vos modifications de cette tâche ?</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>What to Run</source>
+        <translation>Quoi exécuter</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportement</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 the tab&apos;s title (&quot;When&quot;), %2 the problem</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobGeneralPage</name>
+    <message>
+        <source>A job named “%1” already exists. Names must differ in more than letter case.</source>
+        <translation>Une tâche nommée « %1 » existe déjà. Les noms doivent différer autrement que par la casse.</translation>
+    </message>
+    <message>
+        <source>A job named “%1” already exists. Choose a name that tells them apart.</source>
+        <translation>Une tâche nommée « %1 » existe déjà. Choisissez un nom qui permette de les distinguer.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobNotifyPage</name>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::JobSchedulePage</name>
+    <message>
+        <source>Use the schedule builder</source>
+        <translation>Utiliser l’assistant de planification</translation>
     </message>
     <message>
         <source>Every few minutes</source>
@@ -1436,52 +1784,72 @@
         </translation>
     </message>
     <message>
-        <source>the same each time</source>
-        <translation>la même durée à chaque fois</translation>
+        <source>Show what each part of the cron expression means</source>
+        <translation>Afficher la signification de chaque partie de l’expression cron</translation>
     </message>
     <message>
-        <source>twice as long each time</source>
-        <translation>deux fois plus longtemps à chaque fois</translation>
+        <source>A schedule is five parts separated by spaces: minute, hour, day of the month, month and day of the week. For example, “30 7 * * *” runs every day at 07:30.</source>
+        <translation>Une planification se compose de cinq parties séparées par des espaces : minute, heure, jour du mois, mois et jour de la semaine. Par exemple, « 30 7 * * * » s’exécute chaque jour à 07:30.</translation>
     </message>
     <message>
-        <source>Skip the new run (default)</source>
-        <translation>Sauter la nouvelle exécution (par défaut)</translation>
+        <source>minute</source>
+        <translation>minute</translation>
     </message>
     <message>
-        <source>Start another one alongside</source>
-        <translation>En démarrer une autre en parallèle</translation>
+        <source>hour</source>
+        <translation>heure</translation>
     </message>
     <message>
-        <source>Stop the running one and start anew</source>
-        <translation>Arrêter celle en cours et recommencer</translation>
+        <source>day of the month</source>
+        <translation>jour du mois</translation>
     </message>
     <message>
-        <source>Run once as soon as possible (default)</source>
-        <translation>Exécuter une fois dès que possible (par défaut)</translation>
+        <source>month</source>
+        <translation>mois</translation>
     </message>
     <message>
-        <source>Skip them</source>
-        <translation>Les sauter</translation>
+        <source>day of the week</source>
+        <translation>jour de la semaine</translation>
     </message>
     <message>
-        <source>Run each missed time, at most this many:</source>
-        <translation>Exécuter chaque occurrence manquée, au plus :</translation>
+        <source>0–59</source>
+        <translation>0–59</translation>
     </message>
     <message>
-        <source>Slack</source>
-        <translation>Slack</translation>
+        <source>0–23</source>
+        <translation>0–23</translation>
     </message>
     <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
+        <source>1–31</source>
+        <translation>1–31</translation>
     </message>
     <message>
-        <source>Runs the program directly: %1</source>
-        <translation>Lance le programme directement : %1</translation>
+        <source>1–12 or JAN–DEC</source>
+        <translation>1–12 ou JAN–DEC</translation>
+    </message>
+    <message>
+        <source>0–7 or SUN–SAT (0 and 7 are Sunday)</source>
+        <translation>0–7 ou SUN–SAT (0 et 7 désignent le dimanche)</translation>
+    </message>
+    <message>
+        <source>A cron expression has five parts:</source>
+        <translation>Une expression cron comporte cinq parties :</translation>
+    </message>
+    <message>
+        <source>In each part: * means every value, 1-5 a range, 1,15 a list, */10 every tenth. In the day of the month, L is the last day and LW the last weekday; in the day of the week, 5L is the last Friday and 1#2 the second Monday.</source>
+        <translation>Dans chaque partie : * signifie toutes les valeurs, 1-5 un intervalle, 1,15 une liste, */10 une valeur sur dix. Dans le jour du mois, L est le dernier jour et LW le dernier jour ouvré ; dans le jour de la semaine, 5L est le dernier vendredi et 1#2 le deuxième lundi.</translation>
+    </message>
+    <message>
+        <source>Examples: “0 9 * * 1-5” at 09:00 on Monday to Friday; “*/15 * * * *” every 15 minutes; “0 18 L * *” at 18:00 on the last day of every month.</source>
+        <translation>Exemples : « 0 9 * * 1-5 » à 09:00 du lundi au vendredi ; « */15 * * * * » toutes les 15 minutes ; « 0 18 L * * » à 18:00 le dernier jour de chaque mois.</translation>
     </message>
     <message>
         <source>Choose at least one day.</source>
         <translation>Choisissez au moins un jour.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day. Type it like 07:30.</source>
+        <translation>« %1 » n’est pas une heure de la journée. Saisissez-la sous la forme 07:30.</translation>
     </message>
     <message>
         <source>%1 Choose a time that exists there.</source>
@@ -1530,49 +1898,40 @@
         <extracomment>%1 date and time, %2 time zone abbreviation</extracomment>
         <translation>%1 %2</translation>
     </message>
+</context>
+<context>
+    <name>Cronhelm::JobTargetPage</name>
     <message>
-        <source>Not connected to the database. Everything you typed is kept; save when Cronhelm is connected again.</source>
-        <translation>Non connecté à la base de données. Tout ce que vous avez saisi est conservé ; enregistrez quand Cronhelm sera reconnecté.</translation>
+        <source>HTTP request</source>
+        <translation>Requête HTTP</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
+        <source>Shell command</source>
+        <translation>Commande shell</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>Recharger</translation>
+        <source>A shell command runs on the scheduler nodes with their permissions. Only members of cronhelm_shell_admin can create shell jobs or change their commands. Write ${env:CRONHELM_SECRET_NAME} to use a secret the nodes&apos; operator declared; the command receives it as an environment variable, never as text.</source>
+        <translation>Une commande shell s’exécute sur les nœuds planificateurs avec leurs droits. Seuls les membres de cronhelm_shell_admin peuvent créer des tâches shell ou modifier leurs commandes. Écrivez ${env:CRONHELM_SECRET_NAME} pour utiliser un secret déclaré par l’opérateur des nœuds ; la commande le reçoit comme variable d’environnement, jamais sous forme de texte.</translation>
     </message>
     <message>
-        <source>Discard your changes and load the job as it is saved now</source>
-        <translation>Abandonner vos modifications et charger la tâche telle qu’elle est enregistrée</translation>
+        <source>The run counts as failed when the response body matches this regular expression, even with a good status.</source>
+        <translation>L’exécution est considérée comme échouée si le corps de la réponse correspond à cette expression régulière, même avec un bon statut.</translation>
     </message>
     <message>
-        <source>Someone else saved this job while you were editing it: %1</source>
-        <translation>Quelqu’un d’autre a enregistré cette tâche pendant que vous la modifiiez : %1</translation>
+        <source>%1 holds a credential in plain text: every administrator can read it and every backup keeps it. Write ${env:CRONHELM_SECRET_NAME} instead and have the nodes&apos; operator declare it.</source>
+        <translation>%1 contient une donnée d’authentification en clair : tout administrateur peut la lire et chaque sauvegarde la conserve. Écrivez plutôt ${env:CRONHELM_SECRET_NAME} et faites-la déclarer par l’opérateur des nœuds.</translation>
     </message>
     <message>
-        <source>The job was not saved because the connection to the database is lost. Everything you typed is kept; save again when Cronhelm is connected.</source>
-        <translation>La tâche n’a pas été enregistrée car la connexion à la base est perdue. Tout ce que vous avez saisi est conservé ; enregistrez de nouveau quand Cronhelm sera connecté.</translation>
+        <source>Runs the program directly: %1</source>
+        <translation>Lance le programme directement : %1</translation>
     </message>
     <message>
-        <source>The job was not saved: %1</source>
-        <translation>La tâche n’a pas été enregistrée : %1</translation>
+        <source>Enter the web address to call, starting with https:// or http://.</source>
+        <translation>Saisissez l’adresse web à appeler, commençant par https:// ou http://.</translation>
     </message>
     <message>
-        <source>The job could not be loaded: %1</source>
-        <translation>La tâche n’a pas pu être chargée : %1</translation>
-    </message>
-    <message>
-        <source>Loaded version %1, saved by %2 on %3. Your changes were discarded.</source>
-        <translation>Version %1 chargée, enregistrée par %2 le %3. Vos modifications ont été abandonnées.</translation>
-    </message>
-    <message>
-        <source>Discard Changes</source>
-        <translation>Abandonner les modifications</translation>
-    </message>
-    <message>
-        <source>Discard your changes to this job?</source>
-        <translation>Abandonner vos modifications de cette tâche ?</translation>
+        <source>Enter the command to run.</source>
+        <translation>Saisissez la commande à exécuter.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +2015,14 @@
     <message>
         <source>Once on %1 (%2)</source>
         <translation>Une fois le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No live node has the labels %1: this job&apos;s runs wait, queued, until one does.</source>
+        <translation>Aucun nœud actif n’a les étiquettes %1 : les exécutions de cette tâche restent en attente jusqu’à ce qu’un nœud les ait.</translation>
+    </message>
+    <message>
+        <source>No node to run on</source>
+        <translation>Aucun nœud pour l’exécuter</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +2159,27 @@
     <message>
         <source>No jobs yet. An administrator can create them.</source>
         <translation>Aucune tâche pour l’instant. Un administrateur peut en créer.</translation>
+    </message>
+    <message>
+        <source>Failing first</source>
+        <translation>En échec d’abord</translation>
+    </message>
+    <message>
+        <source>Show only the jobs whose last run failed, timed out or was abandoned</source>
+        <translation>Afficher uniquement les tâches dont la dernière exécution a échoué, a dépassé son délai ou a été abandonnée</translation>
+    </message>
+    <message>
+        <source>List the failing jobs at the top, whatever the sort</source>
+        <translation>Afficher les tâches en échec en haut, quel que soit le tri</translation>
+    </message>
+    <message>
+        <source>Failing (%1)</source>
+        <extracomment>the Jobs tab&apos;s filter button; %1 how many jobs are failing</extracomment>
+        <translation>En échec (%1)</translation>
+    </message>
+    <message>
+        <source>No job is failing.</source>
+        <translation>Aucune tâche n’est en échec.</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2528,10 @@
         <source>The log was saved to %1.</source>
         <translation>Le journal a été enregistré dans %1.</translation>
     </message>
+    <message>
+        <source>queued: %1</source>
+        <translation>en attente : %1</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::MainWindow</name>
@@ -2240,14 +2632,6 @@
         <translation>Tâches</translation>
     </message>
     <message>
-        <source>Cronhelm</source>
-        <translation>Cronhelm</translation>
-    </message>
-    <message>
-        <source>Cronhelm — %1</source>
-        <translation>Cronhelm — %1</translation>
-    </message>
-    <message>
         <source>Not connected to a database. Connect to see your jobs.</source>
         <translation>Non connecté à une base. Connectez-vous pour voir vos tâches.</translation>
     </message>
@@ -2258,6 +2642,61 @@
     <message>
         <source>Try Again</source>
         <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Jobs whose last run failed, timed out or was abandoned. Click to list them.</source>
+        <translation>Tâches dont la dernière exécution a échoué, a dépassé son délai ou a été abandonnée. Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>History &amp;Retention…</source>
+        <translation>&amp;Conservation de l’historique…</translation>
+    </message>
+    <message>
+        <source>How long the run history is kept</source>
+        <translation>Durée de conservation de l’historique des exécutions</translation>
+    </message>
+    <message>
+        <source>Deleted &amp;Jobs…</source>
+        <translation>Tâches s&amp;upprimées…</translation>
+    </message>
+    <message>
+        <source>See deleted jobs and restore one</source>
+        <translation>Voir les tâches supprimées et en restaurer une</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>%1 took over running jobs from %2, which stopped responding at %3.</source>
+        <extracomment>%1 new node, %2 old node, %3 time of its last heartbeat</extracomment>
+        <translation>%1 a repris l’exécution des tâches de %2, qui a cessé de répondre à %3.</translation>
+    </message>
+    <message>
+        <source>%1 took over running jobs from %2, which stopped responding.</source>
+        <translation>%1 a repris l’exécution des tâches de %2, qui a cessé de répondre.</translation>
+    </message>
+    <message>
+        <source>Jobs now run on %1</source>
+        <translation>Les tâches s’exécutent maintenant sur %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Jobs (%n failing)</source>
+        <translation>
+            <numerusform>&amp;Tâches (%n en échec)</numerusform>
+            <numerusform>&amp;Tâches (%n en échec)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2889,32 @@ Détails : %2</translation>
         <source>The server refused this login. Check the user name, the password and the database name, or ask the database administrator whether this computer may connect.</source>
         <translation>Le serveur a refusé cette connexion. Vérifiez le nom d&apos;utilisateur, le mot de passe et le nom de la base, ou demandez à l&apos;administrateur de la base si cet ordinateur peut se connecter.</translation>
     </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>code de sortie %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>separates the parts of a run&apos;s result (&quot;HTTP 502 · Bad gateway&quot;)</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>A shell command runs on every scheduler node, so creating or changing one needs the cronhelm_shell_admin role.</source>
+        <translation>Une commande shell s’exécute sur chaque nœud planificateur : la créer ou la modifier exige donc le rôle cronhelm_shell_admin.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a column title of the spreadsheet export and its time zone: &quot;Started (Europe/Berlin)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1. Changing how long the run history is kept needs the cronhelm_admin role.</source>
+        <translation>Vous êtes connecté en tant que %1. Modifier la durée de conservation de l’historique des exécutions exige le rôle cronhelm_admin.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::PasswordStore</name>
@@ -2464,6 +2929,110 @@ Détails : %2</translation>
     <message>
         <source>The system keychain is not available (%1). Cronhelm does not store passwords anywhere else, so it will ask for the password each session.</source>
         <translation>Le trousseau du système n’est pas disponible (%1). Cronhelm ne conserve les mots de passe nulle part ailleurs ; il demandera donc le mot de passe à chaque session.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::RetentionDialog</name>
+    <message>
+        <source>Runs and their output are deleted once they are older than the days below, except the last runs of each job. A job can set its own values. The executor deletes them in small batches, without delaying any job.</source>
+        <translation>Les exécutions et leur sortie sont supprimées dès qu’elles sont plus anciennes que le nombre de jours ci-dessous, sauf les dernières exécutions de chaque tâche. Une tâche peut définir ses propres valeurs. L’exécuteur les supprime par petits lots, sans retarder aucune tâche.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <extracomment>Spin box suffix: &quot;365 days&quot;</extracomment>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source> runs of each job</source>
+        <extracomment>Spin box suffix: &quot;100 runs of each job&quot;</extracomment>
+        <translation> exécutions par tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Nouvel essai</translation>
+    </message>
+    <message>
+        <source>The retention policy could not be read: %1</source>
+        <translation>La politique de conservation n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>The retention policy was not saved: %1</source>
+        <translation>La politique de conservation n’a pas été enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::RunActions</name>
+    <message>
+        <source>Show &amp;Log</source>
+        <translation>Afficher le &amp;journal</translation>
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>&amp;Annuler l’exécution</translation>
+    </message>
+    <message>
+        <source>Only a queued or running run can be cancelled.</source>
+        <translation>Seule une exécution en attente ou en cours peut être annulée.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Job</source>
+        <translation>Aller à la &amp;tâche</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Log</source>
+        <translation>&amp;Copier le journal</translation>
+    </message>
+    <message>
+        <source>&amp;Save Log As…</source>
+        <translation>&amp;Enregistrer le journal sous…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be started: %2</source>
+        <translation>« %1 » n’a pas pu être démarrée : %2</translation>
+    </message>
+    <message>
+        <source>Run %1 could not be cancelled: %2</source>
+        <translation>L’exécution %1 n’a pas pu être annulée : %2</translation>
+    </message>
+    <message>
+        <source>Run %1 of “%2” is being cancelled.</source>
+        <translation>L’exécution %1 de « %2 » est en cours d’annulation.</translation>
+    </message>
+    <message>
+        <source>The log of run %1 could not be read: %2</source>
+        <translation>Le journal de l’exécution %1 n’a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>The log of run %1 was copied.</source>
+        <translation>Le journal de l’exécution %1 a été copié.</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>run-%1.log</source>
+        <translation>execution-%1.log</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Fichiers journaux (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>The log cannot be saved to %1: %2</source>
+        <translation>Le journal ne peut pas être enregistré dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>The log was saved to %1.</source>
+        <translation>Le journal a été enregistré dans %1.</translation>
     </message>
 </context>
 <context>
@@ -2521,21 +3090,35 @@ Détails : %2</translation>
         <translation>Nouvel essai (tentative %1)</translation>
     </message>
     <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>code de sortie %1</translation>
-    </message>
-    <message>
-        <source> · </source>
-        <extracomment>separates the parts of a run&apos;s result (&quot;HTTP 502 · Bad gateway&quot;)</extracomment>
-        <translation> · </translation>
-    </message>
-    <message>
         <source>The log of this run was cut at its size limit.</source>
         <translation>Le journal de cette exécution a été coupé à sa taille limite.</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::SizeEdit</name>
+    <message>
+        <source>KB</source>
+        <extracomment>units of data size: kilobytes, megabytes</extracomment>
+        <translation>Ko</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +3160,13 @@ Détails : %2</translation>
 </source>
         <translation>cronhelm : il n’y a pas de connexion enregistrée nommée « %1 ». Connexions enregistrées : %2
 </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::TimeOfDayEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +3271,17 @@ Détails : %2</translation>
     </message>
 </context>
 <context>
+    <name>Cronhelm::UserGuideWindow</name>
+    <message>
+        <source>Cronhelm User Guide</source>
+        <translation>Guide de l’utilisateur de Cronhelm</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed on this computer. It is in the cronhelm package (/usr/share/doc/cronhelm/user-guide.md) and in the source tree (docs/user-guide.md).</source>
+        <translation>Le guide de l’utilisateur n’est pas installé sur cet ordinateur. Il se trouve dans le paquet cronhelm (/usr/share/doc/cronhelm/user-guide.md) et dans l’arborescence des sources (docs/user-guide.md).</translation>
+    </message>
+</context>
+<context>
     <name>Cronhelm::ZonePicker</name>
     <message>
         <source>Type a city or region, e.g. Berlin</source>
@@ -2688,15 +3289,34 @@ Détails : %2</translation>
     </message>
 </context>
 <context>
-    <name>JobEditor</name>
+    <name>JobBehaviourPage</name>
     <message>
-        <source>Job</source>
-        <translation>Tâche</translation>
+        <source>&amp;Stop it after:</source>
+        <translation>&amp;L’arrêter après :</translation>
     </message>
     <message>
-        <source>General</source>
-        <translation>Général</translation>
+        <source>&amp;Retries after a failure:</source>
+        <translation>Nouveaux &amp;essais après un échec :</translation>
     </message>
+    <message>
+        <source>&amp;Wait before retrying:</source>
+        <translation>&amp;Attendre avant de réessayer :</translation>
+    </message>
+    <message>
+        <source>If it is still r&amp;unning when due:</source>
+        <translation>Si elle est encore en co&amp;urs à l’échéance :</translation>
+    </message>
+    <message>
+        <source>Runs &amp;missed while no scheduler ran:</source>
+        <translation>Exécutions &amp;manquées sans planificateur actif :</translation>
+    </message>
+    <message>
+        <source>&amp;Keep log output up to:</source>
+        <translation>&amp;Conserver la sortie jusqu’à :</translation>
+    </message>
+</context>
+<context>
+    <name>JobGeneralPage</name>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
@@ -2721,10 +3341,119 @@ Détails : %2</translation>
         <source>&amp;Active: run on the schedule (clear to create it paused)</source>
         <translation>&amp;Active : s’exécute selon la planification (décochez pour la créer en pause)</translation>
     </message>
+</context>
+<context>
+    <name>JobNotifyPage</name>
     <message>
-        <source>What to Run</source>
-        <translation>Quoi exécuter</translation>
+        <source>Tell a Slack channel or another system when this job fails, succeeds, or works again after failing. Use an incoming webhook URL.</source>
+        <translation>Prévenir un canal Slack ou un autre système quand cette tâche échoue, réussit ou fonctionne de nouveau après un échec. Utilisez l’URL d’un webhook entrant.</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Réussite</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Rétablissement</translation>
+    </message>
+    <message>
+        <source>Add Target</source>
+        <translation>Ajouter une cible</translation>
+    </message>
+    <message>
+        <source>Remove Target</source>
+        <translation>Retirer la cible</translation>
+    </message>
+    <message>
+        <source>Repeat a &amp;failure notice at most every:</source>
+        <translation>Répéter un avis d’é&amp;chec au plus toutes les :</translation>
+    </message>
+</context>
+<context>
+    <name>JobSchedulePage</name>
+    <message>
+        <source>&amp;Repeat on a schedule</source>
+        <translation>Répéter selon une &amp;planification</translation>
+    </message>
+    <message>
+        <source>Run &amp;once</source>
+        <translation>Exécuter une &amp;seule fois</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+        <source>E&amp;very:</source>
+        <translation>&amp;Toutes les :</translation>
+    </message>
+    <message>
+        <source>At m&amp;inute:</source>
+        <translation>À la m&amp;inute :</translation>
+    </message>
+    <message>
+        <source>At &amp;time:</source>
+        <translation>À l’&amp;heure :</translation>
+    </message>
+    <message>
+        <source>On these days:</source>
+        <translation>Ces jours-là :</translation>
+    </message>
+    <message>
+        <source>On day of the &amp;month:</source>
+        <translation>Le &amp;jour du mois :</translation>
+    </message>
+    <message>
+        <source>Cron e&amp;xpression:</source>
+        <translation>E&amp;xpression cron :</translation>
+    </message>
+    <message>
+        <source>e.g. 0 8-18/2 * * 1-5</source>
+        <translation>par ex. 0 8-18/2 * * 1-5</translation>
+    </message>
+    <message>
+        <source>What’s this schedule?</source>
+        <translation>Que signifie cette planification ?</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Date et heure :</translation>
+    </message>
+    <message>
+        <source>Which one do you mean?</source>
+        <translation>Laquelle voulez-vous dire ?</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Prochaines exécutions :</translation>
+    </message>
+    <message>
+        <source>In the job&apos;s time zone</source>
+        <translation>Dans le fuseau horaire de la tâche</translation>
+    </message>
+    <message>
+        <source>In your time zone</source>
+        <translation>Dans votre fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>JobTargetPage</name>
     <message>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
@@ -2805,146 +3534,28 @@ Détails : %2</translation>
         <source>Remove Variable</source>
         <translation>Retirer la variable</translation>
     </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
     <message>
-        <source>When</source>
-        <translation>Quand</translation>
+        <source>History Retention</source>
+        <translation>Conservation de l’historique</translation>
     </message>
     <message>
-        <source>&amp;Repeat on a schedule</source>
-        <translation>Répéter selon une &amp;planification</translation>
+        <source>Keep runs for:</source>
+        <translation>Conserver les exécutions pendant :</translation>
     </message>
     <message>
-        <source>Run &amp;once</source>
-        <translation>Exécuter une &amp;seule fois</translation>
+        <source>Days to keep runs</source>
+        <translation>Jours de conservation des exécutions</translation>
     </message>
     <message>
-        <source>Re&amp;peat:</source>
-        <translation>&amp;Répéter :</translation>
+        <source>But keep at least:</source>
+        <translation>Mais conserver au moins :</translation>
     </message>
     <message>
-        <source>E&amp;very:</source>
-        <translation>&amp;Toutes les :</translation>
-    </message>
-    <message>
-        <source>At m&amp;inute:</source>
-        <translation>À la m&amp;inute :</translation>
-    </message>
-    <message>
-        <source>At &amp;time:</source>
-        <translation>À l’&amp;heure :</translation>
-    </message>
-    <message>
-        <source>On day of the &amp;month:</source>
-        <translation>Le &amp;jour du mois :</translation>
-    </message>
-    <message>
-        <source>Cron e&amp;xpression:</source>
-        <translation>E&amp;xpression cron :</translation>
-    </message>
-    <message>
-        <source>e.g. 0 8-18/2 * * 1-5</source>
-        <translation>par ex. 0 8-18/2 * * 1-5</translation>
-    </message>
-    <message>
-        <source>&amp;Date and time:</source>
-        <translation>&amp;Date et heure :</translation>
-    </message>
-    <message>
-        <source>Which one do you mean?</source>
-        <translation>Laquelle voulez-vous dire ?</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
-    </message>
-    <message>
-        <source>Next runs:</source>
-        <translation>Prochaines exécutions :</translation>
-    </message>
-    <message>
-        <source>In the job&apos;s time zone</source>
-        <translation>Dans le fuseau horaire de la tâche</translation>
-    </message>
-    <message>
-        <source>In your time zone</source>
-        <translation>Dans votre fuseau horaire</translation>
-    </message>
-    <message>
-        <source>Behaviour</source>
-        <translation>Comportement</translation>
-    </message>
-    <message>
-        <source>&amp;Stop it after:</source>
-        <translation>&amp;L’arrêter après :</translation>
-    </message>
-    <message>
-        <source>&amp;Retries after a failure:</source>
-        <translation>Nouveaux &amp;essais après un échec :</translation>
-    </message>
-    <message>
-        <source>&amp;Wait before retrying:</source>
-        <translation>&amp;Attendre avant de réessayer :</translation>
-    </message>
-    <message>
-        <source>If it is still r&amp;unning when due:</source>
-        <translation>Si elle est encore en co&amp;urs à l’échéance :</translation>
-    </message>
-    <message>
-        <source>Runs &amp;missed while no scheduler ran:</source>
-        <translation>Exécutions &amp;manquées sans planificateur actif :</translation>
-    </message>
-    <message>
-        <source>&amp;Keep log output up to:</source>
-        <translation>&amp;Conserver la sortie jusqu’à :</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Notifications</translation>
-    </message>
-    <message>
-        <source>Tell a Slack channel or another system when this job fails, succeeds, or works again after failing. Use an incoming webhook URL.</source>
-        <translation>Prévenir un canal Slack ou un autre système quand cette tâche échoue, réussit ou fonctionne de nouveau après un échec. Utilisez l’URL d’un webhook entrant.</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Failure</source>
-        <translation>Échec</translation>
-    </message>
-    <message>
-        <source>Success</source>
-        <translation>Réussite</translation>
-    </message>
-    <message>
-        <source>Recovery</source>
-        <translation>Rétablissement</translation>
-    </message>
-    <message>
-        <source>Add Target</source>
-        <translation>Ajouter une cible</translation>
-    </message>
-    <message>
-        <source>Remove Target</source>
-        <translation>Retirer la cible</translation>
-    </message>
-    <message>
-        <source>Repeat a &amp;failure notice at most every:</source>
-        <translation>Répéter un avis d’é&amp;chec au plus toutes les :</translation>
-    </message>
-    <message>
-        <source>On these days:</source>
-        <translation>Ces jours-là :</translation>
-    </message>
-    <message>
-        <source>&#xa0;KiB</source>
-        <comment>unit suffix of the log limit</comment>
-        <translation>&#xa0;Kio</translation>
+        <source>Runs to keep of each job</source>
+        <translation>Nombre d’exécutions à conserver par tâche</translation>
     </message>
 </context>
 </TS>
