@@ -34,6 +34,7 @@ RunStart startOf(qint64 runId, const JobRecord &job)
     start.jobId = job.id;
     start.jobName = job.spec.name;
     start.scheduledFor = QDateTime::currentDateTimeUtc();
+    start.leaseValid = LeaseDeadline::after(std::chrono::minutes(1));
     return start;
 }
 

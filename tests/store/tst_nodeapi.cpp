@@ -364,6 +364,7 @@ void TestNodeApi::claimRun()
     QCOMPARE(termOf.toLongLong(), term);
 
     // Claimed already, cancelled, or missing: false, not an error.
+    const qint64 claimedRun = *queued;
     claimed = a.store.claimRun(a.id, term, *queued);
     CH_VERIFY_OK(claimed);
     QVERIFY(!*claimed);
@@ -373,6 +374,16 @@ void TestNodeApi::claimRun()
     claimed = a.store.claimRun(a.id, term, 999999);
     CH_VERIFY_OK(claimed);
     QVERIFY(!*claimed);
+
+    // The claim's moment is not the start: the node's true start (the process executed, the
+    // request written) replaces it when the run ends.
+    FinishedRun done = outcome(claimedRun, "succeeded");
+    done.startedAt = QDateTime::currentDateTimeUtc().addSecs(2);
+    done.finishedAt = done.startedAt.addSecs(1);
+    CH_VERIFY_OK(a.store.finishRuns(a.id, {done}));
+    Result<RunRecord> ended = RunStore(a.connection).byId(claimedRun);
+    CH_VERIFY_OK(ended);
+    QCOMPARE(ended->startedAt.toMSecsSinceEpoch(), done.startedAt.toMSecsSinceEpoch());
 }
 
 void TestNodeApi::retries_data()

@@ -156,14 +156,15 @@ void TestNotify::runChanges()
     QVERIFY2(waitForNotification(listener, runsChannel, j + u',' + r3 + u",cancel", 5000, &seen),
              qPrintable(describe(seen)));
 
-    // A fired slot announces itself too.
+    // A fired slot announces itself too: queued, assigned to the node that will start it at
+    // its instant (mark_started then says running).
     Result<QList<FiredRun>> fired = node.fireSlots(
         QStringLiteral("n1"), **term,
         {{*job, QDateTime::currentDateTimeUtc(), RunTrigger::Schedule, SlotDecision::Start, {}}});
     CH_VERIFY_OK(fired);
     QCOMPARE(fired->size(), 1);
     QVERIFY2(waitForNotification(listener, runsChannel,
-                                 j + u',' + QString::number(fired->at(0).runId) + u",running", 5000,
+                                 j + u',' + QString::number(fired->at(0).runId) + u",queued", 5000,
                                  &seen),
              qPrintable(describe(seen)));
 }
