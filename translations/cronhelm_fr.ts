@@ -1898,6 +1898,10 @@
         <extracomment>%1 date and time, %2 time zone abbreviation</extracomment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>That time has passed: it does not run again.</source>
+        <translation>Cette date est passée : la tâche ne s’exécutera plus.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobTargetPage</name>

@@ -531,9 +531,14 @@ void JobSchedulePage::updatePreview(bool scheduleHasProblem)
         const std::optional<QDateTime> at = onceInstant();
         if (!at || scheduleHasProblem)
             return;
-        ui.scheduleDescription->setText(
-            tr("Once, on %1 (%2).").arg(Display::dateTime(*at, *zone), zoneDisplayName(*zone)));
-        instants = {*at};
+        QString description =
+            tr("Once, on %1 (%2).").arg(Display::dateTime(*at, *zone), zoneDisplayName(*zone));
+        // A date that has passed is no next run (a one-off that ran, or one set in the past).
+        if (*at > QDateTime::currentDateTimeUtc())
+            instants = {*at};
+        else
+            description += QLatin1Char(' ') + tr("That time has passed: it does not run again.");
+        ui.scheduleDescription->setText(description);
     }
     for (const QDateTime &instant : std::as_const(instants)) {
         const int row = table->rowCount();

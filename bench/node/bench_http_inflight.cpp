@@ -30,20 +30,6 @@ using Test::RecordedRequest;
 
 namespace {
 
-qint64 nowUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-void spin(qint64 ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(std::chrono::milliseconds(ms), &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 void printPercentiles(const char *what, const Percentiles &p)
 {
     std::printf("%s: n=%lld p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms\n", what,

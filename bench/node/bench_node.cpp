@@ -39,20 +39,6 @@ using Test::RecordedRequest;
 
 namespace {
 
-qint64 nowUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-void spin(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 // Spins the event loop until `done()` or the timeout; returns whether it is done.
 template<typename Fn>
 bool spinUntil(Fn done, int timeoutMs)

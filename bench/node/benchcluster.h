@@ -59,4 +59,9 @@ struct Percentiles
 };
 Percentiles percentiles(QList<double> values);
 
+// Microseconds since the Unix epoch (system clock), comparable with the nodes' records.
+qint64 nowUs();
+// Runs the event loop for `ms` milliseconds.
+void spin(qint64 ms);
+
 } // namespace Cronhelm::Bench

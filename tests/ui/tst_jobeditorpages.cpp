@@ -34,6 +34,7 @@ private slots:
     void generalNameClash();
     void targetKinds();
     void scheduleBuilderAndCron();
+    void pastOneOffIsNoNextRun();
     void timeOfDayParse_data();
     void timeOfDayParse();
     void behaviourSizes();
@@ -183,6 +184,29 @@ void TestJobEditorPages::scheduleBuilderAndCron()
     page.updatePreview(false);
     QCOMPARE(page.preview().size(), 10);
     QVERIFY(page.preview().first().first.contains(QStringLiteral("18:05")));
+}
+
+// A one-off that ran (or was set in the past) lists no next run; the description says why.
+void TestJobEditorPages::pastOneOffIsNoNextRun()
+{
+    JobSchedulePage page;
+    JobSpec spec = sampleSpec();
+    spec.scheduleKind = ScheduleKind::Once;
+    spec.timeZone = QStringLiteral("UTC");
+    spec.onceAt = QDateTime::currentDateTimeUtc().addDays(-2);
+    spec.onceLocal = spec.onceAt;
+    page.load(spec);
+    showActive(page);
+    page.updatePreview(false);
+    QVERIFY(page.preview().isEmpty());
+    const QString said = w<QLabel>(page, "scheduleDescription")->text();
+    QVERIFY2(said.contains(QLatin1String("has passed")), qPrintable(said));
+
+    spec.onceAt = QDateTime::currentDateTimeUtc().addDays(2);
+    spec.onceLocal = spec.onceAt;
+    page.load(spec);
+    page.updatePreview(false);
+    QCOMPARE(page.preview().size(), 1);
 }
 
 void TestJobEditorPages::timeOfDayParse_data()
