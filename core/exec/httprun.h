@@ -88,7 +88,7 @@ private:
     QByteArray m_idempotencyKey;
     bool m_jobSetsUserAgent = false;
     bool m_jobSetsContentType = false;
-    QByteArray m_defaultContentType; // for the job's body
+    QByteArray m_defaultContentType;                  // for the job's body
     std::optional<HttpExchange::ResponseHead> m_head; // of the hop in flight
     int m_redirects = 0;
     bool m_discardBody = false;  // the body of a redirect we follow

@@ -28,7 +28,8 @@ public:
     ~Notifier() override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    // Where ${env:CRONHELM_SECRET_NAME} in target URLs is looked up; the node's environment by default.
+    // Where ${env:CRONHELM_SECRET_NAME} in target URLs is looked up; the node's environment by
+    // default.
     void setSecrets(const QProcessEnvironment &secrets) { m_secrets = secrets; }
 
     // Sends to every target that wants `event` (see NotificationTarget::wants); returns how

@@ -29,8 +29,8 @@ struct RunContext
     TargetSpec target;
     int timeoutSeconds = 3600;       // <= 0: no timeout
     qint64 logLimitBytes = 10485760; // <= 0: no limit
-    // Where ${env:CRONHELM_SECRET_NAME} references are looked up: the node's environment in production
-    // (QProcessEnvironment::systemEnvironment()), a chosen one in tests.
+    // Where ${env:CRONHELM_SECRET_NAME} references are looked up: the node's environment in
+    // production (QProcessEnvironment::systemEnvironment()), a chosen one in tests.
     QProcessEnvironment secrets = QProcessEnvironment::systemEnvironment();
     // HTTP jobs only: the engine that carries the requests (CurlEngine); must live in the
     // thread the run lives in, and outlive the run.

@@ -525,7 +525,8 @@ void TestMainWindow::saysInPlainWordsWhenANodeStopsResponding()
     ClusterModel *cluster = s.window->clusterModel();
     FakeNode nodeA(*db, QStringLiteral("node-a"));
     QVERIFY(nodeA.start());
-    QTRY_VERIFY_WITH_TIMEOUT(status->executorText().startsWith(QLatin1String("Jobs planned by node-a")), 8000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->executorText().startsWith(QLatin1String("Jobs planned by node-a")), 8000);
     auto *executorLabel = status->findChild<QLabel *>(QStringLiteral("executorLabel"));
     QVERIFY(executorLabel);
     QVERIFY2(executorLabel->toolTip().contains(QLatin1String("term 1")),
@@ -559,7 +560,8 @@ void TestMainWindow::saysInPlainWordsWhenANodeStopsResponding()
                                     QStringLiteral("HH:mm:ss")));
     QTRY_COMPARE_WITH_TIMEOUT(messages->text(), expected, 8000);
     QCOMPARE(messages->type(), MessageBar::Type::Warning);
-    QVERIFY2(status->executorText().startsWith(QLatin1String("Jobs planned by node-b")), qPrintable(status->executorText()));
+    QVERIFY2(status->executorText().startsWith(QLatin1String("Jobs planned by node-b")),
+             qPrintable(status->executorText()));
 
     // Minimised, the next takeover also reaches the tray (or the window manager).
     QSignalSpy tray(s.window->trayNotifier(), &TrayNotifier::clusterMessageShown);
