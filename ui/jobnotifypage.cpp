@@ -15,8 +15,13 @@ JobNotifyPage::JobNotifyPage(QWidget *parent)
     Ui::JobNotifyPage &ui = *m_ui;
     ui.setupUi(this);
     ui.quietEdit->setRange(0, 30 * 86400);
-    ui.notifyTable->horizontalHeader()->resizeSection(0, 110);
-    ui.notifyTable->horizontalHeader()->resizeSection(1, 330);
+    // The address takes the spare width; the kind and the three "when" columns keep their
+    // titles whole (a fixed-width address clipped "Recovery" in a narrow window).
+    QHeaderView *header = ui.notifyTable->horizontalHeader();
+    header->setMinimumSectionSize(60);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(1, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
     prepareErrorLabel(ui.notifyError);
     watchTouch(ui.notifyTable, QStringLiteral("notify"));
     connect(ui.addNotifyButton, &QPushButton::clicked, this, &JobNotifyPage::addTarget);

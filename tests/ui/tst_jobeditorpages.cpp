@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,6 +40,7 @@ private slots:
     void timeOfDayParse();
     void behaviourSizes();
     void notifyTargets();
+    void notifyColumnsKeepTheirTitles();
 };
 
 namespace {
@@ -276,6 +278,27 @@ void TestJobEditorPages::notifyTargets()
     QCOMPARE(spec.notify.size(), 2);
     QCOMPARE(spec.notify.at(1).url, QStringLiteral("https://hooks.example.org/x"));
     QVERIFY(spec.notify.at(1).onFailure);
+}
+
+// In the editor's usual width no column title of the notification table is cut
+// ("Recovery" was, behind a fixed-width address column).
+void TestJobEditorPages::notifyColumnsKeepTheirTitles()
+{
+    JobNotifyPage page;
+    page.resize(620, 400);
+    showActive(page);
+    QTest::mouseClick(w<QPushButton>(page, "addNotifyButton"), Qt::LeftButton);
+    auto *table = w<QTableWidget>(page, "notifyTable");
+    QHeaderView *header = table->horizontalHeader();
+    int right = 0;
+    for (int c = 0; c < table->columnCount(); ++c) {
+        const QString title = table->horizontalHeaderItem(c)->text();
+        QVERIFY2(header->sectionSize(c) >= header->fontMetrics().horizontalAdvance(title),
+                 qPrintable(title));
+        right = std::max(right, header->sectionViewportPosition(c) + header->sectionSize(c));
+    }
+    QVERIFY2(right <= table->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(right).arg(table->viewport()->width())));
 }
 
 QTEST_MAIN(TestJobEditorPages)
