@@ -241,9 +241,17 @@ void JobEditor::markTabs()
                 break;
             }
         }
-        m_tabs->setTabIcon(i, first.isEmpty() ? QIcon() : warning);
         m_tabs->setTabToolTip(i, first);
-        m_tabs->tabBar()->setTabTextColor(i, first.isEmpty() ? QColor() : QColor(0xda, 0x44, 0x53));
+        // Only when the mark changes: setTabIcon() lays the tab widget out at once, and
+        // Qt 6.4's QFormLayout::heightForWidth then reads and writes past its row data in
+        // the pages' stacked forms (valgrind; an editor crashed now and then while a time
+        // was typed). Unchanged marks cost no layout.
+        const bool marked = !first.isEmpty();
+        if (m_tabs->tabBar()->tabData(i).toBool() == marked)
+            continue;
+        m_tabs->tabBar()->setTabData(i, marked);
+        m_tabs->setTabIcon(i, marked ? warning : QIcon());
+        m_tabs->tabBar()->setTabTextColor(i, marked ? QColor(0xda, 0x44, 0x53) : QColor());
     }
 }
 
