@@ -3,6 +3,7 @@
 # Only what is missing is installed; with sudo when not run as root.
 set -euo pipefail
 
+# valgrind: a test runs the QFormLayout work-around under memcheck (tests/ui/CMakeLists.txt).
 # Keychain tests: gnome-keyring needs a session-bus provider; name dbus-user-session so
 # apt never picks dbus-x11, whose autolaunch makes keychain calls hang under Xvfb.
 packages=(
@@ -15,6 +16,7 @@ packages=(
     dbus dbus-user-session gnome-keyring libsecret-tools
     dpkg-dev fakeroot appstream desktop-file-utils file adduser ca-certificates openssl
     locales
+    valgrind
 )
 
 missing=()

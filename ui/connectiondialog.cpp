@@ -1,5 +1,7 @@
 #include "connectiondialog.h"
 
+#include "formrows.h"
+
 #include "messagebar.h"
 #include "passwordstore.h"
 #include "ui_connectiondialog.h"
@@ -40,9 +42,11 @@ ConnectionDialog::ConnectionDialog(StoreClient *client, PasswordStore *passwords
         //: %1 the file of the system's trusted certificate authorities
         ui.caFileEdit->setPlaceholderText(tr("the system's trusted CAs (%1)").arg(system));
     }
-    ui.tlsNote->hide();
-    ui.keychainNote->hide();
-    ui.caError->hide();
+    m_formRows = std::make_unique<FormRows>(ui.form);
+    for (QWidget *note :
+         {static_cast<QWidget *>(ui.tlsNote), static_cast<QWidget *>(ui.keychainNote),
+          static_cast<QWidget *>(ui.caError)})
+        m_formRows->setRowVisible(note, false);
     QPalette errorPalette = ui.caError->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
     ui.caError->setPalette(errorPalette);
@@ -187,7 +191,7 @@ void ConnectionDialog::forgetProfile()
 void ConnectionDialog::setKeychainNote(const QString &text)
 {
     m_ui->keychainNote->setText(text);
-    m_ui->keychainNote->setVisible(!text.isEmpty());
+    m_formRows->setRowVisible(m_ui->keychainNote, !text.isEmpty());
 }
 
 QString ConnectionDialog::keychainNote() const
@@ -233,7 +237,7 @@ void ConnectionDialog::validate()
                      "and read the password and everything Cronhelm sends.");
     }
     ui.tlsNote->setText(tlsNote);
-    ui.tlsNote->setVisible(!tlsNote.isEmpty());
+    m_formRows->setRowVisible(ui.tlsNote, !tlsNote.isEmpty());
     QPalette notePalette = palette();
     if (!local)
         notePalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
@@ -247,7 +251,7 @@ void ConnectionDialog::validate()
         caProblem = tr("The file %1 does not exist or cannot be read.").arg(ca);
     }
     ui.caError->setText(caProblem);
-    ui.caError->setVisible(!caProblem.isEmpty());
+    m_formRows->setRowVisible(ui.caError, !caProblem.isEmpty());
     QPushButton *connectButton = ui.buttonBox->button(QDialogButtonBox::Ok);
     QString why = caProblem;
     if (ui.databaseEdit->text().trimmed().isEmpty())

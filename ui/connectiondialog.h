@@ -13,6 +13,8 @@ class ConnectionDialog;
 
 namespace Cronhelm {
 
+class FormRows;
+
 class LocalStoreController;
 class MessageBar;
 class PasswordStore;
@@ -59,6 +61,7 @@ private:
     StoreClient *m_client;
     PasswordStore *m_passwords;
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
+    std::unique_ptr<FormRows> m_formRows; // the notes come and go
     MessageBar *m_messages;
     QPointer<LocalStoreController> m_local;
     bool m_connecting = false;

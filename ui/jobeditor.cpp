@@ -242,10 +242,8 @@ void JobEditor::markTabs()
             }
         }
         m_tabs->setTabToolTip(i, first);
-        // Only when the mark changes: setTabIcon() lays the tab widget out at once, and
-        // Qt 6.4's QFormLayout::heightForWidth then reads and writes past its row data in
-        // the pages' stacked forms (valgrind; an editor crashed now and then while a time
-        // was typed). Unchanged marks cost no layout.
+        // Only when the mark changes: setTabIcon() lays the tab widget out at once, and an
+        // unchanged mark need not cost a layout on every key press.
         const bool marked = !first.isEmpty();
         if (m_tabs->tabBar()->tabData(i).toBool() == marked)
             continue;

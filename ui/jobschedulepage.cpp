@@ -1,5 +1,7 @@
 #include "jobschedulepage.h"
 
+#include "formrows.h"
+
 #include "ui_jobschedulepage.h"
 
 #include <cron/crondescription.h>
@@ -112,15 +114,17 @@ JobSchedulePage::JobSchedulePage(QWidget *parent)
     ui.recurringForm->getWidgetPosition(ui.cronError, &errorRow, &role);
     m_useBuilder->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     ui.recurringForm->insertRow(errorRow + 1, QString(), m_useBuilder);
-    ui.recurringForm->setRowVisible(m_useBuilder, false);
+    m_recurringRows = std::make_unique<FormRows>(ui.recurringForm);
+    m_onceRows = std::make_unique<FormRows>(ui.onceForm);
+    m_recurringRows->setRowVisible(m_useBuilder, false);
     connect(m_useBuilder, &QPushButton::clicked, this, &JobSchedulePage::useBuilder);
-    ui.cronHelp->hide();
+    m_recurringRows->setRowVisible(ui.cronHelp, false);
     ui.cronHelpButton->setToolTip(tr("Show what each part of the cron expression means"));
     connect(ui.cronHelpButton, &QToolButton::toggled, this, [this](bool on) {
-        m_ui->cronHelp->setVisible(on);
+        m_recurringRows->setRowVisible(m_ui->cronHelp, on);
         updateCronHelp();
     });
-    ui.overlapBox->hide();
+    m_onceRows->setRowVisible(ui.overlapBox, false);
     // The edit holds wall-clock digits of the job's zone, never this computer's local time
     // (which may skip or repeat them): UTC has no gaps.
     ui.onceEdit->setTimeSpec(Qt::UTC);
@@ -286,9 +290,8 @@ void JobSchedulePage::updatePatternRows()
 {
     using Kind = SchedulePattern::Kind;
     const auto kind = Kind(m_ui->patternCombo->currentData().toInt());
-    QFormLayout *form = m_ui->recurringForm;
-    auto show = [form](QWidget *field, bool visible) {
-        form->setRowVisible(field, visible);
+    auto show = [rows = m_recurringRows.get()](QWidget *field, bool visible) {
+        rows->setRowVisible(field, visible);
     };
     show(m_ui->intervalCombo, kind == Kind::EveryMinutes);
     show(m_ui->minuteSpin, kind == Kind::Hourly);
@@ -364,12 +367,12 @@ QString JobSchedulePage::explain(const QString &field, const QString &message) c
 void JobSchedulePage::problemShown(const QString &field, bool shown)
 {
     if (field == QLatin1String("cron"))
-        m_ui->recurringForm->setRowVisible(m_useBuilder, shown && looksLikeWords());
+        m_recurringRows->setRowVisible(m_useBuilder, shown && looksLikeWords());
 }
 
 void JobSchedulePage::updateCronHelp()
 {
-    if (!m_ui->cronHelp->isVisible())
+    if (!m_recurringRows->isRowVisible(m_ui->cronHelp))
         return;
     const QStringList names = {tr("minute"), tr("hour"), tr("day of the month"), tr("month"),
                                tr("day of the week")};
@@ -449,7 +452,7 @@ QString JobSchedulePage::updateOnce()
     m_onceAmbiguous = false;
     if (!ui.onceRadio->isChecked()) {
         ui.onceMessage->clear();
-        ui.overlapBox->hide();
+        m_onceRows->setRowVisible(ui.overlapBox, false);
         return {};
     }
     const Result<QTimeZone> zone = zoneFromId(ui.zonePicker->zoneId());
@@ -462,7 +465,7 @@ QString JobSchedulePage::updateOnce()
         resolveLocalTime(local.date(), QTime(local.time().hour(), local.time().minute()), *zone);
     QString problem;
     QString info;
-    ui.overlapBox->setVisible(r.kind == LocalTimeResolution::Kind::Ambiguous);
+    m_onceRows->setRowVisible(ui.overlapBox, r.kind == LocalTimeResolution::Kind::Ambiguous);
     if (r.kind == LocalTimeResolution::Kind::Nonexistent) {
         //: %1 why the time does not exist (from the time-zone engine)
         problem = tr("%1 Choose a time that exists there.").arg(r.explanation);

@@ -15,6 +15,8 @@ class JobSchedulePage;
 
 namespace Cronhelm {
 
+class FormRows;
+
 struct SchedulePattern;
 
 // When the job runs: the schedule builder (every few minutes, daily, weekly, monthly ...)
@@ -67,6 +69,9 @@ private:
 
     std::unique_ptr<Ui::JobSchedulePage> m_ui;
     QPushButton *m_useBuilder;
+    // Rows that come and go (pattern fields, the builder offer, cron help, the DST choice).
+    std::unique_ptr<FormRows> m_recurringRows;
+    std::unique_ptr<FormRows> m_onceRows;
     QDateTime m_keptOnce;
     bool m_syncing = false;
     bool m_onceAmbiguous = false;
