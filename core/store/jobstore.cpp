@@ -89,8 +89,11 @@ Result<JobRecord> JobStore::byId(qint64 id)
 
 Result<JobRecord> JobStore::byName(const QString &name)
 {
-    return findJob(m_connection, "name = $1", name.toStdString(),
-                   CoreTr::tr("no job named \"%1\"").arg(name));
+    // Names are unique regardless of case and Unicode form (schema 4): the job is found
+    // that way too, the exact spelling first (as cronhelm.job_id() does).
+    return findJob(m_connection,
+                   "lower(name) = lower(normalize($1, NFC)) ORDER BY name = $1 DESC LIMIT 1",
+                   name.toStdString(), CoreTr::tr("no job named \"%1\"").arg(name));
 }
 
 Result<qint64> JobStore::create(const QJsonObject &spec)

@@ -75,6 +75,7 @@ private slots:
     void notFound_data();
     void notFound();
     void conflicts();
+    void namesAreFoundRegardlessOfCase();
     void refusedByDatabaseRules();
     void permissions_data();
     void permissions();
@@ -589,6 +590,25 @@ void TestCtlJobs::conflicts()
     QVERIFY2(r.err.contains(QLatin1String("already exists")), r.describe().constData());
     r = runCtlOn(db->conninfo(), ctlArgs({"job", "edit", "two", "--name", "one"}));
     CTL_EXPECT_EXIT(r, 5);
+}
+
+// Names are unique regardless of case, so the CLI and SQL find a job that way too.
+void TestCtlJobs::namesAreFoundRegardlessOfCase()
+{
+    CTL_DATABASE(db, QStringLiteral("cli name case"));
+    const qint64 id = addJob(*db, QStringLiteral("Sales Report Ä"));
+    QVERIFY(id > 0);
+    const CtlResult show =
+        runCtlOn(db->conninfo(), ctlArgs({"job", "show", "sales report ä", "--json"}));
+    CTL_EXPECT_EXIT(show, 0);
+    QCOMPARE(QJsonDocument::fromJson(show.out).object().value(QStringLiteral("id")).toInteger(),
+             id);
+    CTL_EXPECT_EXIT(runCtlOn(db->conninfo(), ctlArgs({"job", "pause", "SALES REPORT Ä"})), 0);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT cronhelm.job_id('sales REPORT ä')")).value(),
+             QString::number(id));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT enabled FROM cronhelm.jobs")).value(),
+             QStringLiteral("f"));
+    CTL_EXPECT_EXIT(runCtlOn(db->conninfo(), ctlArgs({"job", "show", "sales"})), 4);
 }
 
 void TestCtlJobs::refusedByDatabaseRules()
