@@ -31,6 +31,23 @@ std::unique_ptr<NodeProcess> startNode(const QString &conninfo, const QString &i
     return node;
 }
 
+// A node with `labels`, returned once the cluster lists it with them (so that the next
+// assignment may go to it); null if it did not start or was not listed within 15 s.
+std::unique_ptr<NodeProcess> startLabelledNode(SqlProbe &probe, const QString &conninfo,
+                                               const QString &id, const QString &labels)
+{
+    auto node = startNode(conninfo, id, {QStringLiteral("--labels"), labels});
+    const QString listed =
+        QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = '%1') = '{%2}'")
+            .arg(id, labels);
+    if (!node || !probe.waitUntil(listed, 15000)) {
+        qWarning("node %s was not listed with labels %s: %s", qPrintable(id), qPrintable(labels),
+                 qPrintable(probe.lastError()));
+        return {};
+    }
+    return node;
+}
+
 // Jobs firing together at `instant` (concurrency allow), each running `command`.
 QList<qint64> burst(SqlProbe &probe, const QString &prefix, int count, const QDateTime &instant,
                     const QString &command, const QJsonObject &extra = {})
@@ -156,13 +173,9 @@ void ClusterTest::runOnLabelsAreHonoured()
     auto a = startNode(db->conninfo(), QStringLiteral("node-a"));
     QVERIFY(a);
     CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
-    auto gpu = startNode(db->conninfo(), QStringLiteral("node-gpu"),
-                         {QStringLiteral("--labels"), QStringLiteral("gpu,eu")});
+    auto gpu = startLabelledNode(probe, db->conninfo(), QStringLiteral("node-gpu"),
+                                 QStringLiteral("gpu,eu"));
     QVERIFY(gpu);
-    CH_WAIT(probe,
-            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-gpu') = "
-                           "'{gpu,eu}'"),
-            15000);
     QJsonObject onGpu = shellJob(QStringLiteral("needs-gpu"), QStringLiteral("true"),
                                  QStringLiteral("* * * * * *"));
     onGpu.insert(QStringLiteral("run_on"), QJsonArray{QStringLiteral("gpu")});
@@ -204,13 +217,9 @@ void ClusterTest::workerKilledMidRun()
     auto a = startNode(db->conninfo(), QStringLiteral("node-a"));
     QVERIFY(a);
     CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
-    auto worker = startNode(db->conninfo(), QStringLiteral("node-w1"),
-                            {QStringLiteral("--labels"), QStringLiteral("w")});
+    auto worker =
+        startLabelledNode(probe, db->conninfo(), QStringLiteral("node-w1"), QStringLiteral("w"));
     QVERIFY(worker);
-    CH_WAIT(probe,
-            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w1') = "
-                           "'{w}'"),
-            15000);
     const QDateTime instant = wholeSecondAfter(2000);
     QJsonObject extra{{QStringLiteral("run_on"), QJsonArray{QStringLiteral("w")}},
                       {QStringLiteral("retries"), 1},
@@ -259,13 +268,9 @@ void ClusterTest::executorKilledWhileWorkersRun()
     auto a = startNode(db->conninfo(), QStringLiteral("node-a"));
     QVERIFY(a);
     CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
-    auto worker = startNode(db->conninfo(), QStringLiteral("node-w"),
-                            {QStringLiteral("--labels"), QStringLiteral("w")});
+    auto worker =
+        startLabelledNode(probe, db->conninfo(), QStringLiteral("node-w"), QStringLiteral("w"));
     QVERIFY(worker);
-    CH_WAIT(probe,
-            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w') = "
-                           "'{w}'"),
-            15000);
     const QDateTime instant = wholeSecondAfter(2000);
     const QList<qint64> jobs =
         burst(probe, QStringLiteral("on-worker"), 5, instant, QStringLiteral("sleep 3"),
@@ -297,13 +302,9 @@ void ClusterTest::workerConnectionCut()
     auto a = startNode(db->conninfo(), QStringLiteral("node-a"));
     QVERIFY(a);
     CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
-    auto worker = startNode(db->conninfoAs(*role), QStringLiteral("node-w"),
-                            {QStringLiteral("--labels"), QStringLiteral("w")});
+    auto worker = startLabelledNode(probe, db->conninfoAs(*role), QStringLiteral("node-w"),
+                                    QStringLiteral("w"));
     QVERIFY(worker);
-    CH_WAIT(probe,
-            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w') = "
-                           "'{w}'"),
-            15000);
     const QJsonObject onW{{QStringLiteral("run_on"), QJsonArray{QStringLiteral("w")}}};
     const QList<qint64> longJob = burst(probe, QStringLiteral("long"), 1, wholeSecondAfter(2000),
                                         QStringLiteral("sleep 24"), onW);
@@ -380,13 +381,9 @@ void ClusterTest::gracefulWorkerHandsBack()
     a->setEnvironment(env);
     QVERIFY(a->start());
     CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
-    auto w1 = startNode(db->conninfo(), QStringLiteral("node-w1"),
-                        {QStringLiteral("--labels"), QStringLiteral("w")});
+    auto w1 =
+        startLabelledNode(probe, db->conninfo(), QStringLiteral("node-w1"), QStringLiteral("w"));
     QVERIFY(w1);
-    CH_WAIT(probe,
-            QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = 'node-w1') = "
-                           "'{w}'"),
-            15000);
     const QDateTime instant = wholeSecondAfter(7000);
     QJsonObject spec =
         shellJob(QStringLiteral("handed-back"), QStringLiteral("true"), cronAt(instant));

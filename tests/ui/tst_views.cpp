@@ -292,40 +292,77 @@ void TestViews::durationChartDrawsRecentRuns()
     QCOMPARE(clicked.first().first().toLongLong(), bars.at(2).runId);
 }
 
+namespace {
+
+// A tray watching one of two jobs, connected and loaded, after each job ran once: the
+// watched one succeeded, the other failed (neither is announced).
+struct WatchingTray
+{
+    explicit WatchingTray(TestDatabase &db)
+        : db(db)
+        , watched(createJob(db, httpJobSpec(QStringLiteral("watched"))))
+        , other(createJob(db, httpJobSpec(QStringLiteral("other"))))
+        , jobs(&client)
+        , tray(&client, &jobs, &window)
+        , notified(&tray, &TrayNotifier::notified)
+        , node(db)
+    {
+        tray.setWatchedJobs({watched});
+    }
+
+    bool start()
+    {
+        QSignalSpy loaded(&jobs, &JobsModel::loaded);
+        if (!connectClient(client, db.conninfo()) || !loaded.wait(5000) || !node.start())
+            return false;
+        okRun = node.fire(watched);
+        if (!node.finish(okRun, QStringLiteral("succeeded")))
+            return false;
+        otherRun = node.fire(other);
+        return node.finish(otherRun, QStringLiteral("failed"), 1);
+    }
+
+    // The watched job fails (a slot after its success): the run announced.
+    qint64 failWatched()
+    {
+        if (!db.query(QStringLiteral("UPDATE cronhelm.runs SET scheduled_for = scheduled_for - "
+                                     "interval '1 minute' WHERE id = %1")
+                          .arg(okRun))
+                 .ok())
+            return 0;
+        const qint64 bad = node.fire(watched);
+        return node.finish(bad, QStringLiteral("failed"), 3) ? bad : 0;
+    }
+
+    TestDatabase &db;
+    const qint64 watched;
+    const qint64 other;
+    StoreClient client;
+    JobsModel jobs;
+    QWidget window;
+    TrayNotifier tray;
+    QSignalSpy notified;
+    FakeNode node;
+    qint64 okRun = 0;
+    qint64 otherRun = 0;
+};
+
+} // namespace
+
 void TestViews::trayNotifiesWatchedFailures()
 {
     CH_DATABASE(db);
-    const qint64 watched = createJob(*db, httpJobSpec(QStringLiteral("watched")));
-    const qint64 other = createJob(*db, httpJobSpec(QStringLiteral("other")));
-    StoreClient client;
-    JobsModel jobs(&client);
-    QWidget window;
-    TrayNotifier tray(&client, &jobs, &window);
-    tray.setWatchedJobs({watched});
-    QSignalSpy loaded(&jobs, &JobsModel::loaded);
-    QVERIFY(connectClient(client, db->conninfo()));
-    QVERIFY(loaded.wait(5000));
-    QSignalSpy notified(&tray, &TrayNotifier::notified);
-    FakeNode node(*db);
-    QVERIFY(node.start());
-    const qint64 ok = node.fire(watched);
-    QVERIFY(node.finish(ok, QStringLiteral("succeeded")));
-    const qint64 otherRun = node.fire(other);
-    QVERIFY(node.finish(otherRun, QStringLiteral("failed"), 1));
-    QCOMPARE(db->query(QStringLiteral("UPDATE cronhelm.runs SET scheduled_for = scheduled_for - "
-                                      "interval '1 minute' WHERE id = %1")
-                           .arg(ok))
-                 .ok(),
-             true);
-    const qint64 bad = node.fire(watched);
-    QVERIFY(node.finish(bad, QStringLiteral("failed"), 3));
-    QVERIFY(notified.wait(2000));
-    QCOMPARE(notified.count(), 1);
-    QCOMPARE(notified.first().at(2).toLongLong(), bad);
-    QVERIFY2(notified.first().at(0).toString().contains(QLatin1String("watched")),
-             qPrintable(notified.first().at(0).toString()));
+    WatchingTray t(*db);
+    QVERIFY(t.start());
+    const qint64 bad = t.failWatched();
+    QVERIFY(bad > 0);
+    QVERIFY(t.notified.wait(2000));
+    QCOMPARE(t.notified.count(), 1);
+    QCOMPARE(t.notified.first().at(2).toLongLong(), bad);
+    QVERIFY2(t.notified.first().at(0).toString().contains(QLatin1String("watched")),
+             qPrintable(t.notified.first().at(0).toString()));
     QTest::qWait(300);
-    QCOMPARE(notified.count(), 1);
+    QCOMPARE(t.notified.count(), 1);
 }
 
 // Any login may NOTIFY: a viewer forges "failed" for a watched job's run that succeeded, and
@@ -334,33 +371,18 @@ void TestViews::trayNotifiesWatchedFailures()
 void TestViews::trayIgnoresForgedNotices()
 {
     CH_DATABASE(db);
-    const qint64 watched = createJob(*db, httpJobSpec(QStringLiteral("watched")));
-    const qint64 other = createJob(*db, httpJobSpec(QStringLiteral("other")));
-    StoreClient client;
-    JobsModel jobs(&client);
-    QWidget window;
-    TrayNotifier tray(&client, &jobs, &window);
-    tray.setWatchedJobs({watched});
-    QSignalSpy loaded(&jobs, &JobsModel::loaded);
-    QVERIFY(connectClient(client, db->conninfo()));
-    QVERIFY(loaded.wait(5000));
-    QSignalSpy notified(&tray, &TrayNotifier::notified);
-    FakeNode node(*db);
-    QVERIFY(node.start());
-    const qint64 ok = node.fire(watched);
-    QVERIFY(node.finish(ok, QStringLiteral("succeeded")));
-    const qint64 otherRun = node.fire(other);
-    QVERIFY(node.finish(otherRun, QStringLiteral("failed"), 1));
+    WatchingTray t(*db);
+    QVERIFY(t.start());
 
     Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
     CH_VERIFY_OK(viewer);
-    QSignalSpy forged(&client, &StoreClient::runChanged);
+    QSignalSpy forged(&t.client, &StoreClient::runChanged);
     try {
         pqxx::connection attacker(db->conninfoAs(*viewer).toStdString());
         pqxx::nontransaction tx(attacker);
-        for (const qint64 run : {ok, otherRun})
+        for (const qint64 run : {t.okRun, t.otherRun})
             tx.exec(QStringLiteral("NOTIFY cronhelm_runs, '%1,%2,failed'")
-                        .arg(watched)
+                        .arg(t.watched)
                         .arg(run)
                         .toStdString());
     } catch (const std::exception &e) {
@@ -369,23 +391,18 @@ void TestViews::trayIgnoresForgedNotices()
     // Delivered: the second forged notice (sent last) names a pair no real notice does.
     const auto heardForgery = [&] {
         for (const QList<QVariant> &args : std::as_const(forged)) {
-            if (args.at(0).toLongLong() == watched && args.at(1).toLongLong() == otherRun)
+            if (args.at(0).toLongLong() == t.watched && args.at(1).toLongLong() == t.otherRun)
                 return true;
         }
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(heardForgery(), 5000);
 
-    QCOMPARE(db->query(QStringLiteral("UPDATE cronhelm.runs SET scheduled_for = scheduled_for - "
-                                      "interval '1 minute' WHERE id = %1")
-                           .arg(ok))
-                 .ok(),
-             true);
-    const qint64 bad = node.fire(watched);
-    QVERIFY(node.finish(bad, QStringLiteral("failed"), 3));
-    QVERIFY(notified.wait(2000));
-    QCOMPARE(notified.count(), 1);
-    QCOMPARE(notified.first().at(2).toLongLong(), bad);
+    const qint64 bad = t.failWatched();
+    QVERIFY(bad > 0);
+    QVERIFY(t.notified.wait(2000));
+    QCOMPARE(t.notified.count(), 1);
+    QCOMPARE(t.notified.first().at(2).toLongLong(), bad);
 }
 
 void TestViews::csvExportIsAllOrNothing()
