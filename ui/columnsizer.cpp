@@ -85,6 +85,17 @@ void ColumnSizer::fit()
     }
     const int available = m_view->viewport()->width();
     if (total > available) {
+        // Long text first: cut in the middle it still reads, a cut "Never ran" does not.
+        for (Want &w : wants) {
+            if (w.column.elidesWellDownTo <= 0)
+                continue;
+            const int floor = std::max(w.minimum, w.column.elidesWellDownTo);
+            const int give = std::clamp(total - available, 0, std::max(0, w.width - floor));
+            w.width -= give;
+            total -= give;
+        }
+    }
+    if (total > available) {
         // The least important give way first, each down to its header.
         QList<Want *> order;
         for (Want &w : wants)

@@ -12,7 +12,8 @@ namespace Cronhelm {
 // Sizes a table's columns by their content and importance, instead of fixed widths with all
 // spare room going to the last column. Every column asks for the width its header and its
 // visible cells need; when the table is too narrow, the least important columns give way
-// first (down to their header's width), their text elided; spare room goes to the column
+// first (down to their header's width), their text elided — after the columns of long text
+// that reads well cut in the middle have given some of theirs; spare room goes to the column
 // with the most to say. A column the user drags keeps the width the user gave it.
 class ColumnSizer : public QObject
 {
@@ -24,6 +25,10 @@ public:
         int column;
         int priority;     // higher: keeps its width longer when room is short
         int maxWidth = 0; // 0: no limit
+        // Long text that still reads when cut in the middle (a schedule's description):
+        // when room is short it gives way first, down to this width, before any column
+        // loses what it needs for its short text ("Never ran", a date). 0: not so.
+        int elidesWellDownTo = 0;
     };
 
     ColumnSizer(QTableView *view, QList<Column> columns, int growColumn);

@@ -89,18 +89,25 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
     exportButton->setDefaultAction(m_export);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("Job:"), this));
-    filters->addWidget(m_job);
-    filters->addWidget(m_status);
-    filters->addWidget(m_trigger);
-    filters->addSpacing(8);
-    filters->addWidget(m_fromCheck);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toCheck);
-    filters->addWidget(m_to);
-    filters->addStretch();
-    filters->addWidget(exportButton);
+    // Two rows: on one, the filters alone made the whole window at least 1,090 px wide
+    // (wider than a 1,024-px screen).
+    auto *whatRow = new QHBoxLayout;
+    whatRow->addWidget(new QLabel(tr("Job:"), this));
+    whatRow->addWidget(m_job);
+    whatRow->addWidget(m_status);
+    whatRow->addWidget(m_trigger);
+    whatRow->addStretch();
+    whatRow->addWidget(exportButton);
+    auto *whenRow = new QHBoxLayout;
+    whenRow->addWidget(m_fromCheck);
+    whenRow->addWidget(m_from);
+    whenRow->addSpacing(8);
+    whenRow->addWidget(m_toCheck);
+    whenRow->addWidget(m_to);
+    whenRow->addStretch();
+    auto *filters = new QVBoxLayout;
+    filters->addLayout(whatRow);
+    filters->addLayout(whenRow);
 
     m_table->setModel(m_model);
     m_table->setPlaceholder([this] {
@@ -128,7 +135,7 @@ HistoryView::HistoryView(StoreClient *client, JobsModel *jobs, MessageBar *messa
                                {RunHistoryModel::Job, 8, 300},
                                {RunHistoryModel::Status, 8},
                                {RunHistoryModel::Scheduled, 7},
-                               {RunHistoryModel::Outcome, 6},
+                               {RunHistoryModel::Outcome, 6, 0, 200},
                                {RunHistoryModel::Started, 5},
                                {RunHistoryModel::Duration, 5},
                                {RunHistoryModel::Trigger, 4},

@@ -47,7 +47,7 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
                     {{RunHistoryModel::Run, 9},
                      {RunHistoryModel::Status, 8},
                      {RunHistoryModel::Scheduled, 7},
-                     {RunHistoryModel::Outcome, 6},
+                     {RunHistoryModel::Outcome, 6, 0, 200},
                      {RunHistoryModel::Started, 5},
                      {RunHistoryModel::Duration, 5},
                      {RunHistoryModel::Trigger, 4},
@@ -68,7 +68,7 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
                     {{JobChangesModel::When, 9},
                      {JobChangesModel::What, 8},
                      {JobChangesModel::Who, 7, 200},
-                     {JobChangesModel::Details, 6}},
+                     {JobChangesModel::Details, 6, 0, 200}},
                     JobChangesModel::Details);
 
     auto *runsPage = new QWidget(this);

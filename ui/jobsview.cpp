@@ -78,7 +78,7 @@ JobsView::JobsView(StoreClient *client, JobsModel *model, MessageBar *messages, 
     // Schedule says the most; Owner the least (it got all spare width before).
     m_sizer = new ColumnSizer(m_table,
                               {{JobsModel::Name, 9, 320},
-                               {JobsModel::Schedule, 8},
+                               {JobsModel::Schedule, 8, 0, 260},
                                {JobsModel::NextRun, 7},
                                {JobsModel::LastResult, 6},
                                {JobsModel::State, 5},

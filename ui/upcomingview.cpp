@@ -203,7 +203,7 @@ UpcomingView::UpcomingView(JobsModel *jobs, QWidget *parent)
                     {{UpcomingModel::When, 9},
                      {UpcomingModel::Job, 8, 320},
                      {UpcomingModel::JobTime, 7},
-                     {UpcomingModel::Note, 6}},
+                     {UpcomingModel::Note, 6, 0, 200}},
                     UpcomingModel::Note);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 job = index.data(UpcomingModel::JobIdRole).toLongLong())
