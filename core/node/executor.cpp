@@ -1332,44 +1332,39 @@ void Executor::announce(const RunEnd &end)
 {
     const qint64 jobId = end.jobId;
     const FinishedRun &run = end.run;
-    NodeJob *known = knownJob(jobId);
+    const NodeJob *known = knownJob(jobId);
     if (!known)
         return;
-    NodeJob &data = *known;
     NotifyPolicyInput input;
     input.runStatus = run.status;
-    input.previousOutcome = data.lastOutcome;
-    input.lastFailureAnnouncedAt = data.lastFailureNotifiedAt;
-    input.quietSeconds = data.job.spec.notifyQuietSeconds;
+    input.quietSeconds = known->job.spec.notifyQuietSeconds;
     input.now = run.finishedAt;
-    const NotifyDecision decision = decideNotification(input);
-    if (decision.outcome == data.lastOutcome && !decision.failureAnnounced
-        && decision.event == NotifyEvent::None) {
-        return;
-    }
-    data.lastOutcome = decision.outcome;
-    if (decision.failureAnnounced)
-        data.lastFailureNotifiedAt = run.finishedAt;
-    if (decision.event != NotifyEvent::None && !data.job.spec.notify.isEmpty()) {
-        {
-            RunSummary summary;
-            summary.jobId = jobId;
-            summary.jobName = data.job.spec.name;
-            summary.runId = run.runId;
-            summary.status = run.status;
-            summary.attempt = end.attempt;
-            summary.scheduledFor = end.scheduledFor;
-            summary.startedAt = run.startedAt;
-            summary.finishedAt = run.finishedAt;
-            summary.exitCode = run.exitCode;
-            summary.httpStatus = run.httpStatus;
-            summary.error = run.error;
-            summary.node = m_identity.id;
-            m_notifier.notify(decision.event, data.job.spec.notify, summary);
-        }
-    }
-    if (decision.outcome)
-        m_recorder.recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
+    RunSummary summary;
+    summary.jobId = jobId;
+    summary.jobName = known->job.spec.name;
+    summary.runId = run.runId;
+    summary.status = run.status;
+    summary.attempt = end.attempt;
+    summary.scheduledFor = end.scheduledFor;
+    summary.startedAt = run.startedAt;
+    summary.finishedAt = run.finishedAt;
+    summary.exitCode = run.exitCode;
+    summary.httpStatus = run.httpStatus;
+    summary.error = run.error;
+    summary.node = m_identity.id;
+    // The outcome before this run is the cluster's: the run before may have ended on
+    // another node. The recorder reads it, decides and records in one transaction.
+    m_recorder.settleOutcome(
+        jobId, input,
+        [this, summary, targets = known->job.spec.notify](const NotifyDecision &decision) {
+            if (NodeJob *job = knownJob(summary.jobId)) {
+                job->lastOutcome = decision.outcome ? decision.outcome : job->lastOutcome;
+                if (decision.failureAnnounced)
+                    job->lastFailureNotifiedAt = summary.finishedAt;
+            }
+            if (decision.event != NotifyEvent::None && !targets.isEmpty())
+                m_notifier.notify(decision.event, targets, summary);
+        });
 }
 
 void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)

@@ -36,8 +36,8 @@ Recorder::Recorder(const QString &conninfo, const QString &nodeId, QObject *pare
 
 bool Recorder::isIdle() const
 {
-    return m_finishQueue.isEmpty() && !m_finishInFlight && m_outcomes.isEmpty()
-        && !m_outcomesInFlight && m_releasing == 0;
+    return m_finishQueue.isEmpty() && !m_finishInFlight && m_outcomes.empty() && !m_outcomesInFlight
+        && m_releasing == 0;
 }
 
 void Recorder::markStarted(qint64 runId, const QDateTime &at)
@@ -168,61 +168,120 @@ void Recorder::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &b
     Q_EMIT settled();
 }
 
-void Recorder::recordOutcome(qint64 jobId, RunStatus outcome, bool announced)
+void Recorder::settleOutcome(qint64 jobId, const NotifyPolicyInput &run,
+                             std::function<void(const NotifyDecision &)> announce)
 {
-    OutcomeUpdate &update = m_outcomes[jobId];
-    // A failure announced earlier and not recorded yet stays announced, unless the job has
-    // recovered since (which clears it).
-    update.announced = announced || (update.announced && outcome != RunStatus::Succeeded);
-    update.outcome = outcome;
+    m_outcomes.push_back({jobId, run, std::move(announce)});
     if (!m_retryTimer.isActive())
         flushOutcomes();
 }
 
+namespace {
+
+struct SettledBatch
+{
+    Status status = Done{};
+    // Per run, in order: what it announces; nothing for a job deleted meanwhile.
+    std::vector<std::optional<NotifyDecision>> decisions;
+};
+
+// The policy applied to a batch of run ends in the order they ended, each against the
+// outcome the one before it left (a job can have several runs in one batch).
+QList<std::pair<qint64, OutcomeChange>>
+decideBatch(const std::vector<Recorder::PendingOutcome> &batch, QHash<qint64, JobOutcome> state,
+            std::vector<std::optional<NotifyDecision>> &decisions)
+{
+    decisions.assign(batch.size(), std::nullopt);
+    QHash<qint64, OutcomeChange> changes;
+    QList<qint64> order;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const Recorder::PendingOutcome &pending = batch[i];
+        const auto it = state.find(pending.jobId);
+        if (it == state.end())
+            continue; // the job is gone
+        NotifyPolicyInput input = pending.run;
+        input.previousOutcome = it->last;
+        input.lastFailureAnnouncedAt = it->lastFailureNotifiedAt;
+        const NotifyDecision decision = decideNotification(input);
+        decisions[i] = decision;
+        if (!decision.outcome || (decision.outcome == it->last && !decision.failureAnnounced))
+            continue;
+        // As record_outcome() will leave it.
+        it->last = decision.outcome;
+        if (decision.failureAnnounced)
+            it->lastFailureNotifiedAt = input.now;
+        else if (*decision.outcome == RunStatus::Succeeded)
+            it->lastFailureNotifiedAt = QDateTime();
+        if (!changes.contains(pending.jobId))
+            order.append(pending.jobId);
+        OutcomeChange &change = changes[pending.jobId];
+        // A failure announced earlier in the batch stays announced unless the job has
+        // recovered since.
+        change.failureNotified = decision.failureAnnounced
+            || (change.failureNotified && *decision.outcome != RunStatus::Succeeded);
+        change.outcome = *decision.outcome;
+    }
+    QList<std::pair<qint64, OutcomeChange>> out;
+    for (qint64 jobId : std::as_const(order))
+        out.append({jobId, changes.value(jobId)});
+    return out;
+}
+
+} // namespace
+
 void Recorder::flushOutcomes()
 {
-    if (m_outcomesInFlight || m_outcomes.isEmpty())
+    if (m_outcomesInFlight || m_outcomes.empty())
         return;
-    const QHash<qint64, OutcomeUpdate> batch = std::exchange(m_outcomes, {});
+    std::vector<PendingOutcome> batch(std::make_move_iterator(m_outcomes.begin()),
+                                      std::make_move_iterator(m_outcomes.end()));
+    m_outcomes.clear();
     m_outcomesInFlight = true;
+    QList<qint64> jobIds;
+    for (const PendingOutcome &pending : batch) {
+        if (!jobIds.contains(pending.jobId))
+            jobIds.append(pending.jobId);
+    }
+    auto shared = std::make_shared<std::vector<PendingOutcome>>(std::move(batch));
     m_worker.post(
         this,
-        [batch](StoreConnection &c) {
-            NodeStore store(c);
-            QHash<qint64, OutcomeUpdate> lost;
-            QString error;
-            for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
-                if (!lost.isEmpty()) {
-                    lost.insert(it.key(), it.value());
-                    continue;
-                }
-                Status s = store.recordOutcome(it.key(), it->outcome, it->announced);
-                if (!s && s.errorKind() == ErrorKind::ConnectionLost) {
-                    lost.insert(it.key(), it.value());
-                    error = s.errorMessage();
-                } else if (!s) {
-                    spdlog::warn("job {}: could not record its outcome: {}", it.key(),
-                                 s.errorMessage().toStdString());
-                }
-            }
-            return std::make_pair(lost, error);
+        [shared, jobIds](StoreConnection &c) {
+            SettledBatch result;
+            result.status =
+                NodeStore(c).settleOutcomes(jobIds, [&](const QHash<qint64, JobOutcome> &current) {
+                    return decideBatch(*shared, current, result.decisions);
+                });
+            return result;
         },
-        [this](const std::pair<QHash<qint64, OutcomeUpdate>, QString> &result) {
+        [this, shared](const SettledBatch &result) {
             m_outcomesInFlight = false;
-            const auto &[lost, error] = result;
-            if (!lost.isEmpty()) {
-                for (auto it = lost.cbegin(); it != lost.cend(); ++it) {
-                    if (!m_outcomes.contains(it.key())) // a newer one is queued: it wins
-                        m_outcomes.insert(it.key(), it.value());
-                }
+            const ErrorKind kind = result.status ? ErrorKind::Other : result.status.errorKind();
+            if (!result.status
+                && (kind == ErrorKind::ConnectionLost || kind == ErrorKind::Conflict)) {
+                // Again, before anything that ended since, once the backoff has passed.
+                m_outcomes.insert(m_outcomes.begin(), std::make_move_iterator(shared->begin()),
+                                  std::make_move_iterator(shared->end()));
                 const auto delay = m_backoff.next();
-                spdlog::warn("could not record the outcome of {} jobs: {}; trying again in {} ms",
-                             lost.size(), error.toStdString(), delay.count());
+                spdlog::warn("could not settle the outcome of {} runs: {}; trying again in {} ms",
+                             shared->size(), result.status.errorMessage().toStdString(),
+                             delay.count());
                 if (!m_retryTimer.isActive())
                     m_retryTimer.start(delay);
-            } else if (!m_outcomes.isEmpty() && !m_retryTimer.isActive()) {
-                flushOutcomes();
+                Q_EMIT settled();
+                return;
             }
+            if (!result.status) {
+                spdlog::warn("could not settle the outcome of {} runs: {}", shared->size(),
+                             result.status.errorMessage().toStdString());
+            } else {
+                for (size_t i = 0; i < shared->size(); ++i) {
+                    const PendingOutcome &pending = (*shared)[i];
+                    if (i < result.decisions.size() && result.decisions[i] && pending.announce)
+                        pending.announce(*result.decisions[i]);
+                }
+            }
+            if (!m_outcomes.empty() && !m_retryTimer.isActive())
+                flushOutcomes();
             Q_EMIT settled();
         });
 }

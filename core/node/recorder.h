@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exec/notifypolicy.h>
 #include <store/nodestore.h>
 #include <store/storeworker.h>
 
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 
 namespace Cronhelm {
@@ -27,7 +29,8 @@ private:
 
 // Writes what happened to runs, batched, on its own store connection (cronhelm-record):
 // start marks of reserved runs (one mark_started call 100 ms after a burst), run ends (one
-// finish_runs call per 100 ms), and each job's last outcome for the notification policy.
+// finish_runs call per 100 ms), and each job's last outcome for the notification policy
+// (read, decided and written in one transaction, so that nodes take turns).
 // A write lost with the connection is kept and written again, in order, with backoff and
 // at once after a reconnect (retryNow); the store functions are idempotent, so an answer
 // lost after the commit does no harm. One bad run end never costs the others theirs: a
@@ -43,7 +46,12 @@ public:
     void recordFinish(const FinishedRun &run, qint64 jobId);
     // A run assigned to this node started at `at` (recorded by mark_started, batched).
     void markStarted(qint64 runId, const QDateTime &at);
-    void recordOutcome(qint64 jobId, RunStatus outcome, bool announced);
+    // A run of the job ended: decides what it announces against the job's last outcome in
+    // the store (whichever node recorded it) and records the new one; batched, one
+    // transaction per batch, in the order the runs ended. `announce` gets the decision on
+    // this thread once it is recorded; nothing is announced for a job deleted meanwhile.
+    void settleOutcome(qint64 jobId, const NotifyPolicyInput &run,
+                       std::function<void(const NotifyDecision &)> announce);
     // Gives runs assigned to this node that it will not start back to the executor.
     void releaseReservations(const QList<qint64> &runIds, std::function<void(const Status &)> done);
     // The connection is back: write what failed now rather than after the backoff.
@@ -55,16 +63,18 @@ public:
     // Nothing left to write (start marks are not waited for: a lost one changes nothing).
     bool isIdle() const;
 
+    struct PendingOutcome
+    {
+        qint64 jobId = 0;
+        NotifyPolicyInput run; // its previous outcome is read from the store
+        std::function<void(const NotifyDecision &)> announce;
+    };
+
 Q_SIGNALS:
     // A write finished (or was given up): whoever waits for isIdle() may look again.
     void settled();
 
 private:
-    struct OutcomeUpdate
-    {
-        RunStatus outcome = RunStatus::Succeeded;
-        bool announced = false;
-    };
     using Started = QList<std::pair<qint64, QDateTime>>;
 
     void flushStarted();
@@ -80,8 +90,8 @@ private:
     // Run ends waiting to be recorded, in one finish_runs call per batch.
     QList<std::pair<FinishedRun, qint64>> m_finishQueue;
     bool m_finishInFlight = false;
-    int m_finishSingly = 0;                  // after a failed batch: record this many one by one
-    QHash<qint64, OutcomeUpdate> m_outcomes; // jobId -> last outcome, to be recorded
+    int m_finishSingly = 0;                // after a failed batch: record this many one by one
+    std::deque<PendingOutcome> m_outcomes; // run ends whose outcome is to be settled
     bool m_outcomesInFlight = false;
     int m_releasing = 0;
     Backoff m_backoff;

@@ -2,6 +2,8 @@
 
 #include "rowreader_p.h"
 
+#include <algorithm>
+
 namespace Cronhelm {
 
 namespace {
@@ -436,10 +438,15 @@ Status NodeStore::appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &ba
     return Done{};
 }
 
-Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
+Status NodeStore::setJobState(const QList<JobStateUpdate> &unordered)
 {
-    if (updates.isEmpty())
+    if (unordered.isEmpty())
         return Done{};
+    // job_state rows in id order, as lock_job_outcomes() takes them: two writers of
+    // overlapping rows then wait for each other instead of deadlocking.
+    QList<JobStateUpdate> updates = unordered;
+    std::sort(updates.begin(), updates.end(),
+              [](const JobStateUpdate &a, const JobStateUpdate &b) { return a.jobId < b.jobId; });
     Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
         const std::string ids = arrayLiteral(updates, [](const JobStateUpdate &u) {
             return std::optional<std::string>(std::to_string(u.jobId));
@@ -460,11 +467,30 @@ Status NodeStore::setJobState(const QList<JobStateUpdate> &updates)
     return Done{};
 }
 
-Status NodeStore::recordOutcome(qint64 jobId, RunStatus outcome, bool failureNotified)
+Status NodeStore::settleOutcomes(
+    const QList<qint64> &jobIds,
+    const std::function<QList<std::pair<qint64, OutcomeChange>>(const QHash<qint64, JobOutcome> &)>
+        &decide)
 {
-    Result<bool> r = m_connection.statement([&](pqxx::transaction_base &tx) {
-        tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId,
-                       wireName(outcome).toStdString(), failureNotified);
+    if (jobIds.isEmpty())
+        return Done{};
+    Result<bool> r = m_connection.transact([&](pqxx::transaction_base &tx) {
+        const std::string ids = arrayLiteral(
+            jobIds, [](qint64 id) { return std::optional<std::string>(std::to_string(id)); });
+        const pqxx::result locked =
+            tx.exec_params("SELECT job_id, last_outcome, last_failure_notified_at"
+                           " FROM cronhelm.lock_job_outcomes($1::bigint[])",
+                           ids);
+        QHash<qint64, JobOutcome> current;
+        for (const pqxx::row &row : locked) {
+            current.insert(row["job_id"].as<qint64>(),
+                           {fromWireName<RunStatus>(Rows::text(row, "last_outcome")),
+                            Rows::instant(row, "last_failure_notified_at")});
+        }
+        for (const auto &[jobId, change] : decide(current)) {
+            tx.exec_params("SELECT cronhelm.record_outcome($1, $2, $3)", jobId,
+                           wireName(change.outcome).toStdString(), change.failureNotified);
+        }
         return true;
     });
     if (!r)

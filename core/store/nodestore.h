@@ -4,6 +4,11 @@
 
 #include <result.h>
 
+#include <QHash>
+
+#include <functional>
+#include <optional>
+
 namespace Cronhelm {
 
 class StoreConnection;
@@ -15,6 +20,20 @@ struct NodeIdentity
     int pid = 0;
     QString version;
     QDateTime startedAt;
+};
+
+// A job's last outcome, as the notification policy reads it (job_state).
+struct JobOutcome
+{
+    std::optional<RunStatus> last; // Succeeded or Failed; nothing: never ran
+    QDateTime lastFailureNotifiedAt;
+};
+
+// What a node records as a job's last outcome once it has decided what a run announces.
+struct OutcomeChange
+{
+    RunStatus outcome = RunStatus::Succeeded;
+    bool failureNotified = false; // a failure was announced now
 };
 
 // A job as the executor needs it: the definition plus what decides catch-up and
@@ -140,7 +159,14 @@ public:
     // The chunks of several runs in one call (schema 3). All or nothing.
     Status appendLogs(const QList<std::pair<qint64, QList<LogChunk>>> &batches);
     Status setJobState(const QList<JobStateUpdate> &updates);
-    Status recordOutcome(qint64 jobId, RunStatus outcome, bool failureNotified);
+    // Reads the jobs' last outcomes under row locks, lets `decide` say what to record in
+    // their place (jobs it leaves out stay as they are) and records that, in one
+    // transaction: nodes that end runs of one job at the same time take turns, each seeing
+    // the other's outcome. A job deleted meanwhile is missing from what `decide` gets.
+    // `decide` may be called again if the transaction is retried.
+    Status settleOutcomes(const QList<qint64> &jobIds,
+                          const std::function<QList<std::pair<qint64, OutcomeChange>>(
+                              const QHash<qint64, JobOutcome> &)> &decide);
 
 private:
     StoreConnection &m_connection;

@@ -7,7 +7,10 @@
 
 #include "nodetesthelpers.h"
 
+#include <httptestserver.h>
+
 #include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -34,9 +37,10 @@ std::unique_ptr<NodeProcess> startNode(const QString &conninfo, const QString &i
 // A node with `labels`, returned once the cluster lists it with them (so that the next
 // assignment may go to it); null if it did not start or was not listed within 15 s.
 std::unique_ptr<NodeProcess> startLabelledNode(SqlProbe &probe, const QString &conninfo,
-                                               const QString &id, const QString &labels)
+                                               const QString &id, const QString &labels,
+                                               const QStringList &extra = {})
 {
-    auto node = startNode(conninfo, id, {QStringLiteral("--labels"), labels});
+    auto node = startNode(conninfo, id, QStringList{QStringLiteral("--labels"), labels} + extra);
     const QString listed =
         QStringLiteral("(SELECT labels FROM cronhelm.cluster_nodes WHERE id = '%1') = '{%2}'")
             .arg(id, labels);
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void workerConnectionCut();
     void gracefulWorkerHandsBack();
     void chaos();
+    void notificationsFollowTheJobAcrossNodes();
 };
 
 void ClusterTest::runsSpreadOverThreeNodes()
@@ -532,6 +537,97 @@ void ClusterTest::chaos()
     CH_VALUE(left, probe,
              QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE status = 'running'"));
     QCOMPARE(left, QStringLiteral("0"));
+}
+
+// A job's consecutive runs end on different nodes: the node that runs it successfully
+// knows it failed on the other and announces the recovery, once (the outcome before a run
+// is the cluster's, not a node's). Each node takes one run at a time, so a run goes where
+// the other node is busy.
+void ClusterTest::notificationsFollowTheJobAcrossNodes()
+{
+    HttpTestServer receiver;
+    QVERIFY(receiver.listen());
+    receiver.setResponse(QStringLiteral("/hook"), TestResponse{});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    const QStringList onePerNode{QStringLiteral("--max-parallel"), QStringLiteral("1")};
+    auto a = startLabelledNode(probe, db->conninfo(), QStringLiteral("node-a"), QStringLiteral("a"),
+                               onePerNode);
+    QVERIFY(a);
+    CH_WAIT_LINE(*a, loadedLine(), 15000, 0);
+    auto b = startLabelledNode(probe, db->conninfo(), QStringLiteral("node-b"), QStringLiteral("b"),
+                               onePerNode);
+    QVERIFY(b);
+
+    const auto holder = [](const char *label) {
+        QJsonObject spec = shellJob(QStringLiteral("hold-%1").arg(QLatin1String(label)),
+                                    QStringLiteral("sleep 60"));
+        spec.insert(QStringLiteral("run_on"), QJsonArray{QLatin1String(label)});
+        return spec;
+    };
+    CH_CREATE_JOB(holdA, probe, holder("a"));
+    CH_CREATE_JOB(holdB, probe, holder("b"));
+    // Fails the first time, succeeds after.
+    QJsonObject flakySpec = shellJob(QStringLiteral("flaky"),
+                                     QStringLiteral("test -e '%1' || { touch '%1'; exit 3; }")
+                                         .arg(dir.filePath(QStringLiteral("ran"))));
+    flakySpec.insert(QStringLiteral("notify"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("kind"), QStringLiteral("webhook")},
+                         {QStringLiteral("url"), receiver.url(QStringLiteral("/hook")).toString()},
+                         {QStringLiteral("on"),
+                          QJsonArray{QStringLiteral("failure"), QStringLiteral("recovery")}}}});
+    CH_CREATE_JOB(flaky, probe, flakySpec);
+
+    const auto runNow = [&probe](qint64 job) {
+        const Result<QString> run =
+            probe.value(QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+        return run ? *run : QString();
+    };
+    const auto runOn = [&](qint64 holdJob, const QString &busyNode, const QString &freeNode,
+                           const QString &status) -> QString {
+        const QString hold = runNow(holdJob);
+        if (!probe.waitUntil(QStringLiteral("(SELECT status = 'running' AND node_id = '%1' FROM "
+                                            "cronhelm.runs WHERE id = %2)")
+                                 .arg(busyNode, hold),
+                             10000))
+            return QStringLiteral("hold run %1 never ran on %2").arg(hold, busyNode);
+        const QString run = runNow(flaky);
+        const bool ended = probe.waitUntil(
+            QStringLiteral("(SELECT status = '%1' AND node_id = '%2' FROM cronhelm.runs WHERE "
+                           "id = %3)")
+                .arg(status, freeNode, run),
+            10000);
+        (void)probe.value(QStringLiteral("SELECT cronhelm.cancel_run(%1)").arg(hold));
+        if (!probe.waitUntil(QStringLiteral("(SELECT status = 'cancelled' FROM cronhelm.runs "
+                                            "WHERE id = %1)")
+                                 .arg(hold),
+                             10000))
+            return QStringLiteral("hold run %1 was not cancelled").arg(hold);
+        return ended ? QString()
+                     : QStringLiteral("run %1 did not end %2 on %3").arg(run, status, freeNode);
+    };
+
+    // Failed on B (A busy), then succeeded on A (B busy): A announces the recovery.
+    QString problem =
+        runOn(holdA, QStringLiteral("node-a"), QStringLiteral("node-b"), QStringLiteral("failed"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests(QStringLiteral("/hook")).size(), 1, 5000);
+    problem = runOn(holdB, QStringLiteral("node-b"), QStringLiteral("node-a"),
+                    QStringLiteral("succeeded"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests(QStringLiteral("/hook")).size(), 2, 5000);
+    const QList<RecordedRequest> hooks = receiver.requests(QStringLiteral("/hook"));
+    const QJsonObject failure = QJsonDocument::fromJson(hooks.at(0).body).object();
+    const QJsonObject recovery = QJsonDocument::fromJson(hooks.at(1).body).object();
+    QCOMPARE(failure.value(QStringLiteral("event")).toString(), QStringLiteral("failure"));
+    QCOMPARE(failure.value(QStringLiteral("node")).toString(), QStringLiteral("node-b"));
+    QCOMPARE(recovery.value(QStringLiteral("event")).toString(), QStringLiteral("recovery"));
+    QCOMPARE(recovery.value(QStringLiteral("node")).toString(), QStringLiteral("node-a"));
+    QTest::qWait(500); // and nothing more
+    QCOMPARE(receiver.requests(QStringLiteral("/hook")).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(ClusterTest)

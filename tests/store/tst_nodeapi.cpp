@@ -93,6 +93,7 @@ private slots:
     void activeRuns();
     void jobState();
     void loadJobs();
+    void settleOutcomesSeeOtherNodes();
 
 private:
     FunctionDatabase m_db;
@@ -827,7 +828,12 @@ void TestNodeApi::loadJobs()
                                    {fire(j1, at("2026-03-08T07:30:00Z")),
                                     fire(j1, at("2026-03-08T07:35:00Z"), "running", "catch_up")}));
     CH_VERIFY_OK(m_jobs->runNow(j1)); // manual runs are not slots
-    CH_VERIFY_OK(a.store.recordOutcome(j1, RunStatus::Failed, true));
+    const auto record = [&a, j1](RunStatus outcome, bool failureNotified) {
+        return a.store.settleOutcomes({j1}, [=](const QHash<qint64, JobOutcome> &) {
+            return QList<std::pair<qint64, OutcomeChange>>{{j1, {outcome, failureNotified}}};
+        });
+    };
+    CH_VERIFY_OK(record(RunStatus::Failed, true));
 
     Result<QList<NodeJob>> jobs = a.store.loadJobs();
     CH_VERIFY_OK(jobs);
@@ -843,7 +849,7 @@ void TestNodeApi::loadJobs()
     QVERIFY(n.lastFailureNotifiedAt.isValid());
 
     // A success clears the "failure announced" mark, so the next failure is announced.
-    CH_VERIFY_OK(a.store.recordOutcome(j1, RunStatus::Succeeded, false));
+    CH_VERIFY_OK(record(RunStatus::Succeeded, false));
     one = a.store.loadJobs(j1);
     CH_VERIFY_OK(one);
     QCOMPARE(one->at(0).lastOutcome, RunStatus::Succeeded);
@@ -852,6 +858,32 @@ void TestNodeApi::loadJobs()
     CH_VERIFY_OK(one);
     QCOMPARE(one->at(0).job.spec.enabled, false);
     QVERIFY(!one->at(0).lastSlot.isValid());
+}
+
+// Two nodes end runs of one job: each decides against the outcome the other recorded; a job
+// that does not exist is left out.
+void TestNodeApi::settleOutcomesSeeOtherNodes()
+{
+    Node a(m_current->conninfoAs(m_nodeRole), QStringLiteral("node-a"));
+    Node b(m_current->conninfoAs(m_nodeRole), QStringLiteral("node-b"));
+    const qint64 job = createJob(httpJob(QStringLiteral("settle")));
+    QHash<qint64, JobOutcome> seen;
+    const auto settle = [&seen, job](Node &node, std::optional<OutcomeChange> change) {
+        return node.store.settleOutcomes({job, job + 1000000}, [&](const auto &current) {
+            seen = current;
+            QList<std::pair<qint64, OutcomeChange>> out;
+            if (change)
+                out.append({job, *change});
+            return out;
+        });
+    };
+    CH_VERIFY_OK(settle(a, std::nullopt));
+    QCOMPARE(seen.size(), 1);                   // a job that does not exist is not there
+    QVERIFY(!seen.value(job).last.has_value()); // never ran
+    CH_VERIFY_OK(settle(a, OutcomeChange{RunStatus::Failed, true}));
+    CH_VERIFY_OK(settle(b, std::nullopt));
+    QCOMPARE(seen.value(job).last, RunStatus::Failed); // recorded by the other node
+    QVERIFY(seen.value(job).lastFailureNotifiedAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestNodeApi)
