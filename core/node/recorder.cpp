@@ -262,16 +262,16 @@ void Recorder::flushOutcomes()
                 m_outcomes.insert(m_outcomes.begin(), std::make_move_iterator(shared->begin()),
                                   std::make_move_iterator(shared->end()));
                 const auto delay = m_backoff.next();
-                spdlog::warn("could not settle the outcome of {} runs: {}; trying again in {} ms",
-                             shared->size(), result.status.errorMessage().toStdString(),
-                             delay.count());
+                spdlog::warn(
+                    "could not settle job outcomes ({} runs ended): {}; trying again in {} ms",
+                    shared->size(), result.status.errorMessage().toStdString(), delay.count());
                 if (!m_retryTimer.isActive())
                     m_retryTimer.start(delay);
                 Q_EMIT settled();
                 return;
             }
             if (!result.status) {
-                spdlog::warn("could not settle the outcome of {} runs: {}", shared->size(),
+                spdlog::warn("could not settle job outcomes ({} runs ended): {}", shared->size(),
                              result.status.errorMessage().toStdString());
             } else {
                 for (size_t i = 0; i < shared->size(); ++i) {

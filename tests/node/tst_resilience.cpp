@@ -223,8 +223,8 @@ void ResilienceTest::outcomeRecordedAfterConnectionLoss()
                            "'failed'")
                 .arg(job),
             6000);
-    QVERIFY2(node->findLine(QRegularExpression(QStringLiteral("could not record the outcome of "
-                                                              "1 jobs")),
+    QVERIFY2(node->findLine(QRegularExpression(QStringLiteral("could not settle job outcomes "
+                                                              "\\(1 runs ended\\)")),
                             from)
                  .hasMatch(),
              qPrintable(node->describeLog(30)));
