@@ -34,6 +34,32 @@ public:
     // Waits until the node's log shows a line containing `text`.
     bool waitForLog(int index, const QString &text, int timeoutMs);
     QString log(int index) const { return m_logs.at(index); }
+    int nodeCount() const { return int(m_nodes.size()); }
+
+    // Starts `count` nodes, bench-a, bench-b, ...: the first takes the lease (waits for its
+    // jobs to be loaded), the others join as workers the executor assigns runs to (waits for
+    // their control channel). Prints the log of a node that does not come up.
+    bool startNodes(int count, const QStringList &extraArguments = {});
+    QList<qint64> nodePids() const;
+    // Sums over all nodes started.
+    double cpuSecondsOfNodes() const;
+    qint64 rssKiBOfNodes() const;
+    // "bench-a 30 MiB, bench-b 29 MiB, ..."
+    QString rssPerNode() const;
+
+    // Figures from the store for the runs matching `where` (an SQL condition on
+    // cronhelm.runs): runs per node ("bench-a 1168, bench-b 1166, ..."); and how many started
+    // more than 1 s after their slot (or not at all) while the cluster had a free slot, i.e.
+    // fewer runs in flight at the slot than the live nodes' capacity together: a run only
+    // waits, queued with a reason, when no node has room, so this must be 0.
+    QString runsPerNode(const QString &where);
+    QString lateWhileCapacityFree(const QString &where);
+    // Now: "bench-a 583/1000, ..." (queued or running on the node / its capacity).
+    QString busyPerNode();
+
+    // Raises this process's soft limit on open files to at least `wanted` (up to the hard
+    // limit); the nodes started afterwards inherit it. Returns the soft limit in effect.
+    static qint64 raiseOpenFileLimit(qint64 wanted);
 
     // CPU seconds (user + system) and resident memory of a process, from /proc.
     static double cpuSeconds(qint64 pid);
