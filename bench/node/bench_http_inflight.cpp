@@ -103,9 +103,15 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
                 "minute)  queued or running per node (store)\n");
     double cpuBefore = cluster.cpuSecondsOfNodes();
     const double cpuAtStart = cpuBefore;
+    // The last minute's figures, taken a second before its end (the next slot's runs are
+    // assigned, queued, during the lead before it).
+    QString busyAtEnd;
+    QString rssAtEnd;
     for (int m = 1; m <= minutes; ++m) {
         spin(startMs + m * 60000 - 1000 - QDateTime::currentMSecsSinceEpoch());
         const double cpu = cluster.cpuSecondsOfNodes();
+        busyAtEnd = cluster.busyPerNode();
+        rssAtEnd = cluster.rssPerNode();
         const qint64 arrivedThisMinute = arrivals.size() - received;
         received = arrivals.size();
         // Each request is answered holdSeconds after it arrived.
@@ -117,15 +123,12 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
                     static_cast<long long>(arrivedThisMinute),
                     static_cast<long long>(received - answered),
                     static_cast<long long>(cluster.rssKiBOfNodes() / 1024),
-                    100.0 * (cpu - cpuBefore) / 60.0, qPrintable(cluster.busyPerNode()));
+                    100.0 * (cpu - cpuBefore) / 60.0, qPrintable(busyAtEnd));
         std::fflush(stdout);
         cpuBefore = cpu;
         spin(1000);
     }
     const qint64 endMs = startMs + qint64(minutes) * 60000;
-    const QString busyAtEnd = cluster.busyPerNode();
-    const QString rssAtEnd = cluster.rssPerNode();
-    const double cpuTotal = cluster.cpuSecondsOfNodes();
 
     // Lateness: arrival minus the job's latest slot at or before the arrival.
     QList<double> lateness;
@@ -170,10 +173,12 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
     std::printf("  runs that started > 1 s after their slot (or not at all) while a node had a "
                 "free slot: %s\n",
                 qPrintable(cluster.lateWhileCapacityFree(window)));
-    std::printf("  at the end: queued or running per node / capacity: %s\n", qPrintable(busyAtEnd));
-    std::printf("  at the end: RSS %s; CPU of all nodes over the %d minutes %.1f %% of one core\n",
+    std::printf("  1 s before the end: queued or running per node / capacity: %s\n",
+                qPrintable(busyAtEnd));
+    std::printf("  1 s before the end: RSS %s; CPU of all nodes over the %d minutes %.1f %% of "
+                "one core\n",
                 qPrintable(rssAtEnd), minutes,
-                100.0 * (cpuTotal - cpuAtStart) / (double(minutes) * 60.0));
+                100.0 * (cpuBefore - cpuAtStart) / (double(minutes) * 60.0));
     std::printf("  runs by status: %s\n",
                 qPrintable(cluster.sql(QStringLiteral(
                     "SELECT string_agg(status || ' ' || n, ', ') FROM (SELECT status, count(*) n "
