@@ -100,18 +100,18 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
                 nodes, maxParallel, jobs, holdSeconds, host.port(), jobs / period, minutes,
                 static_cast<long long>(fileLimit));
     std::printf("minute  arrived  in-flight(at host)  nodes' RSS MiB  nodes' CPU %% (that "
-                "minute)  queued or running per node (store)\n");
+                "minute)  running per node (store)\n");
     double cpuBefore = cluster.cpuSecondsOfNodes();
     const double cpuAtStart = cpuBefore;
-    // The last minute's figures, taken a second before its end (the next slot's runs are
-    // assigned, queued, during the lead before it).
+    // The last minute's figures, taken a second before its end.
+    QString runningAtEnd;
     QString busyAtEnd;
     QString rssAtEnd;
     for (int m = 1; m <= minutes; ++m) {
         spin(startMs + m * 60000 - 1000 - QDateTime::currentMSecsSinceEpoch());
-        const double cpu = cluster.cpuSecondsOfNodes();
-        busyAtEnd = cluster.busyPerNode();
-        rssAtEnd = cluster.rssPerNode();
+        // The host's count first: the store queries below block this thread, which also
+        // serves the host, and may end after the next slot's runs were assigned (counted as
+        // queued in busyPerNode, not as running).
         const qint64 arrivedThisMinute = arrivals.size() - received;
         received = arrivals.size();
         // Each request is answered holdSeconds after it arrived.
@@ -119,11 +119,15 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
         answered = 0;
         for (const auto &[job, at] : std::as_const(arrivals))
             answered += at <= cutoff ? 1 : 0;
+        const double cpu = cluster.cpuSecondsOfNodes();
+        runningAtEnd = cluster.runningPerNode();
+        busyAtEnd = cluster.busyPerNode();
+        rssAtEnd = cluster.rssPerNode();
         std::printf("%6d  %7lld  %18lld  %14lld  %8.1f  %s\n", m,
                     static_cast<long long>(arrivedThisMinute),
                     static_cast<long long>(received - answered),
                     static_cast<long long>(cluster.rssKiBOfNodes() / 1024),
-                    100.0 * (cpu - cpuBefore) / 60.0, qPrintable(busyAtEnd));
+                    100.0 * (cpu - cpuBefore) / 60.0, qPrintable(runningAtEnd));
         std::fflush(stdout);
         cpuBefore = cpu;
         spin(1000);
@@ -169,12 +173,24 @@ int run(int jobs, int holdSeconds, int minutes, int period, int nodes, int maxPa
              .split(QLatin1Char(','), Qt::SkipEmptyParts))
         recorded.append(value.toDouble());
     printPercentiles("  runs.started_at after the slot (store)", percentiles(recorded));
+    // Each node's own view, from its log: slot -> request written to its connection (us).
+    for (int n = 0; n < cluster.nodeCount(); ++n) {
+        QList<double> started;
+        for (const LoggedStart &start : cluster.loggedStarts(n)) {
+            if (start.slotUs >= startMs * 1000 && start.slotUs < endMs * 1000)
+                started.append(start.lateMs);
+        }
+        printPercentiles(
+            qPrintable(
+                QStringLiteral("  bench-%1 log: slot -> request written").arg(QChar(u'a' + n))),
+            percentiles(started));
+    }
     std::printf("  runs per node: %s\n", qPrintable(cluster.runsPerNode(window)));
     std::printf("  runs that started > 1 s after their slot (or not at all) while a node had a "
                 "free slot: %s\n",
                 qPrintable(cluster.lateWhileCapacityFree(window)));
-    std::printf("  1 s before the end: queued or running per node / capacity: %s\n",
-                qPrintable(busyAtEnd));
+    std::printf("  1 s before the end: running per node %s; queued or running / capacity %s\n",
+                qPrintable(runningAtEnd), qPrintable(busyAtEnd));
     std::printf("  1 s before the end: RSS %s; CPU of all nodes over the %d minutes %.1f %% of "
                 "one core\n",
                 qPrintable(rssAtEnd), minutes,

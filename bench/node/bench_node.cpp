@@ -252,19 +252,14 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
              .split(QLatin1Char(','), Qt::SkipEmptyParts))
         shellRun.insert(row.section(QLatin1Char(':'), 0, 0).toLongLong(),
                         row.section(QLatin1Char(':'), 1, 1) == QLatin1String("1"));
-    static const QRegularExpression started(
-        QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
-                       "after it"));
-    for (auto it = started.globalMatch(logs); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const qint64 slotUs =
-            QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000;
-        if (slotUs < startUs || slotUs >= endUs)
-            continue;
-        const double late = m.captured(3).toDouble();
-        nodeLateness.append(late);
-        (shellRun.value(m.captured(1).toLongLong()) ? nodeLatenessShell : nodeLatenessHttp)
-            .append(late);
+    for (int n = 0; n < nodeCount; ++n) {
+        for (const LoggedStart &start : cluster.loggedStarts(n)) {
+            if (start.slotUs < startUs || start.slotUs >= endUs)
+                continue;
+            nodeLateness.append(start.lateMs);
+            (shellRun.value(start.runId) ? nodeLatenessShell : nodeLatenessHttp)
+                .append(start.lateMs);
+        }
     }
     // The same from the store: runs.started_at (mark_started, millisecond resolution) minus
     // scheduled_for, for the slots of the window; and how many of those slots have no start.

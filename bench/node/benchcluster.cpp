@@ -6,10 +6,12 @@
 #include <pqxx/pqxx>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
@@ -112,6 +114,22 @@ bool BenchCluster::waitForLog(int index, const QString &text, int timeoutMs)
     return true;
 }
 
+QList<LoggedStart> BenchCluster::loggedStarts(int index) const
+{
+    static const QRegularExpression started(
+        QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
+                       "after it"));
+    QList<LoggedStart> starts;
+    for (auto it = started.globalMatch(m_logs.at(index)); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        starts.append(
+            {m.captured(1).toLongLong(),
+             QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000,
+             m.captured(3).toDouble()});
+    }
+    return starts;
+}
+
 bool BenchCluster::startNodes(int count, const QStringList &extraArguments)
 {
     for (int n = 0; n < count; ++n) {
@@ -187,6 +205,13 @@ QString BenchCluster::busyPerNode()
 {
     return sql(QStringLiteral("SELECT string_agg(id || ' ' || busy || '/' || capacity, ', ' "
                               "ORDER BY id) FROM cronhelm.cluster_nodes"));
+}
+
+QString BenchCluster::runningPerNode()
+{
+    return sql(QStringLiteral("SELECT string_agg(n.id || ' ' || (SELECT count(*) FROM "
+                              "cronhelm.runs r WHERE r.node_id = n.id AND r.status = 'running'), "
+                              "', ' ORDER BY n.id) FROM cronhelm.nodes n"));
 }
 
 qint64 BenchCluster::raiseOpenFileLimit(qint64 wanted)

@@ -11,6 +11,15 @@
 
 namespace Cronhelm::Bench {
 
+// A scheduled run's start as its node logged it: the instant the process was created or the
+// request written to a connection, against the slot, with microsecond resolution.
+struct LoggedStart
+{
+    qint64 runId = 0;
+    qint64 slotUs = 0;
+    double lateMs = 0;
+};
+
 // A private PostgreSQL server, a migrated database and cronhelm-node processes for the
 // benchmarks. Everything lives under a temporary directory and stops with this object.
 class BenchCluster
@@ -34,6 +43,8 @@ public:
     // Waits until the node's log shows a line containing `text`.
     bool waitForLog(int index, const QString &text, int timeoutMs);
     QString log(int index) const { return m_logs.at(index); }
+    // The first attempts of scheduled runs the node has logged as started.
+    QList<LoggedStart> loggedStarts(int index) const;
     int nodeCount() const { return int(m_nodes.size()); }
 
     // Starts `count` nodes, bench-a, bench-b, ...: the first takes the lease (waits for its
@@ -56,6 +67,8 @@ public:
     QString lateWhileCapacityFree(const QString &where);
     // Now: "bench-a 583/1000, ..." (queued or running on the node / its capacity).
     QString busyPerNode();
+    // Now: "bench-a 583, ..." (runs running on the node: started, not ended).
+    QString runningPerNode();
 
     // Raises this process's soft limit on open files to at least `wanted` (up to the hard
     // limit); the nodes started afterwards inherit it. Returns the soft limit in effect.
