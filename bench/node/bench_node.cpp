@@ -212,35 +212,15 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
                    QStringLiteral("'http://127.0.0.1:1/never'"));
     }
     // The first node takes the lease; the others are workers the executor assigns runs to.
-    const int node = cluster.startNode(QStringLiteral("bench-a"), 10.0, nodeArguments);
-    if (!cluster.waitForLog(node, QStringLiteral("jobs loaded"), 60000)) {
-        std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(node)));
+    if (!cluster.startNodes(nodeCount, nodeArguments))
         return 1;
-    }
-    for (int n = 1; n < nodeCount; ++n) {
-        const int worker =
-            cluster.startNode(QStringLiteral("bench-%1").arg(QChar(u'a' + n)), 10.0, nodeArguments);
-        if (!cluster.waitForLog(worker, QStringLiteral("control: connected"), 60000)) {
-            std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(cluster.log(worker)));
-            return 1;
-        }
-    }
     spin(5000); // warm up: connections opened, caches filled
-    QList<qint64> pids;
-    for (int n = 0; n < nodeCount; ++n)
-        pids.append(cluster.nodePid(n));
-    auto cpuOfNodes = [&pids] {
-        double sum = 0;
-        for (qint64 p : std::as_const(pids))
-            sum += BenchCluster::cpuSeconds(p);
-        return sum;
-    };
     receivers.take();
     const qint64 startUs = nowUs();
-    const double cpuBefore = cpuOfNodes();
+    const double cpuBefore = cluster.cpuSecondsOfNodes();
     spin(seconds * 1000);
     const qint64 endUs = nowUs();
-    const double cpu = cpuOfNodes() - cpuBefore;
+    const double cpu = cluster.cpuSecondsOfNodes() - cpuBefore;
     QString logs;
     for (int n = 0; n < nodeCount; ++n)
         logs += cluster.log(n);
@@ -272,19 +252,14 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
              .split(QLatin1Char(','), Qt::SkipEmptyParts))
         shellRun.insert(row.section(QLatin1Char(':'), 0, 0).toLongLong(),
                         row.section(QLatin1Char(':'), 1, 1) == QLatin1String("1"));
-    static const QRegularExpression started(
-        QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
-                       "after it"));
-    for (auto it = started.globalMatch(logs); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const qint64 slotUs =
-            QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000;
-        if (slotUs < startUs || slotUs >= endUs)
-            continue;
-        const double late = m.captured(3).toDouble();
-        nodeLateness.append(late);
-        (shellRun.value(m.captured(1).toLongLong()) ? nodeLatenessShell : nodeLatenessHttp)
-            .append(late);
+    for (int n = 0; n < nodeCount; ++n) {
+        for (const LoggedStart &start : cluster.loggedStarts(n)) {
+            if (start.slotUs < startUs || start.slotUs >= endUs)
+                continue;
+            nodeLateness.append(start.lateMs);
+            (shellRun.value(start.runId) ? nodeLatenessShell : nodeLatenessHttp)
+                .append(start.lateMs);
+        }
     }
     // The same from the store: runs.started_at (mark_started, millisecond resolution) minus
     // scheduled_for, for the slots of the window; and how many of those slots have no start.
@@ -334,29 +309,18 @@ int benchFire(int schedules, int firing, int seconds, const QString &nodeLogPath
     printPercentiles("  store: slot -> runs.started_at (ms resolution)", percentiles(storeLateness),
                      20, "p99");
     std::printf("  slots in the window: %s\n", qPrintable(slotsInWindow));
-    std::printf("  runs per node in the window: %s\n",
-                qPrintable(cluster.sql(
-                    QStringLiteral("SELECT string_agg(node_id || ' ' || n, ', ' ORDER BY node_id) "
-                                   "FROM (SELECT node_id, count(*) AS n FROM cronhelm.runs WHERE "
-                                   "%1 GROUP BY 1) x")
-                        .arg(window))));
+    std::printf("  runs per node in the window: %s\n", qPrintable(cluster.runsPerNode(window)));
     // A run waits (queued, with a reason) only when no node has a free slot.
-    std::printf("  runs of the window that waited for a free slot (started > 1 s late): %s\n",
-                qPrintable(cluster.sql(
-                    QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE %1 AND (started_at "
-                                   "IS NULL OR started_at > scheduled_for + interval '1 second')")
-                        .arg(window))));
+    std::printf("  runs of the window that started > 1 s after their slot while a node had a "
+                "free slot: %s\n",
+                qPrintable(cluster.lateWhileCapacityFree(window)));
     std::printf("  in flight at the end (queued or running): %s; busy of capacity now: %s\n",
                 qPrintable(cluster.sql(QStringLiteral(
                     "SELECT count(*) FROM cronhelm.runs WHERE status IN ('queued', 'running')"))),
-                qPrintable(cluster.sql(QStringLiteral(
-                    "SELECT string_agg(id || ' ' || busy || '/' || capacity, ', ' ORDER BY id) "
-                    "FROM cronhelm.cluster_nodes"))));
+                qPrintable(cluster.busyPerNode()));
     printPercentiles("  node log: fire batches that took > 20 ms to record",
                      percentiles(slowRecords), 0, "");
-    qint64 rssKiB = 0;
-    for (qint64 p : std::as_const(pids))
-        rssKiB += BenchCluster::rssKiB(p);
+    const qint64 rssKiB = cluster.rssKiBOfNodes();
     std::printf("  HTTP requests received %lld of ~%.0f fires expected; nodes' CPU %.1f %% of one "
                 "core, RSS %lld MiB (all nodes together)\n",
                 static_cast<long long>(lateness.size()), expected,

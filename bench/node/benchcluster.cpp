@@ -6,16 +6,19 @@
 #include <pqxx/pqxx>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Cronhelm::Bench {
@@ -109,6 +112,120 @@ bool BenchCluster::waitForLog(int index, const QString &text, int timeoutMs)
         QThread::msleep(2);
     }
     return true;
+}
+
+QList<LoggedStart> BenchCluster::loggedStarts(int index) const
+{
+    static const QRegularExpression started(
+        QStringLiteral("run (\\d+) \\(schedule, attempt 1\\) slot (\\S+) started (-?[\\d.]+) ms "
+                       "after it"));
+    QList<LoggedStart> starts;
+    for (auto it = started.globalMatch(m_logs.at(index)); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        starts.append(
+            {m.captured(1).toLongLong(),
+             QDateTime::fromString(m.captured(2), Qt::ISODateWithMs).toMSecsSinceEpoch() * 1000,
+             m.captured(3).toDouble()});
+    }
+    return starts;
+}
+
+bool BenchCluster::startNodes(int count, const QStringList &extraArguments)
+{
+    for (int n = 0; n < count; ++n) {
+        const int index =
+            startNode(QStringLiteral("bench-%1").arg(QChar(u'a' + n)), 10.0, extraArguments);
+        const QString ready =
+            n == 0 ? QStringLiteral("jobs loaded") : QStringLiteral("control: connected");
+        if (!waitForLog(index, ready, 60000)) {
+            std::fprintf(stderr, "node did not start:\n%s\n", qPrintable(log(index)));
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<qint64> BenchCluster::nodePids() const
+{
+    QList<qint64> pids;
+    for (const auto &node : m_nodes)
+        pids.append(node->processId());
+    return pids;
+}
+
+double BenchCluster::cpuSecondsOfNodes() const
+{
+    double sum = 0;
+    for (qint64 pid : nodePids())
+        sum += cpuSeconds(pid);
+    return sum;
+}
+
+qint64 BenchCluster::rssKiBOfNodes() const
+{
+    qint64 sum = 0;
+    for (qint64 pid : nodePids())
+        sum += rssKiB(pid);
+    return sum;
+}
+
+QString BenchCluster::rssPerNode() const
+{
+    QStringList parts;
+    for (int n = 0; n < nodeCount(); ++n)
+        parts.append(QStringLiteral("bench-%1 %2 MiB")
+                         .arg(QChar(u'a' + n))
+                         .arg(rssKiB(m_nodes.at(n)->processId()) / 1024));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString BenchCluster::runsPerNode(const QString &where)
+{
+    return sql(QStringLiteral("SELECT string_agg(coalesce(node_id, '(none)') || ' ' || n, ', ' "
+                              "ORDER BY node_id) FROM (SELECT node_id, count(*) AS n FROM "
+                              "cronhelm.runs WHERE %1 GROUP BY 1) x")
+                   .arg(where));
+}
+
+QString BenchCluster::lateWhileCapacityFree(const QString &where)
+{
+    // In flight at an instant: started before it and not finished by then.
+    return sql(
+        QStringLiteral(
+            "WITH capacity AS (SELECT sum(capacity) AS total FROM cronhelm.cluster_nodes WHERE "
+            "role IN ('executor', 'standby')) "
+            "SELECT count(*) FROM cronhelm.runs r, capacity WHERE %1 AND (r.started_at IS NULL "
+            "OR r.started_at > r.scheduled_for + interval '1 second') AND (SELECT count(*) FROM "
+            "cronhelm.runs o WHERE o.started_at <= r.scheduled_for AND (o.finished_at IS NULL "
+            "OR o.finished_at > r.scheduled_for)) < capacity.total")
+            .arg(where));
+}
+
+QString BenchCluster::busyPerNode()
+{
+    return sql(QStringLiteral("SELECT string_agg(id || ' ' || busy || '/' || capacity, ', ' "
+                              "ORDER BY id) FROM cronhelm.cluster_nodes"));
+}
+
+QString BenchCluster::runningPerNode()
+{
+    return sql(QStringLiteral("SELECT string_agg(n.id || ' ' || (SELECT count(*) FROM "
+                              "cronhelm.runs r WHERE r.node_id = n.id AND r.status = 'running'), "
+                              "', ' ORDER BY n.id) FROM cronhelm.nodes n"));
+}
+
+qint64 BenchCluster::raiseOpenFileLimit(qint64 wanted)
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur != RLIM_INFINITY && rlim_t(wanted) > limit.rlim_cur) {
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? rlim_t(wanted)
+                                                         : std::min(rlim_t(wanted), limit.rlim_max);
+        setrlimit(RLIMIT_NOFILE, &limit);
+        getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? -1 : qint64(limit.rlim_cur);
 }
 
 double BenchCluster::cpuSeconds(qint64 pid)
