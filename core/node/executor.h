@@ -1,8 +1,11 @@
 #pragma once
 
+#include "assignmentreader.h"
 #include "firequeue.h"
 #include "nodeconfig.h"
+#include "queuedrunplacer.h"
 #include "recorder.h"
+#include "reservedstarts.h"
 #include "retentionsweeper.h"
 #include "runhost.h"
 #include <domain/jobschedule.h>
@@ -40,7 +43,7 @@ namespace Cronhelm {
 // instant with their own timers. Run now, retries and cancel requests arrive by NOTIFY.
 // The executor never blocks its event loop on the database: store work runs on StoreWorker
 // threads and answers with values.
-class Executor : public QObject
+class Executor : public QObject, private QueuedRunPlacer::Node
 {
     Q_OBJECT
 
@@ -79,7 +82,17 @@ private:
     };
     struct Takeover;
 
-    bool canFire() const;
+    // QueuedRunPlacer::Node
+    qint64 term() const override { return m_term; }
+    bool canFire() const override;
+    bool isLoaded() const override { return m_loaded; }
+    bool isDraining() const override { return m_draining; }
+    int runningOfJob(qint64 jobId) const override;
+    bool forbidsOverlap(qint64 jobId) const override;
+    bool isRunningHere(qint64 runId) const override { return m_host.isRunning(runId); }
+    void startHere(const ActiveRun &run) override;
+    void startedElsewhere(qint64 jobId, qint64 runId, const QString &node) override;
+
     // Until when a run handed out now may start (checked on its thread, on CLOCK_BOOTTIME):
     // the lease's proven end on the executor; on a worker, a lease TTL from now while its
     // control session is up, else already over.
@@ -94,36 +107,23 @@ private:
 
     void onDue(const QList<FireQueue::Due> &due);
     SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger);
-    int runningOfJob(qint64 jobId) const;
     void postFires(const QList<SlotFire> &fires);
     void onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result);
 
-    void considerQueuedRun(qint64 runId);
     // Reads the run a notification named and acts on its state in the database.
     void recheckRun(qint64 jobId, qint64 runId);
-    void scheduleClaim(const ActiveRun &run);
-    // Returns whether an assignment was asked for (else the run waits, or is in flight).
-    bool tryClaim(const ActiveRun &run, bool fromWaiting = false);
-    void claimWaiting();
 
-    void claimed(const ActiveRun &run, const Result<bool> &claimed);
-    void assigned(const ActiveRun &run, const Result<std::optional<QString>> &node);
-    void noteForeign(qint64 jobId, qint64 runId, const QString &node);
-
-    // Runs assigned to this node (as a worker, or before it became executor).
-    void syncAssignments();
-    void adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJob> &jobs);
-    void reserveAt(qint64 runId, const QDateTime &instant);
+    // Runs assigned to this node (as a worker, or before it became executor), newly read.
+    void adoptAssignments(const AssignmentReader::Sorted &runs);
     NodeJob *knownJob(qint64 jobId);
-    void resolveInDoubtClaims();
 
     TargetRunPtr createTarget(qint64 runId, qint64 jobId, int attempt,
                               const QDateTime &scheduledFor, QString *error);
     void startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                      const QDateTime &scheduledFor, TargetRunPtr prepared = {},
                      bool reserved = false);
-    void startInstant(qint64 slotMs);
-    bool startReserved(qint64 runId);
+    // A reserved run's instant came (ReservedStarts): start it, or record why not.
+    bool startReserved(qint64 runId, Reservation reservation);
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
     void onRunEnded(const RunEnd &end);
     void announce(const RunEnd &end);
@@ -144,52 +144,25 @@ private:
     bool m_draining = false;
     bool m_loaded = false;
     bool m_connected = true; // the control session (this node's pulse) is up
-    bool m_syncing = false;  // an assignedRuns() read in flight
-    bool m_syncAgain = false;
-    int m_waitingInFlight = 0; // assignments asked for by claimWaiting()'s round
-    bool m_waitingAgain = false;
 
     QHash<qint64, JobRuntime> m_jobs;
     QHash<qint64, QSet<qint64>> m_foreignRunning; // jobId -> runs running on other nodes
-    QSet<qint64> m_knownQueued;                   // queued runs with a claim planned
-    std::deque<ActiveRun> m_waiting;              // claimable once capacity/policy allows
     QList<FireQueue::Due> m_deferred;             // due while the lease was unproven
-    struct Reservation
-    {
-        qint64 jobId = 0;
-        QDateTime slot;
-        int version = 0;       // of the job when the target was prepared
-        TargetRunPtr prepared; // built during the lead, started at the slot
-        // Given to this node by the executor (read from the database), rather than reserved
-        // by this node as executor: started without holding the lease.
-        bool assigned = false;
-        RunTrigger trigger = RunTrigger::Schedule;
-        int attempt = 1;
-    };
-    // Jobs of the runs assigned to this node, as read with them (a worker has no m_jobs).
-    QHash<qint64, NodeJob> m_assignedJobs;
-    std::unordered_map<qint64, Reservation> m_reserved; // recorded ahead, started at the slot
-    QHash<qint64, QList<qint64>> m_instants;            // slot (ms) -> reserved runs
-    QHash<qint64, int> m_claiming; // jobId -> claims of its queued runs in flight
-    // Runs with a claim in flight, or whose claim's reply was lost with the connection (in
-    // doubt: it may have been recorded). No second claim is sent for them meanwhile.
-    QSet<qint64> m_claimingRuns;
-    QHash<qint64, ActiveRun> m_inDoubt;
-    bool m_resolvingClaims = false;
+    ReservedStarts m_reserved; // recorded ahead, started at their instant by this node
+    // The runs the executor assigned to this node, read from the database (read thread).
+    AssignmentReader m_assignments;
+    // Queued runs placed on nodes while this node holds the lease (claims on the fire thread).
+    QueuedRunPlacer m_placer;
     int m_recording = 0;
     QHash<qint64, JobStateUpdate> m_stateUpdates;
     // Job changes and queued runs notified while a takeover was loading: applied after it.
     QSet<qint64> m_changedWhileLoading;
     QSet<qint64> m_queuedWhileLoading;
     Backoff m_reloadBackoff;
-    Backoff m_claimBackoff;
 
     QTimer m_resyncTimer;
     QTimer m_abandonTimer;
-    QTimer m_claimRetryTimer;
     QTimer m_stateTimer;
-    QTimer m_assignTimer;  // re-reads this node's assignments (NOTIFY is only a hint)
-    QTimer m_waitingTimer; // retries runs waiting for a free slot
 
     // Deletes old runs while this node is the executor, on a connection of its own.
     RetentionSweeper m_retention;
