@@ -40,19 +40,12 @@ FinishedRun endedWithoutOutput(qint64 runId, RunStatus status, const QString &er
 
 } // namespace
 
-struct Executor::Takeover
-{
-    QString error;
-    int abandoned = 0;
-    QList<NodeJob> jobs;
-    QList<ActiveRun> active;
-};
-
 Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
     , m_notifier(&m_network)
+    , m_jobs(config, identity, m_readWorker, m_fireWorker)
     , m_host(config, m_recorder)
     , m_reserved([this](qint64 runId, Reservation r) { return startReserved(runId, std::move(r)); })
     , m_assignments(identity, m_readWorker,
@@ -66,18 +59,22 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_retention(config.conninfo,
                   {config.retentionBatch, config.retentionRest, config.fireLead,
                    std::chrono::milliseconds(250)},
-                  [this] { return m_queue.earliest(); })
+                  [this] { return m_jobs.queue().earliest(); })
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
     , m_recorder(config.conninfo, identity.id)
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
-    m_queue.setLead(config.fireLead);
-    connect(&m_queue, &FireQueue::due, this, &Executor::onDue);
+    connect(&m_jobs.queue(), &FireQueue::due, this, &Executor::onDue);
+    connect(&m_jobs, &JobTable::loaded, this, &Executor::applyTakeover);
+    connect(&m_jobs, &JobTable::queuedFound, this, [this](const QList<ActiveRun> &runs) {
+        for (const ActiveRun &run : runs)
+            m_placer.schedule(run);
+    });
     // Notifier logs failed deliveries itself; they never affect the run.
 
     m_resyncTimer.setInterval(config.resyncInterval);
-    connect(&m_resyncTimer, &QTimer::timeout, this, &Executor::resync);
+    connect(&m_resyncTimer, &QTimer::timeout, &m_jobs, &JobTable::resync);
     m_abandonTimer.setInterval(5000);
     connect(&m_abandonTimer, &QTimer::timeout, this, [this] {
         const qint64 term = m_term;
@@ -98,15 +95,12 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     connect(&m_host, &RunHost::ended, this, &Executor::onRunEnded);
     connect(&m_reserved, &ReservedStarts::handedOut, this,
             [this] { Q_EMIT runningCountChanged(runningCount()); });
-    m_stateTimer.setInterval(1000);
-    connect(&m_stateTimer, &QTimer::timeout, this, &Executor::flushJobStates);
-    m_stateTimer.start();
     connect(&m_assignments, &AssignmentReader::read, this, &Executor::adoptAssignments);
 }
 
 Executor::~Executor()
 {
-    m_queue.clear();
+    m_jobs.queue().clear();
     // Targets still running are stopped by their destructors (SIGKILL / abort), while the
     // Recorder they would report to still exists.
     m_host.stopAll();
@@ -145,15 +139,11 @@ void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
     m_term = term;
     m_leaseValid = validUntil;
     ++m_epoch;
-    m_loaded = false;
-    m_queue.clear();
-    m_jobs.clear();
     m_deferred.clear();
     m_placer.forgetPlans();
     m_foreignRunning.clear();
-    m_changedWhileLoading.clear();
     m_queuedWhileLoading.clear();
-    loadForTakeover(m_epoch);
+    m_jobs.load(term);
     m_retention.start();
 }
 
@@ -177,10 +167,9 @@ void Executor::onLeaseLost(const QString &reason)
     spdlog::warn("executor: stopped firing (term {}): {}", m_term, reason.toStdString());
     m_term = 0;
     ++m_epoch;
-    m_queue.clear();
+    m_jobs.unload();
     m_deferred.clear();
     m_placer.forgetPlans();
-    m_changedWhileLoading.clear();
     m_queuedWhileLoading.clear();
     m_resyncTimer.stop();
     m_abandonTimer.stop();
@@ -207,7 +196,7 @@ void Executor::stopTakingWork()
 {
     m_draining = true;
     m_retention.stop();
-    m_queue.clear();
+    m_jobs.queue().clear();
     m_placer.clearWaiting();
     m_resyncTimer.stop();
     // Slots reserved but not started yet go back to the queue for the next executor.
@@ -239,85 +228,17 @@ void Executor::cancelAll(const QString &reason)
 
 // Takeover ---------------------------------------------------------------------------
 
-void Executor::loadForTakeover(quint64 epoch)
+void Executor::applyTakeover(const JobTable::Snapshot &takeover, const QDateTime &now)
 {
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const double deadAfter = m_config.deadAfterSeconds;
-    m_readWorker.post(
-        this,
-        [node, term, deadAfter](StoreConnection &c) {
-            NodeStore store(c);
-            Takeover t;
-            if (Result<int> n = store.abandonOrphanedRuns(node, term, deadAfter); n)
-                t.abandoned = *n;
-            else
-                t.error = n.errorMessage();
-            if (t.error.isEmpty()) {
-                if (Result<QList<NodeJob>> jobs = store.loadJobs(); jobs)
-                    t.jobs = *jobs;
-                else
-                    t.error = jobs.errorMessage();
-            }
-            if (t.error.isEmpty()) {
-                if (Result<QList<ActiveRun>> active = store.activeRuns(node); active)
-                    t.active = *active;
-                else
-                    t.error = active.errorMessage();
-            }
-            return t;
-        },
-        [this, epoch](Takeover t) {
-            if (epoch != m_epoch)
-                return;
-            if (!t.error.isEmpty()) {
-                spdlog::error("executor: cannot load the jobs: {}; retrying",
-                              t.error.toStdString());
-                QTimer::singleShot(1000, this, [this, epoch] {
-                    if (epoch == m_epoch)
-                        loadForTakeover(epoch);
-                });
-                return;
-            }
-            if (m_config.takeoverApplyDelay.count() > 0) {
-                spdlog::info("executor: test hook: holding the loaded jobs for {} ms",
-                             m_config.takeoverApplyDelay.count());
-                auto held = std::make_shared<Takeover>(std::move(t));
-                QTimer::singleShot(m_config.takeoverApplyDelay, this, [this, epoch, held] {
-                    if (epoch == m_epoch)
-                        applyTakeover(*held);
-                });
-                return;
-            }
-            applyTakeover(t);
-        });
-}
-
-void Executor::applyTakeover(Takeover &takeover)
-{
-    const QDateTime now = nowUtc();
     if (takeover.abandoned > 0)
         spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", takeover.abandoned);
 
     QList<SlotFire> fires;
-    for (const NodeJob &job : std::as_const(takeover.jobs)) {
-        JobRuntime rt{job, JobSchedule::compile(job.job)};
-        const qint64 id = job.job.id;
-        if (!rt.schedule.isValid()) {
-            spdlog::error("job {} \"{}\": {}", id, job.job.spec.name.toStdString(),
-                          rt.schedule.error().toStdString());
-            queueJobState(id, {}, rt.schedule.error());
-        } else if (rt.schedule.isActive()) {
-            planMissedSlots(rt, now, fires);
-            const QDateTime next = rt.schedule.nextAfter(now);
-            m_queue.schedule(id, next);
-            queueJobState(id, next);
-        } else {
-            queueJobState(id, {});
-        }
-        m_jobs.insert(id, std::move(rt));
+    for (const NodeJob &job : takeover.jobs) {
+        const JobRuntime *rt = m_jobs.find(job.job.id);
+        if (rt && rt->schedule.isValid() && rt->schedule.isActive())
+            planMissedSlots(*rt, now, fires);
     }
-    m_loaded = true;
 
     for (const ActiveRun &run : std::as_const(takeover.active)) {
         const bool mine = run.node == m_identity.id;
@@ -340,15 +261,13 @@ void Executor::applyTakeover(Takeover &takeover)
         }
     }
     spdlog::info("executor: term {}: {} jobs loaded, {} scheduled, {} missed slots to record",
-                 m_term, m_jobs.size(), m_queue.size(), fires.size());
+                 m_term, m_jobs.size(), m_jobs.queue().size(), fires.size());
     postFires(fires);
-    flushJobStates();
+    m_jobs.flushStates();
     m_resyncTimer.start();
     m_abandonTimer.start();
-    // Changes notified while the jobs were loading may be newer than what was loaded.
-    const QSet<qint64> changed = std::exchange(m_changedWhileLoading, {});
-    for (qint64 jobId : changed)
-        reloadJob(jobId);
+    // Before the queued runs: "edit, then run now" runs the edited job.
+    m_jobs.reloadChangedWhileLoading();
     const QSet<qint64> queued = std::exchange(m_queuedWhileLoading, {});
     for (qint64 runId : queued)
         m_placer.consider(runId);
@@ -373,120 +292,12 @@ void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList
     fires.append(missed.fires);
 }
 
-void Executor::setJob(const NodeJob &job, const QDateTime &now)
-{
-    JobRuntime rt{job, JobSchedule::compile(job.job)};
-    const qint64 id = job.job.id;
-    const auto old = m_jobs.constFind(id);
-    const bool sameSlots = old != m_jobs.cend() && old->schedule.sameSlotsAs(rt.schedule);
-    if (old != m_jobs.cend()) {
-        // This executor records the outcomes itself, on another thread: what the database
-        // returned may predate the last one (and a recovery would go unannounced).
-        rt.data.lastOutcome = old->data.lastOutcome;
-        rt.data.lastFailureNotifiedAt = old->data.lastFailureNotifiedAt;
-    }
-    if (!rt.schedule.isValid()) {
-        m_queue.remove(id);
-        queueJobState(id, {}, rt.schedule.error());
-    } else if (!rt.schedule.isActive()) {
-        m_queue.remove(id);
-        queueJobState(id, {});
-    } else if (!sameSlots || !m_queue.slotOf(id).isValid()) {
-        // A changed schedule starts from now: the database moved schedule_since too.
-        const QDateTime next = rt.schedule.nextAfter(now);
-        m_queue.schedule(id, next);
-        queueJobState(id, next);
-    }
-    m_jobs.insert(id, std::move(rt));
-}
-
-void Executor::removeJob(qint64 jobId)
-{
-    m_queue.remove(jobId);
-    m_jobs.remove(jobId);
-}
-
-void Executor::reloadJob(qint64 jobId)
-{
-    const quint64 epoch = m_epoch;
-    // On the fire thread, which also claims queued runs: a change notified before a Run
-    // now (or a retry) is applied before that run starts, so "edit, then run now" runs the
-    // edited job, and "create, then run now" finds it.
-    m_fireWorker.post(
-        this, [jobId](StoreConnection &c) { return NodeStore(c).loadJobs(jobId); },
-        [this, epoch, jobId](const Result<QList<NodeJob>> &jobs) {
-            if (epoch != m_epoch || !m_loaded)
-                return;
-            if (!jobs) {
-                spdlog::warn("executor: cannot reload job {}: {}; trying again", jobId,
-                             jobs.errorMessage().toStdString());
-                QTimer::singleShot(m_reloadBackoff.next(), this, [this, epoch, jobId] {
-                    if (epoch == m_epoch)
-                        reloadJob(jobId);
-                });
-                return;
-            }
-            if (jobs->isEmpty()) {
-                spdlog::info("job {}: deleted; unscheduled", jobId);
-                removeJob(jobId);
-            } else {
-                const NodeJob &job = jobs->first();
-                spdlog::info("job {} \"{}\": changed (version {})", jobId,
-                             job.job.spec.name.toStdString(), job.job.version);
-                setJob(job, nowUtc());
-            }
-        });
-}
-
-void Executor::resync()
-{
-    const quint64 epoch = m_epoch;
-    const QString node = m_identity.id;
-    m_readWorker.post(
-        this,
-        [node](StoreConnection &c) {
-            NodeStore store(c);
-            Takeover t;
-            if (Result<QList<NodeJob>> jobs = store.loadJobs(); jobs)
-                t.jobs = *jobs;
-            else
-                t.error = jobs.errorMessage();
-            if (Result<QList<ActiveRun>> active = store.activeRuns(node); active)
-                t.active = *active;
-            return t;
-        },
-        [this, epoch](const Takeover &t) {
-            if (epoch != m_epoch || !m_loaded || !t.error.isEmpty())
-                return;
-            const QDateTime now = nowUtc();
-            QSet<qint64> seen;
-            for (const NodeJob &job : t.jobs) {
-                seen.insert(job.job.id);
-                const auto it = m_jobs.constFind(job.job.id);
-                if (it == m_jobs.cend() || it->data.job.version != job.job.version)
-                    setJob(job, now);
-            }
-            const QList<qint64> known = m_jobs.keys();
-            for (qint64 id : known) {
-                if (!seen.contains(id))
-                    removeJob(id);
-            }
-            for (const ActiveRun &run : t.active) {
-                if (run.status == RunStatus::Queued && run.node.isEmpty())
-                    m_placer.schedule(run);
-            }
-        });
-}
-
 // Notifications ----------------------------------------------------------------------
 
 void Executor::onNotification(const QString &channel, const QString &payload)
 {
     if (channel == QLatin1String("cronhelm_jobs")) {
-        if (m_term != 0 && m_loaded)
-            reloadJob(payload.toLongLong());
-        else if (m_term != 0) // loading: the change may postdate what is being loaded
-            m_changedWhileLoading.insert(payload.toLongLong());
+        m_jobs.jobChanged(payload.toLongLong());
         return;
     }
     if (channel == QLatin1String("cronhelm_assign")) {
@@ -515,7 +326,7 @@ void Executor::onNotification(const QString &channel, const QString &payload)
             if (it->isEmpty())
                 m_foreignRunning.erase(it);
         }
-        if (m_term != 0 && m_loaded)
+        if (m_jobs.isLoaded())
             m_placer.consider(runId);
         else if (m_term != 0)
             m_queuedWhileLoading.insert(runId);
@@ -580,21 +391,13 @@ void Executor::onDue(const QList<FireQueue::Due> &due)
     QList<SlotFire> fires;
     fires.reserve(due.size());
     for (const FireQueue::Due &d : due) {
-        const auto it = m_jobs.constFind(d.jobId);
-        if (it == m_jobs.cend())
-            continue;
-        fires.append(decideFire(*it, d.slot, RunTrigger::Schedule));
+        if (const JobRuntime *rt = m_jobs.find(d.jobId))
+            fires.append(decideFire(*rt, d.slot, RunTrigger::Schedule));
     }
     // Record first (on the fire thread), compute the next slots while that is in flight.
     postFires(fires);
-    for (const FireQueue::Due &d : due) {
-        const auto it = m_jobs.constFind(d.jobId);
-        if (it == m_jobs.cend())
-            continue;
-        const QDateTime next = it->schedule.nextAfter(d.slot);
-        m_queue.schedule(d.jobId, next);
-        queueJobState(d.jobId, next);
-    }
+    for (const FireQueue::Due &d : due)
+        m_jobs.scheduleNext(d.jobId, d.slot);
 }
 
 int Executor::runningOfJob(qint64 jobId) const
@@ -701,7 +504,7 @@ void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun
             Reservation reservation;
             reservation.jobId = fire.jobId;
             reservation.slot = fire.slot;
-            if (const auto job = m_jobs.constFind(fire.jobId); job != m_jobs.cend()) {
+            if (const JobRuntime *job = m_jobs.find(fire.jobId)) {
                 reservation.version = job->data.job.version;
                 QString error;
                 reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
@@ -736,11 +539,10 @@ void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
 // ReservedStarts::check). Returns whether it started.
 bool Executor::startReserved(qint64 runId, Reservation reservation)
 {
-    const auto job = m_jobs.constFind(reservation.jobId);
-    const bool known = job != m_jobs.cend();
-    switch (
-        ReservedStarts::check(reservation, m_connected, m_term != 0 && !m_leaseValid.hasExpired(),
-                              known ? &job->data.job : nullptr, known ? &job->schedule : nullptr)) {
+    const JobRuntime *job = m_jobs.find(reservation.jobId);
+    const bool leaseProven = m_term != 0 && !m_leaseValid.hasExpired();
+    switch (ReservedStarts::check(reservation, m_connected, leaseProven,
+                                  job ? &job->data.job : nullptr, job ? &job->schedule : nullptr)) {
     case ReservedStarts::AtInstant::NoSession:
         spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
                      "lost",
@@ -797,15 +599,14 @@ bool Executor::startReserved(qint64 runId, Reservation reservation)
 // assigned to this node.
 NodeJob *Executor::knownJob(qint64 jobId)
 {
-    if (m_term != 0 && m_loaded) {
-        if (auto it = m_jobs.find(jobId); it != m_jobs.end())
-            return &it->data;
+    if (m_jobs.isLoaded()) {
+        if (JobRuntime *rt = m_jobs.find(jobId))
+            return &rt->data;
     }
     if (NodeJob *job = m_assignments.job(jobId))
         return job;
-    if (auto it = m_jobs.find(jobId); it != m_jobs.end())
-        return &it->data;
-    return nullptr;
+    JobRuntime *rt = m_jobs.find(jobId);
+    return rt ? &rt->data : nullptr;
 }
 
 void Executor::adoptAssignments(const AssignmentReader::Sorted &runs)
@@ -862,8 +663,8 @@ void Executor::startedElsewhere(qint64 jobId, qint64 runId, const QString &node)
 
 bool Executor::forbidsOverlap(qint64 jobId) const
 {
-    const auto job = m_jobs.constFind(jobId);
-    return job != m_jobs.cend() && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid;
+    const JobRuntime *job = m_jobs.find(jobId);
+    return job && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid;
 }
 
 // Targets ----------------------------------------------------------------------------
@@ -964,24 +765,6 @@ void Executor::announce(const RunEnd &end)
     }
     if (decision.outcome)
         m_recorder.recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
-}
-
-void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)
-{
-    m_stateUpdates.insert(jobId, {jobId, next, error});
-}
-
-void Executor::flushJobStates()
-{
-    if (m_stateUpdates.isEmpty() || m_term == 0)
-        return;
-    QList<JobStateUpdate> updates = m_stateUpdates.values();
-    m_stateUpdates.clear();
-    m_readWorker.post([updates](StoreConnection &c) {
-        if (Status s = NodeStore(c).setJobState(updates); !s)
-            spdlog::warn("executor: could not record next fire times: {}",
-                         s.errorMessage().toStdString());
-    });
 }
 
 } // namespace Cronhelm

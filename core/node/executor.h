@@ -2,6 +2,7 @@
 
 #include "assignmentreader.h"
 #include "firequeue.h"
+#include "jobtable.h"
 #include "nodeconfig.h"
 #include "queuedrunplacer.h"
 #include "recorder.h"
@@ -25,24 +26,27 @@
 #include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <unordered_map>
 
 namespace Cronhelm {
 
-// Fires jobs while this node holds the executor lease, and runs the runs assigned to this
-// node whether it holds the lease or not.
+// The node's orchestrator: fires jobs while this node holds the executor lease, and runs
+// the runs assigned to this node whether it holds the lease or not. It follows the lease
+// and the notifications and hands each piece of work to the class whose one job it is
+// (docs/architecture.md, "Inside a node").
 //
-// Every active schedule is in a FireQueue; when slots are due the executor decides per
-// job (concurrency policy), records the runs in one fire_slots_assigned() call — the
-// database's unique slot constraint and term check make that the moment of truth, and the
-// same statement gives each run to a live node with a free slot — and starts the targets
-// given to itself. Other nodes learn of theirs by NOTIFY cronhelm_assign (a hint: they
-// re-read their assignments, and also do so every two seconds) and start them at their
-// instant with their own timers. Run now, retries and cancel requests arrive by NOTIFY.
-// The executor never blocks its event loop on the database: store work runs on StoreWorker
-// threads and answers with values.
+// Every active job is in the JobTable and its next slot in a FireQueue; when slots are due
+// the executor decides per job (SlotPlanner: concurrency policy), records the runs in one
+// fire_slots_assigned() call — the database's unique slot constraint and term check make
+// that the moment of truth, and the same statement gives each run to a live node with a
+// free slot — and reserves the runs given to itself (ReservedStarts). Other nodes read
+// theirs (AssignmentReader) and start them at their instant with their own timers. Queued
+// runs — Run now, retries, catch-ups, runs no node could take — are placed by the
+// QueuedRunPlacer. Started runs live in the RunHost; what happens to them is written by the
+// Recorder; outcomes are announced here (notification policy). The executor never blocks
+// its event loop on the database: store work runs on StoreWorker threads and answers with
+// values.
 class Executor : public QObject, private QueuedRunPlacer::Node
 {
     Q_OBJECT
@@ -75,17 +79,12 @@ Q_SIGNALS:
     void becameIdle();
 
 private:
-    struct JobRuntime
-    {
-        NodeJob data;
-        JobSchedule schedule;
-    };
-    struct Takeover;
+    using JobRuntime = JobTable::Entry;
 
     // QueuedRunPlacer::Node
     qint64 term() const override { return m_term; }
     bool canFire() const override;
-    bool isLoaded() const override { return m_loaded; }
+    bool isLoaded() const override { return m_jobs.isLoaded(); }
     bool isDraining() const override { return m_draining; }
     int runningOfJob(qint64 jobId) const override;
     bool forbidsOverlap(qint64 jobId) const override;
@@ -97,13 +96,9 @@ private:
     // the lease's proven end on the executor; on a worker, a lease TTL from now while its
     // control session is up, else already over.
     LeaseDeadline startDeadline() const;
-    void loadForTakeover(quint64 epoch);
-    void applyTakeover(Takeover &takeover);
+    // The takeover's jobs are loaded: plan their missed slots, sort out the runs.
+    void applyTakeover(const JobTable::Snapshot &takeover, const QDateTime &now);
     void planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires);
-    void setJob(const NodeJob &job, const QDateTime &now);
-    void removeJob(qint64 jobId);
-    void reloadJob(qint64 jobId);
-    void resync();
 
     void onDue(const QList<FireQueue::Due> &due);
     SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger);
@@ -127,25 +122,22 @@ private:
     void cancelReplaced(qint64 jobId, const QDateTime &slot);
     void onRunEnded(const RunEnd &end);
     void announce(const RunEnd &end);
-    void queueJobState(qint64 jobId, const QDateTime &next, const QString &error = {});
-    void flushJobStates();
     void checkIdle();
 
     NodeConfig m_config;
     NodeIdentity m_identity;
     QNetworkAccessManager m_network; // notifications
     Notifier m_notifier;
-    FireQueue m_queue;
+    // The jobs this node fires while it holds the lease, and their next slots.
+    JobTable m_jobs;
     RunHost m_host; // this node's runs: started, watched, cancelled
 
     qint64 m_term = 0;
     quint64 m_epoch = 0;        // changes whenever the lease changes; stale replies are dropped
     LeaseDeadline m_leaseValid; // CLOCK_BOOTTIME: counts a suspend
     bool m_draining = false;
-    bool m_loaded = false;
     bool m_connected = true; // the control session (this node's pulse) is up
 
-    QHash<qint64, JobRuntime> m_jobs;
     QHash<qint64, QSet<qint64>> m_foreignRunning; // jobId -> runs running on other nodes
     QList<FireQueue::Due> m_deferred;             // due while the lease was unproven
     ReservedStarts m_reserved; // recorded ahead, started at their instant by this node
@@ -154,15 +146,11 @@ private:
     // Queued runs placed on nodes while this node holds the lease (claims on the fire thread).
     QueuedRunPlacer m_placer;
     int m_recording = 0;
-    QHash<qint64, JobStateUpdate> m_stateUpdates;
-    // Job changes and queued runs notified while a takeover was loading: applied after it.
-    QSet<qint64> m_changedWhileLoading;
+    // Queued runs notified while a takeover was loading: placed after it.
     QSet<qint64> m_queuedWhileLoading;
-    Backoff m_reloadBackoff;
 
     QTimer m_resyncTimer;
     QTimer m_abandonTimer;
-    QTimer m_stateTimer;
 
     // Deletes old runs while this node is the executor, on a connection of its own.
     RetentionSweeper m_retention;

@@ -5,10 +5,10 @@
 // forbid job's scheduled run waits for the running one; a run placed on another node is
 // left to it; a claim whose answer was lost with the connection starts once, when resolved.
 
+#include "leasesession.h"
 #include "nodetesthelpers.h"
 
 #include <node/queuedrunplacer.h>
-#include <store/storeconnection.h>
 
 #include <QtTest>
 
@@ -18,33 +18,6 @@ using namespace Cronhelm::Test;
 namespace {
 
 constexpr const char *nodeId = "place-node";
-
-// A node's control session: heartbeats (capacity, liveness) and, for the executor, the
-// lease. Kept open for the whole test: a node is live while its session is.
-struct Session
-{
-    Session(const QString &conninfo, const QString &nodeId)
-        : id(nodeId)
-        , connection(conninfo)
-        , store(connection)
-    {}
-    bool beat(int capacity)
-    {
-        return store
-            .heartbeat({id, QStringLiteral("host"), 1, QStringLiteral("0.1.0"),
-                        QDateTime::currentDateTimeUtc()},
-                       QStringLiteral("standby"), 0, capacity)
-            .ok();
-    }
-    qint64 lead()
-    {
-        Result<std::optional<qint64>> term = store.acquireLease(id, 30);
-        return term && term->has_value() ? **term : 0;
-    }
-    QString id;
-    StoreConnection connection;
-    NodeStore store;
-};
 
 // The executor's side, as the placer sees it.
 class FakeExecutor : public QueuedRunPlacer::Node
@@ -123,7 +96,7 @@ void QueuedRunPlacerTest::runNowIsClaimedAndStarted()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    Session session(db->conninfo(), QString::fromLatin1(nodeId));
+    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
     QVERIFY(session.beat(4));
     FakeExecutor executor;
     executor.leaseTerm = session.lead();
@@ -154,7 +127,7 @@ void QueuedRunPlacerTest::freedSlotGoesToTheOldestWaitingRun()
     QJsonObject spec = shellJob(QStringLiteral("place"), QStringLiteral("true"));
     spec.insert(QStringLiteral("concurrency"), QStringLiteral("allow"));
     CH_CREATE_JOB(job, probe, spec);
-    Session session(db->conninfo(), QString::fromLatin1(nodeId));
+    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
     QVERIFY(session.beat(1)); // one slot in the whole cluster
     FakeExecutor executor;
     executor.leaseTerm = session.lead();
@@ -193,7 +166,7 @@ void QueuedRunPlacerTest::forbidMakesAScheduledRunWait()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    Session session(db->conninfo(), QString::fromLatin1(nodeId));
+    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
     QVERIFY(session.beat(8));
     FakeExecutor executor;
     executor.leaseTerm = session.lead();
@@ -238,9 +211,9 @@ void QueuedRunPlacerTest::runGivenToAnotherNodeIsLeftToIt()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    Session session(db->conninfo(), QString::fromLatin1(nodeId));
+    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
     QVERIFY(session.beat(1));
-    Session worker(db->conninfo(), QStringLiteral("place-worker"));
+    LeaseSession worker(db->conninfo(), QStringLiteral("place-worker"));
     QVERIFY(worker.beat(16)); // more free slots: the database picks it
     FakeExecutor executor;
     executor.leaseTerm = session.lead();
@@ -265,7 +238,7 @@ void QueuedRunPlacerTest::lostClaimIsResolvedAndStartsOnce()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    Session session(db->conninfo(), QString::fromLatin1(nodeId));
+    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
     QVERIFY(session.beat(4));
     FakeExecutor executor;
     executor.leaseTerm = session.lead();
