@@ -2,16 +2,11 @@
 
 #include "slotplanner.h"
 
-#include <domain/notificationtarget.h>
 #include <domain/runnotice.h>
 #include <domain/targetspec.h>
-#include <exec/notificationpayload.h>
-#include <exec/notifypolicy.h>
 #include <store/storeconnection.h>
 
 #include <spdlog/spdlog.h>
-
-#include <QElapsedTimer>
 
 namespace Cronhelm {
 
@@ -44,9 +39,10 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
-    , m_notifier(&m_network)
+    , m_announcer(identity.id, m_recorder)
     , m_jobs(config, identity, m_readWorker, m_fireWorker)
     , m_host(config, m_recorder)
+    , m_firer(*this, m_jobs, identity.id, m_fireWorker)
     , m_reserved([this](qint64 runId, Reservation r) { return startReserved(runId, std::move(r)); })
     , m_assignments(identity, m_readWorker,
                     {[this] { return m_connected; }, [this] { return m_draining; },
@@ -65,13 +61,11 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
-    connect(&m_jobs.queue(), &FireQueue::due, this, &Executor::onDue);
     connect(&m_jobs, &JobTable::loaded, this, &Executor::applyTakeover);
     connect(&m_jobs, &JobTable::queuedFound, this, [this](const QList<ActiveRun> &runs) {
         for (const ActiveRun &run : runs)
             m_placer.schedule(run);
     });
-    // Notifier logs failed deliveries itself; they never affect the run.
 
     m_resyncTimer.setInterval(config.resyncInterval);
     connect(&m_resyncTimer, &QTimer::timeout, &m_jobs, &JobTable::resync);
@@ -139,7 +133,7 @@ void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
     m_term = term;
     m_leaseValid = validUntil;
     ++m_epoch;
-    m_deferred.clear();
+    m_firer.reset();
     m_placer.forgetPlans();
     m_foreignRunning.clear();
     m_queuedWhileLoading.clear();
@@ -152,12 +146,7 @@ void Executor::onLeaseRenewed(qint64 term, LeaseDeadline validUntil)
     if (term != m_term)
         return;
     m_leaseValid = validUntil;
-    if (!m_deferred.isEmpty() && canFire()) {
-        // Slots that came due while the renewal was late: still ours, fire them now.
-        QList<FireQueue::Due> deferred;
-        deferred.swap(m_deferred);
-        onDue(deferred);
-    }
+    m_firer.fireHeld();
 }
 
 void Executor::onLeaseLost(const QString &reason)
@@ -168,7 +157,7 @@ void Executor::onLeaseLost(const QString &reason)
     m_term = 0;
     ++m_epoch;
     m_jobs.unload();
-    m_deferred.clear();
+    m_firer.reset();
     m_placer.forgetPlans();
     m_queuedWhileLoading.clear();
     m_resyncTimer.stop();
@@ -233,12 +222,8 @@ void Executor::applyTakeover(const JobTable::Snapshot &takeover, const QDateTime
     if (takeover.abandoned > 0)
         spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", takeover.abandoned);
 
-    QList<SlotFire> fires;
-    for (const NodeJob &job : takeover.jobs) {
-        const JobRuntime *rt = m_jobs.find(job.job.id);
-        if (rt && rt->schedule.isValid() && rt->schedule.isActive())
-            planMissedSlots(*rt, now, fires);
-    }
+    // Before the runs below are counted: as the slots were when no executor was alive.
+    const QList<SlotFire> fires = m_firer.missedSlots(takeover.jobs, now);
 
     for (const ActiveRun &run : std::as_const(takeover.active)) {
         const bool mine = run.node == m_identity.id;
@@ -262,7 +247,7 @@ void Executor::applyTakeover(const JobTable::Snapshot &takeover, const QDateTime
     }
     spdlog::info("executor: term {}: {} jobs loaded, {} scheduled, {} missed slots to record",
                  m_term, m_jobs.size(), m_jobs.queue().size(), fires.size());
-    postFires(fires);
+    m_firer.record(fires);
     m_jobs.flushStates();
     m_resyncTimer.start();
     m_abandonTimer.start();
@@ -272,24 +257,6 @@ void Executor::applyTakeover(const JobTable::Snapshot &takeover, const QDateTime
     for (qint64 runId : queued)
         m_placer.consider(runId);
     m_assignments.sync();
-}
-
-// A gap without an executor: the job's misfire policy decides what happens to the slots
-// in (last recorded slot, now].
-void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires)
-{
-    const SlotPlanner::Missed missed =
-        SlotPlanner::missedSlots(rt.data, rt.schedule, now, runningOfJob(rt.data.job.id));
-    if (missed.total > missed.fires.size()) {
-        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", rt.data.job.id,
-                     rt.data.job.spec.name.toStdString(), missed.total, missed.fires.size());
-    }
-    const int running = runningOfJob(rt.data.job.id);
-    for (const SlotFire &fire : missed.fires) {
-        if (SlotPlanner::replacesRunning(rt.data.job, fire, running))
-            cancelReplaced(fire.jobId, fire.slot);
-    }
-    fires.append(missed.fires);
 }
 
 // Notifications ----------------------------------------------------------------------
@@ -376,29 +343,7 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
         });
 }
 
-// Firing -----------------------------------------------------------------------------
-
-void Executor::onDue(const QList<FireQueue::Due> &due)
-{
-    if (!canFire()) {
-        if (m_term != 0 && !m_draining) {
-            // The renewal is late: hold the slots until the lease is proven again.
-            m_deferred.append(due);
-            spdlog::warn("executor: lease not proven; holding {} due slots", due.size());
-        }
-        return;
-    }
-    QList<SlotFire> fires;
-    fires.reserve(due.size());
-    for (const FireQueue::Due &d : due) {
-        if (const JobRuntime *rt = m_jobs.find(d.jobId))
-            fires.append(decideFire(*rt, d.slot, RunTrigger::Schedule));
-    }
-    // Record first (on the fire thread), compute the next slots while that is in flight.
-    postFires(fires);
-    for (const FireQueue::Due &d : due)
-        m_jobs.scheduleNext(d.jobId, d.slot);
-}
+// Concurrency and reserved starts ---------------------------------------------------
 
 int Executor::runningOfJob(qint64 jobId) const
 {
@@ -407,128 +352,7 @@ int Executor::runningOfJob(qint64 jobId) const
         + m_host.countOfJob(jobId);
 }
 
-SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger)
-{
-    const JobRecord &job = rt.data.job;
-    const int running = runningOfJob(job.id);
-    const SlotFire fire = SlotPlanner::decide(job, slot, trigger, running);
-    if (SlotPlanner::replacesRunning(job, fire, running))
-        cancelReplaced(job.id, slot); // reserved slots replace at their instant
-    return fire;
-}
-
-void Executor::postFires(const QList<SlotFire> &fires)
-{
-    if (fires.isEmpty())
-        return;
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const quint64 epoch = m_epoch;
-    QElapsedTimer sent;
-    sent.start();
-    m_fireWorker.post(
-        this,
-        [node, term, fires, sent](StoreConnection &c) {
-            const qint64 queued = sent.elapsed();
-            Result<QList<FiredRun>> result = NodeStore(c).fireSlots(node, term, fires);
-            return std::make_pair(std::move(result), std::make_pair(queued, sent.elapsed()));
-        },
-        [this, fires, sent, epoch](const auto &answer) {
-            const Result<QList<FiredRun>> &result = answer.first;
-            // Slow recording delays every fire: say so, it points at the database.
-            if (sent.elapsed() > 20)
-                spdlog::warn("fire: recording {} slots took {} ms (waited {} ms for the fire "
-                             "thread, {} ms in the database)",
-                             fires.size(), sent.elapsed(), answer.second.first,
-                             answer.second.second - answer.second.first);
-            if (!result && result.errorKind() == ErrorKind::ConnectionLost && epoch == m_epoch
-                && m_term != 0) {
-                // The fire thread's connection often learns only now that the server went
-                // away (and may be back): nothing was recorded, and no later takeover would
-                // see these slots as missed while this lease lasts. Try again on a fresh
-                // connection; the unique slot index makes a repeat harmless.
-                spdlog::warn("executor: could not record {} fires: {}; trying again", fires.size(),
-                             result.errorMessage().toStdString());
-                QTimer::singleShot(250, this, [this, fires, epoch] {
-                    if (epoch == m_epoch && m_term != 0)
-                        postFires(fires);
-                });
-                return;
-            }
-            onFired(fires, result);
-        });
-}
-
-void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result)
-{
-    if (!result) {
-        if (result.errorKind() == ErrorKind::Fenced) {
-            spdlog::warn("executor: the database refused {} fires: {}", fires.size(),
-                         result.errorMessage().toStdString());
-            m_leaseValid = LeaseDeadline();
-        } else {
-            spdlog::error("executor: could not record {} fires: {}", fires.size(),
-                          result.errorMessage().toStdString());
-        }
-        // Not recorded means not run: the next takeover treats them as missed slots.
-        return;
-    }
-    // Rows inserted under a valid term are this node's to run, even if the lease moved
-    // since: the decision was made, and recorded, while it was held.
-    for (const FiredRun &fired : *result) {
-        const SlotFire &fire = fires.at(fired.index);
-        const bool toRun =
-            fire.decision == SlotDecision::Reserve || fire.decision == SlotDecision::Start;
-        if (toRun && !fired.node.isEmpty() && fired.node != m_identity.id) {
-            // Given to another node, which starts it at the instant with its own timer.
-            startedElsewhere(fire.jobId, fired.runId, fired.node);
-            continue;
-        }
-        if (toRun && fired.node.isEmpty()) {
-            // No node had a free slot (or none has the job's labels): queued, with the
-            // reason recorded; assigned as soon as a slot frees, oldest slot first.
-            ActiveRun queued;
-            queued.runId = fired.runId;
-            queued.jobId = fire.jobId;
-            queued.trigger = fire.trigger;
-            queued.status = RunStatus::Queued;
-            queued.scheduledFor = fire.slot;
-            queued.dueAt = fire.slot;
-            spdlog::info("queue: job {} run {} slot {}: no node can take it now", fire.jobId,
-                         fired.runId, iso(fire.slot));
-            m_placer.schedule(queued);
-            continue;
-        }
-        if (fire.decision == SlotDecision::Reserve) {
-            // Built now, during the lead, so that the instant costs only the start itself.
-            Reservation reservation;
-            reservation.jobId = fire.jobId;
-            reservation.slot = fire.slot;
-            if (const JobRuntime *job = m_jobs.find(fire.jobId)) {
-                reservation.version = job->data.job.version;
-                QString error;
-                reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
-            }
-            m_reserved.reserve(fired.runId, std::move(reservation), fire.slot);
-        } else if (fire.decision == SlotDecision::Start) {
-            startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
-        } else if (fire.decision == SlotDecision::Queue) {
-            ActiveRun queued;
-            queued.runId = fired.runId;
-            queued.jobId = fire.jobId;
-            queued.trigger = fire.trigger;
-            queued.status = RunStatus::Queued;
-            queued.scheduledFor = fire.slot;
-            queued.dueAt = fire.slot;
-            m_placer.schedule(queued);
-        } else {
-            spdlog::info("skip: job {} slot {}: {}", fire.jobId, iso(fire.slot),
-                         fire.error.toStdString());
-        }
-    }
-}
-
-void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
+void Executor::replaceRunning(qint64 jobId, const QDateTime &slot)
 {
     m_host.cancelJob(jobId,
                      QStringLiteral("replaced by the run of %1 (concurrency policy: replace)")
@@ -584,7 +408,7 @@ bool Executor::startReserved(qint64 runId, Reservation reservation)
         return m_host.isRunning(runId);
     }
     if (job->data.job.spec.concurrency == ConcurrencyPolicy::Replace)
-        cancelReplaced(reservation.jobId, reservation.slot);
+        replaceRunning(reservation.jobId, reservation.slot);
     // Prepared for the job as it was then; a job edited since gets a fresh target.
     if (reservation.version != job->data.job.version)
         reservation.prepared.reset();
@@ -647,7 +471,26 @@ void Executor::adoptAssignments(const AssignmentReader::Sorted &runs)
     }
 }
 
-// Where QueuedRunPlacer put a run ---------------------------------------------------
+// Where SlotFirer and QueuedRunPlacer put a run ----------------------------------------
+
+void Executor::reserveFired(qint64 runId, const SlotFire &fire)
+{
+    // Built now, during the lead, so that the instant costs only the start itself.
+    Reservation reservation;
+    reservation.jobId = fire.jobId;
+    reservation.slot = fire.slot;
+    if (const JobRuntime *job = m_jobs.find(fire.jobId)) {
+        reservation.version = job->data.job.version;
+        QString error;
+        reservation.prepared = createTarget(runId, fire.jobId, 1, fire.slot, &error);
+    }
+    m_reserved.reserve(runId, std::move(reservation), fire.slot);
+}
+
+void Executor::startFired(qint64 runId, const SlotFire &fire)
+{
+    startTarget(runId, fire.jobId, fire.trigger, 1, fire.slot);
+}
 
 void Executor::startHere(const ActiveRun &run)
 {
@@ -718,53 +561,10 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
 // A run of this node ended (its end is on its way to the store through the Recorder).
 void Executor::onRunEnded(const RunEnd &end)
 {
-    announce(end);
+    if (NodeJob *job = knownJob(end.jobId))
+        m_announcer.announce(end, *job);
     Q_EMIT runningCountChanged(runningCount());
     m_placer.placeWaiting();
-}
-
-void Executor::announce(const RunEnd &end)
-{
-    const qint64 jobId = end.jobId;
-    const FinishedRun &run = end.run;
-    NodeJob *known = knownJob(jobId);
-    if (!known)
-        return;
-    NodeJob &data = *known;
-    NotifyPolicyInput input;
-    input.runStatus = run.status;
-    input.previousOutcome = data.lastOutcome;
-    input.lastFailureAnnouncedAt = data.lastFailureNotifiedAt;
-    input.quietSeconds = data.job.spec.notifyQuietSeconds;
-    input.now = run.finishedAt;
-    const NotifyDecision decision = decideNotification(input);
-    if (decision.outcome == data.lastOutcome && !decision.failureAnnounced
-        && decision.event == NotifyEvent::None) {
-        return;
-    }
-    data.lastOutcome = decision.outcome;
-    if (decision.failureAnnounced)
-        data.lastFailureNotifiedAt = run.finishedAt;
-    if (decision.event != NotifyEvent::None && !data.job.spec.notify.isEmpty()) {
-        {
-            RunSummary summary;
-            summary.jobId = jobId;
-            summary.jobName = data.job.spec.name;
-            summary.runId = run.runId;
-            summary.status = run.status;
-            summary.attempt = end.attempt;
-            summary.scheduledFor = end.scheduledFor;
-            summary.startedAt = run.startedAt;
-            summary.finishedAt = run.finishedAt;
-            summary.exitCode = run.exitCode;
-            summary.httpStatus = run.httpStatus;
-            summary.error = run.error;
-            summary.node = m_identity.id;
-            m_notifier.notify(decision.event, data.job.spec.notify, summary);
-        }
-    }
-    if (decision.outcome)
-        m_recorder.recordOutcome(jobId, *decision.outcome, decision.failureAnnounced);
 }
 
 } // namespace Cronhelm

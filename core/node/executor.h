@@ -4,14 +4,15 @@
 #include "firequeue.h"
 #include "jobtable.h"
 #include "nodeconfig.h"
+#include "outcomeannouncer.h"
 #include "queuedrunplacer.h"
 #include "recorder.h"
 #include "reservedstarts.h"
 #include "retentionsweeper.h"
 #include "runhost.h"
+#include "slotfirer.h"
 #include <domain/jobschedule.h>
 
-#include <exec/notifier.h>
 #include <exec/runoutcome.h>
 #include <exec/targetrun.h>
 #include <store/nodestore.h>
@@ -21,7 +22,6 @@
 
 #include <QDeadlineTimer>
 #include <QHash>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -47,7 +47,7 @@ namespace Cronhelm {
 // Recorder; outcomes are announced here (notification policy). The executor never blocks
 // its event loop on the database: store work runs on StoreWorker threads and answers with
 // values.
-class Executor : public QObject, private QueuedRunPlacer::Node
+class Executor : public QObject, private QueuedRunPlacer::Node, private SlotFirer::Node
 {
     Q_OBJECT
 
@@ -81,7 +81,7 @@ Q_SIGNALS:
 private:
     using JobRuntime = JobTable::Entry;
 
-    // QueuedRunPlacer::Node
+    // QueuedRunPlacer::Node and SlotFirer::Node
     qint64 term() const override { return m_term; }
     bool canFire() const override;
     bool isLoaded() const override { return m_jobs.isLoaded(); }
@@ -91,6 +91,12 @@ private:
     bool isRunningHere(qint64 runId) const override { return m_host.isRunning(runId); }
     void startHere(const ActiveRun &run) override;
     void startedElsewhere(qint64 jobId, qint64 runId, const QString &node) override;
+    // SlotFirer::Node
+    void fenced() override { m_leaseValid = LeaseDeadline(); }
+    void replaceRunning(qint64 jobId, const QDateTime &slot) override;
+    void reserveFired(qint64 runId, const SlotFire &fire) override;
+    void startFired(qint64 runId, const SlotFire &fire) override;
+    void queueFired(const ActiveRun &run) override { m_placer.schedule(run); }
 
     // Until when a run handed out now may start (checked on its thread, on CLOCK_BOOTTIME):
     // the lease's proven end on the executor; on a worker, a lease TTL from now while its
@@ -98,12 +104,6 @@ private:
     LeaseDeadline startDeadline() const;
     // The takeover's jobs are loaded: plan their missed slots, sort out the runs.
     void applyTakeover(const JobTable::Snapshot &takeover, const QDateTime &now);
-    void planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires);
-
-    void onDue(const QList<FireQueue::Due> &due);
-    SlotFire decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger);
-    void postFires(const QList<SlotFire> &fires);
-    void onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result);
 
     // Reads the run a notification named and acts on its state in the database.
     void recheckRun(qint64 jobId, qint64 runId);
@@ -119,18 +119,17 @@ private:
                      bool reserved = false);
     // A reserved run's instant came (ReservedStarts): start it, or record why not.
     bool startReserved(qint64 runId, Reservation reservation);
-    void cancelReplaced(qint64 jobId, const QDateTime &slot);
     void onRunEnded(const RunEnd &end);
-    void announce(const RunEnd &end);
     void checkIdle();
 
     NodeConfig m_config;
     NodeIdentity m_identity;
-    QNetworkAccessManager m_network; // notifications
-    Notifier m_notifier;
+    // Notifications (its own network manager); outcomes written through m_recorder.
+    OutcomeAnnouncer m_announcer;
     // The jobs this node fires while it holds the lease, and their next slots.
     JobTable m_jobs;
-    RunHost m_host; // this node's runs: started, watched, cancelled
+    RunHost m_host;    // this node's runs: started, watched, cancelled
+    SlotFirer m_firer; // decides and records the due slots while this node holds the lease
 
     qint64 m_term = 0;
     quint64 m_epoch = 0;        // changes whenever the lease changes; stale replies are dropped
@@ -139,7 +138,6 @@ private:
     bool m_connected = true; // the control session (this node's pulse) is up
 
     QHash<qint64, QSet<qint64>> m_foreignRunning; // jobId -> runs running on other nodes
-    QList<FireQueue::Due> m_deferred;             // due while the lease was unproven
     ReservedStarts m_reserved; // recorded ahead, started at their instant by this node
     // The runs the executor assigned to this node, read from the database (read thread).
     AssignmentReader m_assignments;
