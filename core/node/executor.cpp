@@ -2,16 +2,11 @@
 
 #include "slotplanner.h"
 
-#include <domain/notificationtarget.h>
 #include <domain/runnotice.h>
 #include <domain/targetspec.h>
-#include <exec/notificationpayload.h>
-#include <exec/notifypolicy.h>
 #include <store/storeconnection.h>
 
 #include <spdlog/spdlog.h>
-
-#include <QElapsedTimer>
 
 namespace Cronhelm {
 
@@ -38,48 +33,42 @@ FinishedRun endedWithoutOutput(qint64 runId, RunStatus status, const QString &er
     return run;
 }
 
-// Whether a slot reserved ahead is still one the job wants, as the executor knows the job
-// now: paused, rescheduled or deleted meanwhile, it is not.
-bool slotStillWanted(const JobRecord &job, const JobSchedule &schedule, const QDateTime &slot)
-{
-    if (!job.spec.enabled || !schedule.isValid())
-        return false;
-    if (job.isOnce()) // completed by its own reservation
-        return job.onceState != OnceState::Cancelled && job.spec.onceAt == slot;
-    return schedule.nextAfter(slot.addMSecs(-1)) == slot;
-}
-
 } // namespace
-
-struct Executor::Takeover
-{
-    QString error;
-    int abandoned = 0;
-    QList<NodeJob> jobs;
-    QList<ActiveRun> active;
-};
 
 Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_identity(identity)
-    , m_notifier(&m_network)
+    , m_announcer(identity.id, m_recorder)
+    , m_jobs(config, identity, m_readWorker, m_fireWorker)
     , m_host(config, m_recorder)
+    , m_firer(*this, m_jobs, identity.id, m_fireWorker)
+    , m_reserved([this](qint64 runId, Reservation r) { return startReserved(runId, std::move(r)); })
+    , m_assignments(identity, m_readWorker,
+                    {[this] { return m_connected; }, [this] { return m_draining; },
+                     [this](qint64 runId) {
+                         return m_reserved.contains(runId) || m_host.isRunning(runId)
+                             || m_recorder.isEnding(runId) || m_placer.isClaiming(runId)
+                             || m_placer.isInDoubt(runId);
+                     }})
+    , m_placer(*this, identity.id, m_fireWorker)
     , m_retention(config.conninfo,
                   {config.retentionBatch, config.retentionRest, config.fireLead,
                    std::chrono::milliseconds(250)},
-                  [this] { return m_queue.earliest(); })
+                  [this] { return m_jobs.queue().earliest(); })
     , m_readWorker(config.conninfo, QStringLiteral("cronhelm-read"))
     , m_recorder(config.conninfo, identity.id)
     , m_fireWorker(config.conninfo, QStringLiteral("cronhelm-fire"))
 {
     registerExecMetaTypes();
-    m_queue.setLead(config.fireLead);
-    connect(&m_queue, &FireQueue::due, this, &Executor::onDue);
-    // Notifier logs failed deliveries itself; they never affect the run.
+    connect(&m_jobs, &JobTable::loaded, this, &Executor::applyTakeover);
+    connect(&m_jobs, &JobTable::queuedFound, this, [this](const QList<ActiveRun> &runs) {
+        for (const ActiveRun &run : runs)
+            m_placer.schedule(run);
+    });
 
     m_resyncTimer.setInterval(config.resyncInterval);
-    connect(&m_resyncTimer, &QTimer::timeout, this, &Executor::resync);
+    connect(&m_resyncTimer, &QTimer::timeout, &m_jobs, &JobTable::resync);
     m_abandonTimer.setInterval(5000);
     connect(&m_abandonTimer, &QTimer::timeout, this, [this] {
         const qint64 term = m_term;
@@ -98,29 +87,18 @@ Executor::Executor(const NodeConfig &config, const NodeIdentity &identity, QObje
     connect(&m_recorder, &Recorder::settled, this, &Executor::checkIdle);
     connect(&m_host, &RunHost::settled, this, &Executor::checkIdle);
     connect(&m_host, &RunHost::ended, this, &Executor::onRunEnded);
-    m_claimRetryTimer.setSingleShot(true);
-    connect(&m_claimRetryTimer, &QTimer::timeout, this, &Executor::resolveInDoubtClaims);
-    m_stateTimer.setInterval(1000);
-    connect(&m_stateTimer, &QTimer::timeout, this, &Executor::flushJobStates);
-    m_stateTimer.start();
-    // NOTIFY cronhelm_assign is a hint and may be missed (a reconnect): re-read anyway.
-    m_assignTimer.setInterval(2000);
-    connect(&m_assignTimer, &QTimer::timeout, this, &Executor::syncAssignments);
-    m_assignTimer.start();
-    // A slot frees when any node's run ends; this node hears of most by NOTIFY, and of the
-    // rest (a node that joined, a missed notification) here.
-    m_waitingTimer.setInterval(1000);
-    connect(&m_waitingTimer, &QTimer::timeout, this, &Executor::claimWaiting);
-    m_waitingTimer.start();
+    connect(&m_reserved, &ReservedStarts::handedOut, this,
+            [this] { Q_EMIT runningCountChanged(runningCount()); });
+    connect(&m_assignments, &AssignmentReader::read, this, &Executor::adoptAssignments);
 }
 
 Executor::~Executor()
 {
-    m_queue.clear();
+    m_jobs.queue().clear();
     // Targets still running are stopped by their destructors (SIGKILL / abort), while the
     // Recorder they would report to still exists.
     m_host.stopAll();
-    m_reserved.clear();
+    m_reserved.takeAll();
 }
 
 bool Executor::canFire() const
@@ -130,7 +108,7 @@ bool Executor::canFire() const
 
 bool Executor::isIdle() const
 {
-    return m_host.isIdle() && m_reserved.empty() && m_recorder.isIdle() && m_recording == 0;
+    return m_host.isIdle() && m_reserved.isEmpty() && m_recorder.isIdle() && m_recording == 0;
 }
 
 void Executor::checkIdle()
@@ -155,16 +133,11 @@ void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
     m_term = term;
     m_leaseValid = validUntil;
     ++m_epoch;
-    m_loaded = false;
-    m_queue.clear();
-    m_jobs.clear();
-    m_deferred.clear();
-    m_knownQueued.clear();
-    m_waiting.clear();
+    m_firer.reset();
+    m_placer.forgetPlans();
     m_foreignRunning.clear();
-    m_changedWhileLoading.clear();
     m_queuedWhileLoading.clear();
-    loadForTakeover(m_epoch);
+    m_jobs.load(term);
     m_retention.start();
 }
 
@@ -173,12 +146,7 @@ void Executor::onLeaseRenewed(qint64 term, LeaseDeadline validUntil)
     if (term != m_term)
         return;
     m_leaseValid = validUntil;
-    if (!m_deferred.isEmpty() && canFire()) {
-        // Slots that came due while the renewal was late: still ours, fire them now.
-        QList<FireQueue::Due> deferred;
-        deferred.swap(m_deferred);
-        onDue(deferred);
-    }
+    m_firer.fireHeld();
 }
 
 void Executor::onLeaseLost(const QString &reason)
@@ -188,11 +156,9 @@ void Executor::onLeaseLost(const QString &reason)
     spdlog::warn("executor: stopped firing (term {}): {}", m_term, reason.toStdString());
     m_term = 0;
     ++m_epoch;
-    m_queue.clear();
-    m_deferred.clear();
-    m_waiting.clear();
-    m_knownQueued.clear();
-    m_changedWhileLoading.clear();
+    m_jobs.unload();
+    m_firer.reset();
+    m_placer.forgetPlans();
     m_queuedWhileLoading.clear();
     m_resyncTimer.stop();
     m_abandonTimer.stop();
@@ -203,11 +169,11 @@ void Executor::onReconnected()
 {
     // The control session came back; if we are (again) executor, a takeover reloads
     // everything. Writes and claims that failed meanwhile are retried now.
-    m_claimBackoff.reset();
+    m_placer.resetBackoff();
     m_connected = true;
     m_recorder.retryNow();
-    resolveInDoubtClaims();
-    syncAssignments();
+    m_placer.resolveInDoubt();
+    m_assignments.sync();
 }
 
 void Executor::onConnectionLost()
@@ -219,15 +185,11 @@ void Executor::stopTakingWork()
 {
     m_draining = true;
     m_retention.stop();
-    m_queue.clear();
-    m_waiting.clear();
+    m_jobs.queue().clear();
+    m_placer.clearWaiting();
     m_resyncTimer.stop();
     // Slots reserved but not started yet go back to the queue for the next executor.
-    QList<qint64> reserved;
-    for (const auto &[runId, reservation] : m_reserved)
-        reserved.append(runId);
-    m_reserved.clear();
-    m_instants.clear();
+    const QList<qint64> reserved = m_reserved.takeAll();
     if (!reserved.isEmpty()) {
         const QString node = m_identity.id;
         ++m_recording;
@@ -255,95 +217,23 @@ void Executor::cancelAll(const QString &reason)
 
 // Takeover ---------------------------------------------------------------------------
 
-void Executor::loadForTakeover(quint64 epoch)
+void Executor::applyTakeover(const JobTable::Snapshot &takeover, const QDateTime &now)
 {
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const double deadAfter = m_config.deadAfterSeconds;
-    m_readWorker.post(
-        this,
-        [node, term, deadAfter](StoreConnection &c) {
-            NodeStore store(c);
-            Takeover t;
-            if (Result<int> n = store.abandonOrphanedRuns(node, term, deadAfter); n)
-                t.abandoned = *n;
-            else
-                t.error = n.errorMessage();
-            if (t.error.isEmpty()) {
-                if (Result<QList<NodeJob>> jobs = store.loadJobs(); jobs)
-                    t.jobs = *jobs;
-                else
-                    t.error = jobs.errorMessage();
-            }
-            if (t.error.isEmpty()) {
-                if (Result<QList<ActiveRun>> active = store.activeRuns(node); active)
-                    t.active = *active;
-                else
-                    t.error = active.errorMessage();
-            }
-            return t;
-        },
-        [this, epoch](Takeover t) {
-            if (epoch != m_epoch)
-                return;
-            if (!t.error.isEmpty()) {
-                spdlog::error("executor: cannot load the jobs: {}; retrying",
-                              t.error.toStdString());
-                QTimer::singleShot(1000, this, [this, epoch] {
-                    if (epoch == m_epoch)
-                        loadForTakeover(epoch);
-                });
-                return;
-            }
-            if (m_config.takeoverApplyDelay.count() > 0) {
-                spdlog::info("executor: test hook: holding the loaded jobs for {} ms",
-                             m_config.takeoverApplyDelay.count());
-                auto held = std::make_shared<Takeover>(std::move(t));
-                QTimer::singleShot(m_config.takeoverApplyDelay, this, [this, epoch, held] {
-                    if (epoch == m_epoch)
-                        applyTakeover(*held);
-                });
-                return;
-            }
-            applyTakeover(t);
-        });
-}
-
-void Executor::applyTakeover(Takeover &takeover)
-{
-    const QDateTime now = nowUtc();
     if (takeover.abandoned > 0)
         spdlog::warn("recovery: marked {} runs of dead nodes as abandoned", takeover.abandoned);
 
-    QList<SlotFire> fires;
-    for (const NodeJob &job : std::as_const(takeover.jobs)) {
-        JobRuntime rt{job, JobSchedule::compile(job.job)};
-        const qint64 id = job.job.id;
-        if (!rt.schedule.isValid()) {
-            spdlog::error("job {} \"{}\": {}", id, job.job.spec.name.toStdString(),
-                          rt.schedule.error().toStdString());
-            queueJobState(id, {}, rt.schedule.error());
-        } else if (rt.schedule.isActive()) {
-            planMissedSlots(rt, now, fires);
-            const QDateTime next = rt.schedule.nextAfter(now);
-            m_queue.schedule(id, next);
-            queueJobState(id, next);
-        } else {
-            queueJobState(id, {});
-        }
-        m_jobs.insert(id, std::move(rt));
-    }
-    m_loaded = true;
+    // Before the runs below are counted: as the slots were when no executor was alive.
+    const QList<SlotFire> fires = m_firer.missedSlots(takeover.jobs, now);
 
     for (const ActiveRun &run : std::as_const(takeover.active)) {
         const bool mine = run.node == m_identity.id;
         if (run.status == RunStatus::Queued && run.node.isEmpty()) {
-            scheduleClaim(run);
+            m_placer.schedule(run);
         } else if (mine && run.status == RunStatus::Queued) {
-            // Assigned to this node: syncAssignments() adopts it (or records it abandoned
+            // Assigned to this node: AssignmentReader reads it (or records it abandoned
             // when an earlier process with this id was given it).
-        } else if (mine && !m_host.isRunning(run.runId) && !m_reserved.count(run.runId)
-                   && !m_recorder.isEnding(run.runId) && !m_inDoubt.contains(run.runId)) {
+        } else if (mine && !m_host.isRunning(run.runId) && !m_reserved.contains(run.runId)
+                   && !m_recorder.isEnding(run.runId) && !m_placer.isInDoubt(run.runId)) {
             // Left behind by an earlier process with this node id (not one that ended in
             // this process while the database was away, and is yet to be recorded).
             const FinishedRun lost =
@@ -356,142 +246,17 @@ void Executor::applyTakeover(Takeover &takeover)
         }
     }
     spdlog::info("executor: term {}: {} jobs loaded, {} scheduled, {} missed slots to record",
-                 m_term, m_jobs.size(), m_queue.size(), fires.size());
-    postFires(fires);
-    flushJobStates();
+                 m_term, m_jobs.size(), m_jobs.queue().size(), fires.size());
+    m_firer.record(fires);
+    m_jobs.flushStates();
     m_resyncTimer.start();
     m_abandonTimer.start();
-    // Changes notified while the jobs were loading may be newer than what was loaded.
-    const QSet<qint64> changed = std::exchange(m_changedWhileLoading, {});
-    for (qint64 jobId : changed)
-        reloadJob(jobId);
+    // Before the queued runs: "edit, then run now" runs the edited job.
+    m_jobs.reloadChangedWhileLoading();
     const QSet<qint64> queued = std::exchange(m_queuedWhileLoading, {});
     for (qint64 runId : queued)
-        considerQueuedRun(runId);
-    syncAssignments();
-}
-
-// A gap without an executor: the job's misfire policy decides what happens to the slots
-// in (last recorded slot, now].
-void Executor::planMissedSlots(const JobRuntime &rt, const QDateTime &now, QList<SlotFire> &fires)
-{
-    const SlotPlanner::Missed missed =
-        SlotPlanner::missedSlots(rt.data, rt.schedule, now, runningOfJob(rt.data.job.id));
-    if (missed.total > missed.fires.size()) {
-        spdlog::warn("job {} \"{}\": {} slots were missed; recording the newest {}", rt.data.job.id,
-                     rt.data.job.spec.name.toStdString(), missed.total, missed.fires.size());
-    }
-    const int running = runningOfJob(rt.data.job.id);
-    for (const SlotFire &fire : missed.fires) {
-        if (SlotPlanner::replacesRunning(rt.data.job, fire, running))
-            cancelReplaced(fire.jobId, fire.slot);
-    }
-    fires.append(missed.fires);
-}
-
-void Executor::setJob(const NodeJob &job, const QDateTime &now)
-{
-    JobRuntime rt{job, JobSchedule::compile(job.job)};
-    const qint64 id = job.job.id;
-    const auto old = m_jobs.constFind(id);
-    const bool sameSlots = old != m_jobs.cend() && old->schedule.sameSlotsAs(rt.schedule);
-    if (old != m_jobs.cend()) {
-        // This executor records the outcomes itself, on another thread: what the database
-        // returned may predate the last one (and a recovery would go unannounced).
-        rt.data.lastOutcome = old->data.lastOutcome;
-        rt.data.lastFailureNotifiedAt = old->data.lastFailureNotifiedAt;
-    }
-    if (!rt.schedule.isValid()) {
-        m_queue.remove(id);
-        queueJobState(id, {}, rt.schedule.error());
-    } else if (!rt.schedule.isActive()) {
-        m_queue.remove(id);
-        queueJobState(id, {});
-    } else if (!sameSlots || !m_queue.slotOf(id).isValid()) {
-        // A changed schedule starts from now: the database moved schedule_since too.
-        const QDateTime next = rt.schedule.nextAfter(now);
-        m_queue.schedule(id, next);
-        queueJobState(id, next);
-    }
-    m_jobs.insert(id, std::move(rt));
-}
-
-void Executor::removeJob(qint64 jobId)
-{
-    m_queue.remove(jobId);
-    m_jobs.remove(jobId);
-}
-
-void Executor::reloadJob(qint64 jobId)
-{
-    const quint64 epoch = m_epoch;
-    // On the fire thread, which also claims queued runs: a change notified before a Run
-    // now (or a retry) is applied before that run starts, so "edit, then run now" runs the
-    // edited job, and "create, then run now" finds it.
-    m_fireWorker.post(
-        this, [jobId](StoreConnection &c) { return NodeStore(c).loadJobs(jobId); },
-        [this, epoch, jobId](const Result<QList<NodeJob>> &jobs) {
-            if (epoch != m_epoch || !m_loaded)
-                return;
-            if (!jobs) {
-                spdlog::warn("executor: cannot reload job {}: {}; trying again", jobId,
-                             jobs.errorMessage().toStdString());
-                QTimer::singleShot(m_reloadBackoff.next(), this, [this, epoch, jobId] {
-                    if (epoch == m_epoch)
-                        reloadJob(jobId);
-                });
-                return;
-            }
-            if (jobs->isEmpty()) {
-                spdlog::info("job {}: deleted; unscheduled", jobId);
-                removeJob(jobId);
-            } else {
-                const NodeJob &job = jobs->first();
-                spdlog::info("job {} \"{}\": changed (version {})", jobId,
-                             job.job.spec.name.toStdString(), job.job.version);
-                setJob(job, nowUtc());
-            }
-        });
-}
-
-void Executor::resync()
-{
-    const quint64 epoch = m_epoch;
-    const QString node = m_identity.id;
-    m_readWorker.post(
-        this,
-        [node](StoreConnection &c) {
-            NodeStore store(c);
-            Takeover t;
-            if (Result<QList<NodeJob>> jobs = store.loadJobs(); jobs)
-                t.jobs = *jobs;
-            else
-                t.error = jobs.errorMessage();
-            if (Result<QList<ActiveRun>> active = store.activeRuns(node); active)
-                t.active = *active;
-            return t;
-        },
-        [this, epoch](const Takeover &t) {
-            if (epoch != m_epoch || !m_loaded || !t.error.isEmpty())
-                return;
-            const QDateTime now = nowUtc();
-            QSet<qint64> seen;
-            for (const NodeJob &job : t.jobs) {
-                seen.insert(job.job.id);
-                const auto it = m_jobs.constFind(job.job.id);
-                if (it == m_jobs.cend() || it->data.job.version != job.job.version)
-                    setJob(job, now);
-            }
-            const QList<qint64> known = m_jobs.keys();
-            for (qint64 id : known) {
-                if (!seen.contains(id))
-                    removeJob(id);
-            }
-            for (const ActiveRun &run : t.active) {
-                if (run.status == RunStatus::Queued && run.node.isEmpty())
-                    scheduleClaim(run);
-            }
-        });
+        m_placer.consider(runId);
+    m_assignments.sync();
 }
 
 // Notifications ----------------------------------------------------------------------
@@ -499,15 +264,12 @@ void Executor::resync()
 void Executor::onNotification(const QString &channel, const QString &payload)
 {
     if (channel == QLatin1String("cronhelm_jobs")) {
-        if (m_term != 0 && m_loaded)
-            reloadJob(payload.toLongLong());
-        else if (m_term != 0) // loading: the change may postdate what is being loaded
-            m_changedWhileLoading.insert(payload.toLongLong());
+        m_jobs.jobChanged(payload.toLongLong());
         return;
     }
     if (channel == QLatin1String("cronhelm_assign")) {
         if (payload == m_identity.id)
-            syncAssignments(); // a hint: what is ours is read from the database
+            m_assignments.sync(); // a hint: what is ours is read from the database
         return;
     }
     if (channel != QLatin1String("cronhelm_runs"))
@@ -531,18 +293,16 @@ void Executor::onNotification(const QString &channel, const QString &payload)
             if (it->isEmpty())
                 m_foreignRunning.erase(it);
         }
-        if (m_term != 0 && m_loaded)
-            considerQueuedRun(runId);
+        if (m_jobs.isLoaded())
+            m_placer.consider(runId);
         else if (m_term != 0)
             m_queuedWhileLoading.insert(runId);
         return;
     }
     if (notice->status && isFinal(*notice->status)) {
-        const auto r = m_reserved.find(runId);
-        if ((r != m_reserved.end() && r->second.assigned)
-            || m_foreignRunning.value(jobId).contains(runId))
+        if (m_reserved.isAssigned(runId) || m_foreignRunning.value(jobId).contains(runId))
             recheckRun(jobId, runId);
-        claimWaiting(); // a slot may have freed somewhere; the database decides
+        m_placer.placeWaiting(); // a slot may have freed somewhere; the database decides
     }
 }
 
@@ -556,7 +316,7 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 // Not read: read again shortly, while the run still matters here.
                 QTimer::singleShot(std::chrono::seconds(1), this, [this, jobId, runId, epoch] {
                     if (epoch == m_epoch
-                        && (m_host.isRunning(runId) || m_reserved.count(runId)
+                        && (m_host.isRunning(runId) || m_reserved.contains(runId)
                             || m_foreignRunning.value(jobId).contains(runId)))
                         recheckRun(jobId, runId);
                 });
@@ -569,10 +329,8 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 return;
             }
             // Ended in the database. Cancelled before its instant: not to be started here.
-            if (const auto r = m_reserved.find(runId);
-                r != m_reserved.end() && r->second.assigned) {
+            if (m_reserved.isAssigned(runId) && m_reserved.drop(runId)) {
                 spdlog::info("run {}: ended before it started here; dropped", runId);
-                m_reserved.erase(r);
                 checkIdle();
             }
             // Another node's run no longer holds the job's policy.
@@ -581,236 +339,41 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 return;
             if (it->isEmpty())
                 m_foreignRunning.erase(it);
-            claimWaiting();
+            m_placer.placeWaiting();
         });
 }
 
-// Firing -----------------------------------------------------------------------------
-
-void Executor::onDue(const QList<FireQueue::Due> &due)
-{
-    if (!canFire()) {
-        if (m_term != 0 && !m_draining) {
-            // The renewal is late: hold the slots until the lease is proven again.
-            m_deferred.append(due);
-            spdlog::warn("executor: lease not proven; holding {} due slots", due.size());
-        }
-        return;
-    }
-    QList<SlotFire> fires;
-    fires.reserve(due.size());
-    for (const FireQueue::Due &d : due) {
-        const auto it = m_jobs.constFind(d.jobId);
-        if (it == m_jobs.cend())
-            continue;
-        fires.append(decideFire(*it, d.slot, RunTrigger::Schedule));
-    }
-    // Record first (on the fire thread), compute the next slots while that is in flight.
-    postFires(fires);
-    for (const FireQueue::Due &d : due) {
-        const auto it = m_jobs.constFind(d.jobId);
-        if (it == m_jobs.cend())
-            continue;
-        const QDateTime next = it->schedule.nextAfter(d.slot);
-        m_queue.schedule(d.jobId, next);
-        queueJobState(d.jobId, next);
-    }
-}
+// Concurrency and reserved starts ---------------------------------------------------
 
 int Executor::runningOfJob(qint64 jobId) const
 {
     // A queued run being claimed is as good as running.
-    int n = int(m_foreignRunning.value(jobId).size()) + m_claiming.value(jobId);
-    n += m_host.countOfJob(jobId);
-    for (const ActiveRun &run : m_inDoubt) { // may be this node's already
-        if (run.jobId == jobId)
-            ++n;
-    }
-    return n;
+    return int(m_foreignRunning.value(jobId).size()) + m_placer.claimingOfJob(jobId)
+        + m_host.countOfJob(jobId);
 }
 
-SlotFire Executor::decideFire(const JobRuntime &rt, const QDateTime &slot, RunTrigger trigger)
-{
-    const JobRecord &job = rt.data.job;
-    const int running = runningOfJob(job.id);
-    const SlotFire fire = SlotPlanner::decide(job, slot, trigger, running);
-    if (SlotPlanner::replacesRunning(job, fire, running))
-        cancelReplaced(job.id, slot); // reserved slots replace at their instant
-    return fire;
-}
-
-void Executor::postFires(const QList<SlotFire> &fires)
-{
-    if (fires.isEmpty())
-        return;
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const quint64 epoch = m_epoch;
-    QElapsedTimer sent;
-    sent.start();
-    m_fireWorker.post(
-        this,
-        [node, term, fires, sent](StoreConnection &c) {
-            const qint64 queued = sent.elapsed();
-            Result<QList<FiredRun>> result = NodeStore(c).fireSlots(node, term, fires);
-            return std::make_pair(std::move(result), std::make_pair(queued, sent.elapsed()));
-        },
-        [this, fires, sent, epoch](const auto &answer) {
-            const Result<QList<FiredRun>> &result = answer.first;
-            // Slow recording delays every fire: say so, it points at the database.
-            if (sent.elapsed() > 20)
-                spdlog::warn("fire: recording {} slots took {} ms (waited {} ms for the fire "
-                             "thread, {} ms in the database)",
-                             fires.size(), sent.elapsed(), answer.second.first,
-                             answer.second.second - answer.second.first);
-            if (!result && result.errorKind() == ErrorKind::ConnectionLost && epoch == m_epoch
-                && m_term != 0) {
-                // The fire thread's connection often learns only now that the server went
-                // away (and may be back): nothing was recorded, and no later takeover would
-                // see these slots as missed while this lease lasts. Try again on a fresh
-                // connection; the unique slot index makes a repeat harmless.
-                spdlog::warn("executor: could not record {} fires: {}; trying again", fires.size(),
-                             result.errorMessage().toStdString());
-                QTimer::singleShot(250, this, [this, fires, epoch] {
-                    if (epoch == m_epoch && m_term != 0)
-                        postFires(fires);
-                });
-                return;
-            }
-            onFired(fires, result);
-        });
-}
-
-void Executor::onFired(const QList<SlotFire> &fires, const Result<QList<FiredRun>> &result)
-{
-    if (!result) {
-        if (result.errorKind() == ErrorKind::Fenced) {
-            spdlog::warn("executor: the database refused {} fires: {}", fires.size(),
-                         result.errorMessage().toStdString());
-            m_leaseValid = LeaseDeadline();
-        } else {
-            spdlog::error("executor: could not record {} fires: {}", fires.size(),
-                          result.errorMessage().toStdString());
-        }
-        // Not recorded means not run: the next takeover treats them as missed slots.
-        return;
-    }
-    // Rows inserted under a valid term are this node's to run, even if the lease moved
-    // since: the decision was made, and recorded, while it was held.
-    for (const FiredRun &fired : *result) {
-        const SlotFire &fire = fires.at(fired.index);
-        const bool toRun =
-            fire.decision == SlotDecision::Reserve || fire.decision == SlotDecision::Start;
-        if (toRun && !fired.node.isEmpty() && fired.node != m_identity.id) {
-            // Given to another node, which starts it at the instant with its own timer.
-            noteForeign(fire.jobId, fired.runId, fired.node);
-            continue;
-        }
-        if (toRun && fired.node.isEmpty()) {
-            // No node had a free slot (or none has the job's labels): queued, with the
-            // reason recorded; assigned as soon as a slot frees, oldest slot first.
-            ActiveRun queued;
-            queued.runId = fired.runId;
-            queued.jobId = fire.jobId;
-            queued.trigger = fire.trigger;
-            queued.status = RunStatus::Queued;
-            queued.scheduledFor = fire.slot;
-            queued.dueAt = fire.slot;
-            spdlog::info("queue: job {} run {} slot {}: no node can take it now", fire.jobId,
-                         fired.runId, iso(fire.slot));
-            scheduleClaim(queued);
-            continue;
-        }
-        if (fire.decision == SlotDecision::Reserve) {
-            // Built now, during the lead, so that the instant costs only the start itself.
-            Reservation reservation;
-            reservation.jobId = fire.jobId;
-            reservation.slot = fire.slot;
-            if (const auto job = m_jobs.constFind(fire.jobId); job != m_jobs.cend()) {
-                reservation.version = job->data.job.version;
-                QString error;
-                reservation.prepared = createTarget(fired.runId, fire.jobId, 1, fire.slot, &error);
-            }
-            m_reserved.insert_or_assign(fired.runId, std::move(reservation));
-            reserveAt(fired.runId, fire.slot);
-        } else if (fire.decision == SlotDecision::Start) {
-            startTarget(fired.runId, fire.jobId, fire.trigger, 1, fire.slot);
-        } else if (fire.decision == SlotDecision::Queue) {
-            ActiveRun queued;
-            queued.runId = fired.runId;
-            queued.jobId = fire.jobId;
-            queued.trigger = fire.trigger;
-            queued.status = RunStatus::Queued;
-            queued.scheduledFor = fire.slot;
-            queued.dueAt = fire.slot;
-            scheduleClaim(queued);
-        } else {
-            spdlog::info("skip: job {} slot {}: {}", fire.jobId, iso(fire.slot),
-                         fire.error.toStdString());
-        }
-    }
-}
-
-void Executor::cancelReplaced(qint64 jobId, const QDateTime &slot)
+void Executor::replaceRunning(qint64 jobId, const QDateTime &slot)
 {
     m_host.cancelJob(jobId,
                      QStringLiteral("replaced by the run of %1 (concurrency policy: replace)")
                          .arg(slot.toString(Qt::ISODate)));
 }
 
-// The instant shared by reserved slots: hand them all out (each is logged and marked as
-// started when its target reports its real start).
-void Executor::startInstant(qint64 slotMs)
+// The instant of a reserved run: start it, unless this node may no longer (see
+// ReservedStarts::check). Returns whether it started.
+bool Executor::startReserved(qint64 runId, Reservation reservation)
 {
-    const QList<qint64> runs = m_instants.take(slotMs);
-    QElapsedTimer clock;
-    clock.start();
-    QList<qint64> started;
-    started.reserve(runs.size());
-    for (qint64 runId : runs) {
-        if (startReserved(runId))
-            started.append(runId);
-    }
-    const qint64 loopMs = clock.elapsed();
-    if (!started.isEmpty()) {
-        // Handed out: each start is logged (with its real instant) when the target reports
-        // it, after this loop.
-        if (started.size() > 1) {
-            spdlog::info("instant {}: {} targets handed out in {} ms",
-                         iso(QDateTime::fromMSecsSinceEpoch(slotMs, Qt::UTC)), started.size(),
-                         loopMs);
-        }
-        Q_EMIT runningCountChanged(runningCount());
-    }
-}
-
-// The instant of a reserved slot: start it, unless the lease can no longer be proven.
-// Returns whether it started.
-bool Executor::startReserved(qint64 runId)
-{
-    const auto it = m_reserved.find(runId);
-    if (it == m_reserved.end())
-        return false; // handed over at shutdown
-    Reservation reservation = std::move(it->second);
-    m_reserved.erase(it);
-    if (reservation.assigned) {
-        if (!m_connected) {
-            // Without its session this node counts as gone: the executor hands the run to
-            // another node (or records it abandoned). Starting it here could run it twice.
-            spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
-                         "lost",
-                         reservation.jobId, runId, iso(reservation.slot));
-            checkIdle();
-            return false;
-        }
-        const NodeJob *job = knownJob(reservation.jobId);
-        if (job && reservation.version != job->job.version)
-            reservation.prepared.reset();
-        startTarget(runId, reservation.jobId, reservation.trigger, reservation.attempt,
-                    reservation.slot, std::move(reservation.prepared), true);
-        return m_host.isRunning(runId);
-    }
-    if (m_term == 0 || m_leaseValid.hasExpired()) {
+    const JobRuntime *job = m_jobs.find(reservation.jobId);
+    const bool leaseProven = m_term != 0 && !m_leaseValid.hasExpired();
+    switch (ReservedStarts::check(reservation, m_connected, leaseProven,
+                                  job ? &job->data.job : nullptr, job ? &job->schedule : nullptr)) {
+    case ReservedStarts::AtInstant::NoSession:
+        spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
+                     "lost",
+                     reservation.jobId, runId, iso(reservation.slot));
+        checkIdle();
+        return false;
+    case ReservedStarts::AtInstant::LeaseLost:
         spdlog::warn("skip: job {} run {} slot {}: this node lost the executor lease before the "
                      "slot",
                      reservation.jobId, runId, iso(reservation.slot));
@@ -821,9 +384,7 @@ bool Executor::startReserved(qint64 runId)
             reservation.jobId);
         checkIdle();
         return false;
-    }
-    const auto job = m_jobs.constFind(reservation.jobId);
-    if (job == m_jobs.cend() || !slotStillWanted(job->data.job, job->schedule, reservation.slot)) {
+    case ReservedStarts::AtInstant::NotWanted:
         // Reserved before the job was paused, rescheduled or deleted: not to be run now.
         spdlog::info("skip: job {} run {} slot {}: the job was paused, changed or deleted after "
                      "the slot was reserved",
@@ -835,9 +396,19 @@ bool Executor::startReserved(qint64 runId)
             reservation.jobId);
         checkIdle();
         return false;
+    case ReservedStarts::AtInstant::Start:
+        break;
+    }
+    if (reservation.assigned) {
+        const NodeJob *assignedJob = knownJob(reservation.jobId);
+        if (assignedJob && reservation.version != assignedJob->job.version)
+            reservation.prepared.reset();
+        startTarget(runId, reservation.jobId, reservation.trigger, reservation.attempt,
+                    reservation.slot, std::move(reservation.prepared), true);
+        return m_host.isRunning(runId);
     }
     if (job->data.job.spec.concurrency == ConcurrencyPolicy::Replace)
-        cancelReplaced(reservation.jobId, reservation.slot);
+        replaceRunning(reservation.jobId, reservation.slot);
     // Prepared for the job as it was then; a job edited since gets a fresh target.
     if (reservation.version != job->data.job.version)
         reservation.prepared.reset();
@@ -848,117 +419,32 @@ bool Executor::startReserved(qint64 runId)
 
 // Runs assigned to this node ---------------------------------------------------------
 
-// One timer per instant, however many runs share it.
-void Executor::reserveAt(qint64 runId, const QDateTime &instant)
-{
-    const qint64 slotMs = instant.toMSecsSinceEpoch();
-    QList<qint64> &atInstant = m_instants[slotMs];
-    if (atInstant.isEmpty()) {
-        const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(instant));
-        QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this,
-                           [this, slotMs] { startInstant(slotMs); });
-    }
-    atInstant.append(runId);
-}
-
 // The executor's own jobs when it has them loaded; else (a worker) as read with the runs
 // assigned to this node.
 NodeJob *Executor::knownJob(qint64 jobId)
 {
-    if (m_term != 0 && m_loaded) {
-        if (auto it = m_jobs.find(jobId); it != m_jobs.end())
-            return &it->data;
+    if (m_jobs.isLoaded()) {
+        if (JobRuntime *rt = m_jobs.find(jobId))
+            return &rt->data;
     }
-    if (auto it = m_assignedJobs.find(jobId); it != m_assignedJobs.end())
-        return &*it;
-    if (auto it = m_jobs.find(jobId); it != m_jobs.end())
-        return &it->data;
-    return nullptr;
+    if (NodeJob *job = m_assignments.job(jobId))
+        return job;
+    JobRuntime *rt = m_jobs.find(jobId);
+    return rt ? &rt->data : nullptr;
 }
 
-// Reads the runs assigned to this node that it has not started, with their jobs. Started
-// by NOTIFY cronhelm_assign (a hint), every two seconds, and after a reconnect.
-void Executor::syncAssignments()
+void Executor::adoptAssignments(const AssignmentReader::Sorted &runs)
 {
-    if (!m_connected)
-        return; // not alive for the cluster: it takes nothing new
-    if (m_syncing) {
-        m_syncAgain = true;
-        return;
+    for (const ActiveRun &run : runs.abandoned) {
+        m_recorder.recordFinish(
+            endedWithoutOutput(run.runId, RunStatus::Abandoned,
+                               QStringLiteral("node %1 restarted while the run was "
+                                              "in progress")
+                                   .arg(m_identity.id)),
+            run.jobId);
+        m_recorder.noteEnding(run.runId);
     }
-    m_syncing = true;
-    const QString node = m_identity.id;
-    struct Assignments
-    {
-        QList<ActiveRun> runs;
-        QList<NodeJob> jobs;
-        QString error;
-    };
-    m_readWorker.post(
-        this,
-        [node](StoreConnection &c) {
-            NodeStore store(c);
-            Assignments a;
-            Result<QList<ActiveRun>> runs = store.assignedRuns(node);
-            if (!runs) {
-                a.error = runs.errorMessage();
-                return a;
-            }
-            a.runs = *runs;
-            QList<qint64> jobIds;
-            for (const ActiveRun &r : std::as_const(a.runs)) {
-                if (!jobIds.contains(r.jobId))
-                    jobIds.append(r.jobId);
-            }
-            if (Result<QList<NodeJob>> jobs = store.loadJobs(jobIds); jobs)
-                a.jobs = *jobs;
-            else
-                a.error = jobs.errorMessage();
-            return a;
-        },
-        [this](const Assignments &a) {
-            m_syncing = false;
-            if (!a.error.isEmpty())
-                spdlog::warn("assign: cannot read this node's runs: {}", a.error.toStdString());
-            else
-                adoptAssignments(a.runs, a.jobs);
-            if (std::exchange(m_syncAgain, false))
-                syncAssignments();
-        });
-}
-
-void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJob> &jobs)
-{
-    for (const NodeJob &job : jobs) {
-        NodeJob &known = m_assignedJobs[job.job.id];
-        const std::optional<RunStatus> lastOutcome = known.lastOutcome;
-        const bool had = known.job.id != 0;
-        known = job;
-        if (had && !lastOutcome.has_value())
-            known.lastOutcome = lastOutcome;
-    }
-    QList<qint64> handBack;
-    for (const ActiveRun &run : runs) {
-        const qint64 runId = run.runId;
-        if (m_reserved.count(runId) || m_host.isRunning(runId) || m_recorder.isEnding(runId)
-            || m_claimingRuns.contains(runId) || m_inDoubt.contains(runId)) {
-            continue; // known here already
-        }
-        if (m_draining) {
-            handBack.append(runId); // given while shutting down: for another node
-            continue;
-        }
-        if (!run.assignedAt.isValid() || run.assignedAt < m_identity.startedAt.addSecs(-1)) {
-            // Given to an earlier process with this node id, which is gone.
-            m_recorder.recordFinish(
-                endedWithoutOutput(runId, RunStatus::Abandoned,
-                                   QStringLiteral("node %1 restarted while the run was "
-                                                  "in progress")
-                                       .arg(m_identity.id)),
-                run.jobId);
-            m_recorder.noteEnding(runId);
-            continue;
-        }
+    for (const ActiveRun &run : runs.toStart) {
         Reservation reservation;
         reservation.jobId = run.jobId;
         reservation.slot = run.scheduledFor;
@@ -969,16 +455,15 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
             reservation.version = job->job.version;
             QString error;
             reservation.prepared =
-                createTarget(runId, run.jobId, run.attempt, run.scheduledFor, &error);
+                createTarget(run.runId, run.jobId, run.attempt, run.scheduledFor, &error);
         }
         const QDateTime at = std::max(run.scheduledFor, run.dueAt);
-        spdlog::info("assign: run {} of job {} given to this node, starts at {}", runId, run.jobId,
-                     iso(at));
-        m_reserved.insert_or_assign(runId, std::move(reservation));
-        reserveAt(runId, at);
+        spdlog::info("assign: run {} of job {} given to this node, starts at {}", run.runId,
+                     run.jobId, iso(at));
+        m_reserved.reserve(run.runId, std::move(reservation), at);
     }
-    if (!handBack.isEmpty()) {
-        m_recorder.releaseReservations(handBack, [](const Status &released) {
+    if (!runs.handBack.isEmpty()) {
+        m_recorder.releaseReservations(runs.handBack, [](const Status &released) {
             if (!released)
                 spdlog::warn("shutdown: could not hand runs back: {}",
                              released.errorMessage().toStdString());
@@ -986,290 +471,43 @@ void Executor::adoptAssignments(const QList<ActiveRun> &runs, const QList<NodeJo
     }
 }
 
-// Queued runs (Run now, retries, capacity, run_all catch-ups) ----------------------------
+// Where SlotFirer and QueuedRunPlacer put a run ----------------------------------------
 
-void Executor::considerQueuedRun(qint64 runId)
+void Executor::reserveFired(qint64 runId, const SlotFire &fire)
 {
-    if (m_knownQueued.contains(runId) || m_claimingRuns.contains(runId) || m_host.isRunning(runId))
-        return;
-    // Run now's hot path: read the run and, if it may start, claim it in the same trip to
-    // the fire thread.
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const quint64 epoch = m_epoch;
-    const bool capacity = canFire(); // the database counts the free slots
-    struct Checked
-    {
-        std::optional<ActiveRun> run;
-        std::optional<Result<std::optional<QString>>> claim;
-        bool readLost = false; // the read failed on a lost connection
-    };
-    m_claimingRuns.insert(runId);
-    m_fireWorker.post(
-        this,
-        [node, term, runId, capacity](StoreConnection &c) {
-            NodeStore store(c);
-            Checked checked;
-            Result<std::optional<ActiveRun>> run = store.activeRun(runId);
-            if (!run) {
-                checked.readLost = run.errorKind() == ErrorKind::ConnectionLost;
-                return checked;
-            }
-            // A run reserved by a node (a scheduled slot) is started by that node only.
-            if (!run->has_value() || !(*run)->node.isEmpty())
-                return checked;
-            checked.run = **run;
-            const ActiveRun &r = *checked.run;
-            const bool unconditional = !isScheduled(r.trigger);
-            if (capacity && unconditional && r.status == RunStatus::Queued
-                && r.dueAt <= QDateTime::currentDateTimeUtc().addMSecs(5)) {
-                checked.claim = store.assignRun(node, term, runId);
-            }
-            return checked;
-        },
-        [this, runId, epoch](const Checked &checked) {
-            m_claimingRuns.remove(runId);
-            if (checked.readLost) {
-                // Not claimed: look again once the connection is back.
-                const auto delay = m_claimBackoff.next();
-                spdlog::warn("run {}: cannot read the queued run (connection lost); trying again "
-                             "in {} ms",
-                             runId, delay.count());
-                QTimer::singleShot(delay, this, [this, runId, epoch] {
-                    if (epoch == m_epoch && m_term != 0 && m_loaded)
-                        considerQueuedRun(runId);
-                });
-                return;
-            }
-            if (!checked.run)
-                return;
-            const ActiveRun &r = *checked.run;
-            if (checked.claim) {
-                assigned(r, *checked.claim);
-                return;
-            }
-            if (r.status == RunStatus::Queued && m_term != 0)
-                scheduleClaim(r);
-        });
+    // Built now, during the lead, so that the instant costs only the start itself.
+    Reservation reservation;
+    reservation.jobId = fire.jobId;
+    reservation.slot = fire.slot;
+    if (const JobRuntime *job = m_jobs.find(fire.jobId)) {
+        reservation.version = job->data.job.version;
+        QString error;
+        reservation.prepared = createTarget(runId, fire.jobId, 1, fire.slot, &error);
+    }
+    m_reserved.reserve(runId, std::move(reservation), fire.slot);
 }
 
-void Executor::scheduleClaim(const ActiveRun &run)
+void Executor::startFired(qint64 runId, const SlotFire &fire)
 {
-    if (m_knownQueued.contains(run.runId) || m_host.isRunning(run.runId)
-        || m_claimingRuns.contains(run.runId))
-        return;
-    m_knownQueued.insert(run.runId);
-    const qint64 wait = std::max<qint64>(0, nowUtc().msecsTo(run.dueAt));
-    spdlog::info("run {}: queued for job {}, claimed in {} ms", run.runId, run.jobId, wait);
-    const quint64 epoch = m_epoch;
-    QTimer::singleShot(std::chrono::milliseconds(wait), Qt::PreciseTimer, this, [this, run, epoch] {
-        if (epoch == m_epoch)
-            tryClaim(run);
-    });
+    startTarget(runId, fire.jobId, fire.trigger, 1, fire.slot);
 }
 
-bool Executor::tryClaim(const ActiveRun &run, bool fromWaiting)
+void Executor::startHere(const ActiveRun &run)
 {
-    if (m_term == 0 || m_draining)
-        return false;
-    if (m_claimingRuns.contains(run.runId)) {
-        m_knownQueued.remove(run.runId); // the claim in flight decides
-        return false;
-    }
-    const bool policyBound = isScheduled(run.trigger);
-    const auto job = m_jobs.constFind(run.jobId);
-    const bool busy = runningOfJob(run.jobId) > 0;
-    // Missed slots caught up (run_all) run one after another, whatever the concurrency
-    // policy; forbid makes every scheduled run wait for the previous one.
-    const bool forbidden = busy
-        && (run.trigger == RunTrigger::CatchUp
-            || (policyBound && job != m_jobs.cend()
-                && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid));
-    if (!canFire() || forbidden) {
-        m_waiting.push_back(run);
-        return false;
-    }
-    const QString node = m_identity.id;
-    const qint64 term = m_term;
-    const qint64 runId = run.runId;
-    ++m_claiming[run.jobId];
-    m_claimingRuns.insert(runId);
-    if (fromWaiting)
-        ++m_waitingInFlight;
-    m_fireWorker.post(
-        this,
-        [node, term, runId](StoreConnection &c) {
-            return NodeStore(c).assignRun(node, term, runId);
-        },
-        [this, run, fromWaiting](const Result<std::optional<QString>> &result) {
-            m_knownQueued.remove(run.runId);
-            m_claimingRuns.remove(run.runId);
-            if (--m_claiming[run.jobId] <= 0)
-                m_claiming.remove(run.jobId);
-            assigned(run, result);
-            if (!fromWaiting)
-                return;
-            // A run placed: there may be room for the next ones of the queue.
-            if (result && result->has_value() && !(*result)->isEmpty())
-                m_waitingAgain = true;
-            if (--m_waitingInFlight == 0 && std::exchange(m_waitingAgain, false))
-                claimWaiting();
-        });
-    return true;
+    startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
 }
 
-// The answer to assign_run: this node (running now), another node (which starts it), no
-// longer queued (empty), or no node with a free slot (nothing: it waits, reason recorded).
-void Executor::assigned(const ActiveRun &run, const Result<std::optional<QString>> &node)
-{
-    if (!node) {
-        // A lost answer is in doubt exactly like a lost claim.
-        claimed(run, Result<bool>(node.error()));
-        return;
-    }
-    if (!node->has_value()) {
-        m_claimBackoff.reset();
-        m_waiting.push_back(run);
-        return;
-    }
-    const QString &to = **node;
-    if (to.isEmpty()) {
-        claimed(run, Result<bool>(false));
-    } else if (to == m_identity.id) {
-        claimed(run, Result<bool>(true));
-    } else {
-        m_claimBackoff.reset();
-        noteForeign(run.jobId, run.runId, to);
-    }
-}
-
-void Executor::noteForeign(qint64 jobId, qint64 runId, const QString &node)
+void Executor::startedElsewhere(qint64 jobId, qint64 runId, const QString &node)
 {
     // Counted as running for the concurrency policy until its end is notified.
     m_foreignRunning[jobId].insert(runId);
     spdlog::info("assign: job {} run {} to node {}", jobId, runId, node.toStdString());
 }
 
-// The answer to a claim. A claim whose answer was lost with the connection is in doubt:
-// the database may have recorded it (then the run is this node's, and not started yet) or
-// not. It is resolved once the connection is back, and started at most once either way.
-void Executor::claimed(const ActiveRun &run, const Result<bool> &claimed)
+bool Executor::forbidsOverlap(qint64 jobId) const
 {
-    if (claimed && *claimed) {
-        m_claimBackoff.reset();
-        startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
-        return;
-    }
-    if (!claimed && claimed.errorKind() == ErrorKind::ConnectionLost) {
-        spdlog::warn("run {}: the claim's answer was lost with the connection: {}; resolving it "
-                     "when the connection is back",
-                     run.runId, claimed.errorMessage().toStdString());
-        m_claimingRuns.insert(run.runId);
-        m_inDoubt.insert(run.runId, run);
-        if (!m_claimRetryTimer.isActive())
-            m_claimRetryTimer.start(m_claimBackoff.next());
-        return;
-    }
-    if (!claimed) {
-        spdlog::warn("run {}: could not claim: {}", run.runId,
-                     claimed.errorMessage().toStdString());
-    }
-    claimWaiting(); // runs of the same job may have waited for this one
-}
-
-void Executor::resolveInDoubtClaims()
-{
-    if (m_inDoubt.isEmpty() || m_resolvingClaims)
-        return;
-    m_claimRetryTimer.stop();
-    enum class Verdict { Start, Drop, Lost };
-    const QList<ActiveRun> runs = m_inDoubt.values();
-    const QString node = m_identity.id;
-    const qint64 term = canFire() ? m_term : 0;
-    m_resolvingClaims = true;
-    m_fireWorker.post(
-        this,
-        [node, term, runs](StoreConnection &c) {
-            NodeStore store(c);
-            QList<Verdict> verdicts;
-            for (const ActiveRun &run : runs) {
-                Result<std::optional<ActiveRun>> now = store.activeRun(run.runId);
-                if (!now) {
-                    verdicts.append(now.errorKind() == ErrorKind::ConnectionLost ? Verdict::Lost
-                                                                                 : Verdict::Drop);
-                } else if (!now->has_value()) {
-                    verdicts.append(Verdict::Drop); // ended or cancelled meanwhile
-                } else if ((*now)->status == RunStatus::Running && (*now)->node == node) {
-                    // The lost claim was recorded: this node's run, never started here.
-                    verdicts.append(Verdict::Start);
-                } else if ((*now)->status == RunStatus::Queued && (*now)->node.isEmpty()
-                           && term != 0) {
-                    // It was not: claim it now.
-                    Result<bool> claim = store.claimRun(node, term, run.runId);
-                    verdicts.append(claim && *claim ? Verdict::Start
-                                        : !claim && claim.errorKind() == ErrorKind::ConnectionLost
-                                        ? Verdict::Lost
-                                        : Verdict::Drop);
-                } else {
-                    // Another node's, or queued for whichever executor holds the lease.
-                    verdicts.append(Verdict::Drop);
-                }
-            }
-            return verdicts;
-        },
-        [this, runs](const QList<Verdict> &verdicts) {
-            m_resolvingClaims = false;
-            bool lost = false;
-            for (qsizetype i = 0; i < runs.size(); ++i) {
-                const ActiveRun &run = runs.at(i);
-                if (verdicts.at(i) == Verdict::Lost) {
-                    lost = true;
-                    continue;
-                }
-                m_inDoubt.remove(run.runId);
-                m_claimingRuns.remove(run.runId);
-                if (verdicts.at(i) == Verdict::Start) {
-                    spdlog::info("run {}: claim confirmed after the connection came back",
-                                 run.runId);
-                    startTarget(run.runId, run.jobId, run.trigger, run.attempt, run.scheduledFor);
-                } else if (m_term != 0 && m_loaded) {
-                    considerQueuedRun(run.runId); // still queued: claimable as usual
-                }
-            }
-            if (lost)
-                m_claimRetryTimer.start(m_claimBackoff.next());
-            else
-                m_claimBackoff.reset();
-            claimWaiting();
-        });
-}
-
-void Executor::claimWaiting()
-{
-    if (m_waiting.empty() || !canFire())
-        return;
-    if (m_waitingInFlight > 0) {
-        m_waitingAgain = true; // once the round in flight is answered
-        return;
-    }
-    std::deque<ActiveRun> waiting;
-    waiting.swap(m_waiting);
-    // Oldest scheduled first, so that a freed slot goes to the run that waited longest.
-    std::stable_sort(waiting.begin(), waiting.end(), [](const ActiveRun &a, const ActiveRun &b) {
-        return a.scheduledFor < b.scheduledFor;
-    });
-    // A bounded round at a time: with thousands waiting for a slot, asking the database for
-    // each of them every time one slot frees would keep the fire thread from firing.
-    constexpr int maxRound = 32;
-    int sent = 0;
-    while (!waiting.empty() && sent < maxRound) {
-        const ActiveRun run = waiting.front();
-        waiting.pop_front();
-        if (tryClaim(run, true))
-            ++sent;
-    }
-    for (const ActiveRun &run : waiting)
-        m_waiting.push_back(run);
+    const JobRuntime *job = m_jobs.find(jobId);
+    return job && job->data.job.spec.concurrency == ConcurrencyPolicy::Forbid;
 }
 
 // Targets ----------------------------------------------------------------------------
@@ -1288,7 +526,7 @@ TargetRunPtr Executor::createTarget(qint64 runId, qint64 jobId, int attempt,
 void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int attempt,
                            const QDateTime &scheduledFor, TargetRunPtr prepared, bool reserved)
 {
-    m_knownQueued.remove(runId);
+    m_placer.noteStarted(runId);
     if (m_host.isRunning(runId)) {
         spdlog::error("run {} is already running on this node; not starting it twice", runId);
         return;
@@ -1316,73 +554,17 @@ void Executor::startTarget(qint64 runId, qint64 jobId, RunTrigger trigger, int a
     start.leaseValid = startDeadline();
     if (!m_host.start(start, std::move(target)))
         return;
-    if (!reserved) // startInstant() says so once for the whole instant
+    if (!reserved) // ReservedStarts says so once for the whole instant
         Q_EMIT runningCountChanged(runningCount());
 }
 
 // A run of this node ended (its end is on its way to the store through the Recorder).
 void Executor::onRunEnded(const RunEnd &end)
 {
-    announce(end);
+    if (NodeJob *job = knownJob(end.jobId))
+        m_announcer.announce(end, *job);
     Q_EMIT runningCountChanged(runningCount());
-    claimWaiting();
-}
-
-void Executor::announce(const RunEnd &end)
-{
-    const qint64 jobId = end.jobId;
-    const FinishedRun &run = end.run;
-    const NodeJob *known = knownJob(jobId);
-    if (!known)
-        return;
-    NotifyPolicyInput input;
-    input.runStatus = run.status;
-    input.quietSeconds = known->job.spec.notifyQuietSeconds;
-    input.now = run.finishedAt;
-    RunSummary summary;
-    summary.jobId = jobId;
-    summary.jobName = known->job.spec.name;
-    summary.runId = run.runId;
-    summary.status = run.status;
-    summary.attempt = end.attempt;
-    summary.scheduledFor = end.scheduledFor;
-    summary.startedAt = run.startedAt;
-    summary.finishedAt = run.finishedAt;
-    summary.exitCode = run.exitCode;
-    summary.httpStatus = run.httpStatus;
-    summary.error = run.error;
-    summary.node = m_identity.id;
-    // The outcome before this run is the cluster's: the run before may have ended on
-    // another node. The recorder reads it, decides and records in one transaction.
-    m_recorder.settleOutcome(
-        jobId, input,
-        [this, summary, targets = known->job.spec.notify](const NotifyDecision &decision) {
-            if (NodeJob *job = knownJob(summary.jobId)) {
-                job->lastOutcome = decision.outcome ? decision.outcome : job->lastOutcome;
-                if (decision.failureAnnounced)
-                    job->lastFailureNotifiedAt = summary.finishedAt;
-            }
-            if (decision.event != NotifyEvent::None && !targets.isEmpty())
-                m_notifier.notify(decision.event, targets, summary);
-        });
-}
-
-void Executor::queueJobState(qint64 jobId, const QDateTime &next, const QString &error)
-{
-    m_stateUpdates.insert(jobId, {jobId, next, error});
-}
-
-void Executor::flushJobStates()
-{
-    if (m_stateUpdates.isEmpty() || m_term == 0)
-        return;
-    QList<JobStateUpdate> updates = m_stateUpdates.values();
-    m_stateUpdates.clear();
-    m_readWorker.post([updates](StoreConnection &c) {
-        if (Status s = NodeStore(c).setJobState(updates); !s)
-            spdlog::warn("executor: could not record next fire times: {}",
-                         s.errorMessage().toStdString());
-    });
+    m_placer.placeWaiting();
 }
 
 } // namespace Cronhelm

@@ -135,16 +135,14 @@ Result<QList<NodeJob>> NodeStore::loadJobs(std::optional<qint64> onlyJob)
             " NULL::text AS schedule_error, NULL::bigint AS last_run_id,"
             " NULL::text AS last_status, NULL::timestamptz AS last_started_at,"
             " NULL::timestamptz AS last_finished_at, NULL::bigint AS last_duration_ms,"
-            " 0 AS running_count, last_slot, last_outcome, last_failure_notified_at"
+            " 0 AS running_count, last_slot"
             " FROM cronhelm.node_jobs";
         const pqxx::result r =
             onlyJob ? tx.exec_params(query + " WHERE id = $1", *onlyJob) : tx.exec(query);
         QList<NodeJob> out;
         out.reserve(int(r.size()));
         for (const pqxx::row &row : r) {
-            out.append({jobFromRow(row), Rows::instant(row, "last_slot"),
-                        fromWireName<RunStatus>(Rows::text(row, "last_outcome")),
-                        Rows::instant(row, "last_failure_notified_at")});
+            out.append({jobFromRow(row), Rows::instant(row, "last_slot")});
         }
         return out;
     });
@@ -163,14 +161,12 @@ Result<QList<NodeJob>> NodeStore::loadJobs(const QList<qint64> &jobIds)
             " NULL::text AS schedule_error, NULL::bigint AS last_run_id,"
             " NULL::text AS last_status, NULL::timestamptz AS last_started_at,"
             " NULL::timestamptz AS last_finished_at, NULL::bigint AS last_duration_ms,"
-            " 0 AS running_count, NULL::timestamptz AS last_slot, last_outcome,"
-            " last_failure_notified_at FROM cronhelm.node_jobs WHERE id = ANY ($1::bigint[])",
+            " 0 AS running_count, NULL::timestamptz AS last_slot"
+            " FROM cronhelm.node_jobs WHERE id = ANY ($1::bigint[])",
             ids);
         QList<NodeJob> out;
         for (const pqxx::row &row : r) {
-            out.append({jobFromRow(row), QDateTime(),
-                        fromWireName<RunStatus>(Rows::text(row, "last_outcome")),
-                        Rows::instant(row, "last_failure_notified_at")});
+            out.append({jobFromRow(row), QDateTime()});
         }
         return out;
     });

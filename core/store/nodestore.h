@@ -36,14 +36,12 @@ struct OutcomeChange
     bool failureNotified = false; // a failure was announced now
 };
 
-// A job as the executor needs it: the definition plus what decides catch-up and
-// notifications across failovers.
+// A job as the executor needs it: the definition plus what decides catch-up across
+// failovers. (What decides notifications is read when a run ends: settleOutcomes.)
 struct NodeJob
 {
     JobRecord job;
-    QDateTime lastSlot;                   // newest scheduled/catch-up slot recorded for the job
-    std::optional<RunStatus> lastOutcome; // Succeeded or Failed; nothing: never ran
-    QDateTime lastFailureNotifiedAt;
+    QDateTime lastSlot; // newest scheduled/catch-up slot recorded for the job
 };
 
 // What the executor decided for a slot (the p_statuses of cronhelm.fire_slots).
