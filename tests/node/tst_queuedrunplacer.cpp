@@ -77,6 +77,32 @@ ActiveRun queuedRun(SqlProbe &probe, qint64 job, RunTrigger trigger, int agoSeco
     return run;
 }
 
+// This node holding the lease with `capacity` slots, and a placer working for a fake
+// executor on a fire connection of its own, as in the Executor.
+struct Placing
+{
+    explicit Placing(const QString &conninfo)
+        : session(conninfo, QString::fromLatin1(nodeId))
+        , fire(conninfo, QStringLiteral("test-fire"))
+        , placer(executor, session.id, fire)
+    {
+        executor.placer = &placer;
+    }
+    // Beats with `capacity` free slots and takes the lease.
+    bool lead(int capacity)
+    {
+        if (!session.beat(capacity))
+            return false;
+        executor.leaseTerm = session.lead();
+        return executor.leaseTerm > 0;
+    }
+
+    LeaseSession session;
+    FakeExecutor executor;
+    StoreWorker fire;
+    QueuedRunPlacer placer;
+};
+
 } // namespace
 
 class QueuedRunPlacerTest : public QObject
@@ -96,28 +122,22 @@ void QueuedRunPlacerTest::runNowIsClaimedAndStarted()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
-    QVERIFY(session.beat(4));
-    FakeExecutor executor;
-    executor.leaseTerm = session.lead();
-    QVERIFY(executor.leaseTerm > 0);
-    StoreWorker fire(db->conninfo(), QStringLiteral("test-fire"));
-    QueuedRunPlacer placer(executor, session.id, fire);
-    executor.placer = &placer;
+    Placing p(db->conninfo());
+    QVERIFY(p.lead(4));
 
     const ActiveRun run = queuedRun(probe, job, RunTrigger::Manual, 0);
     QVERIFY(run.runId > 0);
-    placer.consider(run.runId);
-    QVERIFY(placer.isClaiming(run.runId));
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started, QList<qint64>({run.runId}), 5000);
-    QVERIFY(!placer.isClaiming(run.runId));
+    p.placer.consider(run.runId);
+    QVERIFY(p.placer.isClaiming(run.runId));
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started, QList<qint64>({run.runId}), 5000);
+    QVERIFY(!p.placer.isClaiming(run.runId));
     CH_VALUE(row, probe,
              QStringLiteral("SELECT status || ' ' || node_id FROM cronhelm.runs WHERE id = %1")
                  .arg(run.runId));
     QCOMPARE(row, QStringLiteral("running %1").arg(QLatin1String(nodeId)));
     // Named again (a repeated notification): not claimed twice.
-    placer.consider(run.runId);
-    QVERIFY(!placer.isClaiming(run.runId));
+    p.placer.consider(run.runId);
+    QVERIFY(!p.placer.isClaiming(run.runId));
 }
 
 void QueuedRunPlacerTest::freedSlotGoesToTheOldestWaitingRun()
@@ -127,38 +147,32 @@ void QueuedRunPlacerTest::freedSlotGoesToTheOldestWaitingRun()
     QJsonObject spec = shellJob(QStringLiteral("place"), QStringLiteral("true"));
     spec.insert(QStringLiteral("concurrency"), QStringLiteral("allow"));
     CH_CREATE_JOB(job, probe, spec);
-    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
-    QVERIFY(session.beat(1)); // one slot in the whole cluster
-    FakeExecutor executor;
-    executor.leaseTerm = session.lead();
-    QVERIFY(executor.leaseTerm > 0);
-    StoreWorker fire(db->conninfo(), QStringLiteral("test-fire"));
-    QueuedRunPlacer placer(executor, session.id, fire);
-    executor.placer = &placer;
+    Placing p(db->conninfo());
+    QVERIFY(p.lead(1)); // one slot in the whole cluster
 
     // Offered in this order; the two that find no slot wait, the newer one first.
     const ActiveRun first = queuedRun(probe, job, RunTrigger::Manual, 300);
     const ActiveRun newer = queuedRun(probe, job, RunTrigger::Manual, 60);
     const ActiveRun older = queuedRun(probe, job, RunTrigger::Manual, 120);
-    placer.schedule(first);
-    placer.schedule(newer);
-    placer.schedule(older);
-    QTRY_COMPARE_WITH_TIMEOUT(placer.waitingCount(), 2, 5000);
-    QCOMPARE(executor.started, QList<qint64>({first.runId}));
+    p.placer.schedule(first);
+    p.placer.schedule(newer);
+    p.placer.schedule(older);
+    QTRY_COMPARE_WITH_TIMEOUT(p.placer.waitingCount(), 2, 5000);
+    QCOMPARE(p.executor.started, QList<qint64>({first.runId}));
     CH_VALUE(
         reason, probe,
         QStringLiteral("SELECT wait_reason FROM cronhelm.runs WHERE id = %1").arg(newer.runId));
     QVERIFY2(reason.contains(QLatin1String("1 of 1 busy")), qPrintable(reason));
 
-    executor.end(probe, first.runId, job);
-    placer.placeWaiting();
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started, QList<qint64>({first.runId, older.runId}), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(placer.waitingCount(), 1, 5000);
-    executor.end(probe, older.runId, job);
-    placer.placeWaiting();
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started,
+    p.executor.end(probe, first.runId, job);
+    p.placer.placeWaiting();
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started, QList<qint64>({first.runId, older.runId}), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(p.placer.waitingCount(), 1, 5000);
+    p.executor.end(probe, older.runId, job);
+    p.placer.placeWaiting();
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started,
                               QList<qint64>({first.runId, older.runId, newer.runId}), 5000);
-    QCOMPARE(placer.waitingCount(), 0);
+    QCOMPARE(p.placer.waitingCount(), 0);
 }
 
 void QueuedRunPlacerTest::forbidMakesAScheduledRunWait()
@@ -166,44 +180,40 @@ void QueuedRunPlacerTest::forbidMakesAScheduledRunWait()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
-    QVERIFY(session.beat(8));
-    FakeExecutor executor;
-    executor.leaseTerm = session.lead();
-    executor.forbidJobs.insert(job);
-    StoreWorker fire(db->conninfo(), QStringLiteral("test-fire"));
-    QueuedRunPlacer placer(executor, session.id, fire);
-    executor.placer = &placer;
+    Placing p(db->conninfo());
+    QVERIFY(p.lead(8));
+    p.executor.forbidJobs.insert(job);
 
     const ActiveRun running = queuedRun(probe, job, RunTrigger::Manual, 30);
-    placer.schedule(running);
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started, QList<qint64>({running.runId}), 5000);
+    p.placer.schedule(running);
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started, QList<qint64>({running.runId}), 5000);
     // A scheduled run and a catch-up of the busy job wait, though slots are free; a Run
     // now is not bound by the policy.
     const ActiveRun scheduled = queuedRun(probe, job, RunTrigger::Schedule, 20);
     const ActiveRun catchUp = queuedRun(probe, job, RunTrigger::CatchUp, 10);
     const ActiveRun manual = queuedRun(probe, job, RunTrigger::Manual, 5);
-    placer.schedule(scheduled);
-    placer.schedule(catchUp);
-    placer.schedule(manual);
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started, QList<qint64>({running.runId, manual.runId}), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(placer.waitingCount(), 2, 5000);
+    p.placer.schedule(scheduled);
+    p.placer.schedule(catchUp);
+    p.placer.schedule(manual);
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started, QList<qint64>({running.runId, manual.runId}),
+                              5000);
+    QTRY_COMPARE_WITH_TIMEOUT(p.placer.waitingCount(), 2, 5000);
     CH_VALUE(waiting, probe,
              QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE status = 'queued' AND "
                             "node_id IS NULL"));
     QCOMPARE(waiting, QStringLiteral("2"));
 
     // Both end: the older waiting run goes, and the other waits for it in turn.
-    executor.end(probe, running.runId, job);
-    executor.end(probe, manual.runId, job);
-    placer.placeWaiting();
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started.size(), 3, 5000);
-    QCOMPARE(executor.started.last(), scheduled.runId);
-    QTRY_COMPARE_WITH_TIMEOUT(placer.waitingCount(), 1, 5000);
-    executor.end(probe, scheduled.runId, job);
-    placer.placeWaiting();
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started.size(), 4, 5000);
-    QCOMPARE(executor.started.last(), catchUp.runId);
+    p.executor.end(probe, running.runId, job);
+    p.executor.end(probe, manual.runId, job);
+    p.placer.placeWaiting();
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started.size(), 3, 5000);
+    QCOMPARE(p.executor.started.last(), scheduled.runId);
+    QTRY_COMPARE_WITH_TIMEOUT(p.placer.waitingCount(), 1, 5000);
+    p.executor.end(probe, scheduled.runId, job);
+    p.placer.placeWaiting();
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started.size(), 4, 5000);
+    QCOMPARE(p.executor.started.last(), catchUp.runId);
 }
 
 void QueuedRunPlacerTest::runGivenToAnotherNodeIsLeftToIt()
@@ -211,22 +221,17 @@ void QueuedRunPlacerTest::runGivenToAnotherNodeIsLeftToIt()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
-    QVERIFY(session.beat(1));
+    Placing p(db->conninfo());
+    QVERIFY(p.lead(1));
     LeaseSession worker(db->conninfo(), QStringLiteral("place-worker"));
     QVERIFY(worker.beat(16)); // more free slots: the database picks it
-    FakeExecutor executor;
-    executor.leaseTerm = session.lead();
-    StoreWorker fire(db->conninfo(), QStringLiteral("test-fire"));
-    QueuedRunPlacer placer(executor, session.id, fire);
-    executor.placer = &placer;
 
     const ActiveRun run = queuedRun(probe, job, RunTrigger::Manual, 0);
-    placer.consider(run.runId);
-    QTRY_COMPARE_WITH_TIMEOUT(executor.elsewhere.size(), 1, 5000);
-    QCOMPARE(executor.elsewhere.first().first, run.runId);
-    QCOMPARE(executor.elsewhere.first().second, worker.id);
-    QVERIFY(executor.started.isEmpty());
+    p.placer.consider(run.runId);
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.elsewhere.size(), 1, 5000);
+    QCOMPARE(p.executor.elsewhere.first().first, run.runId);
+    QCOMPARE(p.executor.elsewhere.first().second, worker.id);
+    QVERIFY(p.executor.started.isEmpty());
     CH_VALUE(row, probe,
              QStringLiteral("SELECT status || ' ' || node_id FROM cronhelm.runs WHERE id = %1")
                  .arg(run.runId));
@@ -238,36 +243,31 @@ void QueuedRunPlacerTest::lostClaimIsResolvedAndStartsOnce()
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     CH_CREATE_JOB(job, probe, shellJob(QStringLiteral("place"), QStringLiteral("true")));
-    LeaseSession session(db->conninfo(), QString::fromLatin1(nodeId));
-    QVERIFY(session.beat(4));
-    FakeExecutor executor;
-    executor.leaseTerm = session.lead();
-    StoreWorker fire(db->conninfo(), QStringLiteral("test-fire"));
-    QueuedRunPlacer placer(executor, session.id, fire);
-    executor.placer = &placer;
+    Placing p(db->conninfo());
+    QVERIFY(p.lead(4));
 
     // The fire connection open (a first claim), then cut by the server.
     const ActiveRun warm = queuedRun(probe, job, RunTrigger::Manual, 0);
-    placer.consider(warm.runId);
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started.size(), 1, 5000);
+    p.placer.consider(warm.runId);
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started.size(), 1, 5000);
     CH_EXEC(probe,
             QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname "
                            "= current_database() AND pid <> pg_backend_pid() AND pid NOT IN "
                            "(SELECT backend_pid FROM cronhelm.nodes WHERE backend_pid IS NOT "
                            "NULL)"));
     const ActiveRun run = queuedRun(probe, job, RunTrigger::Manual, 0);
-    placer.schedule(run);
+    p.placer.schedule(run);
     // The claim's answer is lost: in doubt, counted for its job, not claimed again.
-    QTRY_VERIFY_WITH_TIMEOUT(placer.isInDoubt(run.runId), 5000);
-    QVERIFY(placer.isClaiming(run.runId));
-    QCOMPARE(placer.claimingOfJob(job), 1);
-    placer.consider(run.runId);
-    placer.schedule(run);
+    QTRY_VERIFY_WITH_TIMEOUT(p.placer.isInDoubt(run.runId), 5000);
+    QVERIFY(p.placer.isClaiming(run.runId));
+    QCOMPARE(p.placer.claimingOfJob(job), 1);
+    p.placer.consider(run.runId);
+    p.placer.schedule(run);
     // Resolved once the connection is back (here: at once): claimed now, started once.
-    placer.resolveInDoubt();
-    QTRY_COMPARE_WITH_TIMEOUT(executor.started, QList<qint64>({warm.runId, run.runId}), 5000);
-    QVERIFY(!placer.isInDoubt(run.runId));
-    QCOMPARE(placer.claimingOfJob(job), 0);
+    p.placer.resolveInDoubt();
+    QTRY_COMPARE_WITH_TIMEOUT(p.executor.started, QList<qint64>({warm.runId, run.runId}), 5000);
+    QVERIFY(!p.placer.isInDoubt(run.runId));
+    QCOMPARE(p.placer.claimingOfJob(job), 0);
     CH_VALUE(row, probe,
              QStringLiteral("SELECT status || ' ' || node_id FROM cronhelm.runs WHERE id = %1")
                  .arg(run.runId));
