@@ -237,10 +237,13 @@ void Recorder::flushOutcomes()
                                       std::make_move_iterator(m_outcomes.end()));
     m_outcomes.clear();
     m_outcomesInFlight = true;
+    QSet<qint64> seen;
     QList<qint64> jobIds;
     for (const PendingOutcome &pending : batch) {
-        if (!jobIds.contains(pending.jobId))
+        if (!seen.contains(pending.jobId)) {
+            seen.insert(pending.jobId);
             jobIds.append(pending.jobId);
+        }
     }
     auto shared = std::make_shared<std::vector<PendingOutcome>>(std::move(batch));
     m_worker.post(
