@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 
 namespace Cronhelm {
@@ -110,7 +111,10 @@ void ControlChannel::leaseTick()
     // Counted from before the request: the database's expiry is later than this.
     const LeaseDeadline validUntil =
         LeaseDeadline::after(ttl - leaseMargin(m_config.leaseTtlSeconds));
+    QElapsedTimer took;
+    took.start();
     Result<std::optional<qint64>> r = m_store.acquireLease(m_identity.id, m_config.leaseTtlSeconds);
+    warnIfSlow("lease", took.elapsed());
     if (!r) {
         handleFailure(r.error());
         return;
@@ -145,8 +149,11 @@ void ControlChannel::heartbeatTick()
         : !m_competing              ? QStringLiteral("stopping")
         : m_term                    ? QStringLiteral("executor")
                                     : QStringLiteral("standby");
+    QElapsedTimer took;
+    took.start();
     Result<QDateTime> dbNow =
         m_store.heartbeat(m_identity, state, m_runningJobs, m_config.maxParallel, m_config.labels);
+    warnIfSlow("heartbeat", took.elapsed());
     if (!dbNow) {
         handleFailure(dbNow.error());
         return;
@@ -162,6 +169,18 @@ void ControlChannel::heartbeatTick()
         m_lastClockWarning = after;
     }
     drainNotifications();
+}
+
+// A lease renewal or heartbeat that takes seconds is how a node comes to lose its lease
+// (or be taken for dead) while it is alive: said in the log, with the budget it ate into.
+void ControlChannel::warnIfSlow(const char *what, qint64 elapsedMs) const
+{
+    const qint64 budgetMs = qint64(m_config.leaseTtlSeconds * 1000) / 3;
+    if (elapsedMs < std::max<qint64>(1000, budgetMs / 2))
+        return;
+    spdlog::warn("control: the {} call took {} ms; the lease is renewed every {} ms and lasts {} "
+                 "s: the database is slow to answer (or a lock held it)",
+                 what, elapsedMs, budgetMs, m_config.leaseTtlSeconds);
 }
 
 void ControlChannel::handleFailure(const Error &error)

@@ -56,6 +56,7 @@ private:
     void heartbeatTick();
     void drainNotifications();
     void handleFailure(const Error &error);
+    void warnIfSlow(const char *what, qint64 elapsedMs) const;
     void tryReconnect();
     void watchSocket();
     void scheduleLeaseTick(std::chrono::milliseconds after);

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void queuedRunClaimedAfterConnectionLoss();
     void retryClaimedAfterConnectionLoss();
     void outcomeRecordedAfterConnectionLoss();
+    void slowLeaseRenewalIsReported();
 };
 
 // The takeover has read the jobs but not applied them yet (held by the test hook) when a
@@ -231,6 +232,32 @@ void ResilienceTest::outcomeRecordedAfterConnectionLoss()
     CH_VALUE(runs, probe,
              QStringLiteral("SELECT count(*) FROM cronhelm.runs WHERE job_id = %1").arg(job));
     QCOMPARE(runs, QStringLiteral("1"));
+}
+
+// A lease renewal held up by the database (here: a lock on the lease row) is said in the
+// log before it costs the lease; held for less than the TTL, the lease stays this node's.
+void ResilienceTest::slowLeaseRenewalIsReported()
+{
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_NODE(node, db->conninfo(), QStringLiteral("solo"), 10);
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_VALUE(term, probe, QStringLiteral("SELECT term FROM cronhelm.lease"));
+    const qsizetype from = node->lineCount();
+
+    SqlProbe blocker(db->conninfo());
+    CH_VERIFY_OK(blocker.query(QStringLiteral("BEGIN")));
+    CH_VERIFY_OK(blocker.query(QStringLiteral("SELECT 1 FROM cronhelm.lease FOR SHARE")));
+    // The node's next renewal (every TTL/3) waits for the lock; keep it waiting 2.5 s.
+    CH_WAIT(probe,
+            QStringLiteral("EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND pid = (SELECT "
+                           "backend_pid FROM cronhelm.nodes WHERE id = 'solo'))"),
+            5000);
+    QTest::qWait(2500);
+    CH_VERIFY_OK(blocker.query(QStringLiteral("COMMIT")));
+    CH_WAIT_LINE(*node, QStringLiteral("control: the lease call took \\d+ ms"), 5000, from);
+    CH_VALUE(after, probe, QStringLiteral("SELECT term FROM cronhelm.lease"));
+    QCOMPARE(after, term);
 }
 
 QTEST_GUILESS_MAIN(ResilienceTest)
