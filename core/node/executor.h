@@ -3,6 +3,7 @@
 #include "assignmentreader.h"
 #include "firequeue.h"
 #include "jobtable.h"
+#include "leasedeadline.h"
 #include "nodeconfig.h"
 #include "outcomeannouncer.h"
 #include "queuedrunplacer.h"
@@ -17,8 +18,6 @@
 #include <exec/targetrun.h>
 #include <store/nodestore.h>
 #include <store/storeworker.h>
-
-#include "leasedeadline.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
@@ -44,7 +43,8 @@ namespace Cronhelm {
 // theirs (AssignmentReader) and start them at their instant with their own timers. Queued
 // runs — Run now, retries, catch-ups, runs no node could take — are placed by the
 // QueuedRunPlacer. Started runs live in the RunHost; what happens to them is written by the
-// Recorder; outcomes are announced here (notification policy). The executor never blocks
+// Recorder; outcomes are announced by the OutcomeAnnouncer, decided against the job's last
+// outcome in the store (whichever node recorded it). The executor never blocks
 // its event loop on the database: store work runs on StoreWorker threads and answers with
 // values.
 class Executor : public QObject, private QueuedRunPlacer::Node, private SlotFirer::Node
