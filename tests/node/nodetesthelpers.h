@@ -166,4 +166,33 @@ inline QJsonObject httpJob(const QString &name, const QJsonObject &target,
     };
 }
 
+// The exactly-once checks of the chaos tests (every-second jobs, nodes killed at random).
+// How many (job, slot) pairs ran more than once, whatever the attempt or trigger.
+inline QString slotsRunTwiceSql()
+{
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM cronhelm.runs WHERE status IN "
+                          "('running', 'succeeded') GROUP BY job_id, scheduled_for HAVING "
+                          "count(*) > 1) d");
+}
+
+// The seconds between each job's first and last slot that have no row ("job@instant"), for
+// the jobs in `jobList` ("1,2,3").
+inline Result<QStringList> missingSlots(SqlProbe &probe, const QString &jobList)
+{
+    Result<QList<QStringList>> gaps = probe.query(
+        QStringLiteral("WITH bounds AS (SELECT job_id, min(scheduled_for) AS lo, "
+                       "max(scheduled_for) AS hi FROM cronhelm.runs WHERE job_id IN (%1) GROUP "
+                       "BY job_id) SELECT b.job_id, s FROM bounds b, generate_series(b.lo, b.hi, "
+                       "interval '1 second') s WHERE NOT EXISTS (SELECT 1 FROM cronhelm.runs r "
+                       "WHERE r.job_id = b.job_id AND r.scheduled_for = s AND r.trigger IN "
+                       "('schedule', 'catch_up')) ORDER BY 1, 2")
+            .arg(jobList));
+    if (!gaps)
+        return gaps.error();
+    QStringList missing;
+    for (const QStringList &row : *gaps)
+        missing.append(row.join(QLatin1Char('@')));
+    return missing;
+}
+
 } // namespace Cronhelm::Test

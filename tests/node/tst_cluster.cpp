@@ -502,29 +502,16 @@ void ClusterTest::chaos()
         return ids.join(QStringLiteral(", "));
     }();
     // No slot ran twice: neither two rows (the constraint) nor two starts (the marks file).
-    CH_VALUE(doubleRows, probe,
-             QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM cronhelm.runs WHERE status IN "
-                            "('running', 'succeeded') GROUP BY job_id, scheduled_for HAVING "
-                            "count(*) > 1) d"));
+    CH_VALUE(doubleRows, probe, slotsRunTwiceSql());
     QCOMPARE(doubleRows, QStringLiteral("0"));
     const QStringList starts = lines(marks);
     QSet<QString> distinct(starts.begin(), starts.end());
     qInfo("%lld starts, %lld distinct", qlonglong(starts.size()), qlonglong(distinct.size()));
     QCOMPARE(qsizetype(distinct.size()), starts.size());
     // No holes: every second between a job's first and last slot has a row.
-    Result<QList<QStringList>> gaps = probe.query(
-        QStringLiteral("WITH bounds AS (SELECT job_id, min(scheduled_for) AS lo, "
-                       "max(scheduled_for) AS hi FROM cronhelm.runs WHERE job_id IN (%1) GROUP "
-                       "BY job_id) SELECT b.job_id, s FROM bounds b, generate_series(b.lo, b.hi, "
-                       "interval '1 second') s WHERE NOT EXISTS (SELECT 1 FROM cronhelm.runs r "
-                       "WHERE r.job_id = b.job_id AND r.scheduled_for = s AND r.trigger IN "
-                       "('schedule', 'catch_up')) ORDER BY 1, 2")
-            .arg(jobList));
-    CH_VERIFY_OK(gaps);
-    QStringList missing;
-    for (const QStringList &row : *gaps)
-        missing.append(row.join(QLatin1Char('@')));
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    const Result<QStringList> missing = missingSlots(probe, jobList);
+    CH_VERIFY_OK(missing);
+    QVERIFY2(missing->isEmpty(), qPrintable(missing->join(QStringLiteral(", "))));
     Result<QList<QStringList>> statuses =
         probe.query(QStringLiteral("SELECT status, count(*), count(DISTINCT node_id) FROM "
                                    "cronhelm.runs GROUP BY 1 ORDER BY 1"));

@@ -159,25 +159,12 @@ void ExactlyOnceTest::repeatedExecutorCrashes()
                             "d"));
     QCOMPARE(duplicates, QStringLiteral("0"));
     // No slot ran twice, whatever the attempt or trigger.
-    CH_VALUE(doubleRuns, probe,
-             QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM cronhelm.runs WHERE status IN "
-                            "('running', 'succeeded') GROUP BY job_id, scheduled_for HAVING "
-                            "count(*) > 1) d"));
+    CH_VALUE(doubleRuns, probe, slotsRunTwiceSql());
     QCOMPARE(doubleRuns, QStringLiteral("0"));
     // No silent gaps: every second between a job's first and last slot has a run row.
-    Result<QList<QStringList>> gaps = probe.query(
-        QStringLiteral("WITH bounds AS (SELECT job_id, min(scheduled_for) AS lo, "
-                       "max(scheduled_for) AS hi FROM cronhelm.runs WHERE job_id IN (%1) GROUP "
-                       "BY job_id) SELECT b.job_id, s FROM bounds b, generate_series(b.lo, b.hi, "
-                       "interval '1 second') s WHERE NOT EXISTS (SELECT 1 FROM cronhelm.runs r "
-                       "WHERE r.job_id = b.job_id AND r.scheduled_for = s AND r.trigger IN "
-                       "('schedule', 'catch_up')) ORDER BY 1, 2")
-            .arg(jobList));
-    CH_VERIFY_OK(gaps);
-    QStringList missing;
-    for (const QStringList &row : *gaps)
-        missing.append(row.join(QLatin1Char('@')));
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    const Result<QStringList> missing = missingSlots(probe, jobList);
+    CH_VERIFY_OK(missing);
+    QVERIFY2(missing->isEmpty(), qPrintable(missing->join(QStringLiteral(", "))));
     // Every slot row is a run or an explained skip; none was left behind as running.
     Result<QList<QStringList>> statuses = probe.query(
         QStringLiteral("SELECT status, trigger, count(*) FROM cronhelm.runs GROUP BY 1, 2 "

@@ -68,13 +68,6 @@ T *child(QObject *parent, const char *name)
     return w;
 }
 
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
 QPushButton *saveButton(JobEditor &editor)
 {
     return child<QDialogButtonBox>(&editor, "buttonBox")->button(QDialogButtonBox::Save);

@@ -31,17 +31,6 @@ private slots:
     void jobChangesMaskSecrets();
 };
 
-namespace {
-
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
-} // namespace
-
 void TestJobsModel::loadsJobsWithPlainWords()
 {
     CH_DATABASE(db);

@@ -28,17 +28,6 @@ private slots:
     void showsBinaryBytesAsEscapes();
 };
 
-namespace {
-
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
-} // namespace
-
 void TestLogViewer::followsARunningJob()
 {
     CH_DATABASE(db);

@@ -21,13 +21,6 @@ using namespace Cronhelm::Test;
 
 namespace {
 
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
 QSpinBox *spin(RetentionDialog &dialog, const char *name)
 {
     return dialog.findChild<QSpinBox *>(QLatin1String(name));
@@ -54,6 +47,28 @@ bool waitLoaded(RetentionDialog &dialog)
         10000);
 }
 
+// The dialog open for a new login with `role`, its policy loaded.
+struct OpenDialog
+{
+    OpenDialog(TestDatabase &db, const QString &role)
+        : db(db)
+        , login(db.createLoginRole(role))
+    {}
+    bool open()
+    {
+        if (!login || !connectClient(client, db.conninfoAs(*login)))
+            return false;
+        dialog = std::make_unique<RetentionDialog>(&client);
+        dialog->show();
+        return waitLoaded(*dialog);
+    }
+
+    TestDatabase &db;
+    const Result<QString> login;
+    StoreClient client;
+    std::unique_ptr<RetentionDialog> dialog;
+};
+
 } // namespace
 
 class TestRetentionDialog : public QObject
@@ -70,13 +85,9 @@ private slots:
 void TestRetentionDialog::adminChangesPolicy()
 {
     CH_DATABASE(db);
-    const Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
-    CH_VERIFY_OK(admin);
-    StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
-    RetentionDialog dialog(&client);
-    dialog.show();
-    QVERIFY(waitLoaded(dialog));
+    OpenDialog admin(*db, QStringLiteral("cronhelm_admin"));
+    QVERIFY(admin.open());
+    RetentionDialog &dialog = *admin.dialog;
     QCOMPARE(spin(dialog, "keepDays")->value(), 365);
     QCOMPARE(spin(dialog, "keepRuns")->value(), 100);
     QVERIFY(spin(dialog, "keepDays")->isEnabled());
@@ -98,13 +109,9 @@ void TestRetentionDialog::viewerSeesItReadOnly()
 {
     CH_DATABASE(db);
     CH_VERIFY_OK(db->query(QStringLiteral("SELECT cronhelm.set_retention_policy(90, 12)")));
-    const Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
-    CH_VERIFY_OK(viewer);
-    StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*viewer)));
-    RetentionDialog dialog(&client);
-    dialog.show();
-    QVERIFY(waitLoaded(dialog));
+    OpenDialog viewer(*db, QStringLiteral("cronhelm_viewer"));
+    QVERIFY(viewer.open());
+    RetentionDialog &dialog = *viewer.dialog;
     QCOMPARE(spin(dialog, "keepDays")->value(), 90);
     QCOMPARE(spin(dialog, "keepRuns")->value(), 12);
     QVERIFY(!spin(dialog, "keepDays")->isEnabled());
@@ -127,17 +134,13 @@ void TestRetentionDialog::viewerSeesItReadOnly()
 void TestRetentionDialog::refusedSaveStaysOpen()
 {
     CH_DATABASE(db);
-    const Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
-    CH_VERIFY_OK(admin);
-    StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
-    RetentionDialog dialog(&client);
-    dialog.show();
-    QVERIFY(waitLoaded(dialog));
+    OpenDialog admin(*db, QStringLiteral("cronhelm_admin"));
+    QVERIFY(admin.open());
+    RetentionDialog &dialog = *admin.dialog;
     // The role is taken away while the dialog is open: the database refuses the save.
     CH_VERIFY_OK(db->query(QStringLiteral("REVOKE cronhelm_admin FROM %1; GRANT cronhelm_viewer"
                                           " TO %1")
-                               .arg(*admin)));
+                               .arg(*admin.login)));
     type(spin(dialog, "keepDays"), QStringLiteral("14"));
     QSignalSpy finished(&dialog, &QDialog::finished);
     QTest::mouseClick(button(dialog, QDialogButtonBox::Save), Qt::LeftButton);

@@ -33,13 +33,6 @@ private:
 
 namespace {
 
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
 // Loads every page; returns the run ids in the model's order.
 QList<qint64> loadAll(RunHistoryModel &model)
 {

@@ -40,13 +40,6 @@ private slots:
 
 namespace {
 
-bool connectClient(StoreClient &client, const QString &conninfo)
-{
-    QSignalSpy connected(&client, &StoreClient::connected);
-    client.connectTo(conninfo);
-    return connected.wait(10000);
-}
-
 JobRecord cronJob(qint64 id, const QString &name, const QString &cron, const QString &zone)
 {
     JobRecord j;

@@ -6,6 +6,7 @@
 #include <result.h>
 #include <store/jobstore.h>
 #include <store/storeconnection.h>
+#include <storeclient.h>
 #include <testdatabase.h>
 
 #include <QDir>
@@ -42,6 +43,14 @@ inline void prepareGuiTestEnvironment()
     QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", runtime.path().toUtf8());
     QStandardPaths::setTestModeEnabled(true);
+}
+
+// Connects the app's store client and waits for it (false after 10 s).
+inline bool connectClient(StoreClient &client, const QString &conninfo)
+{
+    QSignalSpy connected(&client, &StoreClient::connected);
+    client.connectTo(conninfo);
+    return connected.wait(10000);
 }
 
 inline QJsonObject httpJobSpec(const QString &name,
