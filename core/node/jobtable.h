@@ -1,8 +1,8 @@
 #pragma once
 
+#include "backoff.h"
 #include "firequeue.h"
 #include "nodeconfig.h"
-#include "recorder.h" // Backoff
 
 #include <domain/jobschedule.h>
 #include <store/nodestore.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recorder.h" // Backoff
+#include "backoff.h"
 
 #include <store/nodestore.h>
 #include <store/storeworker.h>

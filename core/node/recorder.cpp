@@ -13,13 +13,6 @@ constexpr std::chrono::milliseconds markStartedDelay{100};
 
 } // namespace
 
-std::chrono::milliseconds Backoff::next()
-{
-    const std::chrono::milliseconds delay = m_delay;
-    m_delay = std::min(m_delay * 2, std::chrono::milliseconds(5000));
-    return delay;
-}
-
 Recorder::Recorder(const QString &conninfo, const QString &nodeId, QObject *parent)
     : QObject(parent)
     , m_nodeId(nodeId)
@@ -28,7 +21,6 @@ Recorder::Recorder(const QString &conninfo, const QString &nodeId, QObject *pare
     // Run ends that come about together (a burst of jobs at one instant) are recorded in
     // one statement, after the burst rather than during it.
     m_finishTimer.setSingleShot(true);
-    m_finishTimer.setInterval(100);
     connect(&m_finishTimer, &QTimer::timeout, this, &Recorder::flushFinished);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Recorder::retryNow);
@@ -36,8 +28,7 @@ Recorder::Recorder(const QString &conninfo, const QString &nodeId, QObject *pare
 
 bool Recorder::isIdle() const
 {
-    return m_finishQueue.isEmpty() && !m_finishInFlight && m_outcomes.empty() && !m_outcomesInFlight
-        && m_releasing == 0;
+    return m_finishes.isIdle() && m_outcomes.empty() && !m_outcomesInFlight && m_releasing == 0;
 }
 
 void Recorder::markStarted(qint64 runId, const QDateTime &at)
@@ -98,63 +89,57 @@ void Recorder::flushStarted()
 
 void Recorder::recordFinish(const FinishedRun &run, qint64 jobId)
 {
-    m_finishQueue.append({run, jobId});
-    if (!m_finishInFlight && !m_finishTimer.isActive() && !m_retryTimer.isActive())
-        m_finishTimer.start();
+    follow(m_finishes.add(run, jobId));
+}
+
+void Recorder::follow(FinishBatcher::Step step)
+{
+    switch (step.kind) {
+    case FinishBatcher::Step::Kind::Nothing:
+        break;
+    case FinishBatcher::Step::Kind::WriteAfter:
+        m_finishTimer.start(step.delay);
+        break;
+    case FinishBatcher::Step::Kind::WriteNow:
+        flushFinished();
+        break;
+    case FinishBatcher::Step::Kind::RetryAfter:
+        m_retryTimer.start(step.delay);
+        break;
+    }
 }
 
 // One finish_runs call for the run ends queued meanwhile; one at a time, in order.
 void Recorder::flushFinished()
 {
-    if (m_finishInFlight || m_finishQueue.isEmpty())
+    const QList<FinishBatcher::Entry> batch = m_finishes.takeBatch();
+    if (batch.isEmpty())
         return;
-    QList<std::pair<FinishedRun, qint64>> batch;
-    if (m_finishSingly > 0) {
-        --m_finishSingly;
-        batch.append(m_finishQueue.takeFirst());
-    } else {
-        batch.swap(m_finishQueue);
-    }
     QList<FinishedRun> runs;
     runs.reserve(batch.size());
-    for (const auto &[run, jobId] : std::as_const(batch))
+    for (const auto &[run, jobId] : batch)
         runs.append(run);
-    m_finishInFlight = true;
     const QString node = m_nodeId;
     m_worker.post(
         this, [node, runs](StoreConnection &c) { return NodeStore(c).finishRuns(node, runs); },
-        [this, batch](const Result<QList<std::optional<qint64>>> &result) {
-            onFinishedRecorded(batch, result);
-        });
+        [this](const Result<QList<std::optional<qint64>>> &result) { onFinishedRecorded(result); });
 }
 
-void Recorder::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
-                                  const Result<QList<std::optional<qint64>>> &result)
+void Recorder::onFinishedRecorded(const Result<QList<std::optional<qint64>>> &result)
 {
-    m_finishInFlight = false;
-    if (!result && result.errorKind() == ErrorKind::ConnectionLost) {
-        // Recorded when the connection is back, in order; finish_run is a no-op for a run
-        // whose end was recorded after all (the answer, not the write, was lost).
-        m_finishQueue = batch + m_finishQueue;
-        const auto delay = m_backoff.next();
-        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", batch.size(),
-                     result.errorMessage().toStdString(), delay.count());
-        m_retryTimer.start(delay);
-        Q_EMIT settled();
-        return;
-    }
-    m_backoff.reset();
-    if (!result && batch.size() > 1) {
-        // One bad end must not cost the others theirs: record these one by one.
+    using Answer = FinishBatcher::Answer;
+    const bool lost = !result && result.errorKind() == ErrorKind::ConnectionLost;
+    const FinishBatcher::Settled answered = m_finishes.onAnswer(
+        result ? Answer::Written : (lost ? Answer::ConnectionLost : Answer::Refused));
+    if (lost) {
+        spdlog::warn("could not record {} run ends: {}; trying again in {} ms", answered.batch,
+                     result.errorMessage().toStdString(), answered.next.delay.count());
+    } else if (!result && answered.ends.isEmpty()) {
         spdlog::warn("could not record {} run ends together: {}; recording them one by one",
-                     batch.size(), result.errorMessage().toStdString());
-        m_finishQueue = batch + m_finishQueue;
-        m_finishSingly = int(batch.size());
-        flushFinished();
-        return;
+                     answered.batch, result.errorMessage().toStdString());
     }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const auto &[run, jobId] = batch.at(i);
+    for (qsizetype i = 0; i < answered.ends.size(); ++i) {
+        const auto &[run, jobId] = answered.ends.at(i);
         m_ending.remove(run.runId);
         if (!result) {
             spdlog::error("run {}: could not record its end: {}", run.runId,
@@ -163,8 +148,7 @@ void Recorder::onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &b
             spdlog::info("retry: job {} run {} queued as run {}", jobId, run.runId, *result->at(i));
         }
     }
-    if (!m_finishQueue.isEmpty() && !m_finishTimer.isActive())
-        m_finishTimer.start();
+    follow(answered.next);
     Q_EMIT settled();
 }
 
@@ -293,7 +277,7 @@ void Recorder::flushOutcomes()
 void Recorder::retryNow()
 {
     m_retryTimer.stop();
-    flushFinished();
+    follow(m_finishes.retryNow());
     flushOutcomes();
     if (!m_unmarked.isEmpty()) {
         if (m_started.isEmpty())

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "backoff.h"
+#include "finishbatcher.h"
+
 #include <exec/notifypolicy.h>
 #include <store/nodestore.h>
 #include <store/storeworker.h>
@@ -15,18 +18,6 @@
 
 namespace Cronhelm {
 
-// Retry delays for store writes that failed on a lost connection: 250 ms, doubling, at most
-// 5 s; back to 250 ms after a success.
-class Backoff
-{
-public:
-    std::chrono::milliseconds next();
-    void reset() { m_delay = std::chrono::milliseconds(250); }
-
-private:
-    std::chrono::milliseconds m_delay{250};
-};
-
 // Writes what happened to runs, batched, on its own store connection (cronhelm-record):
 // start marks of reserved runs (one mark_started call 100 ms after a burst), run ends (one
 // finish_runs call per 100 ms), and each job's last outcome for the notification policy
@@ -34,7 +25,8 @@ private:
 // A write lost with the connection is kept and written again, in order, with backoff and
 // at once after a reconnect (retryNow); the store functions are idempotent, so an answer
 // lost after the commit does no harm. One bad run end never costs the others theirs: a
-// failed batch is written again one by one. Used by every node, lease or not.
+// failed batch is written again one by one (the run ends' decisions: FinishBatcher). Used by
+// every node, lease or not.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -78,9 +70,9 @@ private:
     using Started = QList<std::pair<qint64, QDateTime>>;
 
     void flushStarted();
+    void follow(FinishBatcher::Step step);
     void flushFinished();
-    void onFinishedRecorded(const QList<std::pair<FinishedRun, qint64>> &batch,
-                            const Result<QList<std::optional<qint64>>> &result);
+    void onFinishedRecorded(const Result<QList<std::optional<qint64>>> &result);
     void flushOutcomes();
 
     QString m_nodeId;
@@ -88,13 +80,11 @@ private:
     Started m_unmarked; // mark_started lost with the connection
     QSet<qint64> m_ending;
     // Run ends waiting to be recorded, in one finish_runs call per batch.
-    QList<std::pair<FinishedRun, qint64>> m_finishQueue;
-    bool m_finishInFlight = false;
-    int m_finishSingly = 0;                // after a failed batch: record this many one by one
+    FinishBatcher m_finishes;
     std::deque<PendingOutcome> m_outcomes; // run ends whose outcome is to be settled
     bool m_outcomesInFlight = false;
     int m_releasing = 0;
-    Backoff m_backoff;
+    Backoff m_backoff; // start marks and outcomes (run ends have their own)
     QTimer m_finishTimer;
     QTimer m_retryTimer;
     // Last: destroyed first, so no answer arrives into a half-destroyed recorder.
