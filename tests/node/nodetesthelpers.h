@@ -11,8 +11,12 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
+
+#include <cstdio>
+#include <limits>
 
 #include <memory>
 
@@ -77,7 +81,40 @@
                             .arg((node).nodeId(), QString(pattern))                                \
                             .arg(timeoutMs)))
 
+// Declares `quint32 var`, the seed of a randomised test: CRONHELM_TEST_SEED when set (to
+// replay a failure), else a fresh one; printed either way. A seed that is not a whole number
+// from 0 to 4294967295 fails the test rather than replaying something else.
+#define CH_TEST_SEED(var)                                                                          \
+    quint32 var = 0;                                                                               \
+    do {                                                                                           \
+        QString chSeedError_;                                                                      \
+        QVERIFY2(Cronhelm::Test::readTestSeed(&var, &chSeedError_), qPrintable(chSeedError_));     \
+        std::fprintf(stderr, "%s %s: seed %u (replay with %s=%u)\n", QTest::currentAppName(),      \
+                     QTest::currentTestFunction(), var, Cronhelm::Test::seedVariable, var);        \
+    } while (false)
+
 namespace Cronhelm::Test {
+
+// The environment variable that replays a randomised test (CH_TEST_SEED).
+inline constexpr const char *seedVariable = "CRONHELM_TEST_SEED";
+
+inline bool readTestSeed(quint32 *seed, QString *error)
+{
+    if (!qEnvironmentVariableIsSet(seedVariable)) {
+        *seed = QRandomGenerator::system()->generate();
+        return true;
+    }
+    const QString text = qEnvironmentVariable(seedVariable).trimmed();
+    bool ok = false;
+    const qulonglong value = text.toULongLong(&ok, 10);
+    if (!ok || value > std::numeric_limits<quint32>::max()) {
+        *error = QStringLiteral("%1=\"%2\" is not a seed: give the number a failed run printed.")
+                     .arg(QLatin1String(seedVariable), text);
+        return false;
+    }
+    *seed = quint32(value);
+    return true;
+}
 
 // TestDatabase::create(label), tried again when it lost the race for the cluster-wide
 // roles: the schema's first migration creates them if they do not exist, and two test

@@ -427,13 +427,11 @@ void ClusterTest::gracefulWorkerHandsBack()
 
 void ClusterTest::chaos()
 {
-    const quint32 seed = qEnvironmentVariableIsSet("CRONHELM_CHAOS_SEED")
-        ? quint32(qEnvironmentVariableIntValue("CRONHELM_CHAOS_SEED"))
-        : quint32(QDateTime::currentMSecsSinceEpoch() & 0x7fffffff);
+    CH_TEST_SEED(seed);
     const int kills = qEnvironmentVariableIntValue("CRONHELM_CHAOS_KILLS") > 0
         ? qEnvironmentVariableIntValue("CRONHELM_CHAOS_KILLS")
         : 8;
-    qInfo("chaos seed %u (replay with CRONHELM_CHAOS_SEED=%u), %d kills", seed, seed, kills);
+    qInfo("chaos: %d kills", kills);
     QRandomGenerator random(seed);
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());

@@ -33,11 +33,7 @@ void ExactlyOnceTest::repeatedExecutorCrashes()
     const int kills = qEnvironmentVariableIntValue("CRONHELM_EXACTLYONCE_KILLS") > 0
         ? qEnvironmentVariableIntValue("CRONHELM_EXACTLYONCE_KILLS")
         : 22;
-    const quint32 seed = qEnvironmentVariableIsSet("CRONHELM_TEST_SEED")
-        ? quint32(qEnvironmentVariable("CRONHELM_TEST_SEED").toULong())
-        : QRandomGenerator::system()->generate();
-    std::fprintf(stderr, "tst_exactlyonce: seed %u (replay with CRONHELM_TEST_SEED=%u)\n", seed,
-                 seed);
+    CH_TEST_SEED(seed);
     QRandomGenerator random(seed);
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
