@@ -89,6 +89,7 @@ private slots:
     void retriesGoWithTheirFirstAttempt();
     void chainsWrittenByHandNeverBreakTheSweep();
     void batchesAreBounded();
+    void largeKeepRunsKeepsExactlyTheNewest();
     void applyRetentionSweepsEverything();
     void clientRulesAgree();
 };
@@ -356,6 +357,64 @@ void TestRetention::batchesAreBounded()
     QCOMPARE(batches, (QList<int>{4, 4, 4, 3, 0}));
     const Result<int> zero = store.sweep(0);
     QCOMPARE(kindOf(zero), QStringLiteral("BadInput"));
+}
+
+// A large keep_runs (a hundred thousand; the limit is a million): the boundary (the newest
+// run the count lets go) is found once and carried in the cursor from batch to batch, not
+// walked to again for each batch (schema 14). A carried boundary is only used while the count is
+// the one it was found for, and runs added meanwhile are caught by the next pass: exactly the
+// newest keep_runs stay.
+void TestRetention::largeKeepRunsKeepsExactlyTheNewest()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    RetentionStore store(connection);
+    CH_VERIFY_OK(store.setPolicy({1, 99990}));
+    const Result<qint64> job = jobs.create(httpJob(QStringLiteral("every second")));
+    CH_VERIFY_OK(job);
+    // 100,030 runs ten days old, without logs (they are not what this is about).
+    CH_EXEC(db,
+            QStringLiteral("INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at,"
+                           "  created_at, started_at, finished_at, status)"
+                           " SELECT %1, 'schedule', t, t, t, t, t, 'succeeded'"
+                           "   FROM generate_series(1, 100030) g,"
+                           "   LATERAL (SELECT now() - interval '10 days' + g * interval '1 ms'"
+                           "            AS t) s ORDER BY g")
+                .arg(*job));
+    CH_SCALAR(firstId, db,
+              QStringLiteral("SELECT min(id) FROM cronhelm.runs WHERE job_id = %1").arg(*job));
+    const qint64 first = firstId.toLongLong();
+
+    // 40 are due; a batch of 7 leaves the cursor on this job with its boundary, the 40th.
+    const Result<int> swept = store.sweep(7);
+    CH_VERIFY_OK(swept);
+    QCOMPARE(*swept, 7);
+    CH_SCALAR(cursor, db,
+              QStringLiteral("SELECT value FROM cronhelm.settings"
+                             " WHERE key = 'retention_sweep_cursor'"));
+    QCOMPARE(cursor, QStringLiteral("%1,%2,%3,99990").arg(*job).arg(first + 6).arg(first + 39));
+
+    // Meanwhile the job ran 5 times more, and an admin raised the count to 100,000.
+    CH_EXEC(db,
+            QStringLiteral("INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at,"
+                           "  created_at, started_at, finished_at, status)"
+                           " SELECT %1, 'schedule', t, t, t, t, t, 'succeeded'"
+                           "   FROM generate_series(1, 5) g,"
+                           "   LATERAL (SELECT now() + g * interval '1 s' AS t) s")
+                .arg(*job));
+    CH_VERIFY_OK(store.setPolicy({1, 100000}));
+    // 100,028 runs, the newest 100,000 stay: 28 more go (not the 33 up to the old boundary).
+    QCOMPARE(sweepAll(store, 7), 28);
+    QCOMPARE(runsOf(*db, *job), 100000);
+    CH_SCALAR(oldest, db,
+              QStringLiteral("SELECT min(id) FROM cronhelm.runs WHERE job_id = %1").arg(*job));
+    QCOMPARE(oldest.toLongLong(), first + 35);
+    // And the pass ended: the cursor starts over.
+    CH_SCALAR(reset, db,
+              QStringLiteral("SELECT value FROM cronhelm.settings"
+                             " WHERE key = 'retention_sweep_cursor'"));
+    QCOMPARE(reset, QStringLiteral("0,0"));
 }
 
 void TestRetention::applyRetentionSweepsEverything()
