@@ -8,8 +8,13 @@
 //      window, then while its RetentionSweeper deletes ~1 million old runs and their logs
 //      (policy changed from "keep 100 years" to "keep 360 days" of a 400-day history), and
 //      how long that took.
+// With --large-keep N it measures only this instead (schema 14): one job of N + 10,000 old
+// runs under keep_runs = N; the time of each retention_sweep(500) when the job's boundary is
+// found again for every batch (the cursor cut back to schema 6's two fields) against when it
+// is carried in the cursor.
 //
 // bench_retention [--runs N] [--jobs N] [--firing N] [--baseline S] [--fire-rounds N]
+// bench_retention --large-keep N
 
 #include "benchcluster.h"
 
@@ -116,6 +121,57 @@ double firePathCost(pqxx::connection &c, qint64 term, qint64 firstJob, int jobs,
     return double(ns) / 1000.0 / double(rounds * jobs);
 }
 
+// --large-keep: the cost of a sweep batch under a large keep_runs, boundary found per batch
+// (as schema 6 did) against carried in the cursor (schema 14).
+int largeKeep(pqxx::connection &c, qint64 keep)
+{
+    const int batch = 500;
+    const int calls = 10;
+    timed(c,
+          "SELECT cronhelm.create_job(jsonb_build_object('name', 'kept', 'target_type', 'shell',"
+          " 'target', jsonb_build_object('command', 'true'), 'cron', '0 0 1 1 *'))");
+    timed(c, "SELECT cronhelm.set_retention_policy(1, " + std::to_string(keep) + ")");
+    const qint64 total = keep + 2 * batch * calls;
+    QElapsedTimer load;
+    load.start();
+    timed(c,
+          "INSERT INTO cronhelm.runs (job_id, trigger, scheduled_for, due_at, created_at,"
+          " started_at, finished_at, status)"
+          " SELECT (SELECT min(id) FROM cronhelm.jobs), 'schedule', t, t, t, t, t, 'succeeded'"
+          " FROM generate_series(1, "
+              + std::to_string(total)
+              + ") g, LATERAL (SELECT now() - interval '10 days' + g * interval '1 ms' AS t) s"
+                " ORDER BY g");
+    timed(c, "VACUUM ANALYZE cronhelm.runs");
+    say("one job, %lld runs 10 days old, keep_runs %lld: loaded in %.1f s",
+        static_cast<long long>(total), static_cast<long long>(keep),
+        double(load.elapsed()) / 1000.0);
+    for (const bool carried : {false, true}) {
+        QList<double> ms;
+        qint64 deleted = 0;
+        for (int i = 0; i < calls; ++i) {
+            if (!carried) {
+                timed(c,
+                      "UPDATE cronhelm.settings SET value = split_part(value, ',', 1) || ','"
+                      " || split_part(value, ',', 2) WHERE key = 'retention_sweep_cursor'");
+            }
+            QElapsedTimer t;
+            t.start();
+            deleted += std::stoll(
+                scalar(c, "SELECT cronhelm.retention_sweep(" + std::to_string(batch) + ")"));
+            ms.append(double(t.nsecsElapsed()) / 1e6);
+        }
+        const Percentiles p = percentiles(ms);
+        say("retention_sweep(%d) x %d, boundary %s: %lld runs deleted; per batch p50 %.1f ms,"
+            " max %.1f ms, first %.1f ms",
+            batch, calls,
+            carried ? "carried in the cursor (schema 14)" : "found per batch (schema 6)",
+            static_cast<long long>(deleted), p.p50, p.max, ms.first());
+    }
+    say("left: %s runs", scalar(c, "SELECT count(*) FROM cronhelm.runs").c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -141,8 +197,12 @@ int main(int argc, char **argv)
     const QCommandLineOption timeoutOption(QStringLiteral("sweep-timeout"),
                                            QStringLiteral("Give up on the sweep after this long."),
                                            QStringLiteral("s"), QStringLiteral("14400"));
-    parser.addOptions(
-        {runsOption, jobsOption, firingOption, baselineOption, roundsOption, timeoutOption});
+    const QCommandLineOption largeKeepOption(
+        QStringLiteral("large-keep"),
+        QStringLiteral("Measure only sweep batches of one job under this keep_runs."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({runsOption, jobsOption, firingOption, baselineOption, roundsOption,
+                       timeoutOption, largeKeepOption});
     parser.process(app);
     const qint64 runs = parser.value(runsOption).toLongLong();
     const int jobs = parser.value(jobsOption).toInt();
@@ -157,6 +217,8 @@ int main(int argc, char **argv)
         return 1;
     pqxx::connection c(cluster.conninfo().toStdString());
     timed(c, "SET maintenance_work_mem = '1GB'");
+    if (const qint64 keep = parser.value(largeKeepOption).toLongLong(); keep > 0)
+        return largeKeep(c, keep);
 
     // The history ---------------------------------------------------------------------------
     timed(c,
