@@ -14,24 +14,27 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
     setObjectName(QStringLiteral("behaviourTab"));
     Ui::JobBehaviourPage &ui = *m_ui;
     ui.setupUi(this);
-    ui.backoffCombo->addItem(tr("the same each time"), QStringLiteral("fixed"));
-    ui.backoffCombo->addItem(tr("twice as long each time"), QStringLiteral("exponential"));
-    ui.concurrencyCombo->addItem(tr("Skip the new run (default)"), QStringLiteral("forbid"));
-    ui.concurrencyCombo->addItem(tr("Start another one alongside"), QStringLiteral("allow"));
+    ui.backoffCombo->addItem(tr("the same each time"), wireName(RetryBackoff::Fixed));
+    ui.backoffCombo->addItem(tr("twice as long each time"), wireName(RetryBackoff::Exponential));
+    ui.concurrencyCombo->addItem(tr("Skip the new run (default)"),
+                                 wireName(ConcurrencyPolicy::Forbid));
+    ui.concurrencyCombo->addItem(tr("Start another one alongside"),
+                                 wireName(ConcurrencyPolicy::Allow));
     ui.concurrencyCombo->addItem(tr("Stop the running one and start anew"),
-                                 QStringLiteral("replace"));
+                                 wireName(ConcurrencyPolicy::Replace));
     ui.misfireCombo->addItem(tr("Run once as soon as possible (default)"),
-                             QStringLiteral("run_once"));
-    ui.misfireCombo->addItem(tr("Skip them"), QStringLiteral("skip"));
+                             wireName(MisfirePolicy::RunOnce));
+    ui.misfireCombo->addItem(tr("Skip them"), wireName(MisfirePolicy::Skip));
     ui.misfireCombo->addItem(tr("Run each missed time, at most this many:"),
-                             QStringLiteral("run_all"));
-    ui.timeoutEdit->setRange(1, 604800);
-    ui.retryDelayEdit->setRange(0, 86400);
+                             wireName(MisfirePolicy::RunAll));
+    // The ranges are the job's rules (JobLimits), the same the database checks.
+    ui.timeoutEdit->setRange(JobLimits::minTimeoutSeconds, JobLimits::maxTimeoutSeconds);
+    ui.retriesSpin->setRange(0, JobLimits::maxRetries);
+    ui.retryDelayEdit->setRange(0, JobLimits::maxRetryDelaySeconds);
+    ui.misfireBoundSpin->setRange(JobLimits::minMisfireBound, JobLimits::maxMisfireBound);
     ui.logLimitEdit->setRange(JobLimits::minLogLimitBytes, JobLimits::maxLogLimitBytes);
-    connect(ui.misfireCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_ui->misfireBoundSpin->setVisible(m_ui->misfireCombo->currentData().toString()
-                                           == QLatin1String("run_all"));
-    });
+    connect(ui.misfireCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_ui->misfireBoundSpin->setVisible(misfire() == MisfirePolicy::RunAll); });
 
     for (DurationEdit *edit : {ui.timeoutEdit, ui.retryDelayEdit})
         connect(edit, &DurationEdit::secondsChanged, this, &JobEditorPage::changed);
@@ -51,6 +54,11 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
 }
 
 JobBehaviourPage::~JobBehaviourPage() = default;
+
+std::optional<MisfirePolicy> JobBehaviourPage::misfire() const
+{
+    return fromWireName<MisfirePolicy>(m_ui->misfireCombo->currentData().toString());
+}
 
 void JobBehaviourPage::load(const JobSpec &saved)
 {
@@ -85,11 +93,11 @@ void JobBehaviourPage::apply(JobSpec &s) const
     s.retryDelaySeconds = ui.retryDelayEdit->seconds();
     s.concurrency = fromWireName<ConcurrencyPolicy>(ui.concurrencyCombo->currentData().toString())
                         .value_or(s.concurrency);
-    s.misfire =
-        fromWireName<MisfirePolicy>(ui.misfireCombo->currentData().toString()).value_or(s.misfire);
+    s.misfire = misfire().value_or(s.misfire);
     s.misfireBound = ui.misfireBoundSpin->value();
     // A limit the form cannot show exactly (not whole kilobytes, set by the CLI) stays.
-    if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024 || s.logLimitBytes < 1024)
+    if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024
+        || s.logLimitBytes < JobLimits::minLogLimitBytes)
         s.logLimitBytes = ui.logLimitEdit->bytes();
 }
 

@@ -5,6 +5,7 @@
 #include <QLineEdit>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class JobBehaviourPage;
@@ -34,6 +35,8 @@ protected:
     QLabel *errorLabel(const QString &) const override { return nullptr; }
 
 private:
+    std::optional<MisfirePolicy> misfire() const;
+
     std::unique_ptr<Ui::JobBehaviourPage> m_ui;
     QLineEdit *m_runOnEdit; // node labels (run_on), comma-separated; empty: any node
 };
