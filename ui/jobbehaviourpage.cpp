@@ -3,6 +3,7 @@
 #include "ui_jobbehaviourpage.h"
 
 #include <domain/joblimits.h>
+#include <domain/retentionpolicy.h>
 
 namespace Cronhelm {
 
@@ -44,6 +45,24 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
         connect(combo, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
     connect(ui.logLimitEdit, &SizeEdit::bytesChanged, this, &JobEditorPage::changed);
 
+    // The job's own retention (keep_days / keep_runs): each either unset (the store-wide
+    // policy's value applies) or the job's number.
+    ui.keepDaysSpin->setRange(JobLimits::minKeepDays, JobLimits::maxKeepDays);
+    //: Spin box suffix: "Delete its runs after 30 days"
+    ui.keepDaysSpin->setSuffix(tr(" days"));
+    ui.keepRunsSpin->setRange(0, JobLimits::maxKeepRuns);
+    //: Spin box suffix: "But keep at least its last 100 runs"
+    ui.keepRunsSpin->setSuffix(tr(" runs"));
+    ui.keepNote->setText(tr("What is not checked follows the store-wide policy (File → History "
+                            "Retention…)."));
+    for (QCheckBox *check : {ui.keepDaysCheck, ui.keepRunsCheck}) {
+        connect(check, &QCheckBox::toggled, this, &JobBehaviourPage::updateRetentionEnabled);
+        connect(check, &QCheckBox::toggled, this, &JobEditorPage::changed);
+    }
+    for (QSpinBox *spin : {ui.keepDaysSpin, ui.keepRunsSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &JobEditorPage::changed);
+    updateRetentionEnabled();
+
     // Which nodes may run the job (run_on): added here rather than in the .ui file.
     m_runOnEdit->setObjectName(QStringLiteral("runOnEdit"));
     m_runOnEdit->setPlaceholderText(tr("any node"));
@@ -76,6 +95,12 @@ void JobBehaviourPage::load(const JobSpec &saved)
     ui.misfireBoundSpin->setValue(saved.misfireBound);
     ui.misfireBoundSpin->setVisible(saved.misfire == MisfirePolicy::RunAll);
     ui.logLimitEdit->setBytes(saved.logLimitBytes);
+    const RetentionPolicy defaults;
+    ui.keepDaysCheck->setChecked(saved.keepDays.has_value());
+    ui.keepDaysSpin->setValue(saved.keepDays.value_or(defaults.keepDays));
+    ui.keepRunsCheck->setChecked(saved.keepRuns.has_value());
+    ui.keepRunsSpin->setValue(saved.keepRuns.value_or(defaults.keepRuns));
+    updateRetentionEnabled();
 }
 
 void JobBehaviourPage::apply(JobSpec &s) const
@@ -99,6 +124,10 @@ void JobBehaviourPage::apply(JobSpec &s) const
     if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024
         || s.logLimitBytes < JobLimits::minLogLimitBytes)
         s.logLimitBytes = ui.logLimitEdit->bytes();
+    s.keepDays =
+        ui.keepDaysCheck->isChecked() ? std::optional(ui.keepDaysSpin->value()) : std::nullopt;
+    s.keepRuns =
+        ui.keepRunsCheck->isChecked() ? std::optional(ui.keepRunsSpin->value()) : std::nullopt;
 }
 
 void JobBehaviourPage::setReadOnly()
@@ -109,13 +138,36 @@ void JobBehaviourPage::setReadOnly()
                                           ui.backoffCombo, ui.concurrencyCombo, ui.misfireCombo,
                                           ui.misfireBoundSpin, ui.logLimitEdit, m_runOnEdit})
         w->setEnabled(false);
+    m_readOnly = true;
+    updateRetentionEnabled();
+}
+
+void JobBehaviourPage::setRetentionPermission(const Permission &may)
+{
+    m_retention = may;
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    for (QWidget *w : std::initializer_list<QWidget *>{ui.keepDaysCheck, ui.keepDaysSpin,
+                                                       ui.keepRunsCheck, ui.keepRunsSpin})
+        w->setToolTip(may.reason);
+    updateRetentionEnabled();
+}
+
+void JobBehaviourPage::updateRetentionEnabled()
+{
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    const bool editable = m_retention.allowed && !m_readOnly;
+    ui.keepDaysCheck->setEnabled(editable);
+    ui.keepRunsCheck->setEnabled(editable);
+    ui.keepDaysSpin->setEnabled(editable && ui.keepDaysCheck->isChecked());
+    ui.keepRunsSpin->setEnabled(editable && ui.keepRunsCheck->isChecked());
 }
 
 QStringList JobBehaviourPage::fields() const
 {
     return {QStringLiteral("timeout_s"),       QStringLiteral("retries"),
             QStringLiteral("retry_delay_s"),   QStringLiteral("misfire_bound"),
-            QStringLiteral("log_limit_bytes"), QStringLiteral("run_on")};
+            QStringLiteral("log_limit_bytes"), QStringLiteral("keep_days"),
+            QStringLiteral("keep_runs"),       QStringLiteral("run_on")};
 }
 
 QWidget *JobBehaviourPage::editorFor(const QString &field) const
@@ -129,6 +181,10 @@ QWidget *JobBehaviourPage::editorFor(const QString &field) const
         return ui.misfireBoundSpin;
     if (field == QLatin1String("log_limit_bytes"))
         return ui.logLimitEdit;
+    if (field == QLatin1String("keep_days"))
+        return ui.keepDaysSpin;
+    if (field == QLatin1String("keep_runs"))
+        return ui.keepRunsSpin;
     if (field == QLatin1String("run_on"))
         return m_runOnEdit;
     return ui.timeoutEdit;

@@ -273,6 +273,9 @@ void TestJobEditorPages::behaviourLimitsAndPolicies()
     QCOMPARE(w<QSpinBox>(page, "retriesSpin")->maximum(), JobLimits::maxRetries);
     QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->minimum(), JobLimits::minMisfireBound);
     QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->maximum(), JobLimits::maxMisfireBound);
+    QCOMPARE(w<QSpinBox>(page, "keepDaysSpin")->minimum(), JobLimits::minKeepDays);
+    QCOMPARE(w<QSpinBox>(page, "keepDaysSpin")->maximum(), JobLimits::maxKeepDays);
+    QCOMPARE(w<QSpinBox>(page, "keepRunsSpin")->maximum(), JobLimits::maxKeepRuns);
     JobSpec typed = sampleSpec();
     page.apply(typed);
     QVERIFY(JobRules::check(typed).isEmpty());
@@ -289,6 +292,15 @@ void TestJobEditorPages::behaviourLimitsAndPolicies()
                          misfire == MisfirePolicy::RunAll);
             }
         }
+    }
+    // The job's own retention: either number, both or neither.
+    for (const auto &[keepDays, keepRuns] :
+         std::initializer_list<std::pair<std::optional<int>, std::optional<int>>>{
+             {std::nullopt, std::nullopt}, {30, std::nullopt}, {std::nullopt, 0}, {1, 7}}) {
+        JobSpec spec = sampleSpec();
+        spec.keepDays = keepDays;
+        spec.keepRuns = keepRuns;
+        QCOMPARE(roundTrip(page, spec), spec);
     }
 }
 
