@@ -28,6 +28,7 @@ class TestViews : public QObject
 private slots:
     void initTestCase() { prepareGuiTestEnvironment(); }
     void upcomingMarksDstAndOneOffs();
+    void upcomingCountsEverySecondJobs();
     void upcomingModelFollowsJobs();
     void upcomingNeverWaitsOnTheGuiThread();
     void clusterShowsExecutorAndLease();
@@ -101,6 +102,23 @@ void TestViews::upcomingMarksDstAndOneOffs()
     // Sorted by time.
     for (qsizetype i = 1; i < entries.size(); ++i)
         QVERIFY(entries.at(i - 1).at <= entries.at(i).at);
+}
+
+// A job that fires every second has 86,400 runs in a day: the summary line counts them all
+// and ends at the last one, not at a cap a few hours in.
+void TestViews::upcomingCountsEverySecondJobs()
+{
+    const QDateTime from(QDate(2027, 1, 10), QTime(0, 0), Qt::UTC);
+    const QList<UpcomingEntry> entries =
+        UpcomingModel::compute({cronJob(1, QStringLiteral("pulse"), QStringLiteral("* * * * * *"),
+                                        QStringLiteral("Europe/Berlin"))},
+                               from, from.addDays(1));
+    QCOMPARE(entries.size(), 1);
+    const UpcomingEntry &pulse = entries.first();
+    QCOMPARE(pulse.kind, UpcomingEntry::Kind::Frequent);
+    QCOMPARE(pulse.count, 86400);
+    QCOMPARE(pulse.at, from);
+    QCOMPARE(pulse.last, from.addDays(1).addSecs(-1));
 }
 
 void TestViews::upcomingModelFollowsJobs()
