@@ -2,9 +2,13 @@
 
 #include <clustermodel.h>
 #include <clusterview.h>
+#include <connectionstatus.h>
 #include <csvexporter.h>
 #include <durationchart.h>
+#include <jobchangesmodel.h>
+#include <jobdetailpane.h>
 #include <jobsmodel.h>
+#include <messagebar.h>
 #include <runhistorymodel.h>
 #include <storeclient.h>
 #include <traynotifier.h>
@@ -199,6 +203,13 @@ void TestViews::clusterShowsExecutorAndLease()
     ClusterModel cluster(&client);
     QAbstractItemModelTester tester(&cluster,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A view may ask for its rows until the reset begins: they are still the old ones then.
+    int rowsSeen = 0;
+    QList<int> rowsAtResetStart;
+    connect(&cluster, &QAbstractItemModel::modelAboutToBeReset, this,
+            [&] { rowsAtResetStart.append(cluster.rowCount()); });
+    connect(&cluster, &QAbstractItemModel::modelReset, this,
+            [&] { rowsSeen = cluster.rowCount(); });
     ClusterView view(&cluster);
     view.show();
     QVERIFY(connectClient(client, db->conninfo()));
@@ -211,6 +222,10 @@ void TestViews::clusterShowsExecutorAndLease()
     CH_VERIFY_OK(db->query(QStringLiteral(
         "SELECT cronhelm.heartbeat('node-b', 'host-b', 7, '0.1.0', now(), now(), 'standby', 0)")));
     QTRY_COMPARE_WITH_TIMEOUT(cluster.rowCount(), 2, 5000);
+    QVERIFY(!rowsAtResetStart.isEmpty());
+    QCOMPARE(rowsAtResetStart.constFirst(), 0);
+    QCOMPARE(rowsAtResetStart.constLast() < 2, true);
+    QCOMPARE(rowsSeen, 2);
     QTRY_VERIFY_WITH_TIMEOUT(view.executorText().contains(QLatin1String("node-a")), 3000);
     QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
     QCOMPARE(cluster.index(0, ClusterModel::Role).data().toString(), QStringLiteral("Executor"));
@@ -238,6 +253,8 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     QVERIFY(job > 0);
     Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
     QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    FakeNode node(*db, QStringLiteral("node-a"));
+    QVERIFY(node.start());
     StoreClient client;
     ClusterModel cluster(&client);
     QAbstractItemModelTester tester(&cluster,
@@ -245,10 +262,19 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     JobsModel jobs(&client);
     ClusterView view(&cluster);
     view.show();
+    ConnectionStatus status(&client, &cluster);
+    JobDetailPane pane(&client, &jobs);
     QVERIFY(connectClient(client, db->conninfoAs(*login)));
     QTRY_VERIFY_WITH_TIMEOUT(cluster.hasStatus(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(jobs.rowCount(), 1, 5000);
+    QCOMPARE(cluster.rowCount(), 1);
     QVERIFY(view.staleText().isEmpty());
+    QVERIFY2(status.executorText().contains(QLatin1String("node-a")),
+             qPrintable(status.executorText()));
+    QSignalSpy changesLoaded(pane.changes(), &JobChangesModel::loaded);
+    pane.showJob(job);
+    QVERIFY(changesLoaded.wait(5000));
+    QVERIFY(pane.messageBar()->text().isEmpty());
 
     QSignalSpy failed(&cluster, &ClusterModel::refreshFailed);
     QSignalSpy jobsFailed(&jobs, &JobsModel::loadFailed);
@@ -257,14 +283,30 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 5000);
     QVERIFY2(view.staleText().contains(QLatin1String("could not be refreshed")),
              qPrintable(view.staleText()));
-    QCOMPARE(cluster.rowCount(), 0); // what was known stays (no nodes in this store)
+    QCOMPARE(cluster.rowCount(), 1); // what was known stays
+    QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
+    // The status bar keeps the executor it knew, marked as not current.
+    QVERIFY2(status.executorText().contains(QLatin1String("node-a"))
+                 && status.executorText().contains(QLatin1String("as of")),
+             qPrintable(status.executorText()));
+    QVERIFY2(status.executorToolTip().contains(QLatin1String("could not be refreshed")),
+             qPrintable(status.executorToolTip()));
     CH_VERIFY_OK(
         db->query(QStringLiteral("SELECT cronhelm.pause_job(%1)").arg(job))); // notifies the app
     QTRY_VERIFY_WITH_TIMEOUT(!jobsFailed.isEmpty(), 5000);
+    // The job's recent runs and changes say they could not be read, and offer Reload.
+    pane.runs()->reload();
+    pane.changes()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        pane.messageBar()->text().contains(QLatin1String("recent runs and the changes")), 5000);
+    QCOMPARE(pane.messageBar()->actionTexts(), QStringList{QStringLiteral("Reload")});
 
     CH_VERIFY_OK(db->query(QStringLiteral("GRANT cronhelm_viewer TO %1").arg(*login)));
     cluster.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(view.staleText().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!status.executorText().contains(QLatin1String("as of")), 5000);
+    QVERIFY(pane.messageBar()->trigger(QStringLiteral("Reload")));
+    QTRY_VERIFY_WITH_TIMEOUT(pane.messageBar()->text().isEmpty(), 5000);
 }
 
 void TestViews::durationChartDrawsRecentRuns()
