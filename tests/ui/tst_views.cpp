@@ -37,6 +37,7 @@ private slots:
     void upcomingNeverWaitsOnTheGuiThread();
     void clusterShowsExecutorAndLease();
     void clusterAndJobsSayWhenTheyAreStale();
+    void leadershipFollowsNewTerms();
     void durationChartDrawsRecentRuns();
     void trayNotifiesWatchedFailures();
     void trayIgnoresForgedNotices();
@@ -307,6 +308,61 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     QTRY_VERIFY_WITH_TIMEOUT(!status.executorText().contains(QLatin1String("as of")), 5000);
     QVERIFY(pane.messageBar()->trigger(QStringLiteral("Reload")));
     QTRY_VERIFY_WITH_TIMEOUT(pane.messageBar()->text().isEmpty(), 5000);
+}
+
+// The recent executor changes follow new terms: new ones on top, the oldest falling off the
+// bottom, and a history that no longer continues the shown one resets; the model stays
+// consistent through all of it.
+void TestViews::leadershipFollowsNewTerms()
+{
+    CH_DATABASE(db);
+    FakeNode first(*db, QStringLiteral("node-a"));
+    QVERIFY(first.start());
+    StoreClient client;
+    ClusterModel cluster(&client);
+    LeadershipModel leadership(&cluster);
+    QAbstractItemModelTester tester(&leadership,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_COMPARE_WITH_TIMEOUT(leadership.rowCount(), 1, 5000);
+    QCOMPARE(leadership.index(0, LeadershipModel::Holder).data().toString(),
+             QStringLiteral("node-a"));
+
+    QSignalSpy inserted(&leadership, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&leadership, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&leadership, &QAbstractItemModel::modelReset);
+    // A second node takes over term after term (each from a session of its own, so the one
+    // before is gone); the store keeps the last 20 and the model shows them.
+    constexpr int terms = 25;
+    for (int term = 2; term <= terms; ++term) {
+        const QString node = term % 2 ? QStringLiteral("node-a") : QStringLiteral("node-b");
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const Result<QString> got =
+                    db->scalar(QStringLiteral("SELECT cronhelm.acquire_lease('%1', 60)").arg(node));
+                return got && got->toLongLong() == term;
+            },
+            5000));
+        if (term == 3) // rows arrive on top of what is shown
+            QTRY_COMPARE_WITH_TIMEOUT(leadership.rowCount(), 3, 5000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(leadership.index(0, LeadershipModel::Term).data().toInt(), terms,
+                              5000);
+    QCOMPARE(leadership.rowCount(), 20);
+    QCOMPARE(leadership.index(19, LeadershipModel::Term).data().toInt(), terms - 19);
+    QCOMPARE(leadership.index(0, LeadershipModel::Holder).data().toString(),
+             QStringLiteral("node-a"));
+    QVERIFY(!inserted.isEmpty());
+    QVERIFY(!removed.isEmpty());
+    QCOMPARE(reset.count(), 0);
+
+    // History rewritten under the view (a term gone from the middle): one reset.
+    CH_VERIFY_OK(db->query(
+        QStringLiteral("DELETE FROM cronhelm.leadership_history WHERE term = %1").arg(terms - 5)));
+    cluster.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(reset.count(), 1, 5000);
+    QCOMPARE(leadership.rowCount(), 20);
+    QCOMPARE(leadership.index(5, LeadershipModel::Term).data().toInt(), terms - 6);
 }
 
 void TestViews::durationChartDrawsRecentRuns()
