@@ -39,6 +39,16 @@ QString roleDisplayName(StoreRole role)
     return ModelsTr::tr("no Cronhelm role");
 }
 
+Permission retentionPermission(StoreRole role)
+{
+    if (role == StoreRole::Admin)
+        return {true, {}};
+    return {false,
+            ModelsTr::tr("You are signed in as %1. Changing how long the run history is "
+                         "kept needs the cronhelm_admin role.")
+                .arg(roleDisplayName(role))};
+}
+
 Permission shellPermission(bool mayWriteShell)
 {
     if (mayWriteShell)

@@ -22,6 +22,10 @@ Permission permissionFor(StoreRole role, JobAction action);
 // command (cronhelm_shell_admin, checked by the database).
 Permission shellPermission(bool mayWriteShell);
 
+// Whether the session may change how long run history is kept: the store-wide policy or a
+// job's own (cronhelm_admin, checked by the database).
+Permission retentionPermission(StoreRole role);
+
 // "administrator", "operator", "viewer", "no Cronhelm role": for the status bar.
 QString roleDisplayName(StoreRole role);
 

@@ -14,12 +14,7 @@ RetentionSettings::RetentionSettings(StoreClient *client, QObject *parent)
 
 Permission RetentionSettings::editPermission() const
 {
-    if (m_client->role() == StoreRole::Admin)
-        return {true, {}};
-    return {false,
-            ModelsTr::tr("You are signed in as %1. Changing how long the run history is "
-                         "kept needs the cronhelm_admin role.")
-                .arg(roleDisplayName(m_client->role()))};
+    return retentionPermission(m_client->role());
 }
 
 void RetentionSettings::setBusy(bool busy)
@@ -32,16 +27,32 @@ void RetentionSettings::setBusy(bool busy)
 
 void RetentionSettings::load()
 {
+    struct Read
+    {
+        RetentionPolicy policy;
+        QList<JobRetention> overrides;
+    };
     setBusy(true);
     m_client->call(
-        this, [](StoreConnection &c) { return RetentionStore(c).policy(); },
-        [this](const Result<RetentionPolicy> &policy) {
+        this,
+        [](StoreConnection &c) -> Result<Read> {
+            RetentionStore store(c);
+            Result<RetentionPolicy> policy = store.policy();
+            if (!policy)
+                return policy.error();
+            Result<QList<JobRetention>> overrides = store.overrides();
+            if (!overrides)
+                return overrides.error();
+            return Read{*policy, *overrides};
+        },
+        [this](const Result<Read> &read) {
             setBusy(false);
-            if (!policy) {
-                emit failed(policy.errorMessage(), policy.error().field);
+            if (!read) {
+                emit failed(read.errorMessage(), read.error().field);
                 return;
             }
-            m_policy = *policy;
+            m_policy = read->policy;
+            m_overrides = read->overrides;
             emit loaded(m_policy);
         });
 }

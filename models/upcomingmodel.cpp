@@ -3,9 +3,7 @@
 #include "displayformat.h"
 #include "jobsmodel.h"
 
-#include <cron/crondescription.h>
-#include <cron/cronexpression.h>
-#include <cron/localtime.h>
+#include <domain/jobschedule.h>
 
 #include <QLocale>
 #include <QPromise>
@@ -16,9 +14,6 @@
 namespace Cronhelm {
 
 namespace {
-
-// Enough to count an every-minute job over a week.
-constexpr int kMaxFiresPerJob = 7 * 24 * 60 + 1;
 
 QString offsetText(int seconds)
 {
@@ -92,66 +87,35 @@ QList<UpcomingEntry> UpcomingModel::compute(const QList<JobRecord> &jobs, const 
     for (const JobRecord &job : jobs) {
         if (cancelled && cancelled())
             return out;
+        // The job's slots as the executor will fire them (paused, done or invalid: none).
+        const JobSchedule schedule = JobSchedule::compile(job);
+        if (!schedule.isValid() || !schedule.isActive())
+            continue;
+        const JobSchedule::Slots ahead =
+            schedule.slotsBetween(from, to, kFrequentThreshold + 1, cancelled);
+        if (ahead.total == 0)
+            continue;
         const JobSpec &spec = job.spec;
-        if (!spec.enabled)
-            continue;
-        const Result<QTimeZone> zone = zoneFromId(spec.timeZone);
-        if (!zone)
-            continue;
-        if (job.isOnce()) {
-            if (job.onceState == OnceState::Pending && spec.onceAt >= from && spec.onceAt < to) {
-                UpcomingEntry e;
-                e.kind = UpcomingEntry::Kind::OneOff;
-                e.at = spec.onceAt;
-                e.jobId = job.id;
-                e.job = spec.name;
-                e.zoneId = spec.timeZone;
-                out.append(e);
-                zones.insert(spec.timeZone);
-            }
-            continue;
-        }
-        const Result<CronExpression> cron = CronExpression::parse(spec.cron);
-        if (!cron)
-            continue;
-        QList<QDateTime> fires;
-        QDateTime after = from.addMSecs(-1);
-        while (fires.size() < kMaxFiresPerJob) {
-            const QList<QDateTime> batch = cron->nextInstants(after, *zone, 512);
-            bool done = batch.isEmpty();
-            for (const QDateTime &at : batch) {
-                if (at >= to) {
-                    done = true;
-                    break;
-                }
-                fires.append(at);
-            }
-            if (done)
-                break;
-            after = batch.constLast();
-        }
-        if (fires.isEmpty())
-            continue;
         zones.insert(spec.timeZone);
-        if (fires.size() > kFrequentThreshold) {
-            UpcomingEntry e;
+        UpcomingEntry e;
+        e.jobId = job.id;
+        e.job = spec.name;
+        e.zoneId = spec.timeZone;
+        if (schedule.isOnce()) {
+            e.kind = UpcomingEntry::Kind::OneOff;
+            e.at = ahead.first.constFirst();
+            out.append(e);
+        } else if (ahead.total > kFrequentThreshold) {
             e.kind = UpcomingEntry::Kind::Frequent;
-            e.at = fires.constFirst();
-            e.last = fires.constLast();
-            e.count = int(fires.size());
-            e.jobId = job.id;
-            e.job = spec.name;
-            e.zoneId = spec.timeZone;
+            e.at = ahead.first.constFirst();
+            e.last = ahead.last;
+            e.count = int(ahead.total);
             out.append(e);
-            continue;
-        }
-        for (const QDateTime &at : std::as_const(fires)) {
-            UpcomingEntry e;
-            e.at = at;
-            e.jobId = job.id;
-            e.job = spec.name;
-            e.zoneId = spec.timeZone;
-            out.append(e);
+        } else {
+            for (const QDateTime &at : ahead.first) {
+                e.at = at;
+                out.append(e);
+            }
         }
     }
     for (const QString &id : std::as_const(zones)) {

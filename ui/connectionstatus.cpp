@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTimer>
 #include <QToolButton>
 
@@ -55,7 +56,15 @@ ConnectionStatus::ConnectionStatus(StoreClient *client, ClusterModel *cluster, Q
             : 0;
         update();
     });
-    connect(cluster, &ClusterModel::statusChanged, this, &ConnectionStatus::updateExecutor);
+    connect(cluster, &ClusterModel::statusChanged, this, [this] {
+        m_clusterProblem.clear();
+        updateExecutor();
+    });
+    // A failed refresh leaves the last known executor shown: say that it is not current.
+    connect(cluster, &ClusterModel::refreshFailed, this, [this](const QString &message) {
+        m_clusterProblem = message;
+        updateExecutor();
+    });
     // Every (re)connect may reach another server, or the same one another way.
     connect(client, &StoreClient::connected, this, &ConnectionStatus::readSecurity);
     m_securityIcon->hide();
@@ -74,6 +83,11 @@ QString ConnectionStatus::stateText() const
 QString ConnectionStatus::executorText() const
 {
     return m_executor->text();
+}
+
+QString ConnectionStatus::executorToolTip() const
+{
+    return m_executor->toolTip();
 }
 
 QString ConnectionStatus::securityText() const
@@ -184,20 +198,41 @@ void ConnectionStatus::update()
 
 void ConnectionStatus::updateExecutor()
 {
-    const bool known = m_client->isConnected() && m_cluster->hasStatus();
-    m_executor->setVisible(known);
-    m_executorIcon->setVisible(known);
-    if (!known)
+    const bool connected = m_client->isConnected();
+    const bool known = connected && m_cluster->hasStatus();
+    const bool failed = connected && !m_clusterProblem.isEmpty();
+    m_executor->setVisible(known || failed);
+    m_executorIcon->setVisible(known || failed);
+    if (!known && !failed)
         return;
-    const bool none = m_cluster->lease().executor.isEmpty();
+    QString text;
+    QString toolTip;
+    bool warn = failed;
+    if (!known) {
+        text = tr("Cluster unknown");
+        toolTip = tr("The cluster could not be read: %1").arg(m_clusterProblem);
+    } else {
+        const bool none = m_cluster->lease().executor.isEmpty();
+        warn = warn || none;
+        text = none ? m_cluster->executorStatusText()
+                    : tr("%1 · %2").arg(m_cluster->executorStatusText(), m_cluster->slotsSummary());
+        toolTip = m_cluster->executorStatusToolTip();
+        if (failed) {
+            const QString asOf =
+                QLocale().toString(m_cluster->lastRefreshed().time(), QLocale::ShortFormat);
+            //: %1 what the status bar says of the executor, %2 a time of day
+            text = tr("%1 (as of %2)").arg(text, asOf);
+            //: %1 a time of day, %2 the reason
+            toolTip =
+                tr("The cluster could not be refreshed since %1: %2").arg(asOf, m_clusterProblem);
+        }
+    }
     m_executorIcon->setPixmap(
-        Display::icon(none ? QStringLiteral("warning") : QStringLiteral("executor"))
+        Display::icon(warn ? QStringLiteral("warning") : QStringLiteral("executor"))
             .pixmap(14, 14));
-    m_executor->setText(
-        none ? m_cluster->executorStatusText()
-             : tr("%1 · %2").arg(m_cluster->executorStatusText(), m_cluster->slotsSummary()));
-    m_executor->setToolTip(m_cluster->executorStatusToolTip());
-    m_executorIcon->setToolTip(m_executor->toolTip());
+    m_executor->setText(text);
+    m_executor->setToolTip(toolTip);
+    m_executorIcon->setToolTip(toolTip);
 }
 
 } // namespace Cronhelm

@@ -14,7 +14,8 @@ class StoreClient;
 // The status bar's always-visible facts: connection state (connected / reconnecting with a
 // countdown / offline) with a "Reconnect now" button, whether the connection is encrypted
 // and the server verified (asked of the server after every connect), who is signed in with
-// which role, and which node is the executor.
+// which role, and which node is the executor (marked "as of" a time, with why in the tooltip,
+// while the cluster cannot be refreshed).
 class ConnectionStatus : public QWidget
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
 
     QString stateText() const;
     QString executorText() const;
+    QString executorToolTip() const;
     // "Encrypted, server verified", "Not encrypted", …; empty until known.
     QString securityText() const;
 
@@ -44,6 +46,7 @@ private:
     QLabel *m_executor;
     QTimer *m_countdown;
     qint64 m_retryAt = 0;
+    QString m_clusterProblem; // why the last cluster refresh failed; empty after a good one
 };
 
 } // namespace Cronhelm

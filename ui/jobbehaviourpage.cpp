@@ -3,6 +3,7 @@
 #include "ui_jobbehaviourpage.h"
 
 #include <domain/joblimits.h>
+#include <domain/retentionpolicy.h>
 
 namespace Cronhelm {
 
@@ -14,24 +15,27 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
     setObjectName(QStringLiteral("behaviourTab"));
     Ui::JobBehaviourPage &ui = *m_ui;
     ui.setupUi(this);
-    ui.backoffCombo->addItem(tr("the same each time"), QStringLiteral("fixed"));
-    ui.backoffCombo->addItem(tr("twice as long each time"), QStringLiteral("exponential"));
-    ui.concurrencyCombo->addItem(tr("Skip the new run (default)"), QStringLiteral("forbid"));
-    ui.concurrencyCombo->addItem(tr("Start another one alongside"), QStringLiteral("allow"));
+    ui.backoffCombo->addItem(tr("the same each time"), wireName(RetryBackoff::Fixed));
+    ui.backoffCombo->addItem(tr("twice as long each time"), wireName(RetryBackoff::Exponential));
+    ui.concurrencyCombo->addItem(tr("Skip the new run (default)"),
+                                 wireName(ConcurrencyPolicy::Forbid));
+    ui.concurrencyCombo->addItem(tr("Start another one alongside"),
+                                 wireName(ConcurrencyPolicy::Allow));
     ui.concurrencyCombo->addItem(tr("Stop the running one and start anew"),
-                                 QStringLiteral("replace"));
+                                 wireName(ConcurrencyPolicy::Replace));
     ui.misfireCombo->addItem(tr("Run once as soon as possible (default)"),
-                             QStringLiteral("run_once"));
-    ui.misfireCombo->addItem(tr("Skip them"), QStringLiteral("skip"));
+                             wireName(MisfirePolicy::RunOnce));
+    ui.misfireCombo->addItem(tr("Skip them"), wireName(MisfirePolicy::Skip));
     ui.misfireCombo->addItem(tr("Run each missed time, at most this many:"),
-                             QStringLiteral("run_all"));
-    ui.timeoutEdit->setRange(1, 604800);
-    ui.retryDelayEdit->setRange(0, 86400);
+                             wireName(MisfirePolicy::RunAll));
+    // The ranges are the job's rules (JobLimits), the same the database checks.
+    ui.timeoutEdit->setRange(JobLimits::minTimeoutSeconds, JobLimits::maxTimeoutSeconds);
+    ui.retriesSpin->setRange(0, JobLimits::maxRetries);
+    ui.retryDelayEdit->setRange(0, JobLimits::maxRetryDelaySeconds);
+    ui.misfireBoundSpin->setRange(JobLimits::minMisfireBound, JobLimits::maxMisfireBound);
     ui.logLimitEdit->setRange(JobLimits::minLogLimitBytes, JobLimits::maxLogLimitBytes);
-    connect(ui.misfireCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_ui->misfireBoundSpin->setVisible(m_ui->misfireCombo->currentData().toString()
-                                           == QLatin1String("run_all"));
-    });
+    connect(ui.misfireCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_ui->misfireBoundSpin->setVisible(misfire() == MisfirePolicy::RunAll); });
 
     for (DurationEdit *edit : {ui.timeoutEdit, ui.retryDelayEdit})
         connect(edit, &DurationEdit::secondsChanged, this, &JobEditorPage::changed);
@@ -40,6 +44,24 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
     for (QComboBox *combo : {ui.backoffCombo, ui.concurrencyCombo, ui.misfireCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
     connect(ui.logLimitEdit, &SizeEdit::bytesChanged, this, &JobEditorPage::changed);
+
+    // The job's own retention (keep_days / keep_runs): each either unset (the store-wide
+    // policy's value applies) or the job's number.
+    ui.keepDaysSpin->setRange(JobLimits::minKeepDays, JobLimits::maxKeepDays);
+    //: Spin box suffix: "Delete its runs after 30 days"
+    ui.keepDaysSpin->setSuffix(tr(" days"));
+    ui.keepRunsSpin->setRange(0, JobLimits::maxKeepRuns);
+    //: Spin box suffix: "But keep at least its last 100 runs"
+    ui.keepRunsSpin->setSuffix(tr(" runs"));
+    ui.keepNote->setText(tr("What is not checked follows the store-wide policy (File → History "
+                            "Retention…)."));
+    for (QCheckBox *check : {ui.keepDaysCheck, ui.keepRunsCheck}) {
+        connect(check, &QCheckBox::toggled, this, &JobBehaviourPage::updateRetentionEnabled);
+        connect(check, &QCheckBox::toggled, this, &JobEditorPage::changed);
+    }
+    for (QSpinBox *spin : {ui.keepDaysSpin, ui.keepRunsSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &JobEditorPage::changed);
+    updateRetentionEnabled();
 
     // Which nodes may run the job (run_on): added here rather than in the .ui file.
     m_runOnEdit->setObjectName(QStringLiteral("runOnEdit"));
@@ -51,6 +73,11 @@ JobBehaviourPage::JobBehaviourPage(QWidget *parent)
 }
 
 JobBehaviourPage::~JobBehaviourPage() = default;
+
+std::optional<MisfirePolicy> JobBehaviourPage::misfire() const
+{
+    return fromWireName<MisfirePolicy>(m_ui->misfireCombo->currentData().toString());
+}
 
 void JobBehaviourPage::load(const JobSpec &saved)
 {
@@ -68,6 +95,12 @@ void JobBehaviourPage::load(const JobSpec &saved)
     ui.misfireBoundSpin->setValue(saved.misfireBound);
     ui.misfireBoundSpin->setVisible(saved.misfire == MisfirePolicy::RunAll);
     ui.logLimitEdit->setBytes(saved.logLimitBytes);
+    const RetentionPolicy defaults;
+    ui.keepDaysCheck->setChecked(saved.keepDays.has_value());
+    ui.keepDaysSpin->setValue(saved.keepDays.value_or(defaults.keepDays));
+    ui.keepRunsCheck->setChecked(saved.keepRuns.has_value());
+    ui.keepRunsSpin->setValue(saved.keepRuns.value_or(defaults.keepRuns));
+    updateRetentionEnabled();
 }
 
 void JobBehaviourPage::apply(JobSpec &s) const
@@ -85,12 +118,16 @@ void JobBehaviourPage::apply(JobSpec &s) const
     s.retryDelaySeconds = ui.retryDelayEdit->seconds();
     s.concurrency = fromWireName<ConcurrencyPolicy>(ui.concurrencyCombo->currentData().toString())
                         .value_or(s.concurrency);
-    s.misfire =
-        fromWireName<MisfirePolicy>(ui.misfireCombo->currentData().toString()).value_or(s.misfire);
+    s.misfire = misfire().value_or(s.misfire);
     s.misfireBound = ui.misfireBoundSpin->value();
     // A limit the form cannot show exactly (not whole kilobytes, set by the CLI) stays.
-    if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024 || s.logLimitBytes < 1024)
+    if (ui.logLimitEdit->bytes() != (s.logLimitBytes / 1024) * 1024
+        || s.logLimitBytes < JobLimits::minLogLimitBytes)
         s.logLimitBytes = ui.logLimitEdit->bytes();
+    s.keepDays =
+        ui.keepDaysCheck->isChecked() ? std::optional(ui.keepDaysSpin->value()) : std::nullopt;
+    s.keepRuns =
+        ui.keepRunsCheck->isChecked() ? std::optional(ui.keepRunsSpin->value()) : std::nullopt;
 }
 
 void JobBehaviourPage::setReadOnly()
@@ -101,13 +138,36 @@ void JobBehaviourPage::setReadOnly()
                                           ui.backoffCombo, ui.concurrencyCombo, ui.misfireCombo,
                                           ui.misfireBoundSpin, ui.logLimitEdit, m_runOnEdit})
         w->setEnabled(false);
+    m_readOnly = true;
+    updateRetentionEnabled();
+}
+
+void JobBehaviourPage::setRetentionPermission(const Permission &may)
+{
+    m_retention = may;
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    for (QWidget *w : std::initializer_list<QWidget *>{ui.keepDaysCheck, ui.keepDaysSpin,
+                                                       ui.keepRunsCheck, ui.keepRunsSpin})
+        w->setToolTip(may.reason);
+    updateRetentionEnabled();
+}
+
+void JobBehaviourPage::updateRetentionEnabled()
+{
+    const Ui::JobBehaviourPage &ui = *m_ui;
+    const bool editable = m_retention.allowed && !m_readOnly;
+    ui.keepDaysCheck->setEnabled(editable);
+    ui.keepRunsCheck->setEnabled(editable);
+    ui.keepDaysSpin->setEnabled(editable && ui.keepDaysCheck->isChecked());
+    ui.keepRunsSpin->setEnabled(editable && ui.keepRunsCheck->isChecked());
 }
 
 QStringList JobBehaviourPage::fields() const
 {
     return {QStringLiteral("timeout_s"),       QStringLiteral("retries"),
             QStringLiteral("retry_delay_s"),   QStringLiteral("misfire_bound"),
-            QStringLiteral("log_limit_bytes"), QStringLiteral("run_on")};
+            QStringLiteral("log_limit_bytes"), QStringLiteral("keep_days"),
+            QStringLiteral("keep_runs"),       QStringLiteral("run_on")};
 }
 
 QWidget *JobBehaviourPage::editorFor(const QString &field) const
@@ -121,6 +181,10 @@ QWidget *JobBehaviourPage::editorFor(const QString &field) const
         return ui.misfireBoundSpin;
     if (field == QLatin1String("log_limit_bytes"))
         return ui.logLimitEdit;
+    if (field == QLatin1String("keep_days"))
+        return ui.keepDaysSpin;
+    if (field == QLatin1String("keep_runs"))
+        return ui.keepRunsSpin;
     if (field == QLatin1String("run_on"))
         return m_runOnEdit;
     return ui.timeoutEdit;

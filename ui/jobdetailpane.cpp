@@ -2,11 +2,13 @@
 
 #include "columnsizer.h"
 #include "durationchart.h"
+#include "messagebar.h"
 
 #include <jobchangesmodel.h>
 #include <jobsmodel.h>
 #include <runhistorymodel.h>
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTabWidget>
@@ -25,7 +27,10 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     , m_changes(new JobChangesModel(client, this))
     , m_changesTable(new QTableView(this))
     , m_tabs(new QTabWidget(this))
+    , m_message(new MessageBar(this))
+    , m_reload(new QAction(tr("Reload"), this))
 {
+    connect(m_reload, &QAction::triggered, this, &JobDetailPane::reload);
     m_runs->setPageSize(60);
     m_heading->setTextFormat(Qt::RichText);
     m_heading->setObjectName(QStringLiteral("jobDetailHeading"));
@@ -84,19 +89,71 @@ JobDetailPane::JobDetailPane(StoreClient *client, JobsModel *jobs, QWidget *pare
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_heading);
+    layout->addWidget(m_message);
     layout->addWidget(m_tabs, 1);
+
+    // A failed read leaves the tables as they were (or empty): say so rather than let an
+    // empty list look like a job that never ran or never changed.
+    connect(m_runs, &RunHistoryModel::loadFailed, this, [this](const QString &message) {
+        m_runsProblem = message;
+        showProblems();
+    });
+    connect(m_runs, &RunHistoryModel::pageLoaded, this, [this](bool first) {
+        if (first && !m_runsProblem.isEmpty()) {
+            m_runsProblem.clear();
+            showProblems();
+        }
+    });
+    connect(m_changes, &JobChangesModel::loadFailed, this, [this](const QString &message) {
+        m_changesProblem = message;
+        showProblems();
+    });
+    connect(m_changes, &JobChangesModel::loaded, this, [this] {
+        if (!m_changesProblem.isEmpty()) {
+            m_changesProblem.clear();
+            showProblems();
+        }
+    });
     connect(jobs, &QAbstractItemModel::dataChanged, this, &JobDetailPane::updateHeading);
     showJob(0);
 }
 
 void JobDetailPane::showJob(qint64 jobId)
 {
+    if (jobId != m_jobId) {
+        m_runsProblem.clear();
+        m_changesProblem.clear();
+        showProblems();
+    }
     m_jobId = jobId;
     RunFilter filter;
     filter.jobId = jobId ? jobId : -1; // no job selected: show nothing
     m_runs->setFilter(filter);
     m_changes->showJob(jobId);
     updateHeading();
+}
+
+void JobDetailPane::reload()
+{
+    m_runs->reload();
+    m_changes->reload();
+}
+
+void JobDetailPane::showProblems()
+{
+    QString text;
+    if (!m_runsProblem.isEmpty() && !m_changesProblem.isEmpty())
+        text = tr("The recent runs and the changes of this job could not be read: %1")
+                   .arg(m_runsProblem);
+    else if (!m_runsProblem.isEmpty())
+        text = tr("The recent runs of this job could not be read: %1").arg(m_runsProblem);
+    else if (!m_changesProblem.isEmpty())
+        text = tr("The changes of this job could not be read: %1").arg(m_changesProblem);
+    if (text.isEmpty()) {
+        m_message->clearMessage();
+        return;
+    }
+    m_message->showMessage(MessageBar::Type::Warning, text, {m_reload});
 }
 
 void JobDetailPane::updateHeading()

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 class QTableView;
@@ -11,11 +12,14 @@ namespace Cronhelm {
 class DurationChart;
 class JobChangesModel;
 class JobsModel;
+class MessageBar;
 class RunHistoryModel;
 class StoreClient;
 
 // Under the jobs table: the selected job's recent runs, as a chart of durations and
-// outcomes and as a list. Double-click a run (or click its bar) to read its log.
+// outcomes and as a list. Double-click a run (or click its bar) to read its log. Runs or
+// changes that could not be read are said so above the tabs, with Reload, never shown as
+// if there were none.
 class JobDetailPane : public QWidget
 {
     Q_OBJECT
@@ -32,6 +36,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     JobChangesModel *changes() const { return m_changes; }
     QTableView *changesTable() const { return m_changesTable; }
+    MessageBar *messageBar() const { return m_message; }
 
 signals:
     void logRequested(qint64 runId);
@@ -39,6 +44,8 @@ signals:
 
 private:
     void updateHeading();
+    void reload();
+    void showProblems();
 
     JobsModel *m_jobs;
     RunHistoryModel *m_runs;
@@ -49,6 +56,10 @@ private:
     JobChangesModel *m_changes;
     QTableView *m_changesTable;
     QTabWidget *m_tabs;
+    MessageBar *m_message;
+    QAction *m_reload;
+    QString m_runsProblem;    // why the recent runs could not be read; empty when they were
+    QString m_changesProblem; // the same for the changes
 };
 
 } // namespace Cronhelm

@@ -106,6 +106,7 @@ void JobEditor::setUpForm()
     m_target->setShellPermission(shellPermission(m_client->mayWriteShell()));
     m_tabs->addTab(m_target, tr("What to Run"));
     m_tabs->addTab(m_schedule, tr("When"));
+    m_behaviour->setRetentionPermission(retentionPermission(m_client->role()));
     m_tabs->addTab(m_behaviour, tr("Behaviour"));
     m_tabs->addTab(m_notify, tr("Notifications"));
 
@@ -312,8 +313,8 @@ QList<QPair<QString, QString>> JobEditor::preview() const
 
 JobSpec JobEditor::spec() const
 {
-    // What the form does not show (argv, max_redirects, timeouts of the connection, node
-    // labels, retention) stays as it was.
+    // What the form does not show (argv, max_redirects, timeouts of the connection) stays as
+    // it was.
     JobSpec s = m_original.spec;
     for (JobEditorPage *page : pages())
         page->apply(s);

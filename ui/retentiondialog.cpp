@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QPushButton>
+#include <QTreeWidget>
 
 namespace Cronhelm {
 
@@ -23,12 +24,17 @@ RetentionDialog::RetentionDialog(StoreClient *client, QWidget *parent)
         tr("Runs and their output are deleted once they are older than the days below, "
            "except the last runs of each job. A job can set its own values. The executor "
            "deletes them in small batches, without delaying any job."));
-    m_ui->keepDays->setRange(1, JobLimits::maxKeepDays);
+    m_ui->keepDays->setRange(JobLimits::minKeepDays, JobLimits::maxKeepDays);
     //: Spin box suffix: "365 days"
     m_ui->keepDays->setSuffix(tr(" days"));
     m_ui->keepRuns->setRange(0, JobLimits::maxKeepRuns);
     //: Spin box suffix: "100 runs of each job"
     m_ui->keepRuns->setSuffix(tr(" runs of each job"));
+    m_ui->overridesList->setHeaderLabels(
+        {tr("Job"), tr("Deletes runs after"), tr("Keeps at least")});
+    m_ui->overridesList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_ui->overridesLabel->hide();
+    m_ui->overridesList->hide();
     m_ui->buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &RetentionDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &RetentionDialog::reject);
@@ -69,11 +75,30 @@ void RetentionDialog::onLoaded(const RetentionPolicy &policy)
     m_message->clearMessage();
     m_ui->keepDays->setValue(policy.keepDays);
     m_ui->keepRuns->setValue(policy.keepRuns);
+    showOverrides();
     updateEnabled();
     if (m_ui->keepDays->isEnabled()) {
         m_ui->keepDays->setFocus();
         m_ui->keepDays->selectAll();
     }
+}
+
+void RetentionDialog::showOverrides()
+{
+    // Set in the job editor (Behaviour) or with cronhelmctl job edit --keep-days/--keep-runs.
+    const QList<JobRetention> overrides = m_settings->overrides();
+    m_ui->overridesList->clear();
+    for (const JobRetention &job : overrides) {
+        const QString days =
+            job.keepDays ? tr("%n day(s)", nullptr, *job.keepDays) : tr("as the policy says");
+        const QString runs = job.keepRuns ? tr("the last %n run(s)", nullptr, *job.keepRuns)
+                                          : tr("as the policy says");
+        auto *item = new QTreeWidgetItem(m_ui->overridesList, {job.job, days, runs});
+        item->setData(0, Qt::UserRole, job.jobId);
+    }
+    m_ui->overridesList->resizeColumnToContents(0);
+    m_ui->overridesLabel->setVisible(!overrides.isEmpty());
+    m_ui->overridesList->setVisible(!overrides.isEmpty());
 }
 
 void RetentionDialog::onFailed(const QString &message, const QString &field)

@@ -17,7 +17,8 @@ class RetentionSettings;
 class StoreClient;
 
 // File → History Retention…: how long the run history is kept (docs/semantics.md,
-// "Retention"). Admins change it; everyone else sees it read-only, with why in a tooltip.
+// "Retention"), and the jobs that keep their history their own way. Admins change it;
+// everyone else sees it read-only, with why in a tooltip.
 // Stays open when saving fails, showing why inline and putting the cursor on the value.
 class RetentionDialog : public QDialog
 {
@@ -36,6 +37,7 @@ private:
     void onLoaded(const RetentionPolicy &policy);
     void onFailed(const QString &message, const QString &field);
     void updateEnabled();
+    void showOverrides();
 
     std::unique_ptr<Ui::RetentionDialog> m_ui;
     RetentionSettings *m_settings;

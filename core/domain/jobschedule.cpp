@@ -87,6 +87,43 @@ JobSchedule::Missed JobSchedule::missedBetween(const QDateTime &from, const QDat
     return missed;
 }
 
+JobSchedule::Slots JobSchedule::slotsBetween(const QDateTime &from, const QDateTime &to, int keep,
+                                             const std::function<bool()> &cancelled) const
+{
+    Slots found;
+    if (!m_active || !from.isValid() || !to.isValid() || from >= to)
+        return found;
+    if (m_once) {
+        if (m_onceAt >= from && m_onceAt < to) {
+            if (keep > 0)
+                found.first.append(m_onceAt);
+            found.last = m_onceAt;
+            found.total = 1;
+        }
+        return found;
+    }
+    // In batches that share one search (cheaper than a nextAfter per slot); nothing but
+    // the first `keep` and the last is held, so a week of seconds costs no memory.
+    constexpr int batchSize = 4096;
+    QDateTime after = from.addMSecs(-1); // `from` itself is in the window
+    while (true) {
+        if (cancelled && cancelled())
+            return found;
+        const QList<QDateTime> batch = m_cron.nextInstants(after, m_zone, batchSize);
+        for (const QDateTime &at : batch) {
+            if (at >= to)
+                return found;
+            if (found.total < keep)
+                found.first.append(at);
+            found.last = at;
+            ++found.total;
+        }
+        if (batch.size() < batchSize)
+            return found;
+        after = batch.constLast();
+    }
+}
+
 bool JobSchedule::sameSlotsAs(const JobSchedule &other) const
 {
     return m_signature == other.m_signature && m_error == other.m_error;

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QTimeZone>
 
+#include <functional>
+
 namespace Cronhelm {
 
 // A job's schedule compiled: the parsed cron expression and zone, or the one-off instant.
@@ -22,6 +24,7 @@ public:
     QString error() const { return m_error; }
     // Whether the job has slots at all: enabled and either cron or a pending one-off.
     bool isActive() const { return m_active; }
+    bool isOnce() const { return m_once; }
 
     // The first slot strictly after `after` (UTC), or invalid when there is none.
     QDateTime nextAfter(const QDateTime &after) const;
@@ -33,6 +36,19 @@ public:
     };
     // Slots in (from, until]: what an executor finds it missed after a gap.
     Missed missedBetween(const QDateTime &from, const QDateTime &until, int limit) const;
+
+    struct Slots
+    {
+        QList<QDateTime> first; // the first `keep` slots, oldest first
+        QDateTime last;         // the last slot (invalid when there is none)
+        qint64 total = 0;       // how many there are in all
+    };
+    // Slots in [from, to) (UTC): what lies ahead in a window, e.g. the desktop app's
+    // Upcoming. Only the first `keep` are kept; the rest are counted, however many (an
+    // every-second job has 604,800 in a week). `cancelled` is asked every few thousand
+    // slots: when it says yes, the walk stops and what it has is incomplete.
+    Slots slotsBetween(const QDateTime &from, const QDateTime &to, int keep,
+                       const std::function<bool()> &cancelled = {}) const;
 
     // Same slots as `other` (so a change to the job does not need a new next slot).
     bool sameSlotsAs(const JobSchedule &other) const;

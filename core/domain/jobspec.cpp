@@ -119,13 +119,13 @@ FieldProblems checkParts(const JobSpec &spec, const RawParts &raw)
         raw.notify ? *raw.notify : QJsonValue(NotificationTarget::listToJson(spec.notify)),
         &problems);
 
-    range(QStringLiteral("timeout_s"), spec.timeoutSeconds, 1, maxTimeoutSeconds);
+    range(QStringLiteral("timeout_s"), spec.timeoutSeconds, minTimeoutSeconds, maxTimeoutSeconds);
     range(QStringLiteral("retries"), spec.retries, 0, maxRetries);
     invalid(QStringLiteral("retry_backoff"));
     range(QStringLiteral("retry_delay_s"), spec.retryDelaySeconds, 0, maxRetryDelaySeconds);
     invalid(QStringLiteral("concurrency"));
     invalid(QStringLiteral("misfire"));
-    range(QStringLiteral("misfire_bound"), spec.misfireBound, 1, maxMisfireBound);
+    range(QStringLiteral("misfire_bound"), spec.misfireBound, minMisfireBound, maxMisfireBound);
     range(QStringLiteral("notify_quiet_s"), spec.notifyQuietSeconds, 0, maxNotifyQuietSeconds);
     range(QStringLiteral("log_limit_bytes"), spec.logLimitBytes, minLogLimitBytes,
           maxLogLimitBytes);
@@ -146,7 +146,7 @@ FieldProblems checkParts(const JobSpec &spec, const RawParts &raw)
         }
     }
     if (spec.keepDays)
-        range(QStringLiteral("keep_days"), *spec.keepDays, 1, maxKeepDays);
+        range(QStringLiteral("keep_days"), *spec.keepDays, minKeepDays, maxKeepDays);
     if (spec.keepRuns)
         range(QStringLiteral("keep_runs"), *spec.keepRuns, 0, maxKeepRuns);
     return problems;

@@ -9,9 +9,11 @@ namespace Cronhelm {
 FieldProblems RetentionPolicy::problems() const
 {
     FieldProblems out;
-    if (keepDays < 1 || keepDays > JobLimits::maxKeepDays)
+    if (keepDays < JobLimits::minKeepDays || keepDays > JobLimits::maxKeepDays)
         out.append({QStringLiteral("keep_days"),
-                    CoreTr::tr("Must be from %1 to %2.").arg(1).arg(JobLimits::maxKeepDays)});
+                    CoreTr::tr("Must be from %1 to %2.")
+                        .arg(JobLimits::minKeepDays)
+                        .arg(JobLimits::maxKeepDays)});
     if (keepRuns < 0 || keepRuns > JobLimits::maxKeepRuns)
         out.append({QStringLiteral("keep_runs"),
                     CoreTr::tr("Must be from %1 to %2.").arg(0).arg(JobLimits::maxKeepRuns)});

@@ -20,6 +20,23 @@ Result<RetentionPolicy> RetentionStore::policy()
     });
 }
 
+Result<QList<JobRetention>> RetentionStore::overrides()
+{
+    return m_connection.transact([](pqxx::transaction_base &tx) {
+        const pqxx::result r =
+            tx.exec("SELECT id, name, keep_days, keep_runs FROM cronhelm.job_overview"
+                    " WHERE keep_days IS NOT NULL OR keep_runs IS NOT NULL ORDER BY name, id");
+        QList<JobRetention> out;
+        out.reserve(int(r.size()));
+        for (const pqxx::row &row : r) {
+            out.append({Rows::value<qint64>(row, "id"), Rows::text(row, "name"),
+                        Rows::optional<int>(row, "keep_days"),
+                        Rows::optional<int>(row, "keep_runs")});
+        }
+        return out;
+    });
+}
+
 Status RetentionStore::setPolicy(const RetentionPolicy &policy)
 {
     Result<bool> r = m_connection.transact([&policy](pqxx::transaction_base &tx) {

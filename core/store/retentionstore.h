@@ -16,6 +16,8 @@ public:
     explicit RetentionStore(StoreConnection &connection);
 
     Result<RetentionPolicy> policy();
+    // The jobs (not deleted) with a keep_days or keep_runs of their own, by name.
+    Result<QList<JobRetention>> overrides();
     // Admins only (Permission otherwise); BadInput naming "keep_days" or "keep_runs".
     Status setPolicy(const RetentionPolicy &policy);
     // Deletes up to `batch` runs the policy no longer keeps, with their logs, in one short

@@ -53,6 +53,9 @@ private Q_SLOTS:
     void invalidDefinitionKeepsItsError();
     void missedSlotsKeepTheNewestAndCountAll();
     void sameSlotsIgnoresWhatDoesNotMoveSlots();
+    void slotsAheadAreCountedNotKept_data();
+    void slotsAheadAreCountedNotKept();
+    void slotsAheadStopWhenCancelled();
 };
 
 void TestJobSchedule::restrictedHourInTheSpringGapFiresOnceAfterTheJump()
@@ -166,3 +169,63 @@ void TestJobSchedule::sameSlotsIgnoresWhatDoesNotMoveSlots()
 
 QTEST_APPLESS_MAIN(TestJobSchedule)
 #include "tst_jobschedule.moc"
+
+void TestJobSchedule::slotsAheadAreCountedNotKept_data()
+{
+    QTest::addColumn<QString>("cron");
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<QDateTime>("last");
+    const QDateTime day = utc("2027-01-10T00:00:00Z");
+    QTest::newRow("every second for a day")
+        << QStringLiteral("* * * * * *") << day << day.addDays(1) << qint64(86400)
+        << day.addDays(1).addSecs(-1);
+    QTest::newRow("every second for a week")
+        << QStringLiteral("* * * * * *") << day << day.addDays(7) << qint64(7 * 86400)
+        << day.addDays(7).addSecs(-1);
+    QTest::newRow("from is in, to is out")
+        << QStringLiteral("0 * * * *") << utc("2027-01-10T10:00:00Z") << utc("2027-01-10T12:00:00Z")
+        << qint64(2) << utc("2027-01-10T11:00:00Z");
+    // Berlin's spring-forward day has 23 hours: 00:00 CET to 00:00 CEST.
+    QTest::newRow("hourly on a 23-hour day")
+        << QStringLiteral("0 * * * *") << utc("2026-03-28T23:00:00Z") << utc("2026-03-29T22:00:00Z")
+        << qint64(23) << utc("2026-03-29T21:00:00Z");
+    QTest::newRow("nothing in the window")
+        << QStringLiteral("0 9 1 1 *") << day << day.addDays(1) << qint64(0) << QDateTime();
+}
+
+// However many slots lie ahead, all are counted and only the first few are kept.
+void TestJobSchedule::slotsAheadAreCountedNotKept()
+{
+    QFETCH(QString, cron);
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    QFETCH(qint64, total);
+    QFETCH(QDateTime, last);
+    const JobSchedule s = JobSchedule::compile(cronJob(cron));
+    QVERIFY2(s.isValid(), qPrintable(s.error()));
+    const JobSchedule::Slots ahead = s.slotsBetween(from, to, 5);
+    QCOMPARE(ahead.total, total);
+    QCOMPARE(ahead.last, last);
+    QCOMPARE(ahead.first.size(), qsizetype(std::min<qint64>(total, 5)));
+    if (total > 0)
+        QCOMPARE(ahead.first.constFirst(), s.nextAfter(from.addSecs(-1)));
+    for (const QDateTime &at : ahead.first)
+        QVERIFY(at >= from && at < to);
+}
+
+void TestJobSchedule::slotsAheadStopWhenCancelled()
+{
+    const JobSchedule s = JobSchedule::compile(cronJob(QStringLiteral("* * * * * *")));
+    const QDateTime from = utc("2027-01-10T00:00:00Z");
+    int asked = 0;
+    const JobSchedule::Slots ahead =
+        s.slotsBetween(from, from.addDays(7), 5, [&asked] { return ++asked > 2; });
+    QVERIFY(asked > 2);
+    QVERIFY(ahead.total > 0);
+    QVERIFY(ahead.total < 7 * 86400);
+    JobRecord paused = cronJob(QStringLiteral("* * * * * *"));
+    paused.spec.enabled = false;
+    QCOMPARE(JobSchedule::compile(paused).slotsBetween(from, from.addDays(1), 5).total, qint64(0));
+}

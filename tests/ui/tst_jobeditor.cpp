@@ -55,6 +55,8 @@ private slots:
     void namesUtcAsTheListDoes();
     void checksNameAgainstOtherJobsWhileTyping();
     void explainsTheSchedule();
+    void savesTheJobsOwnRetention();
+    void retentionIsReadOnlyForOthers();
 };
 
 namespace {
@@ -845,6 +847,75 @@ void TestJobEditor::offersShellOnlyToShellAdmins()
     kind->setFocus();
     QTest::keyClick(kind, Qt::Key_Down);
     QCOMPARE(kind->currentIndex(), offered ? 1 : 0);
+}
+
+// An admin gives a job its own retention on the Behaviour tab: what is checked is saved as
+// the job's keep_days / keep_runs; what is unchecked follows the store-wide policy again.
+void TestJobEditor::savesTheJobsOwnRetention()
+{
+    CH_DATABASE(db);
+    QJsonObject spec = httpJobSpec(QStringLiteral("crm-sync"));
+    spec.insert(QStringLiteral("keep_runs"), 5);
+    const qint64 id = createJob(*db, spec);
+    Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
+    CH_VERIFY_OK(admin);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
+    JobEditor editor(&client, JobEditor::Mode::Edit, jobFromStore(*db, id));
+    showEditor(editor);
+    auto *daysCheck = child<QCheckBox>(&editor, "keepDaysCheck");
+    auto *days = child<QSpinBox>(&editor, "keepDaysSpin");
+    auto *runsCheck = child<QCheckBox>(&editor, "keepRunsCheck");
+    auto *runs = child<QSpinBox>(&editor, "keepRunsSpin");
+    QVERIFY(!daysCheck->isChecked());
+    QVERIFY(!days->isEnabled());
+    QVERIFY(runsCheck->isChecked());
+    QVERIFY(runs->isEnabled());
+    QCOMPARE(runs->value(), 5);
+
+    showTabOf(editor, daysCheck);
+    QTest::mouseClick(daysCheck, Qt::LeftButton);
+    QVERIFY(days->isEnabled());
+    QTest::mouseClick(days, Qt::LeftButton);
+    QTest::keyClick(days, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(days, QStringLiteral("30"));
+    QTest::mouseClick(runsCheck, Qt::LeftButton);
+    QVERIFY(!runs->isEnabled());
+    settle(editor);
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+    const Result<QList<QStringList>> stored = db->query(
+        QStringLiteral("SELECT keep_days, keep_runs IS NULL FROM cronhelm.jobs WHERE id = %1")
+            .arg(id));
+    CH_VERIFY_OK(stored);
+    QCOMPARE(stored->value(0), (QStringList{QStringLiteral("30"), QStringLiteral("t")}));
+}
+
+// Who may not change retention sees the job's own values greyed out, and why.
+void TestJobEditor::retentionIsReadOnlyForOthers()
+{
+    CH_DATABASE(db);
+    QJsonObject spec = httpJobSpec(QStringLiteral("crm-sync"));
+    spec.insert(QStringLiteral("keep_days"), 30);
+    const qint64 id = createJob(*db, spec);
+    Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    CH_VERIFY_OK(viewer);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*viewer)));
+    JobEditor editor(&client, JobEditor::Mode::View, jobFromStore(*db, id));
+    showEditor(editor);
+    auto *daysCheck = child<QCheckBox>(&editor, "keepDaysCheck");
+    auto *days = child<QSpinBox>(&editor, "keepDaysSpin");
+    QVERIFY(daysCheck->isChecked());
+    QCOMPARE(days->value(), 30);
+    QVERIFY(!child<QCheckBox>(&editor, "keepRunsCheck")->isChecked());
+    for (QWidget *w : std::initializer_list<QWidget *>{daysCheck, days,
+                                                       child<QCheckBox>(&editor, "keepRunsCheck"),
+                                                       child<QSpinBox>(&editor, "keepRunsSpin")}) {
+        QVERIFY(!w->isEnabled());
+        QVERIFY2(w->toolTip().contains(QLatin1String("cronhelm_admin")), qPrintable(w->toolTip()));
+    }
 }
 
 QTEST_MAIN(TestJobEditor)

@@ -2,6 +2,7 @@
 // what the user types (key presses and clicks on its real widgets) ends up in the spec, and
 // a problem shows under its field only once the field was touched.
 
+#include <domain/joblimits.h>
 #include <jobbehaviourpage.h>
 #include <jobgeneralpage.h>
 #include <jobnotifypage.h>
@@ -39,6 +40,7 @@ private slots:
     void timeOfDayParse_data();
     void timeOfDayParse();
     void behaviourSizes();
+    void behaviourLimitsAndPolicies();
     void notifyTargets();
     void notifyColumnsKeepTheirTitles();
 };
@@ -253,6 +255,53 @@ void TestJobEditorPages::behaviourSizes()
     JobSpec spec = odd;
     page.apply(spec);
     QCOMPARE(spec.logLimitBytes, qint64(64) * 1024);
+}
+
+// The page's ranges are the job's rules (JobLimits) and each policy's every value survives a
+// load and apply.
+void TestJobEditorPages::behaviourLimitsAndPolicies()
+{
+    JobBehaviourPage page;
+    showActive(page);
+    const auto typeInto = [](QSpinBox *spin, const QString &text) {
+        QTest::mouseClick(spin, Qt::LeftButton);
+        QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(spin, text);
+    };
+    page.load(sampleSpec());
+    typeInto(w<QSpinBox>(page, "retriesSpin"), QStringLiteral("9999999"));
+    QCOMPARE(w<QSpinBox>(page, "retriesSpin")->maximum(), JobLimits::maxRetries);
+    QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->minimum(), JobLimits::minMisfireBound);
+    QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->maximum(), JobLimits::maxMisfireBound);
+    QCOMPARE(w<QSpinBox>(page, "keepDaysSpin")->minimum(), JobLimits::minKeepDays);
+    QCOMPARE(w<QSpinBox>(page, "keepDaysSpin")->maximum(), JobLimits::maxKeepDays);
+    QCOMPARE(w<QSpinBox>(page, "keepRunsSpin")->maximum(), JobLimits::maxKeepRuns);
+    JobSpec typed = sampleSpec();
+    page.apply(typed);
+    QVERIFY(JobRules::check(typed).isEmpty());
+
+    for (const RetryBackoff backoff : allValues<RetryBackoff>()) {
+        for (const ConcurrencyPolicy concurrency : allValues<ConcurrencyPolicy>()) {
+            for (const MisfirePolicy misfire : allValues<MisfirePolicy>()) {
+                JobSpec spec = sampleSpec();
+                spec.retryBackoff = backoff;
+                spec.concurrency = concurrency;
+                spec.misfire = misfire;
+                QCOMPARE(roundTrip(page, spec), spec);
+                QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->isVisible(),
+                         misfire == MisfirePolicy::RunAll);
+            }
+        }
+    }
+    // The job's own retention: either number, both or neither.
+    for (const auto &[keepDays, keepRuns] :
+         std::initializer_list<std::pair<std::optional<int>, std::optional<int>>>{
+             {std::nullopt, std::nullopt}, {30, std::nullopt}, {std::nullopt, 0}, {1, 7}}) {
+        JobSpec spec = sampleSpec();
+        spec.keepDays = keepDays;
+        spec.keepRuns = keepRuns;
+        QCOMPARE(roundTrip(page, spec), spec);
+    }
 }
 
 void TestJobEditorPages::notifyTargets()

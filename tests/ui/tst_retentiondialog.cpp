@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace Cronhelm;
@@ -80,6 +81,7 @@ private slots:
     void adminChangesPolicy();
     void viewerSeesItReadOnly();
     void refusedSaveStaysOpen();
+    void listsJobsWithTheirOwnRetention();
 };
 
 void TestRetentionDialog::adminChangesPolicy()
@@ -152,6 +154,34 @@ void TestRetentionDialog::refusedSaveStaysOpen()
     QVERIFY(spin(dialog, "keepDays")->isEnabled());
     QCOMPARE(*db->scalar(QStringLiteral("SELECT keep_days FROM cronhelm.retention_policy")),
              QStringLiteral("365"));
+}
+
+// The jobs whose retention differs from the policy are listed with their own numbers, for
+// everyone; jobs without one are not.
+void TestRetentionDialog::listsJobsWithTheirOwnRetention()
+{
+    CH_DATABASE(db);
+    QJsonObject archive = httpJobSpec(QStringLiteral("archive"));
+    archive.insert(QStringLiteral("keep_days"), 3650);
+    QVERIFY(createJob(*db, archive) > 0);
+    QVERIFY(createJob(*db, httpJobSpec(QStringLiteral("plain"))) > 0);
+    QJsonObject chatty = httpJobSpec(QStringLiteral("chatty"));
+    chatty.insert(QStringLiteral("keep_runs"), 7);
+    QVERIFY(createJob(*db, chatty) > 0);
+    OpenDialog viewer(*db, QStringLiteral("cronhelm_viewer"));
+    QVERIFY(viewer.open());
+    auto *list = viewer.dialog->findChild<QTreeWidget *>(QStringLiteral("overridesList"));
+    QVERIFY(list);
+    QVERIFY(list->isVisible());
+    QCOMPARE(list->topLevelItemCount(), 2);
+    const QTreeWidgetItem *first = list->topLevelItem(0);
+    QCOMPARE(first->text(0), QStringLiteral("archive"));
+    QVERIFY2(first->text(1).contains(QLatin1String("3650")), qPrintable(first->text(1)));
+    QCOMPARE(first->text(2), QStringLiteral("as the policy says"));
+    const QTreeWidgetItem *second = list->topLevelItem(1);
+    QCOMPARE(second->text(0), QStringLiteral("chatty"));
+    QCOMPARE(second->text(1), QStringLiteral("as the policy says"));
+    QVERIFY2(second->text(2).contains(QLatin1String("7")), qPrintable(second->text(2)));
 }
 
 QTEST_MAIN(TestRetentionDialog)

@@ -2,9 +2,13 @@
 
 #include <clustermodel.h>
 #include <clusterview.h>
+#include <connectionstatus.h>
 #include <csvexporter.h>
 #include <durationchart.h>
+#include <jobchangesmodel.h>
+#include <jobdetailpane.h>
 #include <jobsmodel.h>
+#include <messagebar.h>
 #include <runhistorymodel.h>
 #include <storeclient.h>
 #include <traynotifier.h>
@@ -28,10 +32,12 @@ class TestViews : public QObject
 private slots:
     void initTestCase() { prepareGuiTestEnvironment(); }
     void upcomingMarksDstAndOneOffs();
+    void upcomingCountsEverySecondJobs();
     void upcomingModelFollowsJobs();
     void upcomingNeverWaitsOnTheGuiThread();
     void clusterShowsExecutorAndLease();
     void clusterAndJobsSayWhenTheyAreStale();
+    void leadershipFollowsNewTerms();
     void durationChartDrawsRecentRuns();
     void trayNotifiesWatchedFailures();
     void trayIgnoresForgedNotices();
@@ -101,6 +107,23 @@ void TestViews::upcomingMarksDstAndOneOffs()
     // Sorted by time.
     for (qsizetype i = 1; i < entries.size(); ++i)
         QVERIFY(entries.at(i - 1).at <= entries.at(i).at);
+}
+
+// A job that fires every second has 86,400 runs in a day: the summary line counts them all
+// and ends at the last one, not at a cap a few hours in.
+void TestViews::upcomingCountsEverySecondJobs()
+{
+    const QDateTime from(QDate(2027, 1, 10), QTime(0, 0), Qt::UTC);
+    const QList<UpcomingEntry> entries =
+        UpcomingModel::compute({cronJob(1, QStringLiteral("pulse"), QStringLiteral("* * * * * *"),
+                                        QStringLiteral("Europe/Berlin"))},
+                               from, from.addDays(1));
+    QCOMPARE(entries.size(), 1);
+    const UpcomingEntry &pulse = entries.first();
+    QCOMPARE(pulse.kind, UpcomingEntry::Kind::Frequent);
+    QCOMPARE(pulse.count, 86400);
+    QCOMPARE(pulse.at, from);
+    QCOMPARE(pulse.last, from.addDays(1).addSecs(-1));
 }
 
 void TestViews::upcomingModelFollowsJobs()
@@ -181,6 +204,13 @@ void TestViews::clusterShowsExecutorAndLease()
     ClusterModel cluster(&client);
     QAbstractItemModelTester tester(&cluster,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A view may ask for its rows until the reset begins: they are still the old ones then.
+    int rowsSeen = 0;
+    QList<int> rowsAtResetStart;
+    connect(&cluster, &QAbstractItemModel::modelAboutToBeReset, this,
+            [&] { rowsAtResetStart.append(cluster.rowCount()); });
+    connect(&cluster, &QAbstractItemModel::modelReset, this,
+            [&] { rowsSeen = cluster.rowCount(); });
     ClusterView view(&cluster);
     view.show();
     QVERIFY(connectClient(client, db->conninfo()));
@@ -193,6 +223,10 @@ void TestViews::clusterShowsExecutorAndLease()
     CH_VERIFY_OK(db->query(QStringLiteral(
         "SELECT cronhelm.heartbeat('node-b', 'host-b', 7, '0.1.0', now(), now(), 'standby', 0)")));
     QTRY_COMPARE_WITH_TIMEOUT(cluster.rowCount(), 2, 5000);
+    QVERIFY(!rowsAtResetStart.isEmpty());
+    QCOMPARE(rowsAtResetStart.constFirst(), 0);
+    QCOMPARE(rowsAtResetStart.constLast() < 2, true);
+    QCOMPARE(rowsSeen, 2);
     QTRY_VERIFY_WITH_TIMEOUT(view.executorText().contains(QLatin1String("node-a")), 3000);
     QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
     QCOMPARE(cluster.index(0, ClusterModel::Role).data().toString(), QStringLiteral("Executor"));
@@ -220,6 +254,8 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     QVERIFY(job > 0);
     Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
     QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    FakeNode node(*db, QStringLiteral("node-a"));
+    QVERIFY(node.start());
     StoreClient client;
     ClusterModel cluster(&client);
     QAbstractItemModelTester tester(&cluster,
@@ -227,10 +263,19 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     JobsModel jobs(&client);
     ClusterView view(&cluster);
     view.show();
+    ConnectionStatus status(&client, &cluster);
+    JobDetailPane pane(&client, &jobs);
     QVERIFY(connectClient(client, db->conninfoAs(*login)));
     QTRY_VERIFY_WITH_TIMEOUT(cluster.hasStatus(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(jobs.rowCount(), 1, 5000);
+    QCOMPARE(cluster.rowCount(), 1);
     QVERIFY(view.staleText().isEmpty());
+    QVERIFY2(status.executorText().contains(QLatin1String("node-a")),
+             qPrintable(status.executorText()));
+    QSignalSpy changesLoaded(pane.changes(), &JobChangesModel::loaded);
+    pane.showJob(job);
+    QVERIFY(changesLoaded.wait(5000));
+    QVERIFY(pane.messageBar()->text().isEmpty());
 
     QSignalSpy failed(&cluster, &ClusterModel::refreshFailed);
     QSignalSpy jobsFailed(&jobs, &JobsModel::loadFailed);
@@ -239,14 +284,85 @@ void TestViews::clusterAndJobsSayWhenTheyAreStale()
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 5000);
     QVERIFY2(view.staleText().contains(QLatin1String("could not be refreshed")),
              qPrintable(view.staleText()));
-    QCOMPARE(cluster.rowCount(), 0); // what was known stays (no nodes in this store)
+    QCOMPARE(cluster.rowCount(), 1); // what was known stays
+    QCOMPARE(cluster.index(0, ClusterModel::Node).data().toString(), QStringLiteral("node-a"));
+    // The status bar keeps the executor it knew, marked as not current.
+    QVERIFY2(status.executorText().contains(QLatin1String("node-a"))
+                 && status.executorText().contains(QLatin1String("as of")),
+             qPrintable(status.executorText()));
+    QVERIFY2(status.executorToolTip().contains(QLatin1String("could not be refreshed")),
+             qPrintable(status.executorToolTip()));
     CH_VERIFY_OK(
         db->query(QStringLiteral("SELECT cronhelm.pause_job(%1)").arg(job))); // notifies the app
     QTRY_VERIFY_WITH_TIMEOUT(!jobsFailed.isEmpty(), 5000);
+    // The job's recent runs and changes say they could not be read, and offer Reload.
+    pane.runs()->reload();
+    pane.changes()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        pane.messageBar()->text().contains(QLatin1String("recent runs and the changes")), 5000);
+    QCOMPARE(pane.messageBar()->actionTexts(), QStringList{QStringLiteral("Reload")});
 
     CH_VERIFY_OK(db->query(QStringLiteral("GRANT cronhelm_viewer TO %1").arg(*login)));
     cluster.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(view.staleText().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!status.executorText().contains(QLatin1String("as of")), 5000);
+    QVERIFY(pane.messageBar()->trigger(QStringLiteral("Reload")));
+    QTRY_VERIFY_WITH_TIMEOUT(pane.messageBar()->text().isEmpty(), 5000);
+}
+
+// The recent executor changes follow new terms: new ones on top, the oldest falling off the
+// bottom, and a history that no longer continues the shown one resets; the model stays
+// consistent through all of it.
+void TestViews::leadershipFollowsNewTerms()
+{
+    CH_DATABASE(db);
+    FakeNode first(*db, QStringLiteral("node-a"));
+    QVERIFY(first.start());
+    StoreClient client;
+    ClusterModel cluster(&client);
+    LeadershipModel leadership(&cluster);
+    QAbstractItemModelTester tester(&leadership,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(connectClient(client, db->conninfo()));
+    QTRY_COMPARE_WITH_TIMEOUT(leadership.rowCount(), 1, 5000);
+    QCOMPARE(leadership.index(0, LeadershipModel::Holder).data().toString(),
+             QStringLiteral("node-a"));
+
+    QSignalSpy inserted(&leadership, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&leadership, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&leadership, &QAbstractItemModel::modelReset);
+    // A second node takes over term after term (each from a session of its own, so the one
+    // before is gone); the store keeps the last 20 and the model shows them.
+    constexpr int terms = 25;
+    for (int term = 2; term <= terms; ++term) {
+        const QString node = term % 2 ? QStringLiteral("node-a") : QStringLiteral("node-b");
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const Result<QString> got =
+                    db->scalar(QStringLiteral("SELECT cronhelm.acquire_lease('%1', 60)").arg(node));
+                return got && got->toLongLong() == term;
+            },
+            5000));
+        if (term == 3) // rows arrive on top of what is shown
+            QTRY_COMPARE_WITH_TIMEOUT(leadership.rowCount(), 3, 5000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(leadership.index(0, LeadershipModel::Term).data().toInt(), terms,
+                              5000);
+    QCOMPARE(leadership.rowCount(), 20);
+    QCOMPARE(leadership.index(19, LeadershipModel::Term).data().toInt(), terms - 19);
+    QCOMPARE(leadership.index(0, LeadershipModel::Holder).data().toString(),
+             QStringLiteral("node-a"));
+    QVERIFY(!inserted.isEmpty());
+    QVERIFY(!removed.isEmpty());
+    QCOMPARE(reset.count(), 0);
+
+    // History rewritten under the view (a term gone from the middle): one reset.
+    CH_VERIFY_OK(db->query(
+        QStringLiteral("DELETE FROM cronhelm.leadership_history WHERE term = %1").arg(terms - 5)));
+    cluster.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(reset.count(), 1, 5000);
+    QCOMPARE(leadership.rowCount(), 20);
+    QCOMPARE(leadership.index(5, LeadershipModel::Term).data().toInt(), terms - 6);
 }
 
 void TestViews::durationChartDrawsRecentRuns()
