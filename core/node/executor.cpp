@@ -287,16 +287,14 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         return;
     }
     if (notice->status == RunStatus::Queued) {
-        // Handed back (a node shut down, or was found gone): no longer running anywhere.
-        if (auto it = m_foreignRunning.find(jobId); it != m_foreignRunning.end()) {
-            it->remove(runId);
-            if (it->isEmpty())
-                m_foreignRunning.erase(it);
-        }
-        if (m_jobs.isLoaded())
-            m_placer.consider(runId);
-        else if (m_term != 0)
-            m_queuedWhileLoading.insert(runId);
+        // Handed back (a node shut down, or was found gone)? Another node's run counts for its
+        // job's policy until the database says it is queued with no node: read it first, and
+        // place it only then (placed first, it could be counted as running elsewhere and then
+        // forgotten by a read that came back late).
+        if (m_foreignRunning.value(jobId).contains(runId))
+            recheckRun(jobId, runId);
+        else
+            placeQueued(runId);
         return;
     }
     if (notice->status && isFinal(*notice->status)) {
@@ -323,9 +321,15 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 return;
             }
             if (run->has_value()) {
-                if ((*run)->cancelRequested
+                const ActiveRun &active = **run;
+                if (active.cancelRequested
                     && m_host.cancel(runId, QStringLiteral("cancelled by an operator")))
                     spdlog::info("run {}: cancel requested", runId);
+                // Handed back: queued with no node is what a real "queued" notice means (a
+                // forged one finds the run still running on its node).
+                if (active.status == RunStatus::Queued && active.node.isEmpty()
+                    && forgetForeign(epoch, jobId, runId))
+                    placeQueued(runId);
                 return;
             }
             // Ended in the database. Cancelled before its instant: not to be started here.
@@ -334,13 +338,27 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 checkIdle();
             }
             // Another node's run no longer holds the job's policy.
-            auto it = m_foreignRunning.find(jobId);
-            if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
-                return;
-            if (it->isEmpty())
-                m_foreignRunning.erase(it);
-            m_placer.placeWaiting();
+            if (forgetForeign(epoch, jobId, runId))
+                m_placer.placeWaiting();
         });
+}
+
+bool Executor::forgetForeign(quint64 epoch, qint64 jobId, qint64 runId)
+{
+    auto it = m_foreignRunning.find(jobId);
+    if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
+        return false;
+    if (it->isEmpty())
+        m_foreignRunning.erase(it);
+    return true;
+}
+
+void Executor::placeQueued(qint64 runId)
+{
+    if (m_jobs.isLoaded())
+        m_placer.consider(runId);
+    else if (m_term != 0)
+        m_queuedWhileLoading.insert(runId);
 }
 
 // Concurrency and reserved starts ---------------------------------------------------

@@ -107,6 +107,11 @@ private:
 
     // Reads the run a notification named and acts on its state in the database.
     void recheckRun(qint64 jobId, qint64 runId);
+    // Another node's run no longer counts for its job (when read under the current lease);
+    // returns whether it was counted.
+    bool forgetForeign(quint64 epoch, qint64 jobId, qint64 runId);
+    // A queued run (as read or notified) for the placer, or for after the takeover loads.
+    void placeQueued(qint64 runId);
 
     // Runs assigned to this node (as a worker, or before it became executor), newly read.
     void adoptAssignments(const AssignmentReader::Sorted &runs);
