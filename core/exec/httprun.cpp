@@ -50,6 +50,23 @@ bool isSensitiveHeader(const QByteArray &name)
         || lower == "www-authenticate" || lower.contains("token") || lower.contains("secret");
 }
 
+// A piece of a response quoted in a run's error: control characters (a NUL above all,
+// which libpq would take for the end of the text) are shown as \xNN.
+QString quotable(const QString &text)
+{
+    QString shown;
+    shown.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0)) {
+            shown += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        } else {
+            shown += c;
+        }
+    }
+    return shown;
+}
+
 QByteArray defaultContentType(const QString &body)
 {
     QJsonParseError error;
@@ -246,7 +263,7 @@ bool HttpRun::followRedirect(RunOutcome &outcome)
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         outcome.error = CoreTr::tr("HTTP %1 redirects to \"%2\", which is not an http(s) URL")
                             .arg(status)
-                            .arg(QString::fromUtf8(location));
+                            .arg(quotable(QString::fromUtf8(location)));
         return false;
     }
     if (m_hop.url.scheme().toLower() == QLatin1String("https") && scheme == QLatin1String("http")) {
@@ -439,7 +456,9 @@ RunOutcome HttpRun::judge(int httpStatus)
         if (match.hasMatch()) {
             QString matched = match.captured(0).simplified();
             if (matched.size() > maxQuotedMatch) {
-                matched = matched.left(maxQuotedMatch) + QStringLiteral("…");
+                matched = quotable(matched.left(maxQuotedMatch)) + QStringLiteral("…");
+            } else {
+                matched = quotable(matched);
             }
             outcome.status = RunStatus::Failed;
             outcome.error = CoreTr::tr("response body matches \"%1\": \"%2\"")

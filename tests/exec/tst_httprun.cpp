@@ -693,6 +693,25 @@ private Q_SLOTS:
             qPrintable(recorder.outcome().error));
     }
 
+    // A NUL (or another control character) in the matched part of the body is quoted as
+    // \xNN: the error goes to PostgreSQL, whose text holds no NUL (libpq would cut it there).
+    void bodyMatchQuotesControlCharacters()
+    {
+        static const char body[] = "status: error:\0x\x01y";
+        TestResponse response;
+        response.body = QByteArray(body, sizeof(body) - 1);
+        m_server->setResponse(QStringLiteral("/nul"), response);
+        HttpRun httpRun(httpContext(
+            QJsonObject{{QStringLiteral("fail_if_body_matches"), QStringLiteral("error.*")}},
+            QStringLiteral("/nul")));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QVERIFY(!recorder.outcome().error.contains(QChar(0)));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("response body matches \"error.*\": \"error:\\x00x\\x01y\""));
+    }
+
     // Issue 9: the start is the moment the request left, not the moment it was handed over.
     // The host takes no connection for 2 s: a runner that reports its start at once (as
     // QNetworkAccessManager's queue did) reports it before the host could have got anything.

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void httpJob();
     void httpStartIsWhenTheRequestLeaves();
     void httpConnectTimeout();
+    void httpErrorWithNulIsRecorded();
     void notifications();
     void hugeOutput();
     void missingSecret();
@@ -195,6 +196,34 @@ void TargetsTest::httpConnectTimeout()
         outcome,
         QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
             .arg(host.port()));
+}
+
+// Issue 10: a NUL in the part of a body fail_if_body_matches quotes in the run's error made
+// libpq cut the node's finish_runs call short: the end was never recorded and the run stayed
+// `running`. It ends `failed`, the NUL shown as \x00.
+void TargetsTest::httpErrorWithNulIsRecorded()
+{
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    static const char body[] = "error:\0x";
+    TestResponse response;
+    response.body = QByteArray(body, sizeof(body) - 1);
+    server.setResponse(QStringLiteral("/nul"), response);
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("nul in error"),
+                      {{QStringLiteral("url"), server.url(QStringLiteral("/nul")).toString()},
+                       {QStringLiteral("fail_if_body_matches"), QStringLiteral("error.*")}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(outcome,
+             QStringLiteral("failed: response body matches \"error.*\": \"error:\\x00x\""));
 }
 
 // A failing job tells a generic webhook and a Slack webhook; once fixed, they hear of the
