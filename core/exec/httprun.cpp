@@ -192,13 +192,27 @@ bool HttpRun::sameOrigin(const QUrl &url) const
         && effectivePort(url) == effectivePort(m_origin);
 }
 
+HttpLimits HttpRun::limits() const
+{
+    // The job's own limits, where it sets them, win over the node's.
+    HttpLimits limits = context().httpLimits;
+    const HttpTarget &http = context().target.http;
+    if (http.connectTimeoutSeconds) {
+        limits.connectTimeout = std::chrono::seconds(*http.connectTimeoutSeconds);
+    }
+    if (http.idleTimeoutSeconds) {
+        limits.idleTimeout = std::chrono::seconds(*http.idleTimeoutSeconds);
+    }
+    return limits;
+}
+
 HttpExchange::Request HttpRun::requestFor(const Hop &hop) const
 {
     HttpExchange::Request request;
     request.url = hop.url;
     request.method = hop.method;
     request.body = hop.body;
-    request.limits = context().httpLimits;
+    request.limits = limits();
     // The job's headers (credentials or not: any of them may be a secret) only go to the
     // origin the job named.
     const bool jobHeaders = sameOrigin(hop.url);
@@ -378,8 +392,8 @@ void HttpRun::exchangeEnded(const HttpExchange::End &end)
         outcome.httpStatus = m_head->status;
     }
     const qint64 limitSeconds = end.failure == HttpExchange::Failure::ConnectTimeout
-        ? qint64(context().httpLimits.connectTimeout.count())
-        : qint64(context().httpLimits.idleTimeout.count());
+        ? qint64(limits().connectTimeout.count())
+        : qint64(limits().idleTimeout.count());
     if (end.failure == HttpExchange::Failure::ConnectTimeout) {
         outcome.status = RunStatus::Failed;
         outcome.error = CoreTr::tr("could not connect to %1 within %n s (connect timeout)", nullptr,

@@ -830,6 +830,56 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
+    // A job's own connect_timeout_s / idle_timeout_s win over the node's limits (here the
+    // defaults: 30 s, no idle limit), in both directions, and the error gives the job's number.
+    void jobLimitsWinOverTheNode()
+    {
+        StalledListener host;
+        QVERIFY(host.isListening());
+        RunContext context = httpContext(
+            QJsonObject{{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()},
+                        {QStringLiteral("connect_timeout_s"), 1}});
+        context.timeoutSeconds = 60;
+        HttpRun httpRun(context);
+        RunRecorder recorder(&httpRun);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run(httpRun, recorder, 20000));
+        QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 5000,
+                 qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+                     .arg(host.port()));
+
+        TestResponse silent;
+        silent.delay = std::chrono::seconds(30);
+        m_server->setResponse(QStringLiteral("/silent"), silent);
+        RunContext idle = httpContext(QJsonObject{{QStringLiteral("idle_timeout_s"), 1}},
+                                      QStringLiteral("/silent"));
+        idle.timeoutSeconds = 60;
+        HttpRun idleRun(idle);
+        RunRecorder idleRecorder(&idleRun);
+        clock.restart();
+        QVERIFY(run(idleRun, idleRecorder, 20000));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(idleRecorder.outcome().error,
+                 QStringLiteral("nothing received from 127.0.0.1:%1 for 1 s (idle timeout)")
+                     .arg(m_server->port()));
+
+        // The job says "no idle limit" (0) on a node that has one: the slow answer is awaited.
+        TestResponse slow;
+        slow.delay = std::chrono::milliseconds(2500);
+        m_server->setResponse(QStringLiteral("/slow"), slow);
+        RunContext patient = httpContext(QJsonObject{{QStringLiteral("idle_timeout_s"), 0}},
+                                         QStringLiteral("/slow"));
+        patient.httpLimits.idleTimeout = std::chrono::seconds(1);
+        HttpRun patientRun(patient);
+        RunRecorder patientRecorder(&patientRun);
+        QVERIFY(run(patientRun, patientRecorder, 20000));
+        QVERIFY2(patientRecorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(patientRecorder.outcome().error));
+    }
+
     void noNetworkManager()
     {
         RunContext context = httpContext({});

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void httpStartIsWhenTheRequestLeaves();
     void httpConnectTimeout();
     void httpErrorWithNulIsRecorded();
+    void httpJobConnectTimeout();
     void notifications();
     void hugeOutput();
     void missingSecret();
@@ -187,6 +188,29 @@ void TargetsTest::httpConnectTimeout()
         job, probe,
         Test::httpJob(QStringLiteral("dead host"),
                       {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(
+        outcome,
+        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+            .arg(host.port()));
+}
+
+// A job's own connect_timeout_s wins over the node's limit (left at its 30 s default).
+void TargetsTest::httpJobConnectTimeout()
+{
+    StalledListener host;
+    QVERIFY(host.isListening());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(job, probe,
+                  Test::httpJob(QStringLiteral("dead host, impatient job"),
+                                {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()},
+                                 {QStringLiteral("connect_timeout_s"), 1}}));
     CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     CH_WAIT(probe, finished(run), 10000);
     CH_VALUE(
