@@ -123,9 +123,7 @@ LeaseDeadline Executor::startDeadline() const
 {
     if (m_term != 0)
         return m_leaseValid;
-    if (!m_connected)
-        return {};
-    return LeaseDeadline::after(std::chrono::milliseconds(qint64(m_config.leaseTtlSeconds * 1000)));
+    return aliveUntil();
 }
 
 void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
@@ -179,6 +177,26 @@ void Executor::onReconnected()
 void Executor::onConnectionLost()
 {
     m_connected = false;
+    m_aliveValid = LeaseDeadline();
+}
+
+void Executor::onHeartbeatProven(LeaseDeadline validUntil)
+{
+    const bool lapsed = m_aliveValid.hasExpired();
+    m_aliveValid = validUntil;
+    if (!lapsed || m_draining)
+        return;
+    // The proof had run out (the node was frozen, suspended, or its heartbeats failed): an
+    // executor may have taken it for dead meanwhile and given its runs to other nodes. What
+    // is still this node's is read again before anything assigned starts.
+    const QList<qint64> dropped = m_reserved.takeAssigned();
+    if (dropped.isEmpty())
+        return;
+    spdlog::warn("assign: this node's heartbeat proof had run out; {} assigned runs are read "
+                 "again before they start",
+                 dropped.size());
+    m_assignments.sync();
+    checkIdle();
 }
 
 void Executor::stopTakingWork()
@@ -383,11 +401,11 @@ bool Executor::startReserved(qint64 runId, Reservation reservation)
 {
     const JobRuntime *job = m_jobs.find(reservation.jobId);
     const bool leaseProven = m_term != 0 && !m_leaseValid.hasExpired();
-    switch (ReservedStarts::check(reservation, m_connected, leaseProven,
+    switch (ReservedStarts::check(reservation, aliveUntil(), leaseProven,
                                   job ? &job->data.job : nullptr, job ? &job->schedule : nullptr)) {
     case ReservedStarts::AtInstant::NoSession:
-        spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
-                     "lost",
+        spdlog::warn("skip: job {} run {} slot {}: not started, this node's heartbeat is not "
+                     "proven (connection lost, or older than dead_after): it may count as dead",
                      reservation.jobId, runId, iso(reservation.slot));
         checkIdle();
         return false;
