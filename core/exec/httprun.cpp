@@ -295,6 +295,15 @@ bool HttpRun::followRedirect(RunOutcome &outcome)
         next.body.clear();
         next.bodyDropped = true;
     }
+    // 307/308 (and 301/302 of a PUT or PATCH) repeat the body, which may hold resolved
+    // secrets like the job's headers do; the headers stay with the origin, so must the body.
+    if (!next.body.isEmpty() && !sameOrigin(target)) {
+        outcome.error = CoreTr::tr("HTTP %1 redirects the request body to %2, another origin: "
+                                   "refused, as the body may hold secrets meant for %3 only")
+                            .arg(status)
+                            .arg(hostAndPort(target), hostAndPort(m_origin));
+        return false;
+    }
     sink().systemLine(CoreTr::tr("[cronhelm] redirected to %1 %2")
                           .arg(QString::fromLatin1(next.method), displayUrl(target)));
     auto error = prepareHop(next);

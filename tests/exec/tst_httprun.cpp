@@ -485,6 +485,56 @@ private Q_SLOTS:
                  QByteArray("k3y"));
     }
 
+    // Issue 10: a 307/308 to another origin would repeat the body there, and the body may
+    // hold resolved secrets: the run fails saying why, and the other server gets nothing.
+    // Back to the same origin, the body goes on as before.
+    void bodyStaysWithTheOrigin_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("307 POST") << 307 << QStringLiteral("POST");
+        QTest::newRow("308 PUT") << 308 << QStringLiteral("PUT");
+        QTest::newRow("301 PATCH") << 301 << QStringLiteral("PATCH");
+    }
+
+    void bodyStaysWithTheOrigin()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, method);
+        HttpTestServer other;
+        QVERIFY(other.listen());
+        other.setResponse(QStringLiteral("/elsewhere"), TestResponse());
+        m_server->setRedirect(QStringLiteral("/away"),
+                              other.url(QStringLiteral("/elsewhere")).toString(), status);
+        const QJsonObject target{
+            {QStringLiteral("method"), method},
+            {QStringLiteral("body"),
+             QJsonObject{{QStringLiteral("token"), QStringLiteral("s3cr3t")}}}};
+        HttpRun httpRun(httpContext(target, QStringLiteral("/away")));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().httpStatus, std::optional<int>(status));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("HTTP %1 redirects the request body to 127.0.0.1:%2, another "
+                                "origin: refused, as the body may hold secrets meant for "
+                                "127.0.0.1:%3 only")
+                     .arg(status)
+                     .arg(other.port())
+                     .arg(m_server->port()));
+        QCOMPARE(m_server->requests(QStringLiteral("/away")).size(), 1);
+        QVERIFY(other.requests().isEmpty());
+
+        // The same origin: followed, body and all.
+        m_server->setRedirect(QStringLiteral("/here"), QStringLiteral("/hook"), status);
+        HttpRun local(httpContext(target, QStringLiteral("/here")));
+        RunRecorder localRecorder(&local);
+        QVERIFY(run(local, localRecorder));
+        QVERIFY2(localRecorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(localRecorder.outcome().error));
+        QVERIFY(m_server->requests(QStringLiteral("/hook")).constFirst().body.contains("s3cr3t"));
+    }
+
     void redirectToOtherScheme()
     {
         m_server->setRedirect(QStringLiteral("/ftp"), QStringLiteral("ftp://127.0.0.1/file"));
