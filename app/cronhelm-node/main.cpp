@@ -156,7 +156,12 @@ int main(int argc, char *argv[])
     if (const int lead = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_FIRE_LEAD_MS"); lead > 0)
         config.fireLead = std::chrono::milliseconds(lead);
 
-    setUpLogging(config.nodeId, config.logFile);
+    try {
+        setUpLogging(config.nodeId, config.logFile);
+    } catch (const std::exception &e) {
+        // E.g. a log file that is a symbolic link or another user's (privatelogfile.h).
+        return fail(QString::fromLocal8Bit(e.what()));
+    }
 
     NodeDaemon daemon(config);
     SignalBridge signals_;
