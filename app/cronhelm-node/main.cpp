@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/prctl.h>
 
 using namespace Cronhelm;
 
@@ -38,6 +39,12 @@ void setUpLogging(const QString &nodeId, const QString &logFile)
 
 int main(int argc, char *argv[])
 {
+    // Shell jobs run as this process's user: without this, any of them could read the node's
+    // environment (PGPASSWORD, every CRONHELM_SECRET_) from /proc/<node>/environ, or its
+    // memory. Not dumpable, those files belong to root and ptrace is refused to the user; the
+    // jobs themselves are dumpable again (execve resets it). No core dumps of the node.
+    if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        std::perror("cronhelm-node: prctl(PR_SET_DUMPABLE)");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cronhelm-node"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRONHELM_VERSION));
@@ -156,7 +163,12 @@ int main(int argc, char *argv[])
     if (const int lead = qEnvironmentVariableIntValue("CRONHELM_NODE_TEST_FIRE_LEAD_MS"); lead > 0)
         config.fireLead = std::chrono::milliseconds(lead);
 
-    setUpLogging(config.nodeId, config.logFile);
+    try {
+        setUpLogging(config.nodeId, config.logFile);
+    } catch (const std::exception &e) {
+        // E.g. a log file that is a symbolic link or another user's (privatelogfile.h).
+        return fail(QString::fromLocal8Bit(e.what()));
+    }
 
     NodeDaemon daemon(config);
     SignalBridge signals_;

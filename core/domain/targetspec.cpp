@@ -227,10 +227,13 @@ void readHttp(TargetReader &in, HttpTarget &http)
 
     http.maxRedirects = in.wholeNumber("max_redirects", 0, JobLimits::maxRedirects,
                                        HttpTarget::defaultMaxRedirects);
-    http.connectTimeoutSeconds =
-        in.wholeNumber("connect_timeout_s", 1, JobLimits::maxConnectTimeoutSeconds,
-                       HttpTarget::defaultConnectTimeoutSeconds);
-    http.idleTimeoutSeconds = in.wholeNumber("idle_timeout_s", 0, JobLimits::maxTimeoutSeconds, 0);
+    if (!TargetReader::absent(in.value("connect_timeout_s"))) {
+        http.connectTimeoutSeconds =
+            in.wholeNumber("connect_timeout_s", 1, JobLimits::maxConnectTimeoutSeconds, 0);
+    }
+    if (!TargetReader::absent(in.value("idle_timeout_s")))
+        http.idleTimeoutSeconds =
+            in.wholeNumber("idle_timeout_s", 0, JobLimits::maxTimeoutSeconds, 0);
 }
 
 void readShell(TargetReader &in, ShellTarget &shell)
@@ -367,10 +370,10 @@ QJsonObject TargetSpec::toJson() const
         json.insert(QStringLiteral("fail_if_body_matches"), http.failIfBodyMatches);
     if (http.maxRedirects != HttpTarget::defaultMaxRedirects)
         json.insert(QStringLiteral("max_redirects"), http.maxRedirects);
-    if (http.connectTimeoutSeconds != HttpTarget::defaultConnectTimeoutSeconds)
-        json.insert(QStringLiteral("connect_timeout_s"), http.connectTimeoutSeconds);
-    if (http.idleTimeoutSeconds != 0)
-        json.insert(QStringLiteral("idle_timeout_s"), http.idleTimeoutSeconds);
+    if (http.connectTimeoutSeconds)
+        json.insert(QStringLiteral("connect_timeout_s"), *http.connectTimeoutSeconds);
+    if (http.idleTimeoutSeconds)
+        json.insert(QStringLiteral("idle_timeout_s"), *http.idleTimeoutSeconds);
     return json;
 }
 

@@ -34,7 +34,6 @@ struct StatusRange
 struct HttpTarget
 {
     static constexpr int defaultMaxRedirects = 5;
-    static constexpr int defaultConnectTimeoutSeconds = 30;
 
     QString method = QStringLiteral("GET");
     QString url;
@@ -45,11 +44,12 @@ struct HttpTarget
     QString failIfBodyMatches; // a regular expression (PCRE syntax); may be empty
     int maxRedirects = defaultMaxRedirects;
     // Connecting (DNS, TCP, TLS) may take this long; a dead host fails here rather than at
-    // the job's timeout.
-    int connectTimeoutSeconds = defaultConnectTimeoutSeconds;
+    // the job's timeout. Not set: the node's limit (cronhelm-node --http-connect-timeout).
+    std::optional<int> connectTimeoutSeconds;
     // Fail when nothing arrives for this long; 0: no limit (a 25-minute call that answers
-    // only at the end is normal). The job timeout bounds the whole exchange either way.
-    int idleTimeoutSeconds = 0;
+    // only at the end is normal). Not set: the node's limit (--http-idle-timeout). The job
+    // timeout bounds the whole exchange either way.
+    std::optional<int> idleTimeoutSeconds;
 
     bool operator==(const HttpTarget &) const = default;
 };

@@ -50,6 +50,23 @@ bool isSensitiveHeader(const QByteArray &name)
         || lower == "www-authenticate" || lower.contains("token") || lower.contains("secret");
 }
 
+// A piece of a response quoted in a run's error: control characters (a NUL above all,
+// which libpq would take for the end of the text) are shown as \xNN.
+QString quotable(const QString &text)
+{
+    QString shown;
+    shown.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0)) {
+            shown += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        } else {
+            shown += c;
+        }
+    }
+    return shown;
+}
+
 QByteArray defaultContentType(const QString &body)
 {
     QJsonParseError error;
@@ -175,13 +192,27 @@ bool HttpRun::sameOrigin(const QUrl &url) const
         && effectivePort(url) == effectivePort(m_origin);
 }
 
+HttpLimits HttpRun::limits() const
+{
+    // The job's own limits, where it sets them, win over the node's.
+    HttpLimits limits = context().httpLimits;
+    const HttpTarget &http = context().target.http;
+    if (http.connectTimeoutSeconds) {
+        limits.connectTimeout = std::chrono::seconds(*http.connectTimeoutSeconds);
+    }
+    if (http.idleTimeoutSeconds) {
+        limits.idleTimeout = std::chrono::seconds(*http.idleTimeoutSeconds);
+    }
+    return limits;
+}
+
 HttpExchange::Request HttpRun::requestFor(const Hop &hop) const
 {
     HttpExchange::Request request;
     request.url = hop.url;
     request.method = hop.method;
     request.body = hop.body;
-    request.limits = context().httpLimits;
+    request.limits = limits();
     // The job's headers (credentials or not: any of them may be a secret) only go to the
     // origin the job named.
     const bool jobHeaders = sameOrigin(hop.url);
@@ -246,7 +277,7 @@ bool HttpRun::followRedirect(RunOutcome &outcome)
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         outcome.error = CoreTr::tr("HTTP %1 redirects to \"%2\", which is not an http(s) URL")
                             .arg(status)
-                            .arg(QString::fromUtf8(location));
+                            .arg(quotable(QString::fromUtf8(location)));
         return false;
     }
     if (m_hop.url.scheme().toLower() == QLatin1String("https") && scheme == QLatin1String("http")) {
@@ -263,6 +294,15 @@ bool HttpRun::followRedirect(RunOutcome &outcome)
         next.method = QByteArrayLiteral("GET");
         next.body.clear();
         next.bodyDropped = true;
+    }
+    // 307/308 (and 301/302 of a PUT or PATCH) repeat the body, which may hold resolved
+    // secrets like the job's headers do; the headers stay with the origin, so must the body.
+    if (!next.body.isEmpty() && !sameOrigin(target)) {
+        outcome.error = CoreTr::tr("HTTP %1 redirects the request body to %2, another origin: "
+                                   "refused, as the body may hold secrets meant for %3 only")
+                            .arg(status)
+                            .arg(hostAndPort(target), hostAndPort(m_origin));
+        return false;
     }
     sink().systemLine(CoreTr::tr("[cronhelm] redirected to %1 %2")
                           .arg(QString::fromLatin1(next.method), displayUrl(target)));
@@ -361,8 +401,8 @@ void HttpRun::exchangeEnded(const HttpExchange::End &end)
         outcome.httpStatus = m_head->status;
     }
     const qint64 limitSeconds = end.failure == HttpExchange::Failure::ConnectTimeout
-        ? qint64(context().httpLimits.connectTimeout.count())
-        : qint64(context().httpLimits.idleTimeout.count());
+        ? qint64(limits().connectTimeout.count())
+        : qint64(limits().idleTimeout.count());
     if (end.failure == HttpExchange::Failure::ConnectTimeout) {
         outcome.status = RunStatus::Failed;
         outcome.error = CoreTr::tr("could not connect to %1 within %n s (connect timeout)", nullptr,
@@ -439,7 +479,9 @@ RunOutcome HttpRun::judge(int httpStatus)
         if (match.hasMatch()) {
             QString matched = match.captured(0).simplified();
             if (matched.size() > maxQuotedMatch) {
-                matched = matched.left(maxQuotedMatch) + QStringLiteral("…");
+                matched = quotable(matched.left(maxQuotedMatch)) + QStringLiteral("…");
+            } else {
+                matched = quotable(matched);
             }
             outcome.status = RunStatus::Failed;
             outcome.error = CoreTr::tr("response body matches \"%1\": \"%2\"")

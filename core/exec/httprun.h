@@ -64,6 +64,8 @@ private:
     // What start() sends: prepared ahead (prepare()) or at start; an error if it cannot.
     std::optional<QString> build();
     bool sameOrigin(const QUrl &url) const;
+    // The connect and idle limits of this run: the job's where it sets them, else the node's.
+    HttpLimits limits() const;
     HttpExchange::Request requestFor(const Hop &hop) const;
     // Sets up m_exchange for `hop`; an error if libcurl refuses it.
     std::optional<QString> prepareHop(const Hop &hop);

@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <cstring>
 #include <signal.h>
@@ -48,14 +49,16 @@ QProcessEnvironment cleanEnvironment()
 // the grace has passed. This outlives the run (which is deleted as soon as its end is
 // recorded): a parentless timer on the run's thread that deletes itself. It checks every
 // 100 ms whether the group is gone, so that the group id is not signalled long after its
-// last member died (a group id can only be reused once no member is left).
+// last member died (a group id can only be reused once no member is left). If the thread
+// ends first (the node shuts down during the grace), the group gets its SIGKILL then: no
+// timer would be left to send it.
 void killLeftoversAfter(qint64 group, std::chrono::milliseconds grace)
 {
     auto *timer = new QTimer;
     const QDeadlineTimer deadline(grace);
     timer->setInterval(std::chrono::milliseconds(100));
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, group, deadline] {
-        const pid_t target = -static_cast<pid_t>(group);
+    const pid_t target = -static_cast<pid_t>(group);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, target, deadline] {
         if (::kill(target, 0) != 0) {
             timer->stop();
             timer->deleteLater();
@@ -65,6 +68,17 @@ void killLeftoversAfter(qint64 group, std::chrono::milliseconds grace)
             timer->deleteLater();
         }
     });
+    // Emitted on the thread itself as it ends, before its deferred deletes run.
+    QObject::connect(
+        QThread::currentThread(), &QThread::finished, timer,
+        [timer, target] {
+            if (timer->isActive() && ::kill(target, 0) == 0) {
+                ::kill(target, SIGKILL);
+            }
+            timer->stop();
+            timer->deleteLater();
+        },
+        Qt::DirectConnection);
     timer->start();
 }
 

@@ -235,6 +235,8 @@ Status LocalStore::prepareDirectories()
     };
     if (!QDir().mkpath(m_root))
         return cannotCreate(m_root);
+    if (Status own = checkOwnFolder(m_root); !own)
+        return own;
     if (!m_asRoot) {
         if (!QDir().mkpath(storeDir()))
             return cannotCreate(storeDir());
@@ -261,7 +263,7 @@ Status LocalStore::prepareDirectories()
     }
 #ifdef Q_OS_UNIX
     const passwd *owner = ::getpwnam(kServerUser);
-    if (!owner || ::chown(QFile::encodeName(m_root).constData(), 0, owner->pw_gid) != 0
+    if (!owner || ::lchown(QFile::encodeName(m_root).constData(), 0, owner->pw_gid) != 0
         || ::chmod(QFile::encodeName(m_root).constData(), 0710) != 0) {
         return makeError(ErrorKind::Other,
                          LocalTr::tr("The folder %1 cannot be opened to the 'postgres' user "
@@ -682,7 +684,10 @@ Status LocalStore::giveToOwner(const QString &path) const
                                      "user, but there is no such user. Install the PostgreSQL "
                                      "server package (sudo apt install postgresql)."));
     }
-    if (::chown(QFile::encodeName(path).constData(), owner->pw_uid, owner->pw_gid) != 0) {
+    if (Status notLink = refuseLink(path); !notLink)
+        return notLink;
+    // lchown: a link planted in between is changed itself, not what it points to.
+    if (::lchown(QFile::encodeName(path).constData(), owner->pw_uid, owner->pw_gid) != 0) {
         return makeError(
             ErrorKind::Other,
             LocalTr::tr("The folder %1 cannot be given to the 'postgres' user.").arg(path));
@@ -693,8 +698,49 @@ Status LocalStore::giveToOwner(const QString &path) const
     return Done{};
 }
 
+// As root a symbolic link would make chown/chmod act on whatever it points to: a file of
+// the system, handed to 'postgres' or opened to it.
+Status LocalStore::refuseLink(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat info = {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISLNK(info.st_mode)) {
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The local store's %1 is a symbolic link; refusing to use "
+                                     "it. Remove it, or choose another data folder with "
+                                     "CRONHELM_LOCAL_DIR.")
+                             .arg(QDir::toNativeSeparators(path)));
+    }
+#else
+    Q_UNUSED(path);
+#endif
+    return Done{};
+}
+
+// The store's folder must be a real folder of the user who runs the store: in a folder
+// others can write to (/tmp), someone could have made it, or a link in its place, before.
+Status LocalStore::checkOwnFolder(const QString &path)
+{
+    if (Status notLink = refuseLink(path); !notLink)
+        return notLink;
+#ifdef Q_OS_UNIX
+    struct stat info = {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISDIR(info.st_mode)
+        || info.st_uid != ::geteuid()) {
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The local store's folder %1 belongs to another user; "
+                                     "refusing to use it. Choose another data folder with "
+                                     "CRONHELM_LOCAL_DIR.")
+                             .arg(QDir::toNativeSeparators(path)));
+    }
+#endif
+    return Done{};
+}
+
 Status LocalStore::makePrivate(const QString &path, bool folder) const
 {
+    if (Status notLink = refuseLink(path); !notLink)
+        return notLink;
 #ifdef Q_OS_UNIX
     if (::chmod(QFile::encodeName(path).constData(), folder ? 0700 : 0600) != 0) {
         return makeError(ErrorKind::Other,

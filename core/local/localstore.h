@@ -96,6 +96,10 @@ private:
     Status migrate();
     Status writeOwned(const QString &path, const QByteArray &contents) const;
     Status giveToOwner(const QString &path) const;
+    // An error when `path` is a symbolic link.
+    static Status refuseLink(const QString &path);
+    // An error unless `path` is a folder (not a link) of this process's user.
+    static Status checkOwnFolder(const QString &path);
     // Only the owner may enter, read or write (0700 folders, 0600 files).
     Status makePrivate(const QString &path, bool folder) const;
     // The store folder, its socket folder and the server log: the owner's alone (an older

@@ -23,6 +23,12 @@ std::chrono::milliseconds leaseMargin(double ttlSeconds)
 
 } // namespace
 
+LeaseDeadline ControlChannel::aliveProofFromNow(double deadAfterSeconds)
+{
+    const auto deadAfter = std::chrono::milliseconds(qint64(deadAfterSeconds * 1000));
+    return LeaseDeadline::after(deadAfter - leaseMargin(deadAfterSeconds));
+}
+
 ControlChannel::ControlChannel(const NodeConfig &config, const NodeIdentity &identity)
     : m_config(config)
     , m_identity(identity)
@@ -149,6 +155,8 @@ void ControlChannel::heartbeatTick()
         : !m_competing              ? QStringLiteral("stopping")
         : m_term                    ? QStringLiteral("executor")
                                     : QStringLiteral("standby");
+    // Counted from before the request: the database records the heartbeat later than this.
+    const LeaseDeadline aliveUntil = aliveProofFromNow(m_config.deadAfterSeconds);
     QElapsedTimer took;
     took.start();
     Result<QDateTime> dbNow =
@@ -158,6 +166,8 @@ void ControlChannel::heartbeatTick()
         handleFailure(dbNow.error());
         return;
     }
+    if (!m_stopped)
+        Q_EMIT heartbeatProven(aliveUntil);
     const QDateTime after = QDateTime::currentDateTimeUtc();
     const qint64 midpoint = (before.toMSecsSinceEpoch() + after.toMSecsSinceEpoch()) / 2;
     const qint64 offset = midpoint - dbNow->toMSecsSinceEpoch();

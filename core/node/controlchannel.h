@@ -50,6 +50,14 @@ Q_SIGNALS:
     // The session came back after a loss: notifications may have been missed.
     void reconnected();
     void connectionLost(const QString &message);
+    // A heartbeat was recorded: no executor takes this node for dead before validUntil
+    // (dead_after from before the request, minus a margin; CLOCK_BOOTTIME).
+    void heartbeatProven(LeaseDeadline validUntil);
+
+public:
+    // How long a heartbeat sent now proves this node alive: dead_after minus a margin for
+    // clocks that run at different rates, counted from before the request.
+    static LeaseDeadline aliveProofFromNow(double deadAfterSeconds);
 
 private:
     void leaseTick();

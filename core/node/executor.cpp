@@ -123,9 +123,7 @@ LeaseDeadline Executor::startDeadline() const
 {
     if (m_term != 0)
         return m_leaseValid;
-    if (!m_connected)
-        return {};
-    return LeaseDeadline::after(std::chrono::milliseconds(qint64(m_config.leaseTtlSeconds * 1000)));
+    return aliveUntil();
 }
 
 void Executor::onLeaseAcquired(qint64 term, LeaseDeadline validUntil)
@@ -179,6 +177,26 @@ void Executor::onReconnected()
 void Executor::onConnectionLost()
 {
     m_connected = false;
+    m_aliveValid = LeaseDeadline();
+}
+
+void Executor::onHeartbeatProven(LeaseDeadline validUntil)
+{
+    const bool lapsed = m_aliveValid.hasExpired();
+    m_aliveValid = validUntil;
+    if (!lapsed || m_draining)
+        return;
+    // The proof had run out (the node was frozen, suspended, or its heartbeats failed): an
+    // executor may have taken it for dead meanwhile and given its runs to other nodes. What
+    // is still this node's is read again before anything assigned starts.
+    const QList<qint64> dropped = m_reserved.takeAssigned();
+    if (dropped.isEmpty())
+        return;
+    spdlog::warn("assign: this node's heartbeat proof had run out; {} assigned runs are read "
+                 "again before they start",
+                 dropped.size());
+    m_assignments.sync();
+    checkIdle();
 }
 
 void Executor::stopTakingWork()
@@ -287,16 +305,14 @@ void Executor::onNotification(const QString &channel, const QString &payload)
         return;
     }
     if (notice->status == RunStatus::Queued) {
-        // Handed back (a node shut down, or was found gone): no longer running anywhere.
-        if (auto it = m_foreignRunning.find(jobId); it != m_foreignRunning.end()) {
-            it->remove(runId);
-            if (it->isEmpty())
-                m_foreignRunning.erase(it);
-        }
-        if (m_jobs.isLoaded())
-            m_placer.consider(runId);
-        else if (m_term != 0)
-            m_queuedWhileLoading.insert(runId);
+        // Handed back (a node shut down, or was found gone)? Another node's run counts for its
+        // job's policy until the database says it is queued with no node: read it first, and
+        // place it only then (placed first, it could be counted as running elsewhere and then
+        // forgotten by a read that came back late).
+        if (m_foreignRunning.value(jobId).contains(runId))
+            recheckRun(jobId, runId);
+        else
+            placeQueued(runId);
         return;
     }
     if (notice->status && isFinal(*notice->status)) {
@@ -323,9 +339,15 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 return;
             }
             if (run->has_value()) {
-                if ((*run)->cancelRequested
+                const ActiveRun &active = **run;
+                if (active.cancelRequested
                     && m_host.cancel(runId, QStringLiteral("cancelled by an operator")))
                     spdlog::info("run {}: cancel requested", runId);
+                // Handed back: queued with no node is what a real "queued" notice means (a
+                // forged one finds the run still running on its node).
+                if (active.status == RunStatus::Queued && active.node.isEmpty()
+                    && forgetForeign(epoch, jobId, runId))
+                    placeQueued(runId);
                 return;
             }
             // Ended in the database. Cancelled before its instant: not to be started here.
@@ -334,13 +356,27 @@ void Executor::recheckRun(qint64 jobId, qint64 runId)
                 checkIdle();
             }
             // Another node's run no longer holds the job's policy.
-            auto it = m_foreignRunning.find(jobId);
-            if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
-                return;
-            if (it->isEmpty())
-                m_foreignRunning.erase(it);
-            m_placer.placeWaiting();
+            if (forgetForeign(epoch, jobId, runId))
+                m_placer.placeWaiting();
         });
+}
+
+bool Executor::forgetForeign(quint64 epoch, qint64 jobId, qint64 runId)
+{
+    auto it = m_foreignRunning.find(jobId);
+    if (epoch != m_epoch || it == m_foreignRunning.end() || !it->remove(runId))
+        return false;
+    if (it->isEmpty())
+        m_foreignRunning.erase(it);
+    return true;
+}
+
+void Executor::placeQueued(qint64 runId)
+{
+    if (m_jobs.isLoaded())
+        m_placer.consider(runId);
+    else if (m_term != 0)
+        m_queuedWhileLoading.insert(runId);
 }
 
 // Concurrency and reserved starts ---------------------------------------------------
@@ -365,11 +401,11 @@ bool Executor::startReserved(qint64 runId, Reservation reservation)
 {
     const JobRuntime *job = m_jobs.find(reservation.jobId);
     const bool leaseProven = m_term != 0 && !m_leaseValid.hasExpired();
-    switch (ReservedStarts::check(reservation, m_connected, leaseProven,
+    switch (ReservedStarts::check(reservation, aliveUntil(), leaseProven,
                                   job ? &job->data.job : nullptr, job ? &job->schedule : nullptr)) {
     case ReservedStarts::AtInstant::NoSession:
-        spdlog::warn("skip: job {} run {} slot {}: not started, the database connection is "
-                     "lost",
+        spdlog::warn("skip: job {} run {} slot {}: not started, this node's heartbeat is not "
+                     "proven (connection lost, or older than dead_after): it may count as dead",
                      reservation.jobId, runId, iso(reservation.slot));
         checkIdle();
         return false;

@@ -68,6 +68,10 @@ public:
     // The control session is gone: this node is no longer seen as alive, so it starts
     // nothing more that was assigned to it until the session is back.
     void onConnectionLost();
+    // A heartbeat was recorded: this node counts as alive until `validUntil`. Runs assigned
+    // to it start only while such a proof holds (a frozen or suspended node is taken for
+    // dead and its runs are given to others).
+    void onHeartbeatProven(LeaseDeadline validUntil);
 
     // Graceful shutdown: fire nothing more; running targets go on.
     void stopTakingWork();
@@ -99,14 +103,21 @@ private:
     void queueFired(const ActiveRun &run) override { m_placer.schedule(run); }
 
     // Until when a run handed out now may start (checked on its thread, on CLOCK_BOOTTIME):
-    // the lease's proven end on the executor; on a worker, a lease TTL from now while its
-    // control session is up, else already over.
+    // the lease's proven end on the executor; on a worker, the end of its last heartbeat's
+    // proof while its control session is up, else already over.
     LeaseDeadline startDeadline() const;
+    // Until when this node is proven alive (its last heartbeat), while its session is up.
+    LeaseDeadline aliveUntil() const { return m_connected ? m_aliveValid : LeaseDeadline(); }
     // The takeover's jobs are loaded: plan their missed slots, sort out the runs.
     void applyTakeover(const JobTable::Snapshot &takeover, const QDateTime &now);
 
     // Reads the run a notification named and acts on its state in the database.
     void recheckRun(qint64 jobId, qint64 runId);
+    // Another node's run no longer counts for its job (when read under the current lease);
+    // returns whether it was counted.
+    bool forgetForeign(quint64 epoch, qint64 jobId, qint64 runId);
+    // A queued run (as read or notified) for the placer, or for after the takeover loads.
+    void placeQueued(qint64 runId);
 
     // Runs assigned to this node (as a worker, or before it became executor), newly read.
     void adoptAssignments(const AssignmentReader::Sorted &runs);
@@ -134,6 +145,7 @@ private:
     qint64 m_term = 0;
     quint64 m_epoch = 0;        // changes whenever the lease changes; stale replies are dropped
     LeaseDeadline m_leaseValid; // CLOCK_BOOTTIME: counts a suspend
+    LeaseDeadline m_aliveValid; // the last heartbeat's proof, CLOCK_BOOTTIME too
     bool m_draining = false;
     bool m_connected = true; // the control session (this node's pulse) is up
 

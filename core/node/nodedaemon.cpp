@@ -138,6 +138,7 @@ void NodeDaemon::startRunning()
     connect(m_control, &ControlChannel::notification, executor, &Executor::onNotification);
     connect(m_control, &ControlChannel::reconnected, executor, &Executor::onReconnected);
     connect(m_control, &ControlChannel::connectionLost, executor, &Executor::onConnectionLost);
+    connect(m_control, &ControlChannel::heartbeatProven, executor, &Executor::onHeartbeatProven);
     connect(m_control, &ControlChannel::leaseReleased, this, &NodeDaemon::afterRelease);
     ControlChannel *control = m_control;
     connect(executor, &Executor::runningCountChanged, this,

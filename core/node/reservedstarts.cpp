@@ -48,6 +48,20 @@ QList<qint64> ReservedStarts::takeAll()
     return runs;
 }
 
+QList<qint64> ReservedStarts::takeAssigned()
+{
+    QList<qint64> runs;
+    for (auto it = m_reserved.begin(); it != m_reserved.end();) {
+        if (it->second.assigned) {
+            runs.append(it->first);
+            it = m_reserved.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return runs; // their instants' timers find nothing for them
+}
+
 // The instant shared by reserved slots: hand them all out (each is logged and marked as
 // started when its target reports its real start).
 void ReservedStarts::startInstant(qint64 slotMs)
@@ -80,14 +94,15 @@ void ReservedStarts::startInstant(qint64 slotMs)
     Q_EMIT handedOut(started);
 }
 
-ReservedStarts::AtInstant ReservedStarts::check(const Reservation &reservation, bool connected,
-                                                bool leaseProven, const JobRecord *job,
-                                                const JobSchedule *schedule)
+ReservedStarts::AtInstant ReservedStarts::check(const Reservation &reservation,
+                                                const LeaseDeadline &aliveUntil, bool leaseProven,
+                                                const JobRecord *job, const JobSchedule *schedule)
 {
     if (reservation.assigned) {
-        // Without its session this node counts as gone: the executor hands the run to
-        // another node (or records it abandoned). Starting it here could run it twice.
-        return connected ? AtInstant::Start : AtInstant::NoSession;
+        // Without its session, or once its last heartbeat is older than dead_after (frozen,
+        // suspended), this node may count as gone: the executor hands the run to another node
+        // (or records it abandoned). Starting it here could run it twice.
+        return aliveUntil.hasExpired() ? AtInstant::NoSession : AtInstant::Start;
     }
     if (!leaseProven)
         return AtInstant::LeaseLost;

@@ -56,18 +56,21 @@ public:
     bool drop(qint64 runId);
     // Forgets every run (their targets are discarded unstarted); returns their ids.
     QList<qint64> takeAll();
+    // Forgets the runs given to this node by the executor; returns their ids.
+    QList<qint64> takeAssigned();
 
     // What becomes of a reserved run at its instant.
     enum class AtInstant {
         Start,
-        NoSession, // assigned, but this node's control session is lost: it counts as gone
+        NoSession, // assigned, but this node's heartbeat is not proven: it may count as gone
         LeaseLost, // reserved as executor, but the lease can no longer be proven
         NotWanted, // reserved as executor, but the job was paused, changed or deleted since
     };
-    // `job`/`schedule`: the job as the executor knows it now (null when deleted); only
-    // consulted for runs reserved as executor.
-    static AtInstant check(const Reservation &reservation, bool connected, bool leaseProven,
-                           const JobRecord *job, const JobSchedule *schedule);
+    // `aliveUntil`: until when this node's last heartbeat proves it alive (already over
+    // without a session); only consulted for assigned runs. `job`/`schedule`: the job as the
+    // executor knows it now (null when deleted); only consulted for runs reserved as executor.
+    static AtInstant check(const Reservation &reservation, const LeaseDeadline &aliveUntil,
+                           bool leaseProven, const JobRecord *job, const JobSchedule *schedule);
     // Whether a slot reserved ahead is still one the job wants, as known now.
     static bool slotStillWanted(const JobRecord &job, const JobSchedule &schedule,
                                 const QDateTime &slot);

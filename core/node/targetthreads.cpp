@@ -49,8 +49,10 @@ namespace {
 void startIfLeaseHolds(TargetRun *run, LeaseDeadline leaseValid)
 {
     if (leaseValid.hasExpired()) {
-        run->refuseStart(RunStatus::Skipped,
-                         QStringLiteral("the node's executor lease expired before the start"));
+        run->refuseStart(
+            RunStatus::Skipped,
+            QStringLiteral("the node's executor lease (or, on a worker, its heartbeat proof) "
+                           "expired before the start"));
         return;
     }
     run->start();

@@ -50,9 +50,9 @@ private:
     std::vector<std::unique_ptr<Worker>> m_workers;
 };
 
-// Calls run->start() on the run's own thread, unless the lease under which it was handed
-// out has expired by then (checked at that moment, on CLOCK_BOOTTIME): such a run is not
-// started and ends as skipped.
+// Calls run->start() on the run's own thread, unless the lease (on a worker: the heartbeat
+// proof) under which it was handed out has expired by then (checked at that moment, on
+// CLOCK_BOOTTIME): such a run is not started and ends as skipped.
 void startOnItsThread(TargetRun *run, LeaseDeadline leaseValid);
 // Calls run->cancel() on the run's own thread.
 void cancelOnItsThread(TargetRun *run, const QString &reason);

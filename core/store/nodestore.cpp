@@ -25,6 +25,11 @@ std::string arrayLiteral(const QList<T> &items, Fn &&toText)
         }
         out += '"';
         for (char c : *text) {
+            if (c == '\0') {
+                // libpq would end the whole literal here: written as the text \x00.
+                out += "\\\\x00";
+                continue;
+            }
             if (c == '"' || c == '\\')
                 out += '\\';
             out += c;
@@ -42,10 +47,16 @@ std::optional<std::string> optionalInstant(const QDateTime &t)
     return toPgTimestamp(t);
 }
 
+// Text for a parameter: libpq reads a parameter up to its first NUL, so a NUL (which a
+// PostgreSQL text cannot hold anyway) is written as the four characters \x00.
 std::optional<std::string> textOrNull(const QString &s)
 {
     if (s.isNull())
         return std::nullopt;
+    if (s.contains(QChar(0))) {
+        QString copy = s;
+        return copy.replace(QChar(0), QStringLiteral("\\x00")).toStdString();
+    }
     return s.toStdString();
 }
 

@@ -485,6 +485,56 @@ private Q_SLOTS:
                  QByteArray("k3y"));
     }
 
+    // Issue 10: a 307/308 to another origin would repeat the body there, and the body may
+    // hold resolved secrets: the run fails saying why, and the other server gets nothing.
+    // Back to the same origin, the body goes on as before.
+    void bodyStaysWithTheOrigin_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("307 POST") << 307 << QStringLiteral("POST");
+        QTest::newRow("308 PUT") << 308 << QStringLiteral("PUT");
+        QTest::newRow("301 PATCH") << 301 << QStringLiteral("PATCH");
+    }
+
+    void bodyStaysWithTheOrigin()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, method);
+        HttpTestServer other;
+        QVERIFY(other.listen());
+        other.setResponse(QStringLiteral("/elsewhere"), TestResponse());
+        m_server->setRedirect(QStringLiteral("/away"),
+                              other.url(QStringLiteral("/elsewhere")).toString(), status);
+        const QJsonObject target{
+            {QStringLiteral("method"), method},
+            {QStringLiteral("body"),
+             QJsonObject{{QStringLiteral("token"), QStringLiteral("s3cr3t")}}}};
+        HttpRun httpRun(httpContext(target, QStringLiteral("/away")));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QCOMPARE(recorder.outcome().httpStatus, std::optional<int>(status));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("HTTP %1 redirects the request body to 127.0.0.1:%2, another "
+                                "origin: refused, as the body may hold secrets meant for "
+                                "127.0.0.1:%3 only")
+                     .arg(status)
+                     .arg(other.port())
+                     .arg(m_server->port()));
+        QCOMPARE(m_server->requests(QStringLiteral("/away")).size(), 1);
+        QVERIFY(other.requests().isEmpty());
+
+        // The same origin: followed, body and all.
+        m_server->setRedirect(QStringLiteral("/here"), QStringLiteral("/hook"), status);
+        HttpRun local(httpContext(target, QStringLiteral("/here")));
+        RunRecorder localRecorder(&local);
+        QVERIFY(run(local, localRecorder));
+        QVERIFY2(localRecorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(localRecorder.outcome().error));
+        QVERIFY(m_server->requests(QStringLiteral("/hook")).constFirst().body.contains("s3cr3t"));
+    }
+
     void redirectToOtherScheme()
     {
         m_server->setRedirect(QStringLiteral("/ftp"), QStringLiteral("ftp://127.0.0.1/file"));
@@ -693,6 +743,25 @@ private Q_SLOTS:
             qPrintable(recorder.outcome().error));
     }
 
+    // A NUL (or another control character) in the matched part of the body is quoted as
+    // \xNN: the error goes to PostgreSQL, whose text holds no NUL (libpq would cut it there).
+    void bodyMatchQuotesControlCharacters()
+    {
+        static const char body[] = "status: error:\0x\x01y";
+        TestResponse response;
+        response.body = QByteArray(body, sizeof(body) - 1);
+        m_server->setResponse(QStringLiteral("/nul"), response);
+        HttpRun httpRun(httpContext(
+            QJsonObject{{QStringLiteral("fail_if_body_matches"), QStringLiteral("error.*")}},
+            QStringLiteral("/nul")));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QCOMPARE(recorder.outcome().status, RunStatus::Failed);
+        QVERIFY(!recorder.outcome().error.contains(QChar(0)));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("response body matches \"error.*\": \"error:\\x00x\\x01y\""));
+    }
+
     // Issue 9: the start is the moment the request left, not the moment it was handed over.
     // The host takes no connection for 2 s: a runner that reports its start at once (as
     // QNetworkAccessManager's queue did) reports it before the host could have got anything.
@@ -809,6 +878,56 @@ private Q_SLOTS:
                  QStringLiteral("nothing received from 127.0.0.1:%1 for 1 s (idle timeout)")
                      .arg(m_server->port()));
         QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    // A job's own connect_timeout_s / idle_timeout_s win over the node's limits (here the
+    // defaults: 30 s, no idle limit), in both directions, and the error gives the job's number.
+    void jobLimitsWinOverTheNode()
+    {
+        StalledListener host;
+        QVERIFY(host.isListening());
+        RunContext context = httpContext(
+            QJsonObject{{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()},
+                        {QStringLiteral("connect_timeout_s"), 1}});
+        context.timeoutSeconds = 60;
+        HttpRun httpRun(context);
+        RunRecorder recorder(&httpRun);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(run(httpRun, recorder, 20000));
+        QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 5000,
+                 qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(recorder.outcome().error,
+                 QStringLiteral("could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+                     .arg(host.port()));
+
+        TestResponse silent;
+        silent.delay = std::chrono::seconds(30);
+        m_server->setResponse(QStringLiteral("/silent"), silent);
+        RunContext idle = httpContext(QJsonObject{{QStringLiteral("idle_timeout_s"), 1}},
+                                      QStringLiteral("/silent"));
+        idle.timeoutSeconds = 60;
+        HttpRun idleRun(idle);
+        RunRecorder idleRecorder(&idleRun);
+        clock.restart();
+        QVERIFY(run(idleRun, idleRecorder, 20000));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(idleRecorder.outcome().error,
+                 QStringLiteral("nothing received from 127.0.0.1:%1 for 1 s (idle timeout)")
+                     .arg(m_server->port()));
+
+        // The job says "no idle limit" (0) on a node that has one: the slow answer is awaited.
+        TestResponse slow;
+        slow.delay = std::chrono::milliseconds(2500);
+        m_server->setResponse(QStringLiteral("/slow"), slow);
+        RunContext patient = httpContext(QJsonObject{{QStringLiteral("idle_timeout_s"), 0}},
+                                         QStringLiteral("/slow"));
+        patient.httpLimits.idleTimeout = std::chrono::seconds(1);
+        HttpRun patientRun(patient);
+        RunRecorder patientRecorder(&patientRun);
+        QVERIFY(run(patientRun, patientRecorder, 20000));
+        QVERIFY2(patientRecorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(patientRecorder.outcome().error));
     }
 
     void noNetworkManager()

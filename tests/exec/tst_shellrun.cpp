@@ -10,6 +10,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <optional>
+#include <signal.h>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -508,6 +512,42 @@ private Q_SLOTS:
         QVERIFY(group > 0 && child > 0);
         QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
         QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
+    }
+
+    // The same, but the run's thread ends (the node shuts down) during the grace: the child
+    // gets its SIGKILL then, not never.
+    void leftoverKilledWhenItsThreadEnds()
+    {
+        QTemporaryDir dir;
+        const QString groupFile = dir.filePath(QStringLiteral("group"));
+        const QString childPid = dir.filePath(QStringLiteral("child"));
+        RunContext context = shellContext(
+            command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
+                        .arg(groupFile, childPid)));
+        context.killGrace = std::chrono::minutes(5);
+        QThread thread;
+        thread.start();
+        auto *run = new ShellRun(context);
+        run->moveToThread(&thread);
+        QObject receiver;
+        std::optional<RunOutcome> outcome;
+        connect(run, &TargetRun::finished, &receiver,
+                [&outcome](const RunOutcome &o) { outcome = o; });
+        QMetaObject::invokeMethod(run, [run] { run->start(); });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QCOMPARE(outcome->status, RunStatus::Succeeded);
+        run->deleteLater();
+        const qint64 group = readPid(groupFile);
+        const qint64 child = readPid(childPid);
+        QVERIFY(group > 0 && child > 0);
+        QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
+        thread.quit();
+        QVERIFY(thread.wait(5000));
+        const bool gone = QTest::qWaitFor([&] { return groupMembers(group).isEmpty(); }, 3000);
+        if (!gone) {
+            ::kill(-static_cast<pid_t>(group), SIGKILL);
+        }
+        QVERIFY2(gone, "the leftover outlived its thread's end");
     }
 
     void cancel()

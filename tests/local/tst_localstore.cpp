@@ -7,6 +7,7 @@
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 
 #include <memory>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Cronhelm;
@@ -43,6 +45,7 @@ private slots:
     void stopThenStartKeepsTheData();
     void missingServerProgramsAreNamed();
     void tooLongSocketPathIsRefused();
+    void plantedFoldersAreRefused();
     void stackRunsANodeAndStopsWhatItStarted();
     void stackLeavesAServerItDidNotStart();
     void olderStoreIsTightened();
@@ -330,6 +333,41 @@ void TestLocalStore::tooLongSocketPathIsRefused()
              qPrintable(started.errorMessage()));
     QVERIFY(started.errorMessage().contains(QLatin1String("CRONHELM_LOCAL_DIR")));
     QVERIFY(!QFile::exists(deep + QStringLiteral("/store/data"))); // no initdb ran
+}
+
+// Issue 10: with CRONHELM_LOCAL_DIR in a folder others can write to (/tmp), one of them could
+// make the data folder a symbolic link (to a system folder, which root would then hand to
+// 'postgres') or make it themselves. Both are refused before anything is created or chowned.
+void TestLocalStore::plantedFoldersAreRefused()
+{
+    LocalRoot other;
+    const QString target = other.path() + QStringLiteral("/target");
+    QVERIFY(QDir().mkpath(target));
+    QVERIFY(::chmod(QFile::encodeName(target).constData(), 0755) == 0);
+    const QString linked = other.path() + QStringLiteral("/linked");
+    QVERIFY(QFile::link(target, linked));
+    LocalStore store(linked);
+    Status started = store.start();
+    QVERIFY(!started);
+    QVERIFY2(started.errorMessage().contains(QLatin1String("is a symbolic link")),
+             qPrintable(started.errorMessage()));
+    QVERIFY(QDir(target).isEmpty());
+    QCOMPARE(QFileInfo(target).permissions() & QFile::ExeOther, QFile::ExeOther); // untouched
+
+    if (::geteuid() != 0)
+        QSKIP("needs root, to make a folder of another user");
+    const QString theirs = other.path() + QStringLiteral("/theirs");
+    QVERIFY(QDir().mkpath(theirs));
+    QVERIFY(::chown(QFile::encodeName(theirs).constData(), 65534, 65534) == 0); // nobody
+    LocalStore planted(theirs);
+    started = planted.start();
+    QVERIFY(!started);
+    QVERIFY2(started.errorMessage().contains(QLatin1String("belongs to another user")),
+             qPrintable(started.errorMessage()));
+    QVERIFY(QDir(theirs).isEmpty());
+    struct stat info = {};
+    QVERIFY(::stat(QFile::encodeName(theirs).constData(), &info) == 0);
+    QCOMPARE(info.st_uid, uid_t(65534));
 }
 
 void TestLocalStore::stackRunsANodeAndStopsWhatItStarted()

@@ -1,5 +1,6 @@
 // Any login may NOTIFY on any channel: PostgreSQL checks no privilege. A viewer forges the
-// notices the store sends on cronhelm_runs ("job,run,cancel", "job,run,succeeded") and the
+// notices the store sends on cronhelm_runs ("job,run,cancel", "job,run,succeeded",
+// "job,run,queued") and the
 // real cronhelm-node must change nothing: it reads the run and acts on the database's state
 // (docs/security.md, "Notifications are hints").
 
@@ -19,6 +20,12 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void forgedCancelStopsNothing();
     void forgedEndKeepsForbidding();
+    void forgedQueuedKeepsForbidding();
+
+private:
+    // A viewer sends `notices` (SQL statements, %1 the job, %2 the run) about the run a
+    // forbid job has going on another node; the executor must go on skipping its slots.
+    void forgedNoticeKeepsForbidding(const QStringList &notices);
 };
 
 namespace {
@@ -87,6 +94,21 @@ void ForgedNoticeTest::forgedCancelStopsNothing()
 // "succeeded" for that run must not make the executor start a second, overlapping run.
 void ForgedNoticeTest::forgedEndKeepsForbidding()
 {
+    forgedNoticeKeepsForbidding(
+        {QStringLiteral("SELECT pg_notify('cronhelm_runs', '%1,%2,succeeded')")});
+}
+
+// The same with "queued", which is what a node handing a run back sends: the executor must
+// not take it for a run no longer running anywhere while the database says it runs.
+void ForgedNoticeTest::forgedQueuedKeepsForbidding()
+{
+    forgedNoticeKeepsForbidding(
+        {QStringLiteral("NOTIFY cronhelm_runs, '%1,%2,queued'"),
+         QStringLiteral("SELECT pg_notify('cronhelm_runs', '%1,%2,queued')")});
+}
+
+void ForgedNoticeTest::forgedNoticeKeepsForbidding(const QStringList &notices)
+{
     CH_DATABASE(db);
     SqlProbe probe(db->conninfo());
     Result<QString> viewerRole = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
@@ -120,10 +142,8 @@ void ForgedNoticeTest::forgedEndKeepsForbidding()
             10000);
 
     CH_VALUE(forgedAt, probe, QStringLiteral("SELECT clock_timestamp()"));
-    CH_EXEC(viewer,
-            QStringLiteral("SELECT pg_notify('cronhelm_runs', '%1,%2,succeeded')")
-                .arg(job)
-                .arg(longRun));
+    for (const QString &notice : notices)
+        CH_EXEC(viewer, notice.arg(job).arg(longRun));
     // Three slots later the run is still the only one: every slot since was skipped.
     CH_WAIT(probe,
             QStringLiteral("(SELECT count(*) FROM %1 AND status <> 'queued' AND scheduled_for > "

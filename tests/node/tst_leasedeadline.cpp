@@ -96,7 +96,8 @@ private Q_SLOTS:
         const auto outcome = finished.at(0).at(0).value<RunOutcome>();
         QCOMPARE(outcome.status, RunStatus::Skipped);
         QCOMPARE(outcome.error,
-                 QStringLiteral("the node's executor lease expired before the start"));
+                 QStringLiteral("the node's executor lease (or, on a worker, its heartbeat "
+                                "proof) expired before the start"));
         QCOMPARE(started.count(), 0);
         QVERIFY(!QFile::exists(marker));
 

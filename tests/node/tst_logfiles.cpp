@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void nodeCreatesItsLogPrivately();
     void olderLogLosesOthersAccess();
     void rotatedFilesArePrivate();
+    void plantedSymlinkIsRefused();
+    void someoneElsesFileIsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -110,6 +113,63 @@ void LogFilesTest::rotatedFilesArePrivate()
         QVERIFY2(modeOf(path) == QLatin1String("0600"),
                  qPrintable(path + QLatin1Char(' ') + modeOf(path)));
     }
+}
+
+// Issue 10: in a folder other users can write to, one of them plants node.log as a symbolic
+// link to a file of the node's user (or to a path where the node, as root, would create a
+// file). The node refuses to start with that log rather than write through the link.
+void LogFilesTest::plantedSymlinkIsRefused()
+{
+    CH_DATABASE(db);
+    const QString victim = m_dir.filePath(QStringLiteral("victim"));
+    {
+        QFile file(victim);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("untouched\n");
+    }
+    QVERIFY(::chmod(QFile::encodeName(victim).constData(), 0644) == 0);
+    const QString planted = m_dir.filePath(QStringLiteral("planted.log"));
+    QVERIFY(QFile::link(victim, planted));
+    const QString nowhere = m_dir.filePath(QStringLiteral("created-by-the-node"));
+    const QString dangling = m_dir.filePath(QStringLiteral("dangling.log"));
+    QVERIFY(QFile::link(nowhere, dangling));
+
+    for (const QString &log : {planted, dangling}) {
+        NodeProcess node(db->conninfo(), QStringLiteral("log-node-3"));
+        node.setExtraArguments({QStringLiteral("--log-file"), log});
+        QVERIFY(node.start());
+        QVERIFY(node.waitForExit(20000));
+        QCOMPARE(node.exitCode(), 2);
+        QVERIFY2(node.findLine(QRegularExpression(QStringLiteral(
+                                   "refusing the log file .*: it is a symbolic link")))
+                     .hasMatch(),
+                 qPrintable(node.describeLog()));
+    }
+    QFile file(victim);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("untouched\n"));
+    QCOMPARE(modeOf(victim), QStringLiteral("0644"));
+    QVERIFY(!QFileInfo::exists(nowhere));
+
+    // The sink itself, as the desktop app's embedded node uses it.
+    QVERIFY_THROWS_EXCEPTION(spdlog::spdlog_ex, makePrivateLogFileSink(planted, 4096, 3));
+}
+
+// A file of another user (made 0666, so that the node could write it) would let that user
+// read the log: refused too. Needs root, to make a file of another user.
+void LogFilesTest::someoneElsesFileIsRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root, to give a file to another user");
+    const QString log = m_dir.filePath(QStringLiteral("theirs.log"));
+    {
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(::chmod(QFile::encodeName(log).constData(), 0666) == 0);
+    QVERIFY(::chown(QFile::encodeName(log).constData(), 65534, 65534) == 0); // nobody
+    QVERIFY_THROWS_EXCEPTION(spdlog::spdlog_ex, makePrivateLogFileSink(log, 4096, 3));
+    QCOMPARE(QFileInfo(log).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(LogFilesTest)

@@ -3,6 +3,7 @@
 // back before its instant never starts; and what becomes of a run at its instant (no
 // session, lease lost, job paused or rescheduled since).
 
+#include <node/controlchannel.h>
 #include <node/reservedstarts.h>
 
 #include <QElapsedTimer>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void droppedRunsDoNotStart();
     void aRunThatDoesNotStartIsNotCounted();
     void whatHappensAtTheInstant();
+    void expiredHeartbeatProofStartsNothing();
 };
 
 void ReservedStartsTest::runsStartAtTheirInstantTogether()
@@ -143,30 +145,32 @@ void ReservedStartsTest::whatHappensAtTheInstant()
     JobRecord job = everyMinute();
     JobSchedule schedule = JobSchedule::compile(job);
     QVERIFY(schedule.isValid());
+    const LeaseDeadline alive = LeaseDeadline::after(std::chrono::minutes(1));
 
-    // Given to this node: only its session matters, not the lease.
+    // Given to this node: only its heartbeat proof matters, not the lease.
     const Reservation assigned = reservationOf(slot, true);
-    QCOMPARE(ReservedStarts::check(assigned, true, false, nullptr, nullptr), At::Start);
-    QCOMPARE(ReservedStarts::check(assigned, false, true, &job, &schedule), At::NoSession);
+    QCOMPARE(ReservedStarts::check(assigned, alive, false, nullptr, nullptr), At::Start);
+    QCOMPARE(ReservedStarts::check(assigned, LeaseDeadline(), true, &job, &schedule),
+             At::NoSession);
 
     // Reserved as executor: the lease, then the job as known now.
     const Reservation own = reservationOf(slot);
-    QCOMPARE(ReservedStarts::check(own, true, true, &job, &schedule), At::Start);
-    QCOMPARE(ReservedStarts::check(own, false, true, &job, &schedule), At::Start);
-    QCOMPARE(ReservedStarts::check(own, true, false, &job, &schedule), At::LeaseLost);
-    QCOMPARE(ReservedStarts::check(own, true, true, nullptr, nullptr), At::NotWanted); // deleted
+    QCOMPARE(ReservedStarts::check(own, alive, true, &job, &schedule), At::Start);
+    QCOMPARE(ReservedStarts::check(own, LeaseDeadline(), true, &job, &schedule), At::Start);
+    QCOMPARE(ReservedStarts::check(own, alive, false, &job, &schedule), At::LeaseLost);
+    QCOMPARE(ReservedStarts::check(own, alive, true, nullptr, nullptr), At::NotWanted); // deleted
     // A slot the schedule no longer has (rescheduled to every 5 minutes; 07:30 is on it,
     // 07:31 is not).
     const Reservation offSchedule = reservationOf(slot.addSecs(60));
-    QCOMPARE(ReservedStarts::check(offSchedule, true, true, &job, &schedule), At::Start);
+    QCOMPARE(ReservedStarts::check(offSchedule, alive, true, &job, &schedule), At::Start);
     JobRecord rescheduled = job;
     rescheduled.spec.cron = QStringLiteral("*/5 * * * *");
     const JobSchedule every5 = JobSchedule::compile(rescheduled);
-    QCOMPARE(ReservedStarts::check(own, true, true, &rescheduled, &every5), At::Start);
-    QCOMPARE(ReservedStarts::check(offSchedule, true, true, &rescheduled, &every5), At::NotWanted);
+    QCOMPARE(ReservedStarts::check(own, alive, true, &rescheduled, &every5), At::Start);
+    QCOMPARE(ReservedStarts::check(offSchedule, alive, true, &rescheduled, &every5), At::NotWanted);
     JobRecord paused = job;
     paused.spec.enabled = false;
-    QCOMPARE(ReservedStarts::check(own, true, true, &paused, &schedule), At::NotWanted);
+    QCOMPARE(ReservedStarts::check(own, alive, true, &paused, &schedule), At::NotWanted);
 
     // A one-off: wanted at its own instant unless cancelled.
     JobRecord once = job;
@@ -178,6 +182,45 @@ void ReservedStartsTest::whatHappensAtTheInstant()
     QVERIFY(!ReservedStarts::slotStillWanted(once, onceSchedule, slot.addSecs(60)));
     once.onceState = OnceState::Cancelled;
     QVERIFY(!ReservedStarts::slotStillWanted(once, onceSchedule, slot));
+}
+
+// Issue 10 (worker side): a run assigned to this node starts only while its last heartbeat
+// proves it alive. The proof of a heartbeat runs out dead_after (minus a margin) after it was
+// sent, counted on CLOCK_BOOTTIME: a node frozen or suspended longer than that may have been
+// taken for dead, and its runs given to other nodes.
+void ReservedStartsTest::expiredHeartbeatProofStartsNothing()
+{
+    using At = ReservedStarts::AtInstant;
+    const Reservation assigned = reservationOf(slot, true);
+    const LeaseDeadline proof = ControlChannel::aliveProofFromNow(0.5);
+    QVERIFY(!proof.hasExpired());
+    // dead_after 0.5 s, margin 0.2 s: proven for 0.3 s.
+    QVERIFY(proof.remaining() <= std::chrono::milliseconds(300));
+    QVERIFY(proof.remaining() > std::chrono::milliseconds(200));
+    QCOMPARE(ReservedStarts::check(assigned, proof, false, nullptr, nullptr), At::Start);
+    QTRY_VERIFY_WITH_TIMEOUT(proof.hasExpired(), 2000);
+    QCOMPARE(ReservedStarts::check(assigned, proof, false, nullptr, nullptr), At::NoSession);
+    // The default: dead_after 15 s is proven for 13.5 s.
+    const LeaseDeadline usual = ControlChannel::aliveProofFromNow(15.0);
+    QVERIFY(usual.remaining() <= std::chrono::milliseconds(13500));
+    QVERIFY(usual.remaining() > std::chrono::milliseconds(13000));
+
+    // A proof that ran out: the runs given to this node are forgotten (to be read again),
+    // those it reserved as executor stay.
+    QList<qint64> asked;
+    ReservedStarts starts([&](qint64 runId, Reservation) {
+        asked.append(runId);
+        return true;
+    });
+    const QDateTime later = QDateTime::currentDateTimeUtc().addMSecs(200);
+    starts.reserve(1, reservationOf(slot, true), later);
+    starts.reserve(2, reservationOf(slot), later);
+    starts.reserve(3, reservationOf(slot, true), later);
+    QList<qint64> taken = starts.takeAssigned();
+    std::sort(taken.begin(), taken.end());
+    QCOMPARE(taken, QList<qint64>({1, 3}));
+    QTRY_COMPARE_WITH_TIMEOUT(asked, QList<qint64>({2}), 5000);
+    QVERIFY(starts.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(ReservedStartsTest)

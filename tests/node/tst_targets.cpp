@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
 
@@ -56,10 +58,13 @@ private Q_SLOTS:
     void httpJob();
     void httpStartIsWhenTheRequestLeaves();
     void httpConnectTimeout();
+    void httpErrorWithNulIsRecorded();
+    void httpJobConnectTimeout();
     void notifications();
     void hugeOutput();
     void missingSecret();
     void nodeCredentialsOutOfReach();
+    void nodeEnvironOutOfReach();
     void binaryOutputKept();
     void secretIsNotShellText();
     void liveLog();
@@ -195,6 +200,57 @@ void TargetsTest::httpConnectTimeout()
         outcome,
         QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
             .arg(host.port()));
+}
+
+// A job's own connect_timeout_s wins over the node's limit (left at its 30 s default).
+void TargetsTest::httpJobConnectTimeout()
+{
+    StalledListener host;
+    QVERIFY(host.isListening());
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(job, probe,
+                  Test::httpJob(QStringLiteral("dead host, impatient job"),
+                                {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()},
+                                 {QStringLiteral("connect_timeout_s"), 1}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(
+        outcome,
+        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+            .arg(host.port()));
+}
+
+// Issue 10: a NUL in the part of a body fail_if_body_matches quotes in the run's error made
+// libpq cut the node's finish_runs call short: the end was never recorded and the run stayed
+// `running`. It ends `failed`, the NUL shown as \x00.
+void TargetsTest::httpErrorWithNulIsRecorded()
+{
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    static const char body[] = "error:\0x";
+    TestResponse response;
+    response.body = QByteArray(body, sizeof(body) - 1);
+    server.setResponse(QStringLiteral("/nul"), response);
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    CH_START_EXECUTOR(node, db);
+    CH_CREATE_JOB(
+        job, probe,
+        Test::httpJob(QStringLiteral("nul in error"),
+                      {{QStringLiteral("url"), server.url(QStringLiteral("/nul")).toString()},
+                       {QStringLiteral("fail_if_body_matches"), QStringLiteral("error.*")}}));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 10000);
+    CH_VALUE(
+        outcome, probe,
+        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    QCOMPARE(outcome,
+             QStringLiteral("failed: response body matches \"error.*\": \"error:\\x00x\""));
 }
 
 // A failing job tells a generic webhook and a Slack webhook; once fixed, they hear of the
@@ -465,6 +521,66 @@ void TargetsTest::nodeCredentialsOutOfReach()
         QVERIFY(!log.contains(QLatin1String("node-db-pa55")));
     }
     QVERIFY(server.requests(QStringLiteral("/steal")).isEmpty());
+}
+
+// Issue 10: a shell job runs as the node's user, so it could read the node's whole
+// environment (PGPASSWORD, every CRONHELM_SECRET_) from /proc/<node>/environ. The node makes
+// itself not dumpable: the file then belongs to root, and the job's attempt is refused. As
+// root (where a job can read anything anyway) the node runs with another group, and the
+// owner of that file shows whether the node is dumpable.
+void TargetsTest::nodeEnvironOutOfReach()
+{
+    const bool asRoot = ::geteuid() == 0;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray binaryBefore = qgetenv("CRONHELM_NODE_BINARY");
+    const auto restoreBinary = qScopeGuard([&] {
+        if (binaryBefore.isEmpty())
+            qunsetenv("CRONHELM_NODE_BINARY");
+        else
+            qputenv("CRONHELM_NODE_BINARY", binaryBefore);
+    });
+    if (asRoot) {
+        const QString wrapper = dir.filePath(QStringLiteral("node-as-nogroup"));
+        QFile script(wrapper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(QStringLiteral("#!/bin/sh\nexec setpriv --regid=65534 --clear-groups '%1' "
+                                    "\"$@\"\n")
+                         .arg(NodeProcess::binaryPath())
+                         .toUtf8());
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        qputenv("CRONHELM_NODE_BINARY", QFile::encodeName(wrapper));
+    }
+    CH_DATABASE(db);
+    SqlProbe probe(db->conninfo());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("node-db-pa55"));
+    auto node = std::make_unique<NodeProcess>(db->conninfo(), QStringLiteral("solo"));
+    node->setEnvironment(environment);
+    QVERIFY(node->start());
+    CH_WAIT_LINE(*node, loadedLine(), 15000, 0);
+    CH_CREATE_JOB(job, probe,
+                  shellJob(QStringLiteral("read the node's environ"),
+                           QStringLiteral("cat /proc/$PPID/comm; stat -c 'group %g' "
+                                          "/proc/$PPID/environ; if tr '\\0' '\\n' < "
+                                          "/proc/$PPID/environ; then echo readable; else echo "
+                                          "refused; fi")));
+    CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
+    CH_WAIT(probe, finished(run), 5000);
+    CH_VALUE(out, probe,
+             QStringLiteral("SELECT coalesce(string_agg(data, '' ORDER BY seq), '') FROM "
+                            "cronhelm.run_log WHERE run_id = %1 AND stream = 'stdout'")
+                 .arg(run));
+    const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() >= 3, qPrintable(out));
+    QCOMPARE(lines.at(0), QStringLiteral("cronhelm-node")); // the parent is the node
+    // Not dumpable: /proc/<node>/ belongs to root:root, not to the node's user and group.
+    QCOMPARE(lines.at(1), QStringLiteral("group 0"));
+    if (!asRoot) {
+        QCOMPARE(lines.constLast(), QStringLiteral("refused"));
+        QVERIFY2(!out.contains(QLatin1String("node-db-pa55")), qPrintable(out));
+    }
 }
 
 // Issue 10: a secret pasted into the sh -c text was visible to every local user (ps) and
