@@ -91,6 +91,7 @@ struct ProbeResult
 {
     bool connected = false;
     bool needsPassword = false; // libpq was asked for a password and had none
+    bool timedOut = false;      // no answer within connect_timeout
     QString sqlstate;           // the server's code for refusing, when it sent one
 };
 
@@ -130,14 +131,17 @@ ProbeResult probe(const Options &options)
     if (!conn)
         return {};
     PQsetErrorVerbosity(conn, PQERRORS_SQLSTATE);
+    ProbeResult result;
     const Clock::time_point deadline = Clock::now() + options.timeout();
     PostgresPollingStatusType state =
         PQstatus(conn) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
     while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        if (left.count() <= 0)
+        if (left.count() <= 0) {
+            result.timedOut = true;
             break;
+        }
         pollfd fd{PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
         const int ready = ::poll(&fd, 1, int(left.count()));
         if (ready < 0 && errno != EINTR)
@@ -145,7 +149,6 @@ ProbeResult probe(const Options &options)
         if (ready > 0)
             state = PQconnectPoll(conn);
     }
-    ProbeResult result;
     result.connected = PQstatus(conn) == CONNECTION_OK;
     result.needsPassword = PQconnectionNeedsPassword(conn) == 1;
     if (!result.connected)
@@ -270,7 +273,9 @@ void classifyConnectFailure(const QString &conninfo, Error &error)
     } else if (state.isEmpty() && again.needsPassword) {
         error.kind = ErrorKind::LoginRefused;
         error.field = QLatin1String(ConnectField::password);
-    } else if (state.isEmpty()) {
+    } else if (state.isEmpty() && !again.timedOut) {
+        // A server that does not answer at all is unreachable; one that does may have
+        // failed the TLS checks on this side.
         error.field = tlsFailure(*options);
     }
     // Any other code (53300 too many connections, 57P03 starting up or shutting down, …)
