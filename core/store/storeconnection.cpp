@@ -73,11 +73,19 @@ QString messageOf(const char *what)
 
 // The field an error of the SQL API is about. libpqxx 6 does not expose the error's COLUMN
 // field, so the API repeats it in DETAIL as "cronhelm_field=<field>" (0004_domain.sql);
-// this is data we put there, not a message, and it reads the same in every language.
+// this is data we put there, not a message, and it reads the same in every language. The
+// primary message (the first line) may quote user text, e.g. a job named
+// "x cronhelm_field=target.url": only what follows it counts, the last marker first.
 QString fieldOf(const char *what)
 {
     static const char marker[] = "cronhelm_field=";
-    const char *at = std::strstr(what, marker);
+    const char *afterPrimary = std::strchr(what, '\n');
+    if (!afterPrimary)
+        return {};
+    const char *at = nullptr;
+    for (const char *found = std::strstr(afterPrimary, marker); found;
+         found = std::strstr(found + 1, marker))
+        at = found;
     if (!at)
         return {};
     at += sizeof(marker) - 1;
