@@ -2,6 +2,8 @@
 
 #include "modelstr.h"
 
+#include <store/connectfailure.h>
+
 #include <QFileInfo>
 #include <QStringList>
 
@@ -125,50 +127,56 @@ QString unreachableText()
 
 QString explainConnectFailure(const Error &error)
 {
-    const QString &message = error.message;
-    auto has = [&message](const char *text) {
-        return message.contains(QLatin1String(text), Qt::CaseInsensitive);
+    // Chosen by what the store layer decided (kind, the server's SQLSTATE, the setting at
+    // fault: core/store/connectfailure.h), never by the message's words, which libpq and the
+    // server translate.
+    const QString &field = error.field;
+    const QString &state = error.sqlstate;
+    auto is = [&field](const char *name) {
+        return field == QLatin1String(name);
     };
     QString human;
-    if (has("password authentication failed")) {
+    if (is(ConnectField::password) && state.isEmpty()) {
+        human = ModelsTr::tr("The server asks for a password, but none was given.");
+    } else if (is(ConnectField::password)) {
         human = ModelsTr::tr("The server refused the password. Check the user name and the "
                              "password.");
-    } else if (has("no password supplied") || has("fe_sendauth")) {
-        human = ModelsTr::tr("The server asks for a password, but none was given.");
-    } else if (has("no pg_hba.conf entry")) {
-        human = ModelsTr::tr("The server does not accept connections from this computer for "
-                             "this user and database. Ask the database administrator to allow "
-                             "it (pg_hba.conf).");
-    } else if (has("database \"") && has("does not exist")) {
+    } else if (is(ConnectField::user)) {
+        human = ModelsTr::tr("The server does not let this user in from this computer: the "
+                             "user may not exist or may not log in, or the server does not "
+                             "accept connections from here for this user and database "
+                             "(pg_hba.conf). Check the user name, or ask the database "
+                             "administrator.");
+    } else if (is(ConnectField::database) && state == QLatin1String("42501")) {
+        human = ModelsTr::tr("This user may not connect to this database. Ask the database "
+                             "administrator to grant it CONNECT.");
+    } else if (is(ConnectField::database)) {
         human = ModelsTr::tr("The database does not exist on this server. Check the database "
                              "name.");
-    } else if (has("role \"") && has("does not exist")) {
-        human = ModelsTr::tr("The user does not exist on this server. Check the user name.");
-    } else if (has("root certificate file")) {
+    } else if (is(ConnectField::caFile)) {
         human = ModelsTr::tr("The CA certificate file cannot be read. Choose the CA file your "
                              "administrator gave you.");
-    } else if (has("does not match host name")) {
+    } else if (is(ConnectField::host)) {
         human = ModelsTr::tr("The server's certificate was issued for a different host name. "
                              "Use the host name written in the certificate.");
-    } else if (has("certificate verify failed") || has("self-signed certificate")
-               || has("unable to get local issuer")) {
+    } else if (is(ConnectField::certificate)) {
         human = ModelsTr::tr("The server's certificate could not be verified with the CA file. "
                              "Check that you chose the right CA file.");
-    } else if (has("server does not support SSL")) {
+    } else if (is(ConnectField::sslMode)) {
         human = ModelsTr::tr("The server does not offer TLS, but the connection requires it.");
-    } else if (has("timeout expired") || has("could not connect") || has("connection refused")
-               || has("could not translate host name") || has("network is unreachable")
-               || has("no route to host") || has("no such file or directory")
-               || has("connection to server")) {
+    } else if (state.startsWith(QLatin1String("53"))) {
+        human = ModelsTr::tr("The server has no connection to spare right now (too many "
+                             "clients, or this user's connection limit is reached).");
+    } else if (state.startsWith(QLatin1String("57P"))) {
+        human = ModelsTr::tr("The server is starting up or shutting down.");
+    } else if (error.kind == ErrorKind::ConnectionLost) {
         human = unreachableText();
-    }
-    if (human.isEmpty() && error.kind == ErrorKind::ConnectionLost)
-        human = unreachableText();
-    if (human.isEmpty() && error.kind == ErrorKind::LoginRefused) {
+    } else if (error.kind == ErrorKind::LoginRefused) {
         human = ModelsTr::tr("The server refused this login. Check the user name, the password "
                              "and the database name, or ask the database administrator whether "
                              "this computer may connect.");
     }
+    const QString &message = error.message;
     if (human.isEmpty())
         return message.trimmed();
     //: %1 the explanation, %2 the database library's own message

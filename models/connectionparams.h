@@ -45,9 +45,9 @@ struct ConnectionParams
 QString withAppConnectDefaults(const QString &conninfo);
 
 // A human explanation of why connecting failed: unreachable server, wrong password, missing
-// database, TLS problems. The raw message is kept as a detail. libpq's English messages
-// give the precise cause; in any other language the error's kind still gives the gist
-// (unreachable, or a login the server refused).
+// database, TLS problems, a server out of connections. The raw message is kept as a detail.
+// Chosen by the error's kind, SQLSTATE and field (see core/store/connectfailure.h), so it is
+// as precise in every language.
 QString explainConnectFailure(const Error &error);
 
 } // namespace Cronhelm

@@ -2,8 +2,9 @@
 
 #include "storeconnection.h"
 
+#include <coretr.h>
+
 #include <libpq-fe.h>
-#include <pqxx/pqxx>
 
 #include <memory>
 
@@ -45,25 +46,18 @@ QString effectiveSslMode(const QString &conninfo)
 
 Result<ConnectionSecurity> readConnectionSecurity(StoreConnection &connection)
 {
-    Result<ConnectionSecurity> read = connection.statement([](pqxx::transaction_base &tx) {
-        const pqxx::result r =
-            tx.exec("SELECT s.ssl, s.version, s.cipher, inet_client_addr() IS NULL"
-                    " FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()");
-        ConnectionSecurity security;
-        if (r.empty())
-            return security;
-        const pqxx::row row = r[0];
-        security.encrypted = !row[0].is_null() && row[0].as<bool>();
-        if (!row[1].is_null())
-            security.tlsVersion = QString::fromUtf8(row[1].c_str());
-        if (!row[2].is_null())
-            security.cipher = QString::fromUtf8(row[2].c_str());
-        security.localSocket = row[3].as<bool>();
-        return security;
-    });
-    if (read)
-        read->sslMode = effectiveSslMode(connection.conninfo());
-    return read;
+    // Decided on this side (libpq), never taken from the server's own report: a server
+    // posing as the store would claim TLS, or a local socket, to hide a downgrade.
+    if (!connection.isOpen())
+        return makeError(ErrorKind::ConnectionLost, CoreTr::tr("not connected to the database"));
+    const StoreTransport transport = connection.transport();
+    ConnectionSecurity security;
+    security.localSocket = transport.localSocket;
+    security.encrypted = transport.tls;
+    security.tlsVersion = transport.tlsProtocol;
+    security.cipher = transport.tlsCipher;
+    security.sslMode = effectiveSslMode(connection.conninfo());
+    return security;
 }
 
 } // namespace Cronhelm

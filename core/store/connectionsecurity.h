@@ -8,12 +8,12 @@ namespace Cronhelm {
 
 class StoreConnection;
 
-// How a store connection is protected on its way, as the server and libpq see it: for
-// the desktop app's status bar and the node's start-up warning.
+// How a store connection is protected on its way, as libpq on this side sees it (never as
+// the server reports it): for the desktop app's status bar and the node's start-up warning.
 struct ConnectionSecurity
 {
     bool localSocket = false; // a unix-domain socket: never leaves this computer
-    bool encrypted = false;   // TLS is in use (the server's pg_stat_ssl says so)
+    bool encrypted = false;   // TLS is in use (libpq's PQsslInUse)
     QString tlsVersion;       // e.g. "TLSv1.3"
     QString cipher;
     QString sslMode; // the libpq sslmode the connection was made with
@@ -29,7 +29,7 @@ struct ConnectionSecurity
 // else $PGSSLMODE, else libpq's default ("prefer"). Empty when the string does not parse.
 QString effectiveSslMode(const QString &conninfo);
 
-// Asks the server about this connection (pg_stat_ssl for pg_backend_pid()).
+// What libpq knows of this open connection: TLS in use, protocol, cipher, socket or not.
 Result<ConnectionSecurity> readConnectionSecurity(StoreConnection &connection);
 
 } // namespace Cronhelm

@@ -1,5 +1,7 @@
 #include "storeconnection.h"
 
+#include "connectfailure.h"
+
 #include <coretr.h>
 
 #include <libintl.h>
@@ -7,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace Cronhelm {
@@ -70,11 +73,19 @@ QString messageOf(const char *what)
 
 // The field an error of the SQL API is about. libpqxx 6 does not expose the error's COLUMN
 // field, so the API repeats it in DETAIL as "cronhelm_field=<field>" (0004_domain.sql);
-// this is data we put there, not a message, and it reads the same in every language.
+// this is data we put there, not a message, and it reads the same in every language. The
+// primary message (the first line) may quote user text, e.g. a job named
+// "x cronhelm_field=target.url": only what follows it counts, the last marker first.
 QString fieldOf(const char *what)
 {
     static const char marker[] = "cronhelm_field=";
-    const char *at = std::strstr(what, marker);
+    const char *afterPrimary = std::strchr(what, '\n');
+    if (!afterPrimary)
+        return {};
+    const char *at = nullptr;
+    for (const char *found = std::strstr(afterPrimary, marker); found;
+         found = std::strstr(found + 1, marker))
+        at = found;
     if (!at)
         return {};
     at += sizeof(marker) - 1;
@@ -108,11 +119,34 @@ QString roleHintFor(const std::string &query)
                       "cronhelm_admin.");
 }
 
+// libpqxx 6 keeps the libpq handle to itself. This policy connects exactly as
+// pqxx::connect_direct does and hands the handle to the StoreConnection being opened on this
+// thread, for what only libpq knows (TLS in use, the socket). Reactivation is inhibited, so
+// the handle lives as long as the pqxx connection.
+thread_local PGconn *t_openedHandle = nullptr;
+
+class RecordingConnect : public pqxx::connect_direct
+{
+public:
+    explicit RecordingConnect(const std::string &options)
+        : pqxx::connect_direct(options)
+    {}
+    handle do_startconnect(handle orig) override
+    {
+        handle opened = pqxx::connect_direct::do_startconnect(orig);
+        t_openedHandle = opened;
+        return opened;
+    }
+};
+
+using RecordingConnection = pqxx::basic_connection_base<RecordingConnect>;
+
 } // namespace
 
 struct StoreConnection::Private
 {
-    std::unique_ptr<pqxx::connection> connection;
+    std::unique_ptr<RecordingConnection> connection;
+    PGconn *handle = nullptr; // owned by connection
     std::vector<std::unique_ptr<CollectingReceiver>> receivers;
     QList<StoreNotification> pending;
 };
@@ -131,7 +165,9 @@ Status StoreConnection::open()
 {
     close();
     try {
-        d->connection = std::make_unique<pqxx::connection>(m_conninfo.toStdString());
+        t_openedHandle = nullptr;
+        d->connection = std::make_unique<RecordingConnection>(m_conninfo.toStdString());
+        d->handle = std::exchange(t_openedHandle, nullptr);
         // We reconnect knowingly (see the class comment), never silently. libpqxx 6 marks
         // this deprecated because 7 drops reactivation altogether, which is what we want.
 #pragma GCC diagnostic push
@@ -153,18 +189,17 @@ Status StoreConnection::open()
         const bool neverConnected = !d->connection || !d->connection->is_open();
         d->receivers.clear();
         d->connection.reset();
+        d->handle = nullptr;
         Error error = errorFromException(e);
         if (error.kind == ErrorKind::Other || neverConnected)
             error.kind = ErrorKind::ConnectionLost;
         if (neverConnected || dynamic_cast<const pqxx::broken_connection *>(&e)) {
             error.message =
                 CoreTr::tr("Cannot connect to the database: %1").arg(primaryMessage(e.what()));
-            // Whether trying again can help: a server that accepts connections and still
-            // refused this one refused the login itself (password, pg_hba.conf, role or
-            // database), which only a person can change. Asked of the server, not read
-            // from the (translated) message.
-            if (neverConnected && PQping(m_conninfo.toUtf8().constData()) == PQPING_OK)
-                error.kind = ErrorKind::LoginRefused;
+            // Whether trying again can help, and what to look at: decided by the server's
+            // SQLSTATE and what libpq knows, never by the (translated) message.
+            if (neverConnected)
+                classifyConnectFailure(m_conninfo, error);
         }
         return error;
     }
@@ -173,6 +208,7 @@ Status StoreConnection::open()
 void StoreConnection::close()
 {
     d->receivers.clear();
+    d->handle = nullptr;
     if (d->connection) {
         try {
             d->connection->disconnect();
@@ -198,6 +234,23 @@ QString StoreConnection::describeTarget() const
     return CoreTr::tr("database %1 on %2 as %3")
         .arg(QString::fromUtf8(db ? db : ""), QString::fromUtf8(host ? host : "localhost"),
              QString::fromUtf8(user ? user : ""));
+}
+
+StoreTransport StoreConnection::transport() const
+{
+    StoreTransport out;
+    if (!isOpen() || !d->handle)
+        return out;
+    const char *host = PQhost(d->handle);
+    out.localSocket = host && (host[0] == '/' || host[0] == '@');
+    out.tls = PQsslInUse(d->handle) == 1;
+    if (out.tls) {
+        const char *protocol = PQsslAttribute(d->handle, "protocol");
+        const char *cipher = PQsslAttribute(d->handle, "cipher");
+        out.tlsProtocol = QString::fromUtf8(protocol ? protocol : "");
+        out.tlsCipher = QString::fromUtf8(cipher ? cipher : "");
+    }
+    return out;
 }
 
 Status StoreConnection::listen(const QString &channel)

@@ -16,6 +16,16 @@ class transaction_base;
 
 namespace Cronhelm {
 
+// How a connection travels, as libpq on this side knows it. Never what the server says of
+// itself (pg_stat_ssl, inet_client_addr()): a server posing as the store can claim anything.
+struct StoreTransport
+{
+    bool localSocket = false; // a unix-domain socket (libpq's host is a folder or "@name")
+    bool tls = false;         // PQsslInUse
+    QString tlsProtocol;      // PQsslAttribute "protocol", e.g. "TLSv1.3"
+    QString tlsCipher;        // PQsslAttribute "cipher"
+};
+
 struct StoreNotification
 {
     QString channel;
@@ -44,6 +54,8 @@ public:
 
     // A human description of where this connects, without any password.
     QString describeTarget() const;
+    // How the open connection travels (all false when closed).
+    StoreTransport transport() const;
 
     // Runs fn(transaction) in one transaction and commits it. Exceptions from libpqxx are
     // mapped to Error values here; a lost connection is closed so isOpen() tells.

@@ -28,6 +28,10 @@ private slots:
     void unreachableServer();
     void unknownRole();
     void wrongPassword();
+    void loginTakenAway();
+    void unknownDatabase();
+    void noPasswordGiven();
+    void tooManyConnectionsIsNotARefusal();
     void speaksTheUsersLanguage();
     void missingSchema();
     void describeTarget();
@@ -179,6 +183,22 @@ void TestConnection::unknownRole()
     QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
     QVERIFY2(opened.errorMessage().contains(QLatin1String("nobody_at_all")),
              qPrintable(opened.errorMessage()));
+    // The server does not tell an unknown role from a wrong password (by design).
+    QCOMPARE(opened.error().sqlstate, QStringLiteral("28P01"));
+}
+
+// A login whose LOGIN was taken away: the server's code (28000) says it is about the user.
+void TestConnection::loginTakenAway()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 NOLOGIN").arg(*login)));
+    StoreConnection connection(db->conninfoAs(*login));
+    Status opened = connection.open();
+    QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
+    QCOMPARE(opened.error().sqlstate, QStringLiteral("28000"));
+    QCOMPARE(opened.error().field, QStringLiteral("user"));
 }
 
 void TestConnection::wrongPassword()
@@ -191,6 +211,53 @@ void TestConnection::wrongPassword()
     // Refused by the server, in whatever language it speaks: a person must act.
     QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
     QVERIFY2(opened.errorMessage().contains(*login), qPrintable(opened.errorMessage()));
+    QCOMPARE(opened.error().sqlstate, QStringLiteral("28P01"));
+    QCOMPARE(opened.error().field, QStringLiteral("password"));
+}
+
+void TestConnection::unknownDatabase()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo().replace(db->name(), QStringLiteral("no_such_db")));
+    Status opened = connection.open();
+    QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
+    QCOMPARE(opened.error().sqlstate, QStringLiteral("3D000"));
+    QCOMPARE(opened.error().field, QStringLiteral("database"));
+}
+
+// libpq was asked for a password and had none: no server code, but libpq knows.
+void TestConnection::noPasswordGiven()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    StoreConnection connection(db->conninfoAs(*login)
+                               + QStringLiteral(" passfile=/nonexistent/pgpass"));
+    Status opened = connection.open();
+    QCOMPARE(kindOf(opened), QStringLiteral("LoginRefused"));
+    QVERIFY(opened.error().sqlstate.isEmpty());
+    QCOMPARE(opened.error().field, QStringLiteral("password"));
+}
+
+// "Too many connections" (53300) comes from a server that is up, as a refused login does,
+// but it passes by itself: it must not be taken for a refusal (issue 12, PQping said "up"
+// and the app gave up for good). A role at its connection limit is the real thing, without
+// starving the other tests of the shared server.
+void TestConnection::tooManyConnectionsIsNotARefusal()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 CONNECTION LIMIT 1").arg(*login)));
+    auto holder = std::make_unique<StoreConnection>(db->conninfoAs(*login));
+    CH_VERIFY_OK(holder->open());
+    StoreConnection connection(db->conninfoAs(*login));
+    Status opened = connection.open();
+    QCOMPARE(kindOf(opened), QStringLiteral("ConnectionLost"));
+    QCOMPARE(opened.error().sqlstate, QStringLiteral("53300"));
+    holder.reset();
+    // The server notices the holder's goodbye a moment later.
+    QTRY_VERIFY_WITH_TIMEOUT(connection.open().ok(), 5000);
 }
 
 // Under store.german (LANG=de_DE.UTF-8, a server with lc_messages=de_DE.UTF-8) the tests of

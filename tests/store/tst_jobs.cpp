@@ -522,13 +522,18 @@ void TestJobs::updateRefused()
 void TestJobs::updateStaleVersion_data()
 {
     QTest::addColumn<bool>("remove");
-    QTest::newRow("update") << false;
-    QTest::newRow("delete") << true;
+    QTest::addColumn<QString>("name");
+    QTest::newRow("update") << false << QStringLiteral("shared");
+    QTest::newRow("delete") << true << QStringLiteral("shared");
+    // The message quotes the name; the field is read from DETAIL only, never from it.
+    QTest::newRow("name quoting a field")
+        << false << QStringLiteral("x cronhelm_field=target.url y");
 }
 
 void TestJobs::updateStaleVersion()
 {
     QFETCH(bool, remove);
+    QFETCH(QString, name);
     CH_FUNCTION_DATABASE(db, m_db);
     CH_LOGIN_ROLE(alice, db, "cronhelm_admin");
     CH_LOGIN_ROLE(bob, db, "cronhelm_admin");
@@ -537,7 +542,7 @@ void TestJobs::updateStaleVersion()
     JobStore aliceJobs(aliceConnection);
     JobStore bobJobs(bobConnection);
 
-    Result<qint64> id = aliceJobs.create(httpJob(rowName("shared")));
+    Result<qint64> id = aliceJobs.create(httpJob(name + QLatin1Char(' ') + rowName("shared")));
     CH_VERIFY_OK(id);
     // Both open the editor at version 1; Bob saves first.
     CH_VERIFY_OK(bobJobs.update(*id, 1, {{QStringLiteral("retries"), 1}}));
@@ -547,16 +552,20 @@ void TestJobs::updateStaleVersion()
 
     QString message;
     QString kind;
+    QString field;
     if (remove) {
         Status s = aliceJobs.remove(*id, 1);
         kind = kindOf(s);
         message = s.errorMessage();
+        field = s.error().field;
     } else {
         Result<int> v = aliceJobs.update(*id, 1, {{QStringLiteral("retries"), 5}});
         kind = kindOf(v);
         message = v.errorMessage();
+        field = v.error().field;
     }
     QCOMPARE(kind, QStringLiteral("Conflict"));
+    QCOMPARE(field, QStringLiteral("version"));
     QVERIFY2(message.contains(bob), qPrintable(message));
     const QString when = saved->updatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QVERIFY2(message.contains(when + QStringLiteral(" UTC")), qPrintable(message));

@@ -6,6 +6,9 @@
 #include <messagebar.h>
 #include <passwordstore.h>
 #include <startup.h>
+#include <store/storeconnection.h>
+
+#include <pqxx/pqxx>
 #include <storeclient.h>
 
 #include <QCheckBox>
@@ -30,6 +33,10 @@ private slots:
     void init();
     void explainsConnectFailures_data();
     void explainsConnectFailures();
+    void explainsRealFailures_data();
+    void explainsRealFailures();
+    void rotatedPasswordGoesOffline();
+    void tooManyClientsIsRetried();
     void buildsConninfo();
     void parsesCommandLine_data();
     void parsesCommandLine();
@@ -85,50 +92,101 @@ void TestConnection::init()
 
 void TestConnection::explainsConnectFailures_data()
 {
-    QTest::addColumn<QString>("libpq");
+    // What the store layer decides (core/store/connectfailure.h), with a German libpq
+    // message as the detail: the explanation must come from the kind, the SQLSTATE and the
+    // field alone.
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("sqlstate");
+    QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("says");
-    QTest::newRow("password") << "connection to server at \"db\" (10.0.0.1), port 5432 failed: "
-                                 "FATAL:  password authentication failed for user \"maria\""
+    const int refused = int(ErrorKind::LoginRefused);
+    const int lost = int(ErrorKind::ConnectionLost);
+    QTest::newRow("password") << refused << "28P01"
+                              << "password"
                               << "refused the password";
-    QTest::newRow("no password") << "fe_sendauth: no password supplied"
+    QTest::newRow("no password") << refused << ""
+                                 << "password"
                                  << "asks for a password";
-    QTest::newRow("refused")
-        << "connection to server at \"db\" (10.0.0.1), port 5432 failed: Connection refused\n\tIs "
-           "the server running on that host and accepting TCP/IP connections?"
-        << "cannot be reached";
-    QTest::newRow("dns")
-        << "could not translate host name \"dbx\" to address: Name or service not known"
-        << "cannot be reached";
-    QTest::newRow("timeout") << "connection to server at \"db\" failed: timeout expired"
-                             << "cannot be reached";
-    QTest::newRow("database") << "connection to server on socket \"/tmp/.s.PGSQL.5432\" failed: "
-                                 "FATAL:  database \"nope\" does not exist"
+    QTest::newRow("role or hba") << refused << "28000"
+                                 << "user"
+                                 << "does not let this user in";
+    QTest::newRow("database") << refused << "3D000"
+                              << "database"
                               << "database does not exist";
-    QTest::newRow("role") << "FATAL:  role \"nobody\" does not exist"
-                          << "user does not exist";
-    QTest::newRow("hba") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"maria\", "
-                            "database \"cronhelm\", no encryption"
-                         << "does not accept connections from this computer";
-    QTest::newRow("ca file")
-        << "root certificate file \"/x/ca.crt\" does not exist\nEither provide the file or change "
-           "sslmode to disable server certificate verification."
-        << "CA certificate file cannot be read";
-    QTest::newRow("name mismatch")
-        << "server certificate for \"db.internal\" does not match host name \"db\""
-        << "different host name";
-    QTest::newRow("verify") << "SSL error: certificate verify failed"
+    QTest::newRow("no connect") << refused << "42501"
+                                << "database"
+                                << "may not connect to this database";
+    QTest::newRow("too many") << lost << "53300"
+                              << ""
+                              << "no connection to spare";
+    QTest::newRow("starting") << lost << "57P03"
+                              << ""
+                              << "starting up";
+    QTest::newRow("unreachable") << lost << ""
+                                 << ""
+                                 << "cannot be reached";
+    QTest::newRow("ca file") << lost << ""
+                             << "sslrootcert"
+                             << "CA certificate file cannot be read";
+    QTest::newRow("name mismatch") << lost << ""
+                                   << "host"
+                                   << "different host name";
+    QTest::newRow("verify") << lost << ""
+                            << "certificate"
                             << "could not be verified";
-    QTest::newRow("no tls") << "server does not support SSL, but SSL was required"
+    QTest::newRow("no tls") << lost << ""
+                            << "sslmode"
                             << "does not offer TLS";
+    QTest::newRow("other refusal") << refused << ""
+                                   << ""
+                                   << "refused this login";
 }
 
 void TestConnection::explainsConnectFailures()
 {
-    QFETCH(QString, libpq);
+    QFETCH(int, kind);
+    QFETCH(QString, sqlstate);
+    QFETCH(QString, field);
     QFETCH(QString, says);
-    const QString text = explainConnectFailure(Error{ErrorKind::Other, libpq, {}, {}});
+    const QString libpq = QStringLiteral(
+        "Verbindung zum Server auf Socket »/tmp/.s.PGSQL.5432« fehlgeschlagen: FATAL:  ...");
+    const QString text = explainConnectFailure(Error{ErrorKind(kind), libpq, field, sqlstate});
     QVERIFY2(text.contains(says), qPrintable(text));
     QVERIFY(text.contains(libpq.trimmed())); // the raw message stays as a detail
+}
+
+// The same against the real server: under ui.german.connection libpq and the server speak
+// German, and the explanation is still the precise one.
+void TestConnection::explainsRealFailures_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("wrong password") << "password=not-it"
+                                    << "refused the password";
+    QTest::newRow("no password") << "passfile=/nonexistent/pgpass"
+                                 << "asks for a password";
+    QTest::newRow("login taken away") << "NOLOGIN"
+                                      << "does not let this user in";
+    QTest::newRow("unknown database") << "dbname=no_such_db"
+                                      << "database does not exist";
+}
+
+void TestConnection::explainsRealFailures()
+{
+    QFETCH(QString, how);
+    QFETCH(QString, says);
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    if (how == QLatin1String("NOLOGIN"))
+        CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 NOLOGIN").arg(*login)));
+    // libpq takes the last value given for a key.
+    StoreConnection connection(db->conninfoAs(*login) + QLatin1Char(' ')
+                               + (how == QLatin1String("NOLOGIN") ? QString() : how));
+    Status opened = connection.open();
+    QVERIFY(!opened);
+    const QString text = explainConnectFailure(opened.error());
+    QVERIFY2(text.contains(says), qPrintable(text));
 }
 
 void TestConnection::buildsConninfo()
@@ -275,6 +333,74 @@ void TestConnection::unreachableServerStaysInDialog()
     QVERIFY(dialog.isVisible());
     QVERIFY(connectButton(dialog)->isEnabled());
     QCOMPARE(client.state(), ConnectionState::Offline);
+}
+
+namespace {
+
+// Ends the app's session(s) on the server, as an administrator or a restart would; not the
+// one of `spared`.
+void terminateAppSessions(TestDatabase &db, const QString &spared = QStringLiteral("0"))
+{
+    CH_VERIFY_OK(db.query(
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE application_name = 'cronhelm' AND datname = current_database() "
+                       "AND pid <> pg_backend_pid() AND pid <> %1")
+            .arg(spared)));
+}
+
+} // namespace
+
+// Issue 12's own example: the password is changed while the app is connected. The app
+// loses its session, tries again, is refused, and stops (Offline), saying why, instead of
+// retrying forever. Under ui.german.connection the server and libpq speak German.
+void TestConnection::rotatedPasswordGoesOffline()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    QSignalSpy states(&client, &StoreClient::stateChanged);
+    CH_VERIFY_OK(
+        db->query(QStringLiteral("ALTER ROLE %1 PASSWORD 'rotated-elsewhere'").arg(*login)));
+    terminateAppSessions(*db);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Offline, 10000);
+    QVERIFY(!states.isEmpty());
+    QCOMPARE(states.first().first().value<ConnectionState>(), ConnectionState::Reconnecting);
+    QVERIFY2(client.stateMessage().contains(QLatin1String("refused the password")),
+             qPrintable(client.stateMessage()));
+    // And it stays there: no further attempt (the first retry comes within a second).
+    const qsizetype seen = states.size();
+    QVERIFY(!QTest::qWaitFor([&] { return states.size() > seen; }, 3000));
+    QCOMPARE(client.state(), ConnectionState::Offline);
+}
+
+// A server out of connections for this login (53300) is up and refusing, like a refused
+// login, but it passes: the app keeps trying and gets back in once a slot is free.
+void TestConnection::tooManyClientsIsRetried()
+{
+    CH_DATABASE(db);
+    Result<QString> login = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
+    QVERIFY2(login.ok(), qPrintable(login.errorMessage()));
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    auto holder = std::make_unique<StoreConnection>(db->conninfoAs(*login));
+    Result<int> holderPid = holder->transact([](pqxx::transaction_base &tx) {
+        return tx.exec("SELECT pg_backend_pid()")[0][0].as<int>();
+    });
+    CH_VERIFY_OK(holderPid);
+    CH_VERIFY_OK(db->query(QStringLiteral("ALTER ROLE %1 CONNECTION LIMIT 1").arg(*login)));
+    QSignalSpy states(&client, &StoreClient::stateChanged);
+    terminateAppSessions(*db, QString::number(*holderPid));
+    // Refused at least twice, and still trying.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        client.stateMessage().contains(QLatin1String("no connection to spare")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(states.size() >= 3, 10000);
+    for (const QList<QVariant> &change : std::as_const(states))
+        QVERIFY(change.first().value<ConnectionState>() != ConnectionState::Offline);
+    QCOMPARE(client.state(), ConnectionState::Reconnecting);
+    holder.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Connected, 30000);
 }
 
 void TestConnection::verifyFullNeedsCaFile()

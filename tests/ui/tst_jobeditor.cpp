@@ -54,6 +54,7 @@ private slots:
     void showsLogLimitInMegabytes();
     void namesUtcAsTheListDoes();
     void checksNameAgainstOtherJobsWhileTyping();
+    void nameTakenMeanwhileIsRefusedByTheServer();
     void explainsTheSchedule();
     void savesTheJobsOwnRetention();
     void retentionIsReadOnlyForOthers();
@@ -758,6 +759,36 @@ void TestJobEditor::checksNameAgainstOtherJobsWhileTyping()
     same.setOtherJobs({{existing, QStringLiteral("Sales report")}});
     settle(same);
     QVERIFY(same.problems().isEmpty());
+}
+
+// The editor checks names against the jobs it knows; one created by someone else after that
+// check is refused by the store (CHCON, field "name"), and the refusal lands on the name
+// field. Under ui.german.jobeditor the server speaks German: routed by field, not words.
+void TestJobEditor::nameTakenMeanwhileIsRefusedByTheServer()
+{
+    CH_DATABASE(db);
+    StoreClient client;
+    QVERIFY(connectClient(client, db->conninfo()));
+    JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
+    editor.setOtherJobs({});
+    showEditor(editor);
+    typeInto(editor, child<QLineEdit>(&editor, "urlEdit"), QStringLiteral("https://example.org"));
+    auto *name = child<QLineEdit>(&editor, "nameEdit");
+    typeInto(editor, name, QStringLiteral("Nightly sync"));
+    settle(editor);
+    QVERIFY2(editor.problems().isEmpty(),
+             qPrintable(editor.problems().values().join(QLatin1Char(';'))));
+    QVERIFY(saveButton(editor)->isEnabled());
+
+    // Meanwhile, in another session (the store's names ignore letter case).
+    QVERIFY(createJob(*db, httpJobSpec(QStringLiteral("nightly SYNC"))));
+    QSignalSpy saved(&editor, &JobEditor::saved);
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.problems().contains(QStringLiteral("name")), 5000);
+    QVERIFY2(!child<QLabel>(&editor, "nameError")->text().isEmpty(),
+             qPrintable(editor.messageBar()->text()));
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(editor.isVisible());
 }
 
 void TestJobEditor::explainsTheSchedule()

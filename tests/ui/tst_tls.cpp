@@ -19,6 +19,8 @@
 #include <store/migrator.h>
 #include <store/storeconnection.h>
 
+#include <pqxx/pqxx>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -45,6 +47,8 @@ private slots:
     void unverifiableServerIsRefused();
     void weakerModeIsShownUnverified();
     void localSocketNeedsNoTls();
+    void securityIsDecidedOnThisSide_data();
+    void securityIsDecidedOnThisSide();
     void nodeWarnsWhenTheStoreIsNotVerified_data();
     void nodeWarnsWhenTheStoreIsNotVerified();
 
@@ -321,7 +325,6 @@ void TestTls::localSocketNeedsNoTls()
     client.disconnectFromStore();
 }
 
-QTEST_MAIN(TestTls)
 // A node is the part of the product that runs what the store tells it: it says loudly
 // when its connection could be served by someone posing as the store.
 void TestTls::nodeWarnsWhenTheStoreIsNotVerified_data()
@@ -359,4 +362,79 @@ void TestTls::nodeWarnsWhenTheStoreIsNotVerified()
     QVERIFY(node.waitForFinished(15000));
 }
 
+// A server posing as the store can say anything about the connection: that it is
+// encrypted (pg_stat_ssl), that it comes through a local socket (inet_client_addr() NULL).
+// The status bar takes neither from it: a login whose search_path puts lying stand-ins for
+// both before pg_catalog plays the impostor, over plain TCP and over unverified TLS.
+void TestTls::securityIsDecidedOnThisSide_data()
+{
+    QTest::addColumn<QString>("sslMode");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain TCP") << QStringLiteral("disable") << QStringLiteral("Not encrypted");
+    QTest::newRow("unverified TLS")
+        << QStringLiteral("require") << QStringLiteral("Encrypted, server not verified");
+}
+
+void TestTls::securityIsDecidedOnThisSide()
+{
+    QFETCH(QString, sslMode);
+    QFETCH(QString, shown);
+    const QString owner = QStringLiteral("host=%1/sock port=%2 dbname=cronhelm user=cronhelm")
+                              .arg(m_serverDir)
+                              .arg(m_port);
+    StoreConnection admin(owner);
+    Result<bool> prepared = admin.transact([this](pqxx::transaction_base &tx) {
+        if (tx.exec("SELECT 1 FROM pg_roles WHERE rolname = 'impostor'").empty()) {
+            tx.exec("CREATE ROLE impostor LOGIN IN ROLE cronhelm_viewer PASSWORD "
+                    + tx.quote(m_password.toStdString()));
+            tx.exec("CREATE SCHEMA impostor_says AUTHORIZATION impostor");
+            tx.exec("CREATE VIEW impostor_says.pg_stat_ssl AS SELECT pg_backend_pid() AS pid, "
+                    "true AS ssl, 'TLSv1.3'::text AS version, 'FAKE'::text AS cipher");
+            tx.exec("CREATE FUNCTION impostor_says.inet_client_addr() RETURNS inet "
+                    "LANGUAGE sql AS 'SELECT NULL::inet'");
+            tx.exec("GRANT SELECT ON impostor_says.pg_stat_ssl TO impostor");
+            tx.exec("GRANT EXECUTE ON FUNCTION impostor_says.inet_client_addr() TO impostor");
+            tx.exec("ALTER ROLE impostor SET search_path = impostor_says, pg_catalog, "
+                    "\"$user\", public");
+        }
+        return true;
+    });
+    CH_VERIFY_OK(prepared);
+    // Plain TCP for this login only (the server otherwise takes TLS only: hostssl).
+    QFile hba(m_serverDir + QStringLiteral("/data/pg_hba.conf"));
+    QVERIFY(hba.open(QIODevice::ReadWrite | QIODevice::Text));
+    if (!hba.readAll().contains("impostor"))
+        hba.write("host cronhelm impostor 127.0.0.1/32 scram-sha-256\n");
+    hba.close();
+    CH_VERIFY_OK(admin.transact([](pqxx::transaction_base &tx) {
+        tx.exec("SELECT pg_reload_conf()");
+        return true;
+    }));
+    const QString conninfo =
+        QStringLiteral("host=127.0.0.1 port=%1 dbname=cronhelm user=impostor password=%2 "
+                       "sslmode=%3")
+            .arg(m_port)
+            .arg(m_password, sslMode);
+    // The lie works: asked, the server claims TLS and a local socket.
+    StoreConnection lied(conninfo);
+    Result<QString> claims = lied.transact([](pqxx::transaction_base &tx) {
+        const pqxx::row r = tx.exec("SELECT s.ssl, inet_client_addr() IS NULL FROM pg_stat_ssl s "
+                                    "WHERE s.pid = pg_backend_pid()")[0];
+        return QString::fromStdString(r[0].as<std::string>() + r[1].as<std::string>());
+    });
+    CH_VERIFY_OK(claims);
+    QCOMPARE(*claims, QStringLiteral("tt"));
+
+    StoreClient client;
+    MainWindow window(&client);
+    window.show();
+    QVERIFY(connectClient(client, conninfo));
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionStatus()->securityText(), shown, 10000);
+    const QString why =
+        window.connectionStatus()->findChild<QLabel *>(QStringLiteral("securityLabel"))->toolTip();
+    QVERIFY2(!why.contains(QLatin1String("FAKE")), qPrintable(why));
+    client.disconnectFromStore();
+}
+
+QTEST_MAIN(TestTls)
 #include "tst_tls.moc"
