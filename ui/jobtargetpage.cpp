@@ -14,7 +14,8 @@ const QStringList &httpFields()
 {
     static const QStringList fields = {
         QStringLiteral("target.url"), QStringLiteral("target.headers"),
-        QStringLiteral("target.expect_status"), QStringLiteral("target.fail_if_body_matches")};
+        QStringLiteral("target.body"), QStringLiteral("target.expect_status"),
+        QStringLiteral("target.fail_if_body_matches")};
     return fields;
 }
 
@@ -83,6 +84,7 @@ JobTargetPage::JobTargetPage(QWidget *parent)
         prepareErrorLabel(errorLabel(field));
     watchTouch(ui.urlEdit, QStringLiteral("target.url"));
     watchTouch(ui.headersTable, QStringLiteral("target.headers"));
+    watchTouch(ui.bodyEdit, QStringLiteral("target.body"));
     watchTouch(ui.expectStatusEdit, QStringLiteral("target.expect_status"));
     watchTouch(ui.failRegexEdit, QStringLiteral("target.fail_if_body_matches"));
     watchTouch(ui.commandEdit, QStringLiteral("target.command"));
@@ -117,6 +119,8 @@ JobTargetPage::JobTargetPage(QWidget *parent)
     // The credential notice follows the headers as they are typed.
     connect(ui.headersTable, &QTableWidget::itemChanged, this,
             [this] { showProblem(QStringLiteral("target.headers")); });
+    connect(ui.envTable, &QTableWidget::itemChanged, this,
+            [this] { showProblem(QStringLiteral("target.env")); });
     connect(ui.targetTypeCombo, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
     connect(ui.methodCombo, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
 }
@@ -136,17 +140,24 @@ void JobTargetPage::setShellPermission(const Permission &shell)
 
 QString JobTargetPage::notice(const QString &field) const
 {
-    if (field != QLatin1String("target.headers") || isShell())
-        return {};
     JobSpec spec;
     apply(spec);
-    const QStringList literal = literalSecretHeaders(spec.target.http);
-    if (literal.isEmpty())
-        return {};
-    return tr("%1 holds a credential in plain text: every administrator can read it and every "
-              "backup keeps it. Write ${env:CRONHELM_SECRET_NAME} instead and have the nodes' "
-              "operator declare it.")
-        .arg(literal.join(QLatin1String(", ")));
+    QStringList notes;
+    if (field == QLatin1String("target.headers") && !isShell()) {
+        const QStringList literal = literalSecretHeaders(spec.target.http);
+        if (!literal.isEmpty()) {
+            notes.append(tr("%1 holds a credential in plain text: every administrator can read "
+                            "it and every backup keeps it. Write ${env:CRONHELM_SECRET_NAME} "
+                            "instead and have the nodes' operator declare it.")
+                             .arg(literal.join(QLatin1String(", "))));
+        }
+    }
+    // A reference the nodes refuse: saved, but every run would fail.
+    for (const FieldProblem &problem : undeclaredSecretReferences(spec.target.toJson())) {
+        if (problem.field == field)
+            notes.append(problem.message);
+    }
+    return notes.join(QLatin1Char('\n'));
 }
 
 bool JobTargetPage::isShell() const
@@ -279,6 +290,8 @@ QWidget *JobTargetPage::editorFor(const QString &field) const
     const Ui::JobTargetPage &ui = *m_ui;
     if (field == QLatin1String("target.headers"))
         return ui.headersTable;
+    if (field == QLatin1String("target.body"))
+        return ui.bodyEdit;
     if (field == QLatin1String("target.expect_status"))
         return ui.expectStatusEdit;
     if (field == QLatin1String("target.fail_if_body_matches"))
@@ -297,6 +310,8 @@ QLabel *JobTargetPage::errorLabel(const QString &field) const
         return ui.urlError;
     if (field == QLatin1String("target.headers"))
         return ui.headersError;
+    if (field == QLatin1String("target.body"))
+        return ui.bodyError;
     if (field == QLatin1String("target.expect_status"))
         return ui.expectStatusError;
     if (field == QLatin1String("target.fail_if_body_matches"))

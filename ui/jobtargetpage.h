@@ -41,7 +41,8 @@ public:
 
 protected:
     QLabel *errorLabel(const QString &field) const override;
-    // A credential written out in a header: allowed, but pointed out.
+    // A credential written out in a header, a secret reference the nodes refuse: allowed,
+    // but pointed out under the field.
     QString notice(const QString &field) const override;
 
 private:

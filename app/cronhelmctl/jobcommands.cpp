@@ -26,22 +26,29 @@ QCommandLineOption jsonOption()
     return QCommandLineOption(QStringLiteral("json"), CtlTr::tr("Print JSON for scripts."));
 }
 
-// Warns on stderr about credentials written out in the headers of the target being saved
-// (the job is saved all the same).
-void warnLiteralSecrets(const QJsonObject &specOrChanges)
+// Warns on stderr about what is saved but will hurt: credentials written out in the
+// headers of the target, and secret references no node resolves (the job is saved all the
+// same).
+void warnAboutSecrets(const QJsonObject &specOrChanges)
 {
-    const QJsonObject headers = specOrChanges.value(QStringLiteral("target"))
-                                    .toObject()
-                                    .value(QStringLiteral("headers"))
-                                    .toObject();
-    HttpTarget target;
+    const QJsonObject target = specOrChanges.value(QStringLiteral("target")).toObject();
+    const QJsonObject headers = target.value(QStringLiteral("headers")).toObject();
+    HttpTarget http;
     for (auto it = headers.begin(); it != headers.end(); ++it)
-        target.headers.append({it.key(), it.value().toString()});
-    for (const QString &name : literalSecretHeaders(target)) {
+        http.headers.append({it.key(), it.value().toString()});
+    for (const QString &name : literalSecretHeaders(http)) {
         Console::note(CtlTr::tr("warning: the header %1 holds a credential in plain text: every "
                                 "administrator can read it and every backup keeps it. Write "
-                                "${env:NAME} instead and set NAME in the nodes' environment.")
+                                "${env:CRONHELM_SECRET_NAME} instead and have the nodes' "
+                                "operator declare it.")
                           .arg(name));
+    }
+    FieldProblems undeclared = undeclaredSecretReferences(target);
+    undeclared += undeclaredSecretReferences(QStringLiteral("notify"),
+                                             specOrChanges.value(QStringLiteral("notify")));
+    for (const FieldProblem &problem : std::as_const(undeclared)) {
+        //: %1 is a field such as target.url, %2 the problem with it.
+        Console::note(CtlTr::tr("warning: %1: %2").arg(problem.field, problem.message));
     }
 }
 
@@ -171,7 +178,7 @@ int JobCommands::add(const CtlContext &context, const QStringList &args)
     if (Status opened = db.open(); !opened)
         return Console::fail(opened.error());
     JobStore jobs(db.store());
-    warnLiteralSecrets(*spec);
+    warnAboutSecrets(*spec);
     Result<qint64> id = jobs.create(*spec);
     if (!id)
         return Console::fail(id.error());
@@ -217,7 +224,7 @@ int JobCommands::edit(const CtlContext &context, const QStringList &args)
     Result<QJsonObject> changes = builder.changes(*current);
     if (!changes)
         return Console::fail(changes.error());
-    warnLiteralSecrets(*changes);
+    warnAboutSecrets(*changes);
     // The version read just now: if anyone saves in between, the database refuses ours.
     Result<int> version = jobs.update(current->id, expected.value_or(current->version), *changes);
     if (!version)

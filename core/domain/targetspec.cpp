@@ -377,6 +377,79 @@ QJsonObject TargetSpec::toJson() const
     return json;
 }
 
+bool SecretNames::isVariableName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return pattern.match(name).hasMatch();
+}
+
+bool SecretNames::isDeclared(const QString &name)
+{
+    return isVariableName(name) && name.startsWith(prefix) && name.size() > prefix.size();
+}
+
+namespace {
+
+void collectUndeclared(const QString &field, const QJsonValue &value, QStringList *seen,
+                       FieldProblems *problems)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            collectUndeclared(field, it.value(), seen, problems);
+        return;
+    }
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            collectUndeclared(field, item, seen, problems);
+        return;
+    }
+    const QString text = value.toString();
+    if (!text.contains(QLatin1String("${env:")))
+        return;
+    // What core/exec/secrets.cpp takes for a reference: anything up to the next "}".
+    static const QRegularExpression reference(QStringLiteral("\\$\\{env:([^}]*)\\}"));
+    QRegularExpressionMatchIterator it = reference.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QString written = match.captured(0);
+        const QString name = match.captured(1);
+        if (SecretNames::isDeclared(name) || seen->contains(written))
+            continue;
+        seen->append(written);
+        if (!SecretNames::isVariableName(name) || name == SecretNames::prefix) {
+            problems->append({field,
+                              CoreTr::tr("%1 does not name a secret the nodes can give (letters, "
+                                         "digits and _ after %2), so every run would fail.")
+                                  .arg(written, SecretNames::prefix)});
+        } else {
+            problems->append({field,
+                              CoreTr::tr("%1 is not a secret the nodes give to jobs: only names "
+                                         "starting with %2 are, so every run would fail. Write "
+                                         "${env:%2%3} and have the nodes' operator declare it.")
+                                  .arg(written, SecretNames::prefix, name)});
+        }
+    }
+}
+
+} // namespace
+
+FieldProblems undeclaredSecretReferences(const QString &field, const QJsonValue &value)
+{
+    FieldProblems problems;
+    QStringList seen;
+    collectUndeclared(field, value, &seen, &problems);
+    return problems;
+}
+
+FieldProblems undeclaredSecretReferences(const QJsonObject &target)
+{
+    FieldProblems problems;
+    for (auto it = target.begin(); it != target.end(); ++it)
+        problems += undeclaredSecretReferences(QStringLiteral("target.") + it.key(), it.value());
+    return problems;
+}
+
 QStringList literalSecretHeaders(const HttpTarget &target)
 {
     static const QRegularExpression credential(

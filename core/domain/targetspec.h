@@ -6,6 +6,7 @@
 #include <result.h>
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
@@ -83,6 +84,28 @@ struct TargetSpec
 
     bool operator==(const TargetSpec &) const = default;
 };
+
+// Which variables a job may name in ${env:NAME}: only those the nodes' operator declared
+// for jobs by giving them the CRONHELM_SECRET_ prefix (docs/operator-guide.md, "Secrets"),
+// so that the node's own credentials stay out of reach. The node resolves by this rule
+// (core/exec/secrets.h); the editor and cronhelmctl point out the references it would refuse.
+namespace SecretNames {
+inline constexpr QLatin1StringView prefix{"CRONHELM_SECRET_"};
+// Letters, digits and _, not starting with a digit.
+bool isVariableName(const QString &name);
+// A variable name that starts with the prefix and goes on after it.
+bool isDeclared(const QString &name);
+} // namespace SecretNames
+
+// The ${env:…} references in `value` (text, or the texts inside a JSON object or array) that
+// no node resolves: a name without the CRONHELM_SECRET_ prefix, or no variable name at all.
+// Every run of the job would fail on them. Saving is allowed (the error is the run's), but
+// the editor and cronhelmctl warn: one problem per reference, under `field`, saying how to
+// write it.
+FieldProblems undeclaredSecretReferences(const QString &field, const QJsonValue &value);
+// The same for every field of a target (jobs.target JSON): "target.url", "target.headers",
+// "target.body", "target.command", "target.env".
+FieldProblems undeclaredSecretReferences(const QJsonObject &target);
 
 // The headers whose value is a credential written out literally (Authorization, Cookie,
 // Proxy-Authorization, and names such as X-Api-Key, X-Auth-Token or Client-Secret) rather

@@ -16,12 +16,6 @@ const QRegularExpression &referencePattern()
     return pattern;
 }
 
-bool isVariableName(const QString &name)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    return pattern.match(name).hasMatch();
-}
-
 // Calls `replace(reference, name)` for every reference and splices in what it returns.
 template<typename Replace>
 Result<QString> substitute(const QString &text, Replace replace)
@@ -51,12 +45,12 @@ Result<QString> substitute(const QString &text, Replace replace)
 
 Result<QString> SecretResolver::lookup(const QString &reference, const QString &name) const
 {
-    if (!isVariableName(name)) {
+    if (!SecretNames::isVariableName(name)) {
         return makeError(
             ErrorKind::BadInput,
             CoreTr::tr("secret reference %1 does not name an environment variable").arg(reference));
     }
-    if (!name.startsWith(prefix) || name.size() == prefix.size()) {
+    if (!SecretNames::isDeclared(name)) {
         return makeError(ErrorKind::BadInput,
                          CoreTr::tr("secret reference %1 is refused: jobs may only use "
                                     "variables whose names start with %2")

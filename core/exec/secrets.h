@@ -2,6 +2,8 @@
 
 #include "result.h"
 
+#include <domain/targetspec.h>
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -18,7 +20,8 @@ namespace Cronhelm {
 class SecretResolver
 {
 public:
-    static constexpr QLatin1StringView prefix{"CRONHELM_SECRET_"};
+    // The rule is the domain's (SecretNames), which the editor and cronhelmctl warn by.
+    static constexpr QLatin1StringView prefix = SecretNames::prefix;
 
     explicit SecretResolver(QProcessEnvironment environment)
         : m_environment(std::move(environment))

@@ -89,10 +89,13 @@ Result<JobRecord> JobStore::byId(qint64 id)
 
 Result<JobRecord> JobStore::byName(const QString &name)
 {
-    // Names are unique regardless of case and Unicode form (schema 4): the job is found
-    // that way too, the exact spelling first (as cronhelm.job_id() does).
+    // Names are unique regardless of case (folded the same way on every server, schema 12)
+    // and Unicode form (schema 4): the job is found that way too, the exact spelling first
+    // (as cronhelm.job_id() does).
     return findJob(m_connection,
-                   "lower(name) = lower(normalize($1, NFC)) ORDER BY name = $1 DESC LIMIT 1",
+                   "lower(name COLLATE cronhelm.name_fold) = "
+                   "lower(normalize($1, NFC) COLLATE cronhelm.name_fold) "
+                   "ORDER BY name = $1 DESC LIMIT 1",
                    name.toStdString(), CoreTr::tr("no job named \"%1\"").arg(name));
 }
 

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include <thread>
+
 using namespace Cronhelm;
 using namespace Cronhelm::Test;
 
@@ -72,7 +74,9 @@ private Q_SLOTS:
     void sameDefaults();
     void roundTrip();
     void changesTo();
+    void namesIgnoreCase_data();
     void namesIgnoreCase();
+    void raceNamesTheExistingJob();
 
 private:
     FunctionDatabase m_db;
@@ -468,9 +472,21 @@ void TestJobRules::changesTo()
 
 // "Sales report" and "sales report" are one job to people: the second is refused, and the
 // refusal names the job that has the name.
+void TestJobRules::namesIgnoreCase_data()
+{
+    QTest::addColumn<QString>("ctype");
+    QTest::newRow("server's locale") << QString();
+    // lower() follows LC_CTYPE: in "C" it folds ASCII only. Names fold the same there.
+    QTest::newRow("LC_CTYPE C") << QStringLiteral("C");
+}
+
 void TestJobRules::namesIgnoreCase()
 {
-    CH_DATABASE(db);
+    QFETCH(QString, ctype);
+    Result<std::unique_ptr<TestDatabase>> created =
+        TestDatabase::create(QStringLiteral("namesIgnoreCase"), true, ctype);
+    CH_VERIFY_OK(created);
+    TestDatabase *db = created->get();
     StoreConnection connection(db->conninfo());
     JobStore jobs(connection);
     Result<qint64> first = jobs.create(withName(httpSpec("{}"), QStringLiteral("Sales report")));
@@ -486,6 +502,67 @@ void TestJobRules::namesIgnoreCase()
     CH_VERIFY_OK(composed);
     Result<qint64> decomposed = jobs.create(withName(httpSpec("{}"), QStringLiteral("Cafe\u0301")));
     QCOMPARE(kindOf(decomposed), QStringLiteral("Conflict"));
+    // Letters beyond ASCII fold too, as the editor folds them, and the job is found so.
+    Result<qint64> apples = jobs.create(withName(httpSpec("{}"), QStringLiteral("\u00c4pfel")));
+    CH_VERIFY_OK(apples);
+    QVERIFY(JobRules::sameName(QStringLiteral("\u00c4pfel"), QStringLiteral("\u00e4pfel")));
+    Result<qint64> lower = jobs.create(withName(httpSpec("{}"), QStringLiteral("\u00e4pfel")));
+    QCOMPARE(kindOf(lower), QStringLiteral("Conflict"));
+    QVERIFY2(lower.errorMessage().contains(QStringLiteral("\u00c4pfel")),
+             qPrintable(lower.errorMessage()));
+    Result<JobRecord> found = jobs.byName(QStringLiteral("\u00c4PFEL"));
+    CH_VERIFY_OK(found);
+    QCOMPARE(found->id, *apples);
+    CH_SCALAR(byId, db, QStringLiteral("SELECT cronhelm.job_id('\u00e4PFEL')"));
+    QCOMPARE(byId, QString::number(*apples));
+}
+
+// Two sessions give a job the same name at once: neither sees the other's job before the
+// unique index decides, and the one refused is told which job has the name, as it would be
+// a moment later.
+void TestJobRules::raceNamesTheExistingJob()
+{
+    CH_DATABASE(db);
+    CH_SCALAR(
+        renamed, db,
+        QStringLiteral("SELECT cronhelm.create_job('%1')")
+            .arg(QString::fromUtf8(QJsonDocument(withName(httpSpec("{}"), QStringLiteral("Other")))
+                                       .toJson(QJsonDocument::Compact))));
+    for (const bool update : {false, true}) {
+        PsqlSession first(db->conninfo());
+        QVERIFY2(first.isOpen(), qPrintable(first.connectError()));
+        QVERIFY(first.exec(QStringLiteral("BEGIN")).ok());
+        const QString name = update ? QStringLiteral("Nightly") : QStringLiteral("Sales report");
+        const QString spec = QString::fromUtf8(
+            QJsonDocument(withName(httpSpec("{}"), name)).toJson(QJsonDocument::Compact));
+        const SqlOutcome created =
+            first.exec(QStringLiteral("SELECT cronhelm.create_job('%1')").arg(spec));
+        QVERIFY2(created.ok(), qPrintable(created.describe()));
+
+        SqlOutcome second;
+        std::thread other([&] {
+            PsqlSession session(db->conninfo());
+            const QString sql = update
+                ? QStringLiteral("SELECT cronhelm.update_job(%1, NULL, '{\"name\": \"%2\"}')")
+                      .arg(renamed, name.toUpper())
+                : QStringLiteral("SELECT cronhelm.create_job('%1')").arg(spec.toLower());
+            second = session.exec(sql);
+        });
+        // The second session waits on the first one's index entry.
+        const bool waiting = QTest::qWaitFor([&] {
+            Result<QString> n = db->scalar(QStringLiteral(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'"));
+            return n && *n == QLatin1String("1");
+        });
+        QVERIFY(first.exec(QStringLiteral("COMMIT")).ok());
+        other.join();
+        QVERIFY(waiting);
+        QCOMPARE(second.sqlstate, QStringLiteral("CHCON"));
+        const QString expected =
+            QStringLiteral("a job named \"%1\" already exists (job %2)").arg(name, created.value());
+        QVERIFY2(second.message.contains(expected), qPrintable(second.describe()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJobRules)

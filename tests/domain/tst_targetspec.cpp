@@ -57,6 +57,59 @@ private Q_SLOTS:
                  warned ? QStringList{name} : QStringList{});
     }
 
+    // Only CRONHELM_SECRET_ names resolve on the nodes: any other reference is pointed out
+    // where it is written, once, with the name to write instead.
+    void undeclaredSecretReferences_data()
+    {
+        QTest::addColumn<QJsonObject>("target");
+        QTest::addColumn<QStringList>("fields");
+        QTest::addColumn<QString>("advice"); // in the first message; empty: none
+        QTest::newRow("declared everywhere")
+            << json("{'url': 'https://${env:CRONHELM_SECRET_HOST}/x?k=${env:CRONHELM_SECRET_K}', "
+                    "'headers': {'Authorization': 'Bearer ${env:CRONHELM_SECRET_TOKEN}'}, "
+                    "'body': {'key': '${env:CRONHELM_SECRET_BODY}'}}")
+            << QStringList{} << QString();
+        QTest::newRow("header without prefix")
+            << json("{'url': 'https://x/', 'headers': {'Authorization': 'Bearer ${env:TOKEN}'}}")
+            << QStringList{u"target.headers"_s} << u"${env:CRONHELM_SECRET_TOKEN}"_s;
+        QTest::newRow("url and JSON body")
+            << json("{'url': 'https://x/?k=${env:API_KEY}', 'body': {'a': ['${env:PGPASSWORD}']}}")
+            << QStringList{u"target.body"_s, u"target.url"_s} // in the order of the keys
+            << u"${env:CRONHELM_SECRET_PGPASSWORD}"_s;
+        QTest::newRow("shell command and env")
+            << json("{'command': 'curl -u ${env:USER_PW} x', 'env': {'A': '${env:HOME}'}}")
+            << QStringList{u"target.command"_s, u"target.env"_s}
+            << u"${env:CRONHELM_SECRET_USER_PW}"_s;
+        QTest::newRow("repeated once")
+            << json("{'url': 'https://${env:H}/${env:H}'}") << QStringList{u"target.url"_s}
+            << u"${env:CRONHELM_SECRET_H}"_s;
+        QTest::newRow("not a name") << json("{'url': 'https://x/${env:my-key}'}")
+                                    << QStringList{u"target.url"_s} << QString();
+        QTest::newRow("prefix alone") << json("{'url': 'https://x/${env:CRONHELM_SECRET_}'}")
+                                      << QStringList{u"target.url"_s} << QString();
+    }
+    void undeclaredSecretReferences()
+    {
+        QFETCH(QJsonObject, target);
+        QFETCH(QStringList, fields);
+        QFETCH(QString, advice);
+        const FieldProblems problems = Cronhelm::undeclaredSecretReferences(target);
+        QStringList found;
+        for (const FieldProblem &p : problems)
+            found.append(p.field);
+        QCOMPARE(found, fields);
+        if (!fields.isEmpty()) {
+            const QString message = problems.constFirst().message;
+            QVERIFY2(message.contains(u"every run would fail"_s), qPrintable(message));
+            if (!advice.isEmpty())
+                QVERIFY2(message.contains(advice), qPrintable(message));
+        }
+        // The node refuses exactly these (core/exec/secrets.cpp asks the same rule).
+        QVERIFY(SecretNames::isDeclared(u"CRONHELM_SECRET_X"_s));
+        QVERIFY(!SecretNames::isDeclared(u"CRONHELM_SECRET_"_s));
+        QVERIFY(!SecretNames::isDeclared(u"PGPASSWORD"_s));
+    }
+
     void httpDefaults()
     {
         auto spec =

@@ -57,7 +57,8 @@ QString TestDatabase::serverPort()
     return qEnvironmentVariable("CRONHELM_TEST_PGPORT", QStringLiteral("5432"));
 }
 
-Result<std::unique_ptr<TestDatabase>> TestDatabase::create(const QString &label, bool installSchema)
+Result<std::unique_ptr<TestDatabase>> TestDatabase::create(const QString &label, bool installSchema,
+                                                           const QString &ctype)
 {
     if (serverHost().isEmpty()) {
         return makeError(ErrorKind::Other,
@@ -71,7 +72,13 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::create(const QString &label,
                      .arg(clean.left(30))
                      .arg(QCoreApplication::applicationPid())
                      .arg(counter.fetchAndAddRelaxed(1));
-    if (Status s = execAsAdmin("CREATE DATABASE " + db->m_name.toStdString()); !s)
+    std::string sql = "CREATE DATABASE " + db->m_name.toStdString();
+    if (!ctype.isEmpty()) {
+        // template1 has the server's locale: another one needs template0.
+        sql += " TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE '" + ctype.toStdString()
+            + "' LC_COLLATE '" + ctype.toStdString() + "'";
+    }
+    if (Status s = execAsAdmin(sql); !s)
         return s.error();
     if (installSchema) {
         StoreConnection connection(db->conninfo());

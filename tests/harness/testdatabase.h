@@ -17,8 +17,9 @@ class TestDatabase
 {
 public:
     // label: a short name for the test (part of the database name, for debugging).
-    static Result<std::unique_ptr<TestDatabase>> create(const QString &label,
-                                                        bool installSchema = true);
+    // ctype: the database's LC_CTYPE (and LC_COLLATE), e.g. "C"; empty: the server's.
+    static Result<std::unique_ptr<TestDatabase>>
+    create(const QString &label, bool installSchema = true, const QString &ctype = {});
     ~TestDatabase();
 
     QString name() const { return m_name; }

@@ -397,6 +397,9 @@ void TestRoles::shellJobsNeedShellAdmin()
                "{\"command\": \"id\"}}')",
                httpJob)},
         {"restore a deleted one", QStringLiteral("SELECT cronhelm.restore_job(%1)").arg(doomed)},
+        // The same command on other nodes (from a sandbox onto production) is new code there.
+        {"move it onto other nodes",
+         sqlOf("SELECT cronhelm.update_job(%1, NULL, '{\"run_on\": [\"production\"]}')", job)},
     };
     for (const Attempt &a : refused) {
         const SqlOutcome outcome = admin.exec(a.sql);

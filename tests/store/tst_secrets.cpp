@@ -26,7 +26,10 @@ QJsonObject secretHttpJob()
         {QStringLiteral("target_type"), QStringLiteral("http")},
         {QStringLiteral("target"),
          QJsonObject{
-             {QStringLiteral("url"), QStringLiteral("https://api.example.com/report")},
+             // Basic authentication in the address, a key in the query: both secrets.
+             {QStringLiteral("url"),
+              QStringLiteral("https://deploy:s3cr3t-pw@api.example.com/report?api_key=s3cr3t-"
+                             "key&day=1&ref=${env:CRONHELM_SECRET_REF}#s3cr3t-fragment")},
              {QStringLiteral("method"), QStringLiteral("POST")},
              {QStringLiteral("headers"),
               QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer s3cr3t-token")},
@@ -141,7 +144,12 @@ void TestSecrets::maskedForNonAdmins()
     QVERIFY2(target.contains(QLatin1String("\"X-Api-Key\": \"${env:API_KEY}\"")),
              qPrintable(target));
     QVERIFY2(target.contains(QLatin1String("\"body\": \"********\"")), qPrintable(target));
-    QVERIFY2(target.contains(QLatin1String("https://api.example.com/report")), qPrintable(target));
+    // The user, host and path stay; the password and the query's values do not, unless
+    // they only name a secret of the nodes.
+    QVERIFY2(target.contains(QLatin1String("\"url\": \"https://deploy:********@api.example.com/"
+                                           "report?api_key=********&day=********&ref=${env:"
+                                           "CRONHELM_SECRET_REF}#********\"")),
+             qPrintable(target));
     const QString notify = overview.rows.value(0).value(1);
     QVERIFY2(notify.contains(QLatin1String("https://hooks.slack.com/********")),
              qPrintable(notify));

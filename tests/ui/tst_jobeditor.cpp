@@ -841,6 +841,24 @@ void TestJobEditor::warnsAboutLiteralCredentials()
 
     headers->item(0, 1)->setText(QStringLiteral("${env:CRONHELM_SECRET_CRM_KEY}"));
     QTRY_VERIFY(note->text().isEmpty());
+
+    // A reference the nodes refuse (no CRONHELM_SECRET_ prefix): saved, but every run would
+    // fail. Pointed out under the field it is in, with the name to write.
+    headers->item(0, 1)->setText(QStringLiteral("${env:CRM_KEY}"));
+    QTRY_VERIFY2(note->text().contains(QLatin1String("${env:CRONHELM_SECRET_CRM_KEY}")),
+                 qPrintable(note->text()));
+    auto *body = child<QPlainTextEdit>(&editor, "bodyEdit");
+    body->setFocus();
+    QTest::keyClicks(body, QStringLiteral("{\"password\": \"${env:DB_PASSWORD}\"}"));
+    settle(editor);
+    auto *bodyNote = child<QLabel>(&editor, "bodyError");
+    QTRY_VERIFY2(bodyNote->text().contains(QLatin1String("${env:CRONHELM_SECRET_DB_PASSWORD}")),
+                 qPrintable(bodyNote->text()));
+    QVERIFY(saveButton(editor)->isEnabled());
+    body->clear();
+    QTest::keyClicks(body, QStringLiteral("{\"password\": \"${env:CRONHELM_SECRET_DB}\"}"));
+    settle(editor);
+    QTRY_VERIFY(bodyNote->text().isEmpty());
 }
 
 void TestJobEditor::offersShellOnlyToShellAdmins_data()
