@@ -145,10 +145,10 @@ void ControlChannel::heartbeatTick()
     if (!m_connected)
         return;
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    const QString state = m_stopped ? QStringLiteral("stopped")
-        : !m_competing              ? QStringLiteral("stopping")
-        : m_term                    ? QStringLiteral("executor")
-                                    : QStringLiteral("standby");
+    const NodeRole state = m_stopped ? NodeRole::Stopped
+        : !m_competing               ? NodeRole::Stopping
+        : m_term                     ? NodeRole::Executor
+                                     : NodeRole::Standby;
     QElapsedTimer took;
     took.start();
     Result<QDateTime> dbNow =
