@@ -4,6 +4,7 @@
 
 #include <store/auditstore.h>
 #include <store/clusterstore.h>
+#include <store/connectionsecurity.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
 

@@ -2,10 +2,10 @@
 
 #include "sessionworker.h"
 
+#include <domain/connectionsecurity.h>
 #include <domain/records.h>
 #include <replyguard.h>
 #include <store/auditstore.h>
-#include <store/connectionsecurity.h>
 #include <store/historyquery.h>
 
 #include <QJsonObject>
