@@ -5,6 +5,7 @@
 #include <store/auditstore.h>
 #include <store/clusterstore.h>
 #include <store/connectionsecurity.h>
+#include <store/historyquery.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
 
