@@ -269,7 +269,7 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
         case Heartbeat: {
             const qint64 ageMs = qint64(node.lastSeenAgeSeconds * 1000)
                 + (m_hasStatus ? m_sinceRefresh.elapsed() : 0);
-            return tr("%1 ago").arg(formatDuration(ageMs - ageMs % 1000));
+            return tr("%1 ago").arg(formatElapsed(ageMs));
         }
         case RunningJobs:
             return node.runningJobs;

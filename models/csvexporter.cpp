@@ -4,6 +4,7 @@
 #include "modelstr.h"
 #include "spreadsheetcsv.h"
 
+#include <store/historyquery.h>
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 

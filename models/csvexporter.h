@@ -1,7 +1,7 @@
 #pragma once
 
+#include <domain/historypage.h>
 #include <domain/records.h>
-#include <store/historyquery.h>
 
 #include <QObject>
 #include <QThread>

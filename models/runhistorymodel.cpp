@@ -3,6 +3,8 @@
 #include "displayformat.h"
 #include "storeclient.h"
 
+#include <store/historyquery.h>
+
 #include <QThreadPool>
 #include <QTimer>
 

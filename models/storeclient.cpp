@@ -4,6 +4,8 @@
 
 #include <store/auditstore.h>
 #include <store/clusterstore.h>
+#include <store/connectionsecurity.h>
+#include <store/historyquery.h>
 #include <store/jobstore.h>
 #include <store/runstore.h>
 

@@ -2,11 +2,11 @@
 
 #include "sessionworker.h"
 
+#include <domain/auditrecords.h>
+#include <domain/connectionsecurity.h>
+#include <domain/historypage.h>
 #include <domain/records.h>
 #include <replyguard.h>
-#include <store/auditstore.h>
-#include <store/connectionsecurity.h>
-#include <store/historyquery.h>
 
 #include <QJsonObject>
 #include <QObject>

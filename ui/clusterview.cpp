@@ -199,11 +199,9 @@ void ClusterView::updateLease()
                           formatDuration(lease.acquiredAt.msecsTo(now))));
     const std::optional<qint64> left = m_cluster->leaseRemainingMs();
     if (left && *left >= 0) {
-        const QString in = *left < 120000
-            ? tr("%1 s").arg(QLocale().toString(double(*left) / 1000.0, 'f', 1))
-            : formatDuration(*left);
-        m_lease->setText(tr("expires in %1 unless renewed (last renewed %2 ago)")
-                             .arg(in, formatDuration(lease.renewedAt.msecsTo(now))));
+        m_lease->setText(
+            tr("expires in %1 unless renewed (last renewed %2 ago)")
+                .arg(formatDuration(*left), formatDuration(lease.renewedAt.msecsTo(now))));
     } else if (left) {
         m_lease->setText(
             tr("expired %1 ago: a standby should take over now").arg(formatDuration(-*left)));

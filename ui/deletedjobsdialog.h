@@ -1,6 +1,6 @@
 #pragma once
 
-#include <store/auditstore.h>
+#include <domain/auditrecords.h>
 
 #include <QDialog>
 

@@ -42,8 +42,8 @@ void JobNotifyPage::addTarget()
     const int row = t->rowCount();
     t->insertRow(row);
     auto *kind = new QComboBox(t);
-    kind->addItem(tr("Slack"), QStringLiteral("slack"));
-    kind->addItem(tr("Webhook"), QStringLiteral("webhook"));
+    kind->addItem(tr("Slack"), wireName(NotifyKind::Slack));
+    kind->addItem(tr("Webhook"), wireName(NotifyKind::Webhook));
     connect(kind, &QComboBox::currentIndexChanged, this, &JobEditorPage::changed);
     t->setCellWidget(row, 0, kind);
     t->setItem(row, 1, new QTableWidgetItem);

@@ -60,8 +60,8 @@ JobTargetPage::JobTargetPage(QWidget *parent)
     setObjectName(QStringLiteral("targetTab"));
     Ui::JobTargetPage &ui = *m_ui;
     ui.setupUi(this);
-    ui.targetTypeCombo->addItem(tr("HTTP request"), QStringLiteral("http"));
-    ui.targetTypeCombo->addItem(tr("Shell command"), QStringLiteral("shell"));
+    ui.targetTypeCombo->addItem(tr("HTTP request"), wireName(TargetKind::Http));
+    ui.targetTypeCombo->addItem(tr("Shell command"), wireName(TargetKind::Shell));
     connect(ui.targetTypeCombo, &QComboBox::currentIndexChanged, ui.targetStack,
             &QStackedWidget::setCurrentIndex);
     ui.methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
@@ -162,7 +162,8 @@ QString JobTargetPage::notice(const QString &field) const
 
 bool JobTargetPage::isShell() const
 {
-    return m_ui->targetTypeCombo->currentData().toString() == QLatin1String("shell");
+    return fromWireName<TargetKind>(m_ui->targetTypeCombo->currentData().toString())
+        == TargetKind::Shell;
 }
 
 void JobTargetPage::load(const JobSpec &saved)

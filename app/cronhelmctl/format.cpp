@@ -28,11 +28,6 @@ QJsonValue jsonInstant(const QDateTime &instant)
     return instant.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QString seconds(double value)
-{
-    return CtlTr::tr("%1 s").arg(value, 0, 'f', 1);
-}
-
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("-") : text;

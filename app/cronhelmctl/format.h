@@ -16,10 +16,6 @@ QString utc(const QDateTime &instant);
 QString local(const QDateTime &instant, const QTimeZone &zone);
 // JSON: "2026-03-08T07:30:00.000Z", or null for an invalid instant.
 QJsonValue jsonInstant(const QDateTime &instant);
-// "850 ms", "12.3 s", "25 min 3 s", "2 h 5 min".
-QString duration(qint64 milliseconds);
-// "8.2 s"
-QString seconds(double seconds);
 // `text`, or "-" when it is empty (table cells).
 QString orDash(const QString &text);
 

@@ -2,6 +2,7 @@
 
 #include "commandparser.h"
 #include "ctltr.h"
+#include "enumchoices.h"
 #include "format.h"
 
 #include <cron/cronexpression.h>
@@ -97,6 +98,27 @@ Status oneOf(const std::optional<QString> &value, const QStringList &allowed, co
     return Done{};
 }
 
+// An option whose value is one of an enum's spellings.
+template<typename Enum>
+Status readEnum(const QCommandLineParser &p, const QString &option, std::optional<Enum> &out)
+{
+    if (!p.isSet(option))
+        return Done{};
+    Result<Enum> value = readChoice<Enum>(p.value(option), option);
+    if (!value)
+        return value.error();
+    out = *value;
+    return Done{};
+}
+
+// The events a notification target has, from --notify-on.
+void setEvents(NotificationTarget &target, const QList<NotifyEvent> &events)
+{
+    target.onFailure = events.contains(NotifyEvent::Failure);
+    target.onSuccess = events.contains(NotifyEvent::Success);
+    target.onRecovery = events.contains(NotifyEvent::Recovery);
+}
+
 template<typename Parse>
 Status readNumber(const QCommandLineParser &p, const QString &option, std::optional<qint64> &out,
                   Parse parse)
@@ -187,16 +209,16 @@ QList<QCommandLineOption> JobSpecBuilder::options() const
               CtlTr::tr("seconds")});
     o.append({optRetries, CtlTr::tr("Retries after a failed run."), CtlTr::tr("n")});
     o.append({optBackoff, CtlTr::tr("Retry backoff: fixed or exponential."),
-              CtlTr::tr("fixed|exponential")});
+              spellings<RetryBackoff>().join(QLatin1Char('|'))});
     o.append({optRetryDelay, CtlTr::tr("Delay before the first retry, in seconds."),
               CtlTr::tr("seconds")});
     o.append({optConcurrency,
               CtlTr::tr("When a run is due while the previous one still runs: allow, forbid "
                         "(skip it) or replace (cancel the old one)."),
-              CtlTr::tr("allow|forbid|replace")});
+              spellings<ConcurrencyPolicy>().join(QLatin1Char('|'))});
     o.append({optMisfire,
               CtlTr::tr("Slots missed while no executor was alive: run_once, skip or run_all."),
-              CtlTr::tr("run_once|skip|run_all")});
+              spellings<MisfirePolicy>().join(QLatin1Char('|'))});
     o.append({optMisfireBound, CtlTr::tr("At most this many missed slots run with run_all."),
               CtlTr::tr("n")});
     o.append({optLogLimit, CtlTr::tr("Size cap of a run's log (e.g. 10M)."), CtlTr::tr("bytes")});
@@ -345,21 +367,12 @@ Status JobSpecBuilder::readPolicies(const QCommandLineParser &p)
         return s;
     if (Status s = readNumber(p, optLogLimit, m_logLimit, Format::parseBytes); !s)
         return s;
-    m_retryBackoff = optionalValue(p, optBackoff);
-    m_concurrency = optionalValue(p, optConcurrency);
-    m_misfire = optionalValue(p, optMisfire);
-    for (Status s :
-         {oneOf(m_retryBackoff, {QStringLiteral("fixed"), QStringLiteral("exponential")},
-                optBackoff),
-          oneOf(m_concurrency,
-                {QStringLiteral("allow"), QStringLiteral("forbid"), QStringLiteral("replace")},
-                optConcurrency),
-          oneOf(m_misfire,
-                {QStringLiteral("run_once"), QStringLiteral("skip"), QStringLiteral("run_all")},
-                optMisfire)}) {
-        if (!s)
-            return s;
-    }
+    if (Status s = readEnum(p, optBackoff, m_retryBackoff); !s)
+        return s;
+    if (Status s = readEnum(p, optConcurrency, m_concurrency); !s)
+        return s;
+    if (Status s = readEnum(p, optMisfire, m_misfire); !s)
+        return s;
     if (p.isSet(optRunOn))
         m_runOn = splitList(p.values(optRunOn));
     if (Status s = readOverride(p, optKeepDays, m_keepDays); !s)
@@ -386,14 +399,13 @@ Status JobSpecBuilder::readNotify(const QCommandLineParser &p)
     if (m_noNotify && (!m_slack.isEmpty() || !m_webhooks.isEmpty()))
         return badInput(CtlTr::tr("--no-notify cannot be combined with new notification targets"));
     if (p.isSet(optNotifyOn)) {
-        const QStringList events = splitList(p.values(optNotifyOn));
-        const QStringList known = {QStringLiteral("failure"), QStringLiteral("success"),
-                                   QStringLiteral("recovery")};
-        for (const QString &event : events) {
-            if (Status s = oneOf(event, known, optNotifyOn); !s)
-                return s;
-        }
-        m_notifyOn = events;
+        // Every event a run can be but "none".
+        Result<QList<NotifyEvent>> events = readChoices<NotifyEvent>(
+            splitList(p.values(optNotifyOn)), optNotifyOn,
+            {NotifyEvent::Failure, NotifyEvent::Success, NotifyEvent::Recovery});
+        if (!events)
+            return events.error();
+        m_notifyOn = *events;
     }
     return readNumber(p, optNotifyQuiet, m_notifyQuiet, Format::parseSeconds);
 }
@@ -514,17 +526,16 @@ QStringList JobSpecBuilder::applyPolicies(JobSpec &spec) const
     number("misfire_bound", m_misfireBound, spec.misfireBound);
     number("log_limit_bytes", m_logLimit, spec.logLimitBytes);
     number("notify_quiet_s", m_notifyQuiet, spec.notifyQuietSeconds);
-    // Spellings were checked when the options were read.
     if (m_retryBackoff) {
-        spec.retryBackoff = *fromWireName<RetryBackoff>(*m_retryBackoff);
+        spec.retryBackoff = *m_retryBackoff;
         touched.append(QStringLiteral("retry_backoff"));
     }
     if (m_concurrency) {
-        spec.concurrency = *fromWireName<ConcurrencyPolicy>(*m_concurrency);
+        spec.concurrency = *m_concurrency;
         touched.append(QStringLiteral("concurrency"));
     }
     if (m_misfire) {
-        spec.misfire = *fromWireName<MisfirePolicy>(*m_misfire);
+        spec.misfire = *m_misfire;
         touched.append(QStringLiteral("misfire"));
     }
     if (m_description) {
@@ -561,11 +572,8 @@ QList<NotificationTarget> JobSpecBuilder::notifyTargets() const
         NotificationTarget target;
         target.kind = kind;
         target.url = url.trimmed();
-        if (m_notifyOn) {
-            target.onFailure = m_notifyOn->contains(QLatin1String("failure"));
-            target.onSuccess = m_notifyOn->contains(QLatin1String("success"));
-            target.onRecovery = m_notifyOn->contains(QLatin1String("recovery"));
-        }
+        if (m_notifyOn)
+            setEvents(target, *m_notifyOn);
         list.append(target);
     };
     for (const QString &url : m_slack)
@@ -704,11 +712,8 @@ Result<QJsonObject> JobSpecBuilder::changes(const JobRecord &current) const
         if (current.spec.notify.isEmpty())
             return badInput(CtlTr::tr("--notify-on: the job has no notification targets; add "
                                       "--notify-slack or --notify-webhook"));
-        for (NotificationTarget &target : spec.notify) {
-            target.onFailure = m_notifyOn->contains(QLatin1String("failure"));
-            target.onSuccess = m_notifyOn->contains(QLatin1String("success"));
-            target.onRecovery = m_notifyOn->contains(QLatin1String("recovery"));
-        }
+        for (NotificationTarget &target : spec.notify)
+            setEvents(target, *m_notifyOn);
         touched.append(QStringLiteral("notify"));
     }
 

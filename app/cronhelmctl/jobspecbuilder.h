@@ -84,10 +84,10 @@ private:
 
     std::optional<qint64> m_timeout;
     std::optional<qint64> m_retries;
-    std::optional<QString> m_retryBackoff;
+    std::optional<RetryBackoff> m_retryBackoff;
     std::optional<qint64> m_retryDelay;
-    std::optional<QString> m_concurrency;
-    std::optional<QString> m_misfire;
+    std::optional<ConcurrencyPolicy> m_concurrency;
+    std::optional<MisfirePolicy> m_misfire;
     std::optional<qint64> m_misfireBound;
     std::optional<qint64> m_logLimit;
     std::optional<QString> m_description;
@@ -100,7 +100,7 @@ private:
 
     QStringList m_slack;
     QStringList m_webhooks;
-    std::optional<QStringList> m_notifyOn;
+    std::optional<QList<NotifyEvent>> m_notifyOn;
     bool m_noNotify = false;
     std::optional<qint64> m_notifyQuiet;
 };

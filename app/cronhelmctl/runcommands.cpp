@@ -3,6 +3,7 @@
 #include "commandparser.h"
 #include "console.h"
 #include "ctltr.h"
+#include "enumchoices.h"
 #include "exitcodes.h"
 #include "format.h"
 #include "recordjson.h"
@@ -31,30 +32,11 @@ const QString optTrigger = QStringLiteral("trigger");
 const QString optSince = QStringLiteral("since");
 const QString optUntil = QStringLiteral("until");
 
-template<typename Enum>
-QStringList spellings()
-{
-    QStringList names;
-    for (Enum value : allValues<Enum>())
-        names.append(wireName(value));
-    return names;
-}
-
 // The values of a repeatable, comma-separated option, each one of the enum's spellings.
 template<typename Enum>
-Result<QList<Enum>> readChoices(const CommandParser &cmd, const QString &option)
+Result<QList<Enum>> readOptionChoices(const CommandParser &cmd, const QString &option)
 {
-    QList<Enum> out;
-    for (const QString &value : splitList(cmd.values(option))) {
-        const std::optional<Enum> parsed = fromWireName<Enum>(value);
-        if (!parsed) {
-            return makeError(ErrorKind::BadInput,
-                             CtlTr::tr("--%1: \"%2\" is not one of %3")
-                                 .arg(option, value, spellings<Enum>().join(QStringLiteral(", "))));
-        }
-        out.append(*parsed);
-    }
-    return out;
+    return readChoices<Enum>(splitList(cmd.values(option)), option);
 }
 
 QCommandLineOption jsonOption()
@@ -111,11 +93,11 @@ Result<RunFilter> RunCommands::readFilter(const CommandParser &cmd)
     RunFilter filter;
     if (cmd.isSet(optJob))
         filter.jobName = cmd.value(optJob);
-    Result<QList<RunStatus>> statuses = readChoices<RunStatus>(cmd, optStatus);
+    Result<QList<RunStatus>> statuses = readOptionChoices<RunStatus>(cmd, optStatus);
     if (!statuses)
         return statuses.error();
     filter.statuses = *statuses;
-    Result<QList<RunTrigger>> triggers = readChoices<RunTrigger>(cmd, optTrigger);
+    Result<QList<RunTrigger>> triggers = readOptionChoices<RunTrigger>(cmd, optTrigger);
     if (!triggers)
         return triggers.error();
     filter.triggers = *triggers;

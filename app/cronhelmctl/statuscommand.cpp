@@ -8,24 +8,21 @@
 #include "recordjson.h"
 #include "texttable.h"
 
+#include <domain/durationformat.h>
 #include <store/clusterstore.h>
 
 namespace Cronhelm {
 
 namespace {
 
-// Times relative to the database clock, which is the one the lease lives by.
-double secondsBetween(const QDateTime &from, const QDateTime &to)
-{
-    return double(from.msecsTo(to)) / 1000.0;
-}
-
+// Times are relative to the database clock, which is the one the lease lives by, and read
+// as the desktop app shows them (core/domain/durationformat.h).
 QString executorLine(const LeaseRecord &lease)
 {
     if (!lease.executor.isEmpty()) {
         return CtlTr::tr("executor: %1 (term %2, lease expires in %3)")
             .arg(lease.executor, QString::number(lease.term),
-                 Format::seconds(secondsBetween(lease.dbNow, lease.expiresAt)));
+                 formatDuration(lease.dbNow.msecsTo(lease.expiresAt)));
     }
     if (lease.term == 0)
         return CtlTr::tr("executor: none (no node has ever held the lease)");
@@ -33,7 +30,7 @@ QString executorLine(const LeaseRecord &lease)
         return CtlTr::tr("executor: none (term %1 was released)").arg(lease.term);
     return CtlTr::tr("executor: none (last holder %1, term %2, lease expired %3 ago)")
         .arg(lease.lastHolder, QString::number(lease.term),
-             Format::seconds(secondsBetween(lease.expiresAt, lease.dbNow)));
+             formatDuration(lease.expiresAt.msecsTo(lease.dbNow)));
 }
 
 QString text(const ClusterStatus &s)
@@ -58,7 +55,7 @@ QString text(const ClusterStatus &s)
             capacity += n.capacity;
         }
         nodes.addRow({n.id, wireName(n.role), n.host, QString::number(n.pid), n.version,
-                      CtlTr::tr("%1 ago").arg(Format::seconds(n.lastSeenAgeSeconds)),
+                      CtlTr::tr("%1 ago").arg(formatElapsed(qint64(n.lastSeenAgeSeconds * 1000))),
                       QString::number(n.runningJobs),
                       CtlTr::tr("%1 of %2").arg(n.busy).arg(n.capacity),
                       Format::orDash(n.labels.join(QLatin1Char(','))),

@@ -28,6 +28,11 @@ QString formatDuration(qint64 ms)
     return CoreTr::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
+QString formatElapsed(qint64 ms)
+{
+    return formatDuration(ms - ms % 1000);
+}
+
 QString formatSize(qint64 bytes)
 {
     constexpr qint64 kb = 1024;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringView>
 #include <QtGlobal>
 
 namespace Cronhelm::JobLimits {
@@ -7,6 +8,8 @@ namespace Cronhelm::JobLimits {
 // Size limits of a job definition. The SQL API (core/migrations/0004_domain.sql,
 // cronhelm._validate_job) enforces the same numbers; tests/domain/tst_jobrules.cpp checks
 // that both agree.
+// Text lengths count characters (Unicode code points), as SQL's length() does: an emoji
+// outside the Basic Multilingual Plane is one character, not two UTF-16 units.
 constexpr int maxNameLength = 200;         // characters
 constexpr int maxDescriptionLength = 4000; // characters
 constexpr int maxOwnerLength = 200;        // characters
@@ -31,5 +34,16 @@ constexpr int maxLabelLength = 63;
 constexpr int minKeepDays = 1;
 constexpr int maxKeepDays = 36500;
 constexpr int maxKeepRuns = 1000000;
+
+// The length of `text` in characters (code points), as the limits above count it.
+inline qsizetype characterCount(QStringView text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i, ++count) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+    }
+    return count;
+}
 
 } // namespace Cronhelm::JobLimits

@@ -40,6 +40,23 @@ bool hasForbiddenNameCharacter(const QString &name)
     return false;
 }
 
+// A name of white space only is no name. White space as Unicode has it (the space separators,
+// the line and paragraph separators, tab to carriage return and U+0085), spelled out rather
+// than left to QChar::isSpace(), so that it stays the list cronhelm._is_blank_name (SQL,
+// 0013_blank_names.sql) has.
+bool isBlankName(const QString &name)
+{
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool space = (u >= 0x09 && u <= 0x0d) || u == 0x20 || u == 0x85 || u == 0xa0
+            || u == 0x1680 || (u >= 0x2000 && u <= 0x200a) || u == 0x2028 || u == 0x2029
+            || u == 0x202f || u == 0x205f || u == 0x3000;
+        if (!space)
+            return false;
+    }
+    return true;
+}
+
 FieldProblems checkParts(const JobSpec &spec, const RawParts &raw)
 {
     using namespace JobLimits;
@@ -62,19 +79,19 @@ FieldProblems checkParts(const JobSpec &spec, const RawParts &raw)
     if (invalid(QStringLiteral("target_type")) || invalid(QStringLiteral("schedule_kind")))
         return problems;
 
-    if (spec.name.trimmed().isEmpty())
+    if (isBlankName(spec.name))
         problem(QStringLiteral("name"), CoreTr::tr("A job needs a name."));
-    else if (spec.name.size() > maxNameLength)
+    else if (characterCount(spec.name) > maxNameLength)
         problem(QStringLiteral("name"),
                 CoreTr::tr("The name is longer than %1 characters.").arg(maxNameLength));
     else if (hasForbiddenNameCharacter(spec.name))
         problem(QStringLiteral("name"),
                 CoreTr::tr("The name contains a control or text-direction character."));
-    if (spec.description.size() > maxDescriptionLength)
+    if (characterCount(spec.description) > maxDescriptionLength)
         problem(
             QStringLiteral("description"),
             CoreTr::tr("The description is longer than %1 characters.").arg(maxDescriptionLength));
-    if (spec.owner.size() > maxOwnerLength)
+    if (characterCount(spec.owner) > maxOwnerLength)
         problem(QStringLiteral("owner"),
                 CoreTr::tr("The owner is longer than %1 characters.").arg(maxOwnerLength));
 
@@ -361,6 +378,7 @@ JobSpecReading SpecReader::read()
                            CoreTr::tr("\"%1\" is not one of %2.")
                                .arg(v.toVariant().toString(), names.join(QLatin1String(", "))));
     };
+    const TargetKind baseKind = m_spec.target.kind;
     kindOf(QStringLiteral("target_type"), m_spec.target.kind);
     kindOf(QStringLiteral("schedule_kind"), m_spec.scheduleKind);
     if (!has(QStringLiteral("schedule_kind")) && has(QStringLiteral("once_local"))
@@ -377,6 +395,12 @@ JobSpecReading SpecReader::read()
         raw.target = m_json.value(QLatin1String("target"));
         FieldProblems ignored; // check() reports them, in order
         m_spec.target = TargetSpec::fromJson(m_spec.target.kind, raw.target->toObject(), &ignored);
+    } else if (m_spec.target.kind != baseKind) {
+        // A new kind without a new target: the database keeps the target it has, whose keys
+        // are the old kind's, and judges that (as SQL's update_job does).
+        TargetSpec kept = m_spec.target;
+        kept.kind = baseKind;
+        raw.target = kept.toJson();
     }
     if (has(QStringLiteral("notify"))) {
         raw.notify = m_json.value(QLatin1String("notify"));

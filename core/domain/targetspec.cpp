@@ -138,7 +138,7 @@ void readHttp(TargetReader &in, HttpTarget &http)
         in.problem(QStringLiteral("target.url"),
                    CoreTr::tr("\"%1\" is not a web address starting with http:// or https://.")
                        .arg(http.url));
-    } else if (http.url.size() > JobLimits::maxUrlLength) {
+    } else if (JobLimits::characterCount(http.url) > JobLimits::maxUrlLength) {
         in.problem(
             QStringLiteral("target.url"),
             CoreTr::tr("The address is longer than %1 characters.").arg(JobLimits::maxUrlLength));

@@ -17,10 +17,8 @@ namespace {
 
 QString describeTarget(const NotificationTarget &target, const QUrl &url)
 {
-    const QString kind =
-        target.kind == NotifyKind::Slack ? QStringLiteral("slack") : QStringLiteral("webhook");
     const QString host = url.isValid() ? url.host() : CoreTr::tr("(invalid URL)");
-    return QStringLiteral("%1 %2").arg(kind, host);
+    return QStringLiteral("%1 %2").arg(wireName(target.kind), host);
 }
 
 } // namespace

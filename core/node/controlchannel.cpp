@@ -151,10 +151,10 @@ void ControlChannel::heartbeatTick()
     if (!m_connected)
         return;
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    const QString state = m_stopped ? QStringLiteral("stopped")
-        : !m_competing              ? QStringLiteral("stopping")
-        : m_term                    ? QStringLiteral("executor")
-                                    : QStringLiteral("standby");
+    const NodeRole state = m_stopped ? NodeRole::Stopped
+        : !m_competing               ? NodeRole::Stopping
+        : m_term                     ? NodeRole::Executor
+                                     : NodeRole::Standby;
     // Counted from before the request: the database records the heartbeat later than this.
     const LeaseDeadline aliveUntil = aliveProofFromNow(m_config.deadAfterSeconds);
     QElapsedTimer took;

@@ -10,17 +10,6 @@
 
 namespace Cronhelm {
 
-bool ConnectionSecurity::certificateVerified() const
-{
-    return encrypted
-        && (sslMode == QLatin1String("verify-ca") || sslMode == QLatin1String("verify-full"));
-}
-
-bool ConnectionSecurity::serverVerified() const
-{
-    return encrypted && sslMode == QLatin1String("verify-full");
-}
-
 QString effectiveSslMode(const QString &conninfo)
 {
     // libpq's own parser, so that both forms and every quoting rule are read as libpq does.

@@ -103,8 +103,8 @@ NodeStore::NodeStore(StoreConnection &connection)
     : m_connection(connection)
 {}
 
-Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, const QString &state,
-                                       int runningJobs, int capacity, const QStringList &labels)
+Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, NodeRole state, int runningJobs,
+                                       int capacity, const QStringList &labels)
 {
     return m_connection.transact([&](pqxx::transaction_base &tx) {
         const std::string labelArray =
@@ -113,7 +113,7 @@ Result<QDateTime> NodeStore::heartbeat(const NodeIdentity &node, const QString &
             "SELECT cronhelm.heartbeat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[])",
             node.id.toStdString(), node.host.toStdString(), node.pid, node.version.toStdString(),
             toPgTimestamp(node.startedAt), toPgTimestamp(QDateTime::currentDateTimeUtc()),
-            state.toStdString(), runningJobs, capacity, labelArray);
+            wireName(state).toStdString(), runningJobs, capacity, labelArray);
         return parsePgTimestamp(r[0][0].c_str());
     });
 }

@@ -113,10 +113,10 @@ class NodeStore
 public:
     explicit NodeStore(StoreConnection &connection);
 
-    // Returns the database clock at the heartbeat.
-    // Returns the database clock at the heartbeat. Reports what the node offers (schema 8):
-    // how many targets it runs at once, and its labels.
-    Result<QDateTime> heartbeat(const NodeIdentity &node, const QString &state, int runningJobs,
+    // Returns the database clock at the heartbeat. Reports the node's state (any role but
+    // Lost, which only the cluster view concludes) and what it offers (schema 8): how many
+    // targets it runs at once, and its labels.
+    Result<QDateTime> heartbeat(const NodeIdentity &node, NodeRole state, int runningJobs,
                                 int capacity = 256, const QStringList &labels = {});
     // The term held after the call, or nullopt when another node holds the lease.
     Result<std::optional<qint64>> acquireLease(const QString &nodeId, double ttlSeconds);

@@ -45,17 +45,20 @@ QString primaryMessage(const char *what)
     return (at < 0 ? first : first.mid(at + 3)).trimmed();
 }
 
+// The label libpq writes before a part of a report, in the user's language ("TIP:  " for
+// "HINT:  " in German). Asked of libpq's own message catalogue ("libpq5-<major>", with the
+// message id as libpq formats it, e.g. "HINT:  %s\n") rather than assumed to be English.
+QString libpqLabel(const char *format)
+{
+    const std::string domain = "libpq5-" + std::to_string(PQlibVersion() / 10000);
+    return QString::fromUtf8(dgettext(domain.c_str(), format)).section(QLatin1String("%s"), 0, 0);
+}
+
 // The hint of a report (a sentence for people, e.g. "Reload the job and apply your changes
-// again."). libpq writes its labels in the user's language ("TIP:  " in German), so the
-// label is asked of libpq's own message catalogue ("libpq5-<major>", message id
-// "HINT:  %s\n", as libpq formats it) rather than assumed to be "HINT:  ".
+// again.").
 QString hintOf(const char *what)
 {
-    static const QString label = [] {
-        const std::string domain = "libpq5-" + std::to_string(PQlibVersion() / 10000);
-        const QString format = QString::fromUtf8(dgettext(domain.c_str(), "HINT:  %s\n"));
-        return format.section(QLatin1String("%s"), 0, 0);
-    }();
+    static const QString label = libpqLabel("HINT:  %s\n");
     const QStringList lines = QString::fromUtf8(what).split(QLatin1Char('\n'));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (lines.at(i).startsWith(label))
@@ -73,26 +76,19 @@ QString messageOf(const char *what)
 
 // The field an error of the SQL API is about. libpqxx 6 does not expose the error's COLUMN
 // field, so the API repeats it in DETAIL as "cronhelm_field=<field>" (0004_domain.sql);
-// this is data we put there, not a message, and it reads the same in every language. The
-// primary message (the first line) may quote user text, e.g. a job named
-// "x cronhelm_field=target.url": only what follows it counts, the last marker first.
+// this is data we put there, not a message, and it reads the same in every language. Only
+// a DETAIL line that is exactly that counts: the primary message quotes people's text (a job
+// name, a time zone), which may contain "cronhelm_field=" and even a line break. libpq writes
+// the DETAIL line after the primary message, so the last such line is the API's.
 QString fieldOf(const char *what)
 {
-    static const char marker[] = "cronhelm_field=";
-    const char *afterPrimary = std::strchr(what, '\n');
-    if (!afterPrimary)
-        return {};
-    const char *at = nullptr;
-    for (const char *found = std::strstr(afterPrimary, marker); found;
-         found = std::strstr(found + 1, marker))
-        at = found;
-    if (!at)
-        return {};
-    at += sizeof(marker) - 1;
-    const char *end = at;
-    while (*end && *end != '\n' && *end != ' ')
-        ++end;
-    return QString::fromUtf8(at, int(end - at));
+    static const QString marker = libpqLabel("DETAIL:  %s\n") + QLatin1String("cronhelm_field=");
+    const QStringList lines = QString::fromUtf8(what).split(QLatin1Char('\n'));
+    for (qsizetype i = lines.size() - 1; i >= 1; --i) {
+        if (lines.at(i).startsWith(marker))
+            return lines.at(i).mid(marker.size()).trimmed();
+    }
+    return {};
 }
 
 // Which role a refused call needs, so a refusal says what to ask for. Read from the

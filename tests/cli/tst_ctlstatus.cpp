@@ -4,6 +4,8 @@
 
 #include "ctlrunner.h"
 
+#include <domain/durationformat.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +56,7 @@ private slots:
     void executorAndStandby();
     void expiredLease();
     void viewerMayLook();
+    void agesReadAsInTheApp();
 };
 
 void TestCtlStatus::emptyCluster()
@@ -112,7 +115,7 @@ void TestCtlStatus::executorAndStandby()
     const CtlResult r = runCtlOn(db->conninfo(), ctlArgs({"status"}));
     CTL_EXPECT_EXIT(r, 0);
     static const QRegularExpression line(
-        QStringLiteral("^executor: node-a \\(term 1, lease expires in \\d+\\.\\d s\\)$"));
+        QStringLiteral("^executor: node-a \\(term 1, lease expires in \\d+(\\.\\d)? s\\)$"));
     QVERIFY2(line.match(r.lines().value(0)).hasMatch(), r.describe().constData());
     QVERIFY2(r.text().contains(QLatin1String("dc2-host")), r.describe().constData());
     QVERIFY2(r.text().contains(QLatin1String("standby")), r.describe().constData());
@@ -184,6 +187,22 @@ void TestCtlStatus::viewerMayLook()
     CTL_EXPECT_EXIT(r, 0);
     QCOMPARE(
         QJsonDocument::fromJson(r.out).object().value(QStringLiteral("nodes")).toArray().size(), 1);
+}
+
+// A node's last heartbeat reads as the desktop app's cluster view shows it (formatElapsed,
+// the one formatter), not in a CLI format of its own ("5420.5 s ago").
+void TestCtlStatus::agesReadAsInTheApp()
+{
+    CTL_DATABASE(db, QStringLiteral("cli status ages"));
+    QVERIFY(heartbeat(*db, "node-a", "dc1-host", "standby"));
+    QVERIFY(db->query(QStringLiteral("UPDATE cronhelm.nodes SET last_seen = now() - "
+                                     "interval '90 minutes 20 seconds' WHERE id = 'node-a'")));
+    const CtlResult r = runCtlOn(db->conninfo(), ctlArgs({"status"}));
+    CTL_EXPECT_EXIT(r, 0);
+    const QString expected =
+        QStringLiteral("%1 ago").arg(Cronhelm::formatElapsed((90 * 60 + 20) * 1000));
+    QCOMPARE(expected, QStringLiteral("1 h 30 min ago"));
+    QVERIFY2(r.text().contains(expected), r.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtlStatus)

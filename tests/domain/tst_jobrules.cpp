@@ -59,6 +59,29 @@ QJsonObject withName(QJsonObject spec, const QString &name)
     return spec;
 }
 
+// `count` times the character `c` (which may lie outside the Basic Multilingual Plane).
+QString repeated(char32_t c, int count)
+{
+    return QString::fromUcs4(std::u32string(size_t(count), c).data(), count);
+}
+
+const char32_t rocket = U'\U0001F680'; // two UTF-16 units, one character
+
+// What a database and the C++ rules say about an edit (or a spec), for a failure message.
+QString verdictOf(const JobSpecReading &cpp)
+{
+    return cpp.ok()
+        ? QStringLiteral("ok")
+        : cpp.problems.first().field + QStringLiteral(": ") + cpp.problems.first().message;
+}
+
+template<typename T>
+QString verdictOf(const Result<T> &sql)
+{
+    return sql ? QStringLiteral("ok")
+               : sql.error().field + QStringLiteral(" (") + sql.errorMessage() + QLatin1Char(')');
+}
+
 } // namespace
 
 class TestJobRules : public QObject
@@ -69,6 +92,10 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void sameVerdict_data();
     void sameVerdict();
+    void sameVerdictOnUpdate_data();
+    void sameVerdictOnUpdate();
+    void editVerdict_data();
+    void editVerdict();
     void clientOnlyRules_data();
     void clientOnlyRules();
     void sameDefaults();
@@ -79,6 +106,8 @@ private Q_SLOTS:
     void raceNamesTheExistingJob();
 
 private:
+    void compareOnUpdate(const QJsonObject &changes, const std::optional<QString> &field);
+
     FunctionDatabase m_db;
 };
 
@@ -157,6 +186,25 @@ void TestJobRules::sameVerdict_data()
     QTest::newRow("name of 200 characters") << withName(httpSpec("{}"), QString(200, u'n')) << ok;
     QTest::newRow("name of 200 characters, not bytes")
         << withName(httpSpec("{}"), QString(200, QChar(0x00e9))) << ok;
+    // Characters, not UTF-16 units: SQL's length() counts code points.
+    QTest::newRow("name of 200 emoji") << withName(httpSpec("{}"), repeated(rocket, 200)) << ok;
+    QTest::newRow("name of 201 emoji")
+        << withName(httpSpec("{}"), repeated(rocket, 201)) << QStringLiteral("name");
+    QJsonObject emojiDescription = httpSpec("{}");
+    emojiDescription.insert(QStringLiteral("description"), repeated(rocket, 4000));
+    QTest::newRow("description of 4000 emoji") << emojiDescription << ok;
+    QJsonObject emojiOwner = httpSpec("{}");
+    emojiOwner.insert(QStringLiteral("owner"), repeated(rocket, 201));
+    QTest::newRow("owner of 201 emoji") << emojiOwner << QStringLiteral("owner");
+    // Blank is blank in any script's spaces.
+    QTest::newRow("no-break space name")
+        << withName(httpSpec("{}"), QStringLiteral("\u00a0")) << QStringLiteral("name");
+    QTest::newRow("ideographic spaces name")
+        << withName(httpSpec("{}"), QStringLiteral(" \u3000\u2003 ")) << QStringLiteral("name");
+    QTest::newRow("zero-width space is not blank")
+        << withName(httpSpec("{}"), QStringLiteral("\u200b")) << ok;
+    QTest::newRow("no-break space around a name")
+        << withName(httpSpec("{}"), QStringLiteral("\u00a0nightly\u00a0")) << ok;
     QJsonObject fullDescription = httpSpec("{}");
     fullDescription.insert(QStringLiteral("description"), QString(4000, u'd'));
     QTest::newRow("description of 4000 characters") << fullDescription << ok;
@@ -337,12 +385,8 @@ void TestJobRules::sameVerdict()
     StoreConnection connection(db->conninfo());
     const Result<qint64> sql = JobStore(connection).create(spec);
 
-    const QString cppSays = cpp.ok()
-        ? QStringLiteral("ok")
-        : cpp.problems.first().field + QStringLiteral(": ") + cpp.problems.first().message;
-    const QString sqlSays = sql
-        ? QStringLiteral("ok")
-        : sql.error().field + QStringLiteral(" (") + sql.errorMessage() + QLatin1Char(')');
+    const QString cppSays = verdictOf(cpp);
+    const QString sqlSays = verdictOf(sql);
     QVERIFY2(cpp.ok() == sql.ok(),
              qPrintable(QStringLiteral("C++: %1; SQL: %2").arg(cppSays, sqlSays)));
     if (field.isEmpty()) {
@@ -354,6 +398,103 @@ void TestJobRules::sameVerdict()
     QCOMPARE(sql.error().sqlstate, QStringLiteral("CHINV"));
     QCOMPARE(cpp.problems.first().field, field);
     QCOMPARE(sql.error().field, field);
+}
+
+// The same table, each spec sent as the changes of an edit (update_job and
+// JobRules::read(changes, base)) to a valid HTTP job. A spec that leaves out a key the job
+// has (its target, its cron expression) keeps the job's value, so for those rows only the
+// agreement is required, not the create verdict.
+void TestJobRules::sameVerdictOnUpdate_data()
+{
+    sameVerdict_data();
+}
+
+void TestJobRules::sameVerdictOnUpdate()
+{
+    QFETCH(QJsonObject, spec);
+    QFETCH(QString, field);
+    const bool complete =
+        spec.contains(QLatin1String("target")) && spec.contains(QLatin1String("cron"));
+    compareOnUpdate(spec, complete ? std::optional<QString>(field) : std::nullopt);
+}
+
+// Edits of one or two keys, as the editor and "cronhelmctl job edit" send them.
+void TestJobRules::editVerdict_data()
+{
+    QTest::addColumn<QJsonObject>("spec");
+    QTest::addColumn<QString>("field"); // empty: valid
+
+    const QString ok;
+    auto changes = [](const QString &key, const QJsonValue &value) {
+        return QJsonObject{{key, value}};
+    };
+    QTest::newRow("retries") << json("{'retries': 4}") << ok;
+    QTest::newRow("rename to 200 emoji")
+        << changes(QStringLiteral("name"), repeated(rocket, 200)) << ok;
+    QTest::newRow("rename to 201 emoji")
+        << changes(QStringLiteral("name"), repeated(rocket, 201)) << QStringLiteral("name");
+    QTest::newRow("rename to a no-break space")
+        << changes(QStringLiteral("name"), QStringLiteral("\u00a0")) << QStringLiteral("name");
+    QTest::newRow("rename to nothing") << json("{'name': ''}") << QStringLiteral("name");
+    QTest::newRow("owner of 201 emoji")
+        << changes(QStringLiteral("owner"), repeated(rocket, 201)) << QStringLiteral("owner");
+    QTest::newRow("null name") << json("{'name': null}") << QStringLiteral("name");
+    QTest::newRow("null description") << json("{'description': null}") << ok;
+    QTest::newRow("unknown key") << json("{'colour': 'red'}") << QStringLiteral("colour");
+    QTest::newRow("url only") << json("{'target': {'url': 'https://x.example/'}}") << ok;
+    QTest::newRow("ftp url") << json("{'target': {'url': 'ftp://x/'}}")
+                             << QStringLiteral("target.url");
+    QTest::newRow("to shell, keeping the http target")
+        << json("{'target_type': 'shell'}") << QStringLiteral("target");
+    QTest::newRow("to a one-off without an instant")
+        << json("{'schedule_kind': 'once'}") << QStringLiteral("once");
+    QTest::newRow("cron shape") << json("{'cron': 'every day'}") << QStringLiteral("cron");
+    QTest::newRow("timeout 0") << json("{'timeout_s': 0}") << QStringLiteral("timeout_s");
+    QTest::newRow("misfire") << json("{'misfire': 'all'}") << QStringLiteral("misfire");
+    QTest::newRow("zone") << json("{'time_zone': 'Mars/Olympus'}") << QStringLiteral("time_zone");
+}
+
+void TestJobRules::editVerdict()
+{
+    QFETCH(QJsonObject, spec);
+    QFETCH(QString, field);
+    compareOnUpdate(spec, field);
+}
+
+// Creates a valid HTTP job, applies `changes` to it through both rules and requires the same
+// verdict, and when `field` is given, that verdict (empty: valid).
+void TestJobRules::compareOnUpdate(const QJsonObject &changes, const std::optional<QString> &field)
+{
+    CH_FUNCTION_DATABASE(db, m_db);
+    const QString tag = QString::fromUtf8(QTest::currentDataTag());
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    const Result<qint64> id =
+        jobs.create(withName(httpSpec("{}"), QStringLiteral("base of %1").arg(tag)));
+    CH_VERIFY_OK(id);
+    const Result<JobRecord> base = jobs.byId(*id);
+    CH_VERIFY_OK(base);
+    QVERIFY(base->specProblems.isEmpty());
+
+    const JobSpecReading cpp = JobRules::read(changes, base->spec);
+    const Result<int> sql = jobs.update(*id, base->version, changes);
+
+    const QString cppSays = verdictOf(cpp);
+    const QString sqlSays = verdictOf(sql);
+    QVERIFY2(cpp.ok() == sql.ok(),
+             qPrintable(QStringLiteral("C++: %1; SQL: %2").arg(cppSays, sqlSays)));
+    if (!cpp.ok()) {
+        QCOMPARE(sql.errorKind(), ErrorKind::BadInput);
+        QCOMPARE(cpp.problems.first().field, sql.error().field);
+    }
+    if (!field)
+        return;
+    if (field->isEmpty()) {
+        QVERIFY2(cpp.ok(), qPrintable(cppSays));
+        return;
+    }
+    QVERIFY2(!cpp.ok(), "an edit expected to be invalid was accepted");
+    QCOMPARE(cpp.problems.first().field, *field);
 }
 
 // What the database can only check in shape (a cron expression, a PCRE pattern) the clients

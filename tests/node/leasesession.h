@@ -24,7 +24,7 @@ struct LeaseSession
         return store
             .heartbeat({id, QStringLiteral("host"), 1, QStringLiteral("0.1.0"),
                         QDateTime::currentDateTimeUtc()},
-                       QStringLiteral("standby"), 0, capacity)
+                       NodeRole::Standby, 0, capacity)
             .ok();
     }
     // Takes the lease; the term, or 0.

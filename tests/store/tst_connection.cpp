@@ -132,7 +132,7 @@ void TestConnection::droppedConnection()
         case 4:
             return kindOf(node.heartbeat({QStringLiteral("n1"), QStringLiteral("h"), 1,
                                           QStringLiteral("0.1.0"), QDateTime::currentDateTimeUtc()},
-                                         QStringLiteral("standby"), 0));
+                                         NodeRole::Standby, 0));
         case 5:
             return kindOf(migrator.installedVersion());
         }

@@ -129,6 +129,7 @@ private slots:
     void updateRefused();
     void updateStaleVersion_data();
     void updateStaleVersion();
+    void errorFieldIgnoresPeoplesText();
     void updateScheduleSince_data();
     void updateScheduleSince();
     void deleteKeepsHistory();
@@ -580,6 +581,36 @@ void TestJobs::updateStaleVersion()
         CH_VERIFY_OK(aliceJobs.remove(*id, 2));
     else
         QCOMPARE(*aliceJobs.update(*id, 2, {{QStringLiteral("retries"), 5}}), 3);
+}
+
+// The field of an error comes from the API's DETAIL line, never from the message, which
+// quotes what people typed: a job named "... cronhelm_field=target.url ..." still gets the
+// stale-version conflict (field "version") that makes the editor offer Reload.
+void TestJobs::errorFieldIgnoresPeoplesText()
+{
+    CH_DATABASE(db);
+    StoreConnection connection(db->conninfo());
+    JobStore jobs(connection);
+    const QString name = QStringLiteral("x cronhelm_field=target.url y");
+    Result<qint64> id = jobs.create(httpJob(name));
+    CH_VERIFY_OK(id);
+    CH_VERIFY_OK(jobs.update(*id, 1, {{QStringLiteral("retries"), 1}}));
+
+    Result<int> stale = jobs.update(*id, 1, {{QStringLiteral("retries"), 2}});
+    QCOMPARE(kindOf(stale), QStringLiteral("Conflict"));
+    QCOMPARE(stale.error().field, QStringLiteral("version"));
+
+    Result<qint64> twin = jobs.create(httpJob(name));
+    QCOMPARE(kindOf(twin), QStringLiteral("Conflict"));
+    QCOMPARE(twin.error().field, QStringLiteral("name"));
+
+    // A quoted value with a line break cannot pose as the DETAIL line that follows it.
+    QJsonObject forged = httpJob(QStringLiteral("forged zone"));
+    forged.insert(QStringLiteral("time_zone"),
+                  QStringLiteral("Mars\nDETAIL:  cronhelm_field=version"));
+    Result<qint64> refused = jobs.create(forged);
+    QCOMPARE(kindOf(refused), QStringLiteral("BadInput"));
+    QCOMPARE(refused.error().field, QStringLiteral("time_zone"));
 }
 
 void TestJobs::updateScheduleSince_data()

@@ -238,12 +238,12 @@ void TestLease::clusterStatus()
     const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-60);
     Result<QDateTime> dbNow =
         a.store.heartbeat({a.id, QStringLiteral("host-a"), 101, QStringLiteral("0.1.0"), started},
-                          QStringLiteral("executor"), 3);
+                          NodeRole::Executor, 3);
     CH_VERIFY_OK(dbNow);
     QVERIFY(qAbs(dbNow->msecsTo(QDateTime::currentDateTimeUtc())) < 5000);
     CH_VERIFY_OK(
         b.store.heartbeat({b.id, QStringLiteral("host-b"), 202, QStringLiteral("0.1.0"), started},
-                          QStringLiteral("standby"), 0));
+                          NodeRole::Standby, 0));
     CH_VERIFY_OK(a.store.acquireLease(a.id, 30));
 
     StoreConnection viewerConnection(db->conninfoAs(viewer));
@@ -279,7 +279,7 @@ void TestLease::clusterStatus()
     QVERIFY(status->nodes.at(1).lastSeenAgeSeconds > 290);
     CH_VERIFY_OK(
         b.store.heartbeat({b.id, QStringLiteral("host-b"), 202, QStringLiteral("0.1.0"), started},
-                          QStringLiteral("stopped"), 0));
+                          NodeRole::Stopped, 0));
     status = cluster.status();
     CH_VERIFY_OK(status);
     QCOMPARE(status->nodes.at(1).role, NodeRole::Stopped);

@@ -36,7 +36,7 @@ struct Node
     {
         (void)store.heartbeat({id, QStringLiteral("host"), 1, QStringLiteral("0.1.0"),
                                QDateTime::currentDateTimeUtc()},
-                              QStringLiteral("standby"), 0);
+                              NodeRole::Standby, 0);
         Result<std::optional<qint64>> term = store.acquireLease(id, ttl);
         return term && term->has_value() ? **term : -1;
     }
@@ -582,7 +582,7 @@ void TestNodeApi::abandonOrphanedRuns()
                            " WHERE id = 'silent'"));
     CH_VERIFY_OK(stopped.store.heartbeat({stopped.id, QStringLiteral("host"), 1,
                                           QStringLiteral("0.1.0"), QDateTime::currentDateTimeUtc()},
-                                         QStringLiteral("stopped"), 0));
+                                         NodeRole::Stopped, 0));
     const int crashedPid = backendPid(crashed.connection);
     crashed.connection.close();
     QVERIFY(waitForBackendGone(*m_current, crashedPid));
