@@ -256,10 +256,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>expires in %1 unless renewed (last renewed %2 ago)</source>
         <translation>läuft in %1 ab, wenn sie nicht erneuert wird (zuletzt erneuert vor %2)</translation>
     </message>
@@ -441,6 +437,24 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Cluster unknown</source>
+        <translation>Cluster unbekannt</translation>
+    </message>
+    <message>
+        <source>The cluster could not be read: %1</source>
+        <translation>Der Cluster konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <extracomment>%1 what the status bar says of the executor, %2 a time of day</extracomment>
+        <translation>%1 (Stand %2)</translation>
+    </message>
+    <message>
+        <source>The cluster could not be refreshed since %1: %2</source>
+        <extracomment>%1 a time of day, %2 the reason</extracomment>
+        <translation>Der Cluster konnte seit %1 nicht aktualisiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1249,14 @@
         <source>This needs the cronhelm_shell_admin role.</source>
         <translation>Dafür ist die Rolle cronhelm_shell_admin nötig.</translation>
     </message>
+    <message>
+        <source>%1 does not name a secret the nodes can give (letters, digits and _ after %2), so every run would fail.</source>
+        <translation>%1 nennt kein Geheimnis, das die Knoten liefern können (Buchstaben, Ziffern und _ nach %2), daher würde jeder Lauf fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a secret the nodes give to jobs: only names starting with %2 are, so every run would fail. Write ${env:%2%3} and have the nodes&apos; operator declare it.</source>
+        <translation>%1 ist kein Geheimnis, das die Knoten an Jobs geben: nur Namen, die mit %2 beginnen, daher würde jeder Lauf fehlschlagen. Schreiben Sie ${env:%2%3} und lassen Sie es vom Betreiber der Knoten festlegen.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DeletedJobsDialog</name>
@@ -1491,6 +1513,20 @@
         <source>Run on nodes labelled:</source>
         <translation>Auf Knoten mit den Labels ausführen:</translation>
     </message>
+    <message>
+        <source> days</source>
+        <extracomment>Spin box suffix: &quot;Delete its runs after 30 days&quot;</extracomment>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <extracomment>Spin box suffix: &quot;But keep at least its last 100 runs&quot;</extracomment>
+        <translation> Läufe</translation>
+    </message>
+    <message>
+        <source>What is not checked follows the store-wide policy (File → History Retention…).</source>
+        <translation>Was nicht angehakt ist, folgt der Richtlinie des ganzen Speichers (Datei → Aufbewahrung des Verlaufs…).</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobChangesModel</name>
@@ -1614,6 +1650,22 @@
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>The recent runs and the changes of this job could not be read: %1</source>
+        <translation>Die letzten Läufe und die Änderungen dieses Jobs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The recent runs of this job could not be read: %1</source>
+        <translation>Die letzten Läufe dieses Jobs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The changes of this job could not be read: %1</source>
+        <translation>Die Änderungen dieses Jobs konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2410,14 @@
         <source>The local store&apos;s %1 cannot be closed to other users.</source>
         <translation>%1 des lokalen Speichers kann nicht für andere Benutzer gesperrt werden.</translation>
     </message>
+    <message>
+        <source>The local store&apos;s %1 is a symbolic link; refusing to use it. Remove it, or choose another data folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>%1 des lokalen Speichers ist ein symbolischer Link; er wird nicht verwendet. Entfernen Sie ihn oder wählen Sie mit CRONHELM_LOCAL_DIR einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 belongs to another user; refusing to use it. Choose another data folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Der Ordner %1 des lokalen Speichers gehört einem anderen Benutzer; er wird nicht verwendet. Wählen Sie mit CRONHELM_LOCAL_DIR einen anderen Datenordner.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::LocalStack</name>
@@ -2721,16 +2781,8 @@
         <translation>Der Server verlangt ein Passwort, aber es wurde keines angegeben.</translation>
     </message>
     <message>
-        <source>The server does not accept connections from this computer for this user and database. Ask the database administrator to allow it (pg_hba.conf).</source>
-        <translation>Der Server nimmt von diesem Rechner keine Verbindungen für diesen Benutzer und diese Datenbank an. Bitten Sie die Datenbankadministration, das zu erlauben (pg_hba.conf).</translation>
-    </message>
-    <message>
         <source>The database does not exist on this server. Check the database name.</source>
         <translation>Die Datenbank gibt es auf diesem Server nicht. Prüfen Sie den Datenbanknamen.</translation>
-    </message>
-    <message>
-        <source>The user does not exist on this server. Check the user name.</source>
-        <translation>Den Benutzer gibt es auf diesem Server nicht. Prüfen Sie den Benutzernamen.</translation>
     </message>
     <message>
         <source>The CA certificate file cannot be read. Choose the CA file your administrator gave you.</source>
@@ -2919,6 +2971,22 @@ Einzelheiten: %2</translation>
         <source>You are signed in as %1. Changing how long the run history is kept needs the cronhelm_admin role.</source>
         <translation>Sie sind als %1 angemeldet. Um zu ändern, wie lange der Laufverlauf aufbewahrt wird, ist die Rolle cronhelm_admin nötig.</translation>
     </message>
+    <message>
+        <source>The server does not let this user in from this computer: the user may not exist or may not log in, or the server does not accept connections from here for this user and database (pg_hba.conf). Check the user name, or ask the database administrator.</source>
+        <translation>Der Server lässt diesen Benutzer von diesem Computer aus nicht herein: Der Benutzer existiert vielleicht nicht oder darf sich nicht anmelden, oder der Server nimmt von hier keine Verbindungen für diesen Benutzer und diese Datenbank an (pg_hba.conf). Prüfen Sie den Benutzernamen oder fragen Sie die Datenbankadministration.</translation>
+    </message>
+    <message>
+        <source>This user may not connect to this database. Ask the database administrator to grant it CONNECT.</source>
+        <translation>Dieser Benutzer darf sich nicht mit dieser Datenbank verbinden. Bitten Sie die Datenbankadministration, ihm CONNECT zu gewähren.</translation>
+    </message>
+    <message>
+        <source>The server has no connection to spare right now (too many clients, or this user&apos;s connection limit is reached).</source>
+        <translation>Der Server hat gerade keine Verbindung frei (zu viele Clients, oder das Verbindungslimit dieses Benutzers ist erreicht).</translation>
+    </message>
+    <message>
+        <source>The server is starting up or shutting down.</source>
+        <translation>Der Server startet gerade oder fährt herunter.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::PasswordStore</name>
@@ -2966,6 +3034,36 @@ Einzelheiten: %2</translation>
     <message>
         <source>The retention policy was not saved: %1</source>
         <translation>Die Aufbewahrungsregeln wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Deletes runs after</source>
+        <translation>Löscht Läufe nach</translation>
+    </message>
+    <message>
+        <source>Keeps at least</source>
+        <translation>Behält mindestens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as the policy says</source>
+        <translation>wie die Richtlinie sagt</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n run(s)</source>
+        <translation>
+            <numerusform>den letzten Lauf</numerusform>
+            <numerusform>die letzten %n Läufe</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3318,6 +3416,26 @@ Einzelheiten: %2</translation>
         <source>&amp;Keep log output up to:</source>
         <translation>Protokollausgabe &amp;behalten bis:</translation>
     </message>
+    <message>
+        <source>Run &amp;history:</source>
+        <translation>Lauf&amp;verlauf:</translation>
+    </message>
+    <message>
+        <source>Delete its runs after</source>
+        <translation>Seine Läufe löschen nach</translation>
+    </message>
+    <message>
+        <source>Days to keep this job&apos;s runs</source>
+        <translation>Wie viele Tage die Läufe dieses Jobs behalten werden</translation>
+    </message>
+    <message>
+        <source>But keep at least its last</source>
+        <translation>Aber mindestens die letzten</translation>
+    </message>
+    <message>
+        <source>Runs of this job to keep</source>
+        <translation>Zu behaltende Läufe dieses Jobs</translation>
+    </message>
 </context>
 <context>
     <name>JobGeneralPage</name>
@@ -3560,6 +3678,10 @@ Einzelheiten: %2</translation>
     <message>
         <source>Runs to keep of each job</source>
         <translation>Aufzubewahrende Läufe je Auftrag</translation>
+    </message>
+    <message>
+        <source>Jobs that keep their history their own way:</source>
+        <translation>Jobs, die ihren Verlauf auf eigene Weise aufbewahren:</translation>
     </message>
 </context>
 </TS>

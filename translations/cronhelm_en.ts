@@ -6,9 +6,9 @@
     <message numerus="yes">
         <source>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</source>
         <extracomment>%1 the role it had (&quot;Executor&quot;, &quot;Standby&quot;)</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</numerusform>
+            <numerusform>No heartbeat for %n s (nodes write one every second). It was %1; the store declares it lost after 30 s.</numerusform>
         </translation>
     </message>
 </context>
@@ -40,9 +40,9 @@
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -84,7 +84,7 @@
     <name>Cronhelm::JobSchedulePage</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
@@ -104,16 +104,33 @@
     <name>Cronhelm::MainWindow</name>
     <message numerus="yes">
         <source>&amp;Jobs (%n failing)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Jobs (%n failing)</numerusform>
+            <numerusform>&amp;Jobs (%n failing)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cronhelm::RetentionDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n run(s)</source>
+        <translation>
+            <numerusform>the last run</numerusform>
+            <numerusform>the last %n runs</numerusform>
         </translation>
     </message>
 </context>

@@ -256,10 +256,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>expires in %1 unless renewed (last renewed %2 ago)</source>
         <translation>expire dans %1 s’il n’est pas renouvelé (dernier renouvellement il y a %2)</translation>
     </message>
@@ -441,6 +437,24 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Cluster unknown</source>
+        <translation>Cluster inconnu</translation>
+    </message>
+    <message>
+        <source>The cluster could not be read: %1</source>
+        <translation>Le cluster n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <extracomment>%1 what the status bar says of the executor, %2 a time of day</extracomment>
+        <translation>%1 (état à %2)</translation>
+    </message>
+    <message>
+        <source>The cluster could not be refreshed since %1: %2</source>
+        <extracomment>%1 a time of day, %2 the reason</extracomment>
+        <translation>Le cluster n&apos;a pas pu être actualisé depuis %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1249,14 @@
         <source>This needs the cronhelm_shell_admin role.</source>
         <translation>Il faut pour cela le rôle cronhelm_shell_admin.</translation>
     </message>
+    <message>
+        <source>%1 does not name a secret the nodes can give (letters, digits and _ after %2), so every run would fail.</source>
+        <translation>%1 ne désigne pas un secret que les nœuds peuvent fournir (lettres, chiffres et _ après %2) : chaque exécution échouerait.</translation>
+    </message>
+    <message>
+        <source>%1 is not a secret the nodes give to jobs: only names starting with %2 are, so every run would fail. Write ${env:%2%3} and have the nodes&apos; operator declare it.</source>
+        <translation>%1 n&apos;est pas un secret que les nœuds donnent aux tâches : seuls les noms commençant par %2 le sont, donc chaque exécution échouerait. Écrivez ${env:%2%3} et faites-le déclarer par l&apos;exploitant des nœuds.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::DeletedJobsDialog</name>
@@ -1491,6 +1513,20 @@
         <source>Run on nodes labelled:</source>
         <translation>Exécuter sur les nœuds étiquetés :</translation>
     </message>
+    <message>
+        <source> days</source>
+        <extracomment>Spin box suffix: &quot;Delete its runs after 30 days&quot;</extracomment>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <extracomment>Spin box suffix: &quot;But keep at least its last 100 runs&quot;</extracomment>
+        <translation> exécutions</translation>
+    </message>
+    <message>
+        <source>What is not checked follows the store-wide policy (File → History Retention…).</source>
+        <translation>Ce qui n&apos;est pas coché suit la règle de tout le stockage (Fichier → Conservation de l&apos;historique…).</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::JobChangesModel</name>
@@ -1614,6 +1650,22 @@
     <message>
         <source>Changes</source>
         <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>The recent runs and the changes of this job could not be read: %1</source>
+        <translation>Les dernières exécutions et les modifications de cette tâche n&apos;ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The recent runs of this job could not be read: %1</source>
+        <translation>Les dernières exécutions de cette tâche n&apos;ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The changes of this job could not be read: %1</source>
+        <translation>Les modifications de cette tâche n&apos;ont pas pu être lues : %1</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2410,14 @@
         <source>The local store&apos;s %1 cannot be closed to other users.</source>
         <translation>%1 du stockage local ne peut pas être fermé aux autres utilisateurs.</translation>
     </message>
+    <message>
+        <source>The local store&apos;s %1 is a symbolic link; refusing to use it. Remove it, or choose another data folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Le %1 du stockage local est un lien symbolique ; il n&apos;est pas utilisé. Supprimez-le ou choisissez un autre dossier de données avec CRONHELM_LOCAL_DIR.</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s folder %1 belongs to another user; refusing to use it. Choose another data folder with CRONHELM_LOCAL_DIR.</source>
+        <translation>Le dossier %1 du stockage local appartient à un autre utilisateur ; il n&apos;est pas utilisé. Choisissez un autre dossier de données avec CRONHELM_LOCAL_DIR.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::LocalStack</name>
@@ -2721,16 +2781,8 @@
         <translation>Le serveur demande un mot de passe, mais aucun n’a été donné.</translation>
     </message>
     <message>
-        <source>The server does not accept connections from this computer for this user and database. Ask the database administrator to allow it (pg_hba.conf).</source>
-        <translation>Le serveur n’accepte pas de connexions depuis cet ordinateur pour cet utilisateur et cette base. Demandez à l’administrateur de la base de l’autoriser (pg_hba.conf).</translation>
-    </message>
-    <message>
         <source>The database does not exist on this server. Check the database name.</source>
         <translation>La base de données n’existe pas sur ce serveur. Vérifiez son nom.</translation>
-    </message>
-    <message>
-        <source>The user does not exist on this server. Check the user name.</source>
-        <translation>L’utilisateur n’existe pas sur ce serveur. Vérifiez le nom d’utilisateur.</translation>
     </message>
     <message>
         <source>The CA certificate file cannot be read. Choose the CA file your administrator gave you.</source>
@@ -2919,6 +2971,22 @@ Détails : %2</translation>
         <source>You are signed in as %1. Changing how long the run history is kept needs the cronhelm_admin role.</source>
         <translation>Vous êtes connecté en tant que %1. Modifier la durée de conservation de l’historique des exécutions exige le rôle cronhelm_admin.</translation>
     </message>
+    <message>
+        <source>The server does not let this user in from this computer: the user may not exist or may not log in, or the server does not accept connections from here for this user and database (pg_hba.conf). Check the user name, or ask the database administrator.</source>
+        <translation>Le serveur ne laisse pas entrer cet utilisateur depuis cet ordinateur : l&apos;utilisateur n&apos;existe peut-être pas ou ne peut pas se connecter, ou le serveur n&apos;accepte pas de connexions d&apos;ici pour cet utilisateur et cette base (pg_hba.conf). Vérifiez le nom d&apos;utilisateur ou demandez à l&apos;administrateur de la base.</translation>
+    </message>
+    <message>
+        <source>This user may not connect to this database. Ask the database administrator to grant it CONNECT.</source>
+        <translation>Cet utilisateur ne peut pas se connecter à cette base. Demandez à l&apos;administrateur de la base de lui accorder CONNECT.</translation>
+    </message>
+    <message>
+        <source>The server has no connection to spare right now (too many clients, or this user&apos;s connection limit is reached).</source>
+        <translation>Le serveur n&apos;a aucune connexion disponible pour le moment (trop de clients, ou la limite de connexions de cet utilisateur est atteinte).</translation>
+    </message>
+    <message>
+        <source>The server is starting up or shutting down.</source>
+        <translation>Le serveur est en cours de démarrage ou d&apos;arrêt.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::PasswordStore</name>
@@ -2966,6 +3034,36 @@ Détails : %2</translation>
     <message>
         <source>The retention policy was not saved: %1</source>
         <translation>La politique de conservation n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Deletes runs after</source>
+        <translation>Supprime les exécutions après</translation>
+    </message>
+    <message>
+        <source>Keeps at least</source>
+        <translation>Garde au moins</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as the policy says</source>
+        <translation>selon la règle</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n run(s)</source>
+        <translation>
+            <numerusform>la dernière exécution</numerusform>
+            <numerusform>les %n dernières exécutions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3318,6 +3416,26 @@ Détails : %2</translation>
         <source>&amp;Keep log output up to:</source>
         <translation>&amp;Conserver la sortie jusqu’à :</translation>
     </message>
+    <message>
+        <source>Run &amp;history:</source>
+        <translation>&amp;Historique des exécutions :</translation>
+    </message>
+    <message>
+        <source>Delete its runs after</source>
+        <translation>Supprimer ses exécutions après</translation>
+    </message>
+    <message>
+        <source>Days to keep this job&apos;s runs</source>
+        <translation>Jours de conservation des exécutions de cette tâche</translation>
+    </message>
+    <message>
+        <source>But keep at least its last</source>
+        <translation>Mais garder au moins les dernières</translation>
+    </message>
+    <message>
+        <source>Runs of this job to keep</source>
+        <translation>Exécutions de cette tâche à garder</translation>
+    </message>
 </context>
 <context>
     <name>JobGeneralPage</name>
@@ -3560,6 +3678,10 @@ Détails : %2</translation>
     <message>
         <source>Runs to keep of each job</source>
         <translation>Nombre d’exécutions à conserver par tâche</translation>
+    </message>
+    <message>
+        <source>Jobs that keep their history their own way:</source>
+        <translation>Tâches qui conservent leur historique à leur façon :</translation>
     </message>
 </context>
 </TS>
