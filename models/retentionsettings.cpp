@@ -1,7 +1,7 @@
 #include "retentionsettings.h"
 
 #include "modelstr.h"
-#include "storeclient.h"
+#include "storeclientcall.h"
 
 #include <store/retentionstore.h>
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <domain/enums.h>
+#include "sessionstate.h"
+
 #include <result.h>
 #include <store/storeconnection.h>
 
@@ -14,20 +15,6 @@ class QSocketNotifier;
 class QTimer;
 
 namespace Cronhelm {
-
-enum class ConnectionState {
-    Offline,    // not connected and not trying (never connected, or a problem only a person fixes)
-    Connecting, // the first attempt is under way
-    Connected,
-    Reconnecting, // the connection was lost; retrying with backoff
-};
-
-struct SessionInfo
-{
-    StoreRole role = StoreRole::None;
-    bool mayWriteShell = false; // cronhelm_shell_admin: may create and change shell jobs
-    QString target;             // "database x on host as user", without the password
-};
 
 // The desktop app's store session. Lives on the store thread that StoreClient owns: opens
 // the connection there, LISTENs for the store's NOTIFY channels, runs the work StoreClient

@@ -1,5 +1,7 @@
 #include "storeclient.h"
 
+#include "storeclientcall.h"
+
 #include <domain/runnotice.h>
 
 #include <store/auditstore.h>

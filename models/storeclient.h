@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessionworker.h"
+#include "sessionstate.h"
 
 #include <domain/auditrecords.h>
 #include <domain/connectionsecurity.h>
@@ -18,6 +18,10 @@
 #include <type_traits>
 
 namespace Cronhelm {
+
+class SessionWorker;
+class StoreConnection;
+struct StoreNotification;
 
 template<typename T>
 using Reply = std::function<void(Result<T>)>;
@@ -58,7 +62,8 @@ public:
     QString conninfo() const { return m_conninfo; }
 
     // Runs work(StoreConnection &) -> Result<T> on the store thread and done(Result<T>) on
-    // context's thread.
+    // context's thread. Defined in storeclientcall.h, which only models/ includes: the
+    // widgets see this class without the store's connection.
     template<typename Work, typename Done>
     void call(QObject *context, Work &&work, Done &&done);
 
@@ -121,22 +126,5 @@ private:
     SessionInfo m_session;
     QString m_conninfo;
 };
-
-template<typename Work, typename Done>
-void StoreClient::call(QObject *context, Work &&work, Done &&done)
-{
-    using R = std::invoke_result_t<Work &, StoreConnection &>;
-    QPointer<QObject> guard(context);
-    SessionWorker *worker = m_worker;
-    QObject *home = this; // on the GUI thread, and it outlives the store thread
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, home, guard, work = std::forward<Work>(work),
-         done = std::forward<Done>(done)]() mutable {
-            replyIfAlive(home, guard, std::make_shared<R>(worker->execute<R>(work)),
-                         std::move(done));
-        },
-        Qt::QueuedConnection);
-}
 
 } // namespace Cronhelm

@@ -7,6 +7,8 @@
 
 #include "curlengine.h"
 
+#include <domain/secretmask.h>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -18,18 +20,16 @@ constexpr int maxLoggedHeaders = 30;
 constexpr qsizetype maxLoggedHeaderValue = 200;
 constexpr qsizetype maxQuotedMatch = 100;
 
-// Shown in logs instead of the URL as resolved, which may hold secrets.
+// Shown in run logs, which every role reads, instead of the address as resolved: masked as
+// job_overview masks it for viewers (user information, query values, fragment).
 QString displayUrl(const QString &urlTemplate)
 {
-    static const QRegularExpression userInfo(QStringLiteral("^([A-Za-z]+://)[^/@]*@"));
-    QString shown = urlTemplate;
-    shown.replace(userInfo, QStringLiteral("\\1"));
-    return shown;
+    return maskedAddress(urlTemplate);
 }
 
 QString displayUrl(const QUrl &url)
 {
-    return url.toString(QUrl::RemoveUserInfo);
+    return maskedAddress(url.toString(QUrl::FullyEncoded));
 }
 
 int effectivePort(const QUrl &url)
@@ -41,6 +41,14 @@ int effectivePort(const QUrl &url)
 QString hostAndPort(const QUrl &url)
 {
     return QStringLiteral("%1:%2").arg(url.host()).arg(effectivePort(url));
+}
+
+// Response headers that hold an address, which may carry a token (a signed download link,
+// ?session=…): shown masked like the job's own address.
+bool isAddressHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    return lower == "location" || lower == "content-location";
 }
 
 bool isSensitiveHeader(const QByteArray &name)
@@ -277,7 +285,7 @@ bool HttpRun::followRedirect(RunOutcome &outcome)
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         outcome.error = CoreTr::tr("HTTP %1 redirects to \"%2\", which is not an http(s) URL")
                             .arg(status)
-                            .arg(quotable(QString::fromUtf8(location)));
+                            .arg(quotable(maskedAddress(QString::fromUtf8(location))));
         return false;
     }
     if (m_hop.url.scheme().toLower() == QLatin1String("https") && scheme == QLatin1String("http")) {
@@ -362,7 +370,9 @@ void HttpRun::responseHead(const HttpExchange::ResponseHead &head)
                  .arg(QString::fromUtf8(head.reason), elapsedText());
     for (qsizetype i = 0; i < head.headers.size() && i < maxLoggedHeaders; ++i) {
         const auto &[name, value] = head.headers.at(i);
-        QString shown = isSensitiveHeader(name) ? CoreTr::tr("(hidden)") : QString::fromUtf8(value);
+        QString shown = isSensitiveHeader(name) ? CoreTr::tr("(hidden)")
+            : isAddressHeader(name)             ? shownAddressHeader(value)
+                                                : QString::fromUtf8(value);
         if (shown.size() > maxLoggedHeaderValue) {
             shown = shown.left(maxLoggedHeaderValue) + QStringLiteral("…");
         }
@@ -491,6 +501,15 @@ RunOutcome HttpRun::judge(int httpStatus)
     }
     outcome.status = RunStatus::Succeeded;
     return outcome;
+}
+
+QString HttpRun::shownAddressHeader(const QByteArray &value) const
+{
+    // Relative to the request it answers, as a client reads it; without user information,
+    // which the header did not carry.
+    const QUrl address =
+        m_hop.url.resolved(QUrl::fromEncoded(value)).adjusted(QUrl::RemoveUserInfo);
+    return displayUrl(address);
 }
 
 QString HttpRun::elapsedText() const

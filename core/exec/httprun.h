@@ -76,6 +76,8 @@ private:
     void conclude(const RunOutcome &outcome);
     RunOutcome judge(int httpStatus);
     QString elapsedText() const;
+    // A Location (or Content-Location) header as the run's log shows it: masked.
+    QString shownAddressHeader(const QByteArray &value) const;
 
     // HttpExchange::Listener
     void requestWritten() override;

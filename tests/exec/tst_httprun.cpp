@@ -688,6 +688,40 @@ private Q_SLOTS:
         QVERIFY(!recorder.log().contains(QStringLiteral("k3y")));
     }
 
+    // Issue 10: run logs are readable by every role, so the address they show is masked as
+    // job_overview masks it for viewers: a password, query values and a fragment written
+    // into the job's address, or into a redirect's, stay out of them.
+    void addressCredentialsStayOutOfTheLog()
+    {
+        m_server->setRedirect(QStringLiteral("/start"),
+                              QStringLiteral("/hook?session=t0ken-from-redirect"));
+        QUrl address = m_server->url(QStringLiteral("/start"));
+        address.setUserInfo(QStringLiteral("deploy:pw-l1teral"));
+        address.setQuery(QStringLiteral("api_key=k3y-l1teral&day=monday"));
+        address.setFragment(QStringLiteral("fr4gment"));
+        HttpRun httpRun(httpContext(QJsonObject{{QStringLiteral("url"), address.toString()}}));
+        RunRecorder recorder(&httpRun);
+        QVERIFY(run(httpRun, recorder));
+        QVERIFY2(recorder.outcome().status == RunStatus::Succeeded,
+                 qPrintable(recorder.outcome().error));
+        // The requests carried everything ...
+        const auto requests = m_server->requests();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(0).target, QByteArray("/start?api_key=k3y-l1teral&day=monday"));
+        QCOMPARE(requests.at(1).target, QByteArray("/hook?session=t0ken-from-redirect"));
+        // ... the log shows where they went, and none of it.
+        const QString log = recorder.log();
+        for (const char *secret : {"pw-l1teral", "k3y-l1teral", "monday", "fr4gment", "t0ken"})
+            QVERIFY2(!log.contains(QLatin1String(secret)), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("deploy:********@127.0.0.1")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("/start?api_key=********&day=********#********")),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("Location: http://127.0.0.1:%1/hook?session=********")
+                                  .arg(m_server->port())),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("/hook?session=********")), qPrintable(log));
+    }
+
     void secretMissing_data()
     {
         QTest::addColumn<QString>("field");

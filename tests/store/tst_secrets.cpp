@@ -5,6 +5,7 @@
 
 #include "storetesthelpers.h"
 
+#include <domain/secretmask.h>
 #include <store/migrator.h>
 
 #include <QJsonArray>
@@ -95,6 +96,8 @@ private slots:
     void maskedForNonAdmins_data();
     void maskedForNonAdmins();
     void auditKeepsNoSecret();
+    void maskedAddressAgreesWithTheStore_data();
+    void maskedAddressAgreesWithTheStore();
 
 private:
     FunctionDatabase m_db;
@@ -204,3 +207,50 @@ void TestSecrets::auditKeepsNoSecret()
 
 QTEST_GUILESS_MAIN(TestSecrets)
 #include "tst_secrets.moc"
+
+void TestSecrets::maskedAddressAgreesWithTheStore_data()
+{
+    // Run logs show a target's address as maskedAddress() makes it; job_overview shows it as
+    // the SQL API masks it. A viewer reads both, so they must hide the same parts.
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("shown");
+    const auto row = [](const char *tag, const char *url, const char *shown) {
+        QTest::newRow(tag) << QString::fromUtf8(url) << QString::fromUtf8(shown);
+    };
+    row("plain", "https://api.example.com/report", "https://api.example.com/report");
+    row("password", "https://deploy:pw@api.example.com/",
+        "https://deploy:********@api.example.com/");
+    row("lone user (a token)", "https://tok3n@api.example.com/x",
+        "https://********@api.example.com/x");
+    row("empty user information", "https://@api.example.com/", "https://********@api.example.com/");
+    row("reference as password", "https://u:${env:CRONHELM_SECRET_PW}@h/",
+        "https://u:${env:CRONHELM_SECRET_PW}@h/");
+    row("query values", "http://h:8080/r?api_key=k&day=1",
+        "http://h:8080/r?api_key=********&day=********");
+    row("query references kept", "https://h/r?ref=${env:CRONHELM_SECRET_REF}&x",
+        "https://h/r?ref=${env:CRONHELM_SECRET_REF}&********"); // "x" alone may be a key
+    row("empty values", "https://h/r?a=&&b", "https://h/r?a=&&********");
+    row("empty query", "https://h/r?", "https://h/r?");
+    row("fragment", "https://h/r#access_token=t", "https://h/r#********");
+    row("at sign in the query", "https://h/r?mail=a@b", "https://h/r?mail=********");
+    row("all of it", "https://u:p@h/p/a?k=v#f", "https://u:********@h/p/a?k=********#********");
+    row("node reference as host", "https://${env:CRONHELM_SECRET_HOST}/x",
+        "https://${env:CRONHELM_SECRET_HOST}/x");
+    row("not an address", "api.example.com/x?k=v", "********");
+    row("emoji path", "https://h/\xF0\x9F\x93\x88?q=\xC3\xA4",
+        "https://h/\xF0\x9F\x93\x88?q=********");
+}
+
+void TestSecrets::maskedAddressAgreesWithTheStore()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, shown);
+    CH_FUNCTION_DATABASE(db, m_db);
+    PsqlSession session(db->conninfo());
+    QVERIFY2(session.isOpen(), qPrintable(session.connectError()));
+    const SqlOutcome masked = session.exec(
+        QStringLiteral("SELECT cronhelm._mask_target_url(%1)").arg(session.quote(url)));
+    QVERIFY2(masked.ok(), qPrintable(masked.describe()));
+    QCOMPARE(masked.value(), shown);
+    QCOMPARE(maskedAddress(url), shown);
+}
