@@ -17,7 +17,11 @@
 
 #include <algorithm>
 
+#include <cerrno>
+#include <cstring>
+
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -664,11 +668,37 @@ LocalStore::Command LocalStore::run(const QString &program, const QStringList &a
 
 Status LocalStore::writeOwned(const QString &path, const QByteArray &contents) const
 {
+#ifdef Q_OS_UNIX
+    // Opened without following a link: as root, the server's user owns the data folder and
+    // could put a link in place of pg_hba.conf, and root would truncate and write what it
+    // points to (/etc/shadow). Only a regular file with one name is written.
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == ELOOP)
+        return symbolicLinkRefused(path);
+    struct stat info = {};
+    if (fd >= 0 && (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_nlink != 1)) {
+        ::close(fd);
+        return makeError(ErrorKind::Other,
+                         LocalTr::tr("The local store's %1 is not a plain file; refusing to "
+                                     "write it.")
+                             .arg(QDir::toNativeSeparators(path)));
+    }
+    QFile file;
+    const bool opened =
+        fd >= 0 && file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
+    if (fd >= 0 && !opened)
+        ::close(fd);
+#else
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(contents) < 0) {
+    const bool opened = file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+#endif
+    if (!opened || file.write(contents) < 0) {
         return makeError(
             ErrorKind::Other,
-            LocalTr::tr("The file %1 cannot be written: %2").arg(path, file.errorString()));
+            LocalTr::tr("The file %1 cannot be written: %2")
+                .arg(path,
+                     opened ? file.errorString() : QString::fromLocal8Bit(std::strerror(errno))));
     }
     file.close();
     return m_asRoot ? giveToOwner(path) : Status(Done{});
@@ -700,17 +730,21 @@ Status LocalStore::giveToOwner(const QString &path) const
 
 // As root a symbolic link would make chown/chmod act on whatever it points to: a file of
 // the system, handed to 'postgres' or opened to it.
+Error LocalStore::symbolicLinkRefused(const QString &path)
+{
+    return makeError(ErrorKind::Other,
+                     LocalTr::tr("The local store's %1 is a symbolic link; refusing to use "
+                                 "it. Remove it, or choose another data folder with "
+                                 "CRONHELM_LOCAL_DIR.")
+                         .arg(QDir::toNativeSeparators(path)));
+}
+
 Status LocalStore::refuseLink(const QString &path)
 {
 #ifdef Q_OS_UNIX
     struct stat info = {};
-    if (::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISLNK(info.st_mode)) {
-        return makeError(ErrorKind::Other,
-                         LocalTr::tr("The local store's %1 is a symbolic link; refusing to use "
-                                     "it. Remove it, or choose another data folder with "
-                                     "CRONHELM_LOCAL_DIR.")
-                             .arg(QDir::toNativeSeparators(path)));
-    }
+    if (::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISLNK(info.st_mode))
+        return symbolicLinkRefused(path);
 #else
     Q_UNUSED(path);
 #endif

@@ -96,6 +96,8 @@ private:
     Status migrate();
     Status writeOwned(const QString &path, const QByteArray &contents) const;
     Status giveToOwner(const QString &path) const;
+    // The refusal of `path`, found to be a symbolic link.
+    static Error symbolicLinkRefused(const QString &path);
     // An error when `path` is a symbolic link.
     static Status refuseLink(const QString &path);
     // An error unless `path` is a folder (not a link) of this process's user.

@@ -46,6 +46,7 @@ private slots:
     void missingServerProgramsAreNamed();
     void tooLongSocketPathIsRefused();
     void plantedFoldersAreRefused();
+    void plantedConfigFileIsRefused();
     void stackRunsANodeAndStopsWhatItStarted();
     void stackLeavesAServerItDidNotStart();
     void olderStoreIsTightened();
@@ -368,6 +369,37 @@ void TestLocalStore::plantedFoldersAreRefused()
     struct stat info = {};
     QVERIFY(::stat(QFile::encodeName(theirs).constData(), &info) == 0);
     QCOMPARE(info.st_uid, uid_t(65534));
+}
+
+// Issue 10: as root the data folder belongs to the server's user ('postgres'), who could put
+// a link in place of pg_ident.conf; every start rewrites it, so root would have truncated
+// and written the file the link points to. Here the test plants the link itself.
+void TestLocalStore::plantedConfigFileIsRefused()
+{
+    LocalRoot root;
+    {
+        LocalStore store(root.path());
+        const Status started = store.start();
+        QVERIFY2(started, qPrintable(started.errorMessage()));
+        const Status stopped = store.stop();
+        QVERIFY2(stopped, qPrintable(stopped.errorMessage()));
+    }
+    const QString victim = root.path() + QStringLiteral("/precious.txt");
+    QFile precious(victim);
+    QVERIFY(precious.open(QIODevice::WriteOnly));
+    precious.write("precious\n");
+    precious.close();
+    const QString ident = root.path() + QStringLiteral("/store/data/pg_ident.conf");
+    QVERIFY(QFile::remove(ident));
+    QVERIFY(QFile::link(victim, ident));
+
+    LocalStore again(root.path());
+    const Status started = again.start();
+    QVERIFY(!started);
+    QVERIFY2(started.errorMessage().contains(QLatin1String("is a symbolic link")),
+             qPrintable(started.errorMessage()));
+    QCOMPARE(readFile(victim), QByteArray("precious\n"));
+    QVERIFY(QFileInfo(ident).isSymLink()); // left for a person to look at
 }
 
 void TestLocalStore::stackRunsANodeAndStopsWhatItStarted()
