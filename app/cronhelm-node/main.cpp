@@ -14,7 +14,6 @@
 #include <QCoreApplication>
 
 #include <cstdio>
-#include <sys/prctl.h>
 
 using namespace Cronhelm;
 
@@ -39,12 +38,8 @@ void setUpLogging(const QString &nodeId, const QString &logFile)
 
 int main(int argc, char *argv[])
 {
-    // Shell jobs run as this process's user: without this, any of them could read the node's
-    // environment (PGPASSWORD, every CRONHELM_SECRET_) from /proc/<node>/environ, or its
-    // memory. Not dumpable, those files belong to root and ptrace is refused to the user; the
-    // jobs themselves are dumpable again (execve resets it). No core dumps of the node.
-    if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-        std::perror("cronhelm-node: prctl(PR_SET_DUMPABLE)");
+    // Before anything else: the environment holds the secrets from the first instruction.
+    NodeDaemon::keepJobsOutOfThisProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cronhelm-node"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRONHELM_VERSION));

@@ -13,7 +13,11 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 
+#include <cerrno>
+#include <cstring>
 #include <optional>
+
+#include <sys/prctl.h>
 
 namespace Cronhelm {
 
@@ -51,10 +55,24 @@ NodeDaemon::~NodeDaemon()
 
 void NodeDaemon::start()
 {
+    keepJobsOutOfThisProcess();
     spdlog::info("node {} starting (cronhelm {}, lease TTL {} s)", m_identity.id.toStdString(),
                  CRONHELM_VERSION, m_config.leaseTtlSeconds);
     m_checker = std::make_unique<StoreWorker>(m_config.conninfo, QStringLiteral("cronhelm-check"));
     checkSchema();
+}
+
+void NodeDaemon::keepJobsOutOfThisProcess()
+{
+    // Shell jobs run as this process's user: without this, any of them could read this
+    // process's environment (PGPASSWORD, every CRONHELM_SECRET_) from /proc/<pid>/environ,
+    // or its memory (the desktop app, which runs a node for its local store, holds the
+    // passwords of its other stores there). Not dumpable, those files belong to root and
+    // ptrace is refused to the user; the jobs are dumpable again (execve resets it). The
+    // price: no core dumps of this process.
+    if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        spdlog::warn("cannot keep jobs out of this process (prctl PR_SET_DUMPABLE): {}",
+                     std::strerror(errno));
 }
 
 namespace {

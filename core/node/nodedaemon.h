@@ -29,6 +29,9 @@ public:
     // Starts asynchronously: waits for the database (retrying with backoff), refuses an
     // incompatible schema (finished(1)), then competes for the lease.
     void start();
+    // Makes this process unreadable to the jobs it starts (not dumpable). start() does it;
+    // cronhelm-node also calls it first thing, before its secrets are read.
+    static void keepJobsOutOfThisProcess();
     // Graceful stop: hand the lease over at once, let running jobs finish within the grace
     // period, then stop them. A second call stops running jobs at once.
     void shutdown();

@@ -7,9 +7,11 @@
 #include <store/runstore.h>
 #include <store/storeconnection.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -17,6 +19,7 @@
 
 #include <memory>
 
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -437,6 +440,19 @@ void TestLocalStore::stackRunsANodeAndStopsWhatItStarted()
                                  && RunStore(connection).byId(*run)->status == RunStatus::Succeeded,
                              20000);
     connection.close();
+
+    // The app hosts this node: its jobs run as the app's user and must not read the app's
+    // environment or memory (passwords of its other stores). Not dumpable, /proc/<app>/environ
+    // is root's; a process of the same user (as a job is) cannot open it. As root, which may
+    // read anything, only the flag can be checked.
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    if (!runningAsRoot()) {
+        QProcess reader;
+        reader.start(QStringLiteral("cat"),
+                     {QStringLiteral("/proc/%1/environ").arg(QCoreApplication::applicationPid())});
+        QVERIFY(reader.waitForFinished(10000));
+        QVERIFY2(reader.exitCode() != 0, reader.readAllStandardOutput().left(200).constData());
+    }
 
     // Shutting down hands the lease over and stops the server this stack started.
     QSignalSpy stopped(&stack, &LocalStack::stopped);
