@@ -9,7 +9,6 @@
 #include "texttable.h"
 
 #include <domain/joblimits.h>
-#include <store/jobstore.h>
 #include <store/retentionstore.h>
 
 #include <QJsonArray>
@@ -59,22 +58,17 @@ int RetentionCommands::show(const CtlContext &context, const QStringList &args)
     Result<RetentionPolicy> policy = RetentionStore(db.store()).policy();
     if (!policy)
         return Console::fail(policy.error());
-    Result<QList<JobRecord>> jobs = JobStore(db.store()).list();
-    if (!jobs)
-        return Console::fail(jobs.error());
-    QList<const JobRecord *> overriding;
-    for (const JobRecord &job : std::as_const(*jobs)) {
-        if (job.spec.keepDays || job.spec.keepRuns)
-            overriding.append(&job);
-    }
+    // The same list as the app's retention dialog, read by the store (not every job's spec).
+    Result<QList<JobRetention>> overriding = RetentionStore(db.store()).overrides();
+    if (!overriding)
+        return Console::fail(overriding.error());
 
     if (cmd.isSet(json)) {
         QJsonArray list;
-        for (const JobRecord *job : std::as_const(overriding)) {
-            list.append(
-                QJsonObject{{QStringLiteral("job"), job->spec.name},
-                            {QStringLiteral("keep_days"), optionalNumber(job->spec.keepDays)},
-                            {QStringLiteral("keep_runs"), optionalNumber(job->spec.keepRuns)}});
+        for (const JobRetention &job : std::as_const(*overriding)) {
+            list.append(QJsonObject{{QStringLiteral("job"), job.job},
+                                    {QStringLiteral("keep_days"), optionalNumber(job.keepDays)},
+                                    {QStringLiteral("keep_runs"), optionalNumber(job.keepRuns)}});
         }
         Console::outBytes(RecordJson::toText(QJsonObject{
             {QStringLiteral("keep_days"), policy->keepDays},
@@ -84,14 +78,13 @@ int RetentionCommands::show(const CtlContext &context, const QStringList &args)
         return ExitOk;
     }
     QString out = policyText(*policy);
-    if (!overriding.isEmpty()) {
+    if (!overriding->isEmpty()) {
         out += QLatin1Char('\n') + CtlTr::tr("Jobs with their own retention:") + QLatin1Char('\n');
         TextTable table({CtlTr::tr("JOB"), CtlTr::tr("KEEP DAYS"), CtlTr::tr("KEEP RUNS")});
-        for (const JobRecord *job : std::as_const(overriding)) {
-            table.addRow(
-                {job->spec.name,
-                 job->spec.keepDays ? QString::number(*job->spec.keepDays) : CtlTr::tr("default"),
-                 job->spec.keepRuns ? QString::number(*job->spec.keepRuns) : CtlTr::tr("default")});
+        for (const JobRetention &job : std::as_const(*overriding)) {
+            table.addRow({job.job,
+                          job.keepDays ? QString::number(*job.keepDays) : CtlTr::tr("default"),
+                          job.keepRuns ? QString::number(*job.keepRuns) : CtlTr::tr("default")});
         }
         out += table.render();
     }
