@@ -87,6 +87,23 @@ qint64 peakRssKiB()
     return -1;
 }
 
+// A job that writes its process group and a child's pid to files, then exits, leaving the
+// child behind ignoring SIGTERM.
+struct LeftoverJob
+{
+    QTemporaryDir dir;
+    QString groupFile = dir.filePath(QStringLiteral("group"));
+    QString childFile = dir.filePath(QStringLiteral("child"));
+
+    QJsonObject target() const
+    {
+        return command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
+                           .arg(groupFile, childFile));
+    }
+    qint64 group() const { return readPid(groupFile); }
+    qint64 child() const { return readPid(childFile); }
+};
+
 } // namespace
 
 class TestShellRun : public QObject
@@ -492,12 +509,8 @@ private Q_SLOTS:
     // SIGKILL once the grace has passed, although the run has long been reported.
     void leftoverIgnoringTermIsKilledAfterGrace()
     {
-        QTemporaryDir dir;
-        const QString groupFile = dir.filePath(QStringLiteral("group"));
-        const QString childPid = dir.filePath(QStringLiteral("child"));
-        RunContext context = shellContext(
-            command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
-                        .arg(groupFile, childPid)));
+        const LeftoverJob job;
+        RunContext context = shellContext(job.target());
         context.killGrace = std::chrono::milliseconds(800);
         auto run = std::make_unique<ShellRun>(context);
         RunRecorder recorder(run.get());
@@ -507,8 +520,8 @@ private Q_SLOTS:
         QVERIFY(recorder.text(LogStream::System).contains(QStringLiteral("get SIGKILL")));
         // The run is gone (as the node deletes it once recorded); the kill is not.
         run.reset();
-        const qint64 group = readPid(groupFile);
-        const qint64 child = readPid(childPid);
+        const qint64 group = job.group();
+        const qint64 child = job.child();
         QVERIFY(group > 0 && child > 0);
         QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
         QTRY_VERIFY_WITH_TIMEOUT(groupMembers(group).isEmpty(), 3000);
@@ -518,12 +531,8 @@ private Q_SLOTS:
     // gets its SIGKILL then, not never.
     void leftoverKilledWhenItsThreadEnds()
     {
-        QTemporaryDir dir;
-        const QString groupFile = dir.filePath(QStringLiteral("group"));
-        const QString childPid = dir.filePath(QStringLiteral("child"));
-        RunContext context = shellContext(
-            command(QStringLiteral("echo $$ > '%1'; trap '' TERM; sleep 100 & echo $! > '%2'")
-                        .arg(groupFile, childPid)));
+        const LeftoverJob job;
+        RunContext context = shellContext(job.target());
         context.killGrace = std::chrono::minutes(5);
         QThread thread;
         thread.start();
@@ -537,8 +546,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
         QCOMPARE(outcome->status, RunStatus::Succeeded);
         run->deleteLater();
-        const qint64 group = readPid(groupFile);
-        const qint64 child = readPid(childPid);
+        const qint64 group = job.group();
+        const qint64 child = job.child();
         QVERIFY(group > 0 && child > 0);
         QVERIFY(processAlive(child)); // SIGTERM alone did not stop it
         thread.quit();

@@ -32,6 +32,16 @@ QString modeOf(const QString &path)
     return QStringLiteral("0%1").arg(info.st_mode & 07777, 0, 8);
 }
 
+// A file with these contents and this mode, as someone (an older version, an attacker) left it.
+bool leaveFile(const QString &path, const QByteArray &contents, mode_t mode)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return false;
+    file.close();
+    return ::chmod(QFile::encodeName(path).constData(), mode) == 0;
+}
+
 } // namespace
 
 class LogFilesTest : public QObject
@@ -78,12 +88,7 @@ void LogFilesTest::olderLogLosesOthersAccess()
 {
     CH_DATABASE(db);
     const QString log = m_dir.filePath(QStringLiteral("older.log"));
-    {
-        QFile file(log);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("a line from an older version\n");
-    }
-    QVERIFY(::chmod(QFile::encodeName(log).constData(), 0644) == 0);
+    QVERIFY(leaveFile(log, "a line from an older version\n", 0644));
     NodeProcess node(db->conninfo(), QStringLiteral("log-node-2"));
     node.setExtraArguments({QStringLiteral("--log-file"), log});
     QVERIFY(node.start());
@@ -122,12 +127,7 @@ void LogFilesTest::plantedSymlinkIsRefused()
 {
     CH_DATABASE(db);
     const QString victim = m_dir.filePath(QStringLiteral("victim"));
-    {
-        QFile file(victim);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("untouched\n");
-    }
-    QVERIFY(::chmod(QFile::encodeName(victim).constData(), 0644) == 0);
+    QVERIFY(leaveFile(victim, "untouched\n", 0644));
     const QString planted = m_dir.filePath(QStringLiteral("planted.log"));
     QVERIFY(QFile::link(victim, planted));
     const QString nowhere = m_dir.filePath(QStringLiteral("created-by-the-node"));
@@ -162,11 +162,7 @@ void LogFilesTest::someoneElsesFileIsRefused()
     if (::geteuid() != 0)
         QSKIP("needs root, to give a file to another user");
     const QString log = m_dir.filePath(QStringLiteral("theirs.log"));
-    {
-        QFile file(log);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-    QVERIFY(::chmod(QFile::encodeName(log).constData(), 0666) == 0);
+    QVERIFY(leaveFile(log, QByteArray(), 0666));
     QVERIFY(::chown(QFile::encodeName(log).constData(), 65534, 65534) == 0); // nobody
     QVERIFY_THROWS_EXCEPTION(spdlog::spdlog_ex, makePrivateLogFileSink(log, 4096, 3));
     QCOMPARE(QFileInfo(log).size(), 0);

@@ -42,6 +42,20 @@ QString finished(const QString &run)
         .arg(run);
 }
 
+// "status: error" of a run, as one value to compare.
+QString statusAndError(const QString &run)
+{
+    return QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1")
+        .arg(run);
+}
+
+// How a run ends whose host never completes the TCP handshake, with a connect limit of 1 s.
+QString connectTimedOut(quint16 port)
+{
+    return QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
+        .arg(port);
+}
+
 QJsonObject jsonBody(const RecordedRequest &request)
 {
     return QJsonDocument::fromJson(request.body).object();
@@ -193,13 +207,8 @@ void TargetsTest::httpConnectTimeout()
                       {{QStringLiteral("url"), host.url(QStringLiteral("/x")).toString()}}));
     CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     CH_WAIT(probe, finished(run), 10000);
-    CH_VALUE(
-        outcome, probe,
-        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
-    QCOMPARE(
-        outcome,
-        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
-            .arg(host.port()));
+    CH_VALUE(outcome, probe, statusAndError(run));
+    QCOMPARE(outcome, connectTimedOut(host.port()));
 }
 
 // A job's own connect_timeout_s wins over the node's limit (left at its 30 s default).
@@ -216,13 +225,8 @@ void TargetsTest::httpJobConnectTimeout()
                                  {QStringLiteral("connect_timeout_s"), 1}}));
     CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     CH_WAIT(probe, finished(run), 10000);
-    CH_VALUE(
-        outcome, probe,
-        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
-    QCOMPARE(
-        outcome,
-        QStringLiteral("failed: could not connect to 127.0.0.1:%1 within 1 s (connect timeout)")
-            .arg(host.port()));
+    CH_VALUE(outcome, probe, statusAndError(run));
+    QCOMPARE(outcome, connectTimedOut(host.port()));
 }
 
 // Issue 10: a NUL in the part of a body fail_if_body_matches quotes in the run's error made
@@ -246,9 +250,7 @@ void TargetsTest::httpErrorWithNulIsRecorded()
                        {QStringLiteral("fail_if_body_matches"), QStringLiteral("error.*")}}));
     CH_VALUE(run, probe, QStringLiteral("SELECT cronhelm.run_now(%1)").arg(job));
     CH_WAIT(probe, finished(run), 10000);
-    CH_VALUE(
-        outcome, probe,
-        QStringLiteral("SELECT status || ': ' || error FROM cronhelm.runs WHERE id = %1").arg(run));
+    CH_VALUE(outcome, probe, statusAndError(run));
     QCOMPARE(outcome,
              QStringLiteral("failed: response body matches \"error.*\": \"error:\\x00x\""));
 }

@@ -876,10 +876,8 @@ void TestJobEditor::offersShellOnlyToShellAdmins()
     QFETCH(QString, memberOf);
     QFETCH(bool, offered);
     CH_DATABASE(db);
-    Result<QString> login = db->createLoginRole(memberOf);
-    CH_VERIFY_OK(login);
     StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*login)));
+    QVERIFY(connectClientAs(client, *db, memberOf));
     QCOMPARE(client.mayWriteShell(), offered);
     JobEditor editor(&client, JobEditor::Mode::Create, JobRecord());
     editor.show();
@@ -906,10 +904,8 @@ void TestJobEditor::savesTheJobsOwnRetention()
     QJsonObject spec = httpJobSpec(QStringLiteral("crm-sync"));
     spec.insert(QStringLiteral("keep_runs"), 5);
     const qint64 id = createJob(*db, spec);
-    Result<QString> admin = db->createLoginRole(QStringLiteral("cronhelm_admin"));
-    CH_VERIFY_OK(admin);
     StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*admin)));
+    QVERIFY(connectClientAs(client, *db, QStringLiteral("cronhelm_admin")));
     JobEditor editor(&client, JobEditor::Mode::Edit, jobFromStore(*db, id));
     showEditor(editor);
     auto *daysCheck = child<QCheckBox>(&editor, "keepDaysCheck");
@@ -948,10 +944,8 @@ void TestJobEditor::retentionIsReadOnlyForOthers()
     QJsonObject spec = httpJobSpec(QStringLiteral("crm-sync"));
     spec.insert(QStringLiteral("keep_days"), 30);
     const qint64 id = createJob(*db, spec);
-    Result<QString> viewer = db->createLoginRole(QStringLiteral("cronhelm_viewer"));
-    CH_VERIFY_OK(viewer);
     StoreClient client;
-    QVERIFY(connectClient(client, db->conninfoAs(*viewer)));
+    QVERIFY(connectClientAs(client, *db, QStringLiteral("cronhelm_viewer")));
     JobEditor editor(&client, JobEditor::Mode::View, jobFromStore(*db, id));
     showEditor(editor);
     auto *daysCheck = child<QCheckBox>(&editor, "keepDaysCheck");

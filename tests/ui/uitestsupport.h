@@ -53,6 +53,18 @@ inline bool connectClient(StoreClient &client, const QString &conninfo)
     return connected.wait(10000);
 }
 
+// Connects the client as a new login that is a member of `memberOf` (cronhelm_viewer, …).
+inline bool connectClientAs(StoreClient &client, TestDatabase &db, const QString &memberOf)
+{
+    const Result<QString> login = db.createLoginRole(memberOf);
+    if (!login) {
+        qWarning("cannot create a login in %s: %s", qPrintable(memberOf),
+                 qPrintable(login.errorMessage()));
+        return false;
+    }
+    return connectClient(client, db.conninfoAs(*login));
+}
+
 inline QJsonObject httpJobSpec(const QString &name,
                                const QString &cron = QStringLiteral("*/5 * * * *"),
                                const QString &zone = QStringLiteral("Europe/Berlin"))
