@@ -2418,6 +2418,10 @@
         <source>The local store&apos;s folder %1 belongs to another user; refusing to use it. Choose another data folder with CRONHELM_LOCAL_DIR.</source>
         <translation>Der Ordner %1 des lokalen Speichers gehört einem anderen Benutzer; er wird nicht verwendet. Wählen Sie mit CRONHELM_LOCAL_DIR einen anderen Datenordner.</translation>
     </message>
+    <message>
+        <source>The local store&apos;s %1 is not a plain file; refusing to write it.</source>
+        <translation>%1 des lokalen Speichers ist keine gewöhnliche Datei; sie wird nicht geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::LocalStack</name>

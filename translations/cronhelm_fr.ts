@@ -2418,6 +2418,10 @@
         <source>The local store&apos;s folder %1 belongs to another user; refusing to use it. Choose another data folder with CRONHELM_LOCAL_DIR.</source>
         <translation>Le dossier %1 du stockage local appartient à un autre utilisateur ; il n&apos;est pas utilisé. Choisissez un autre dossier de données avec CRONHELM_LOCAL_DIR.</translation>
     </message>
+    <message>
+        <source>The local store&apos;s %1 is not a plain file; refusing to write it.</source>
+        <translation>Le %1 du stockage local n&apos;est pas un fichier ordinaire ; il n&apos;est pas écrit.</translation>
+    </message>
 </context>
 <context>
     <name>Cronhelm::LocalStack</name>
