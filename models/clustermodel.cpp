@@ -93,7 +93,8 @@ void ClusterModel::announceTakeover(const ClusterStatus &status)
         || change.previousHolder == change.holder)
         return;
     // A handover ("released") is a planned stop, not news; "first" has no predecessor.
-    if (change.reason != QLatin1String("expired") && change.reason != QLatin1String("holder_gone"))
+    const std::optional<LeaseChangeReason> reason = fromWireName<LeaseChangeReason>(change.reason);
+    if (reason != LeaseChangeReason::Expired && reason != LeaseChangeReason::HolderGone)
         return;
     QDateTime stoppedAt;
     for (const NodeRecord &node : status.nodes) {
@@ -385,14 +386,19 @@ QVariant LeadershipModel::headerData(int section, Qt::Orientation orientation, i
 
 QString LeadershipModel::reasonText(const QString &reason)
 {
-    if (reason == QLatin1String("first"))
+    const std::optional<LeaseChangeReason> known = fromWireName<LeaseChangeReason>(reason);
+    if (!known)
+        return reason; // written by a newer version
+    switch (*known) {
+    case LeaseChangeReason::First:
         return tr("first executor");
-    if (reason == QLatin1String("released"))
+    case LeaseChangeReason::Released:
         return tr("handed over");
-    if (reason == QLatin1String("expired"))
+    case LeaseChangeReason::Expired:
         return tr("previous lease expired");
-    if (reason == QLatin1String("holder_gone"))
+    case LeaseChangeReason::HolderGone:
         return tr("previous executor disappeared");
+    }
     return reason;
 }
 

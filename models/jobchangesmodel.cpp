@@ -210,26 +210,37 @@ QVariant JobChangesModel::headerData(int section, Qt::Orientation orientation, i
 
 QString JobChangesModel::actionText(const QString &action)
 {
-    if (action == QLatin1String("create_job"))
+    const std::optional<AuditAction> known = fromWireName<AuditAction>(action);
+    if (!known)
+        return action; // written by a newer version
+    switch (*known) {
+    case AuditAction::CreateJob:
         return tr("Created");
-    if (action == QLatin1String("update_job"))
+    case AuditAction::UpdateJob:
         return tr("Changed");
-    if (action == QLatin1String("delete_job"))
+    case AuditAction::DeleteJob:
         return tr("Deleted");
-    if (action == QLatin1String("restore_job"))
+    case AuditAction::RestoreJob:
         return tr("Restored");
-    if (action == QLatin1String("pause_job"))
+    case AuditAction::PauseJob:
         return tr("Paused");
-    if (action == QLatin1String("resume_job"))
+    case AuditAction::ResumeJob:
         return tr("Resumed");
-    if (action == QLatin1String("cancel_once"))
+    case AuditAction::CancelOnce:
         return tr("One-off cancelled");
+    // Not a change of the job (jobChanges() reads rows without a run, and the policy is the
+    // store's): named as the API calls them, should one ever be listed.
+    case AuditAction::RunNow:
+    case AuditAction::CancelRun:
+    case AuditAction::SetRetentionPolicy:
+        break;
+    }
     return action;
 }
 
 QString JobChangesModel::details(const JobChange &change) const
 {
-    if (change.action != QLatin1String("update_job"))
+    if (fromWireName<AuditAction>(change.action) != AuditAction::UpdateJob)
         return {};
     QStringList parts;
     for (const FieldChange &field : fieldChanges(change.before, change.after)) {

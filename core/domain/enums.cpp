@@ -44,6 +44,16 @@ CRONHELM_SPELLING(StoreRole, {StoreRole::None, "none"}, {StoreRole::Viewer, "vie
 CRONHELM_SPELLING(NodeRole, {NodeRole::Executor, "executor"}, {NodeRole::Standby, "standby"},
                   {NodeRole::Stopping, "stopping"}, {NodeRole::Stopped, "stopped"},
                   {NodeRole::Lost, "lost"})
+CRONHELM_SPELLING(LeaseChangeReason, {LeaseChangeReason::First, "first"},
+                  {LeaseChangeReason::Released, "released"},
+                  {LeaseChangeReason::Expired, "expired"},
+                  {LeaseChangeReason::HolderGone, "holder_gone"})
+CRONHELM_SPELLING(AuditAction, {AuditAction::CreateJob, "create_job"},
+                  {AuditAction::UpdateJob, "update_job"}, {AuditAction::DeleteJob, "delete_job"},
+                  {AuditAction::RestoreJob, "restore_job"}, {AuditAction::PauseJob, "pause_job"},
+                  {AuditAction::ResumeJob, "resume_job"}, {AuditAction::CancelOnce, "cancel_once"},
+                  {AuditAction::RunNow, "run_now"}, {AuditAction::CancelRun, "cancel_run"},
+                  {AuditAction::SetRetentionPolicy, "set_retention_policy"})
 
 #undef CRONHELM_SPELLING
 
@@ -99,6 +109,8 @@ CRONHELM_ENUM_API(NotifyKind)
 CRONHELM_ENUM_API(NotifyEvent)
 CRONHELM_ENUM_API(StoreRole)
 CRONHELM_ENUM_API(NodeRole)
+CRONHELM_ENUM_API(LeaseChangeReason)
+CRONHELM_ENUM_API(AuditAction)
 
 #undef CRONHELM_ENUM_API
 

@@ -40,6 +40,21 @@ enum class NotifyEvent { None, Failure, Success, Recovery };
 enum class StoreRole { None, Viewer, Operator, Admin };
 // A node as the cluster_nodes view sees it.
 enum class NodeRole { Executor, Standby, Stopping, Stopped, Lost };
+// Why a term of the executor lease began or ended (leadership_history.reason, end_reason).
+enum class LeaseChangeReason { First, Released, Expired, HolderGone };
+// What an audit row records (audit_log.action): the SQL API call that wrote it.
+enum class AuditAction {
+    CreateJob,
+    UpdateJob,
+    DeleteJob,
+    RestoreJob,
+    PauseJob,
+    ResumeJob,
+    CancelOnce,
+    RunNow,
+    CancelRun,
+    SetRetentionPolicy
+};
 
 // The SQL API's spelling of a value, e.g. "timed_out".
 QString wireName(RunStatus value);
@@ -55,6 +70,8 @@ QString wireName(NotifyKind value);
 QString wireName(NotifyEvent value);
 QString wireName(StoreRole value);
 QString wireName(NodeRole value);
+QString wireName(LeaseChangeReason value);
+QString wireName(AuditAction value);
 
 // The value spelled `text`, or nothing when no value is spelled so. Exact and
 // case-sensitive, as the database stores them.
@@ -76,11 +93,11 @@ constexpr bool isProblem(RunStatus status)
     return status == RunStatus::Failed || status == RunStatus::TimedOut
         || status == RunStatus::Abandoned;
 }
-// Triggers whose runs the concurrency and misfire policies govern; a person's Run now and
-// retries of any run are not scheduled slots.
 // The statuses that count as a problem ("problems only" in the history), in wire order.
 QList<RunStatus> problemStatuses();
 
+// Triggers whose runs the concurrency and misfire policies govern; a person's Run now and
+// retries of any run are not scheduled slots.
 constexpr bool isScheduled(RunTrigger trigger)
 {
     return trigger == RunTrigger::Schedule || trigger == RunTrigger::CatchUp;

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void checkConstraintsSpellTheEnums_data();
     void checkConstraintsSpellTheEnums();
+    void apiWritesTheSpellings_data();
+    void apiWritesTheSpellings();
 
 private:
     FunctionDatabase m_db;
@@ -94,6 +96,41 @@ void TestEnums::checkConstraintsSpellTheEnums()
     QStringList allowed;
     for (const QRegularExpressionMatch &m : literal.globalMatch(definitions))
         allowed.append(m.captured(1));
+    allowed.sort();
+    QCOMPARE(allowed, spellings);
+}
+
+// Columns without a CHECK constraint (audit_log.action, leadership_history.reason and
+// end_reason): the words the SQL API's functions write there, read from their current
+// source (pg_proc), must be exactly the C++ spellings, so that none is shown raw.
+void TestEnums::apiWritesTheSpellings_data()
+{
+    QTest::addColumn<QString>("written"); // where a value is written, up to the value
+    QTest::addColumn<QStringList>("spellings");
+    QTest::newRow("AuditAction") << QStringLiteral("cronhelm\\._audit\\(\\s*")
+                                 << spellings<AuditAction>();
+    QTest::newRow("LeaseChangeReason") << QStringLiteral("(?:v_reason\\s*:=|end_reason\\s*=)\\s*")
+                                       << spellings<LeaseChangeReason>();
+}
+
+void TestEnums::apiWritesTheSpellings()
+{
+    QFETCH(QString, written);
+    QFETCH(QStringList, spellings);
+    CH_FUNCTION_DATABASE(db, m_db);
+    CH_SCALAR(sources, db,
+              QStringLiteral("SELECT string_agg(p.prosrc, E'\\n') FROM pg_proc p "
+                             "WHERE p.pronamespace = 'cronhelm'::regnamespace"));
+    // The value is a literal, or a CASE choosing between literals.
+    const QRegularExpression value(written + QStringLiteral("(CASE\\b.*?\\bEND|'[a-z_]+')"),
+                                   QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression literal(QStringLiteral("'([a-z_]+)'"));
+    QSet<QString> found;
+    for (const QRegularExpressionMatch &m : value.globalMatch(sources)) {
+        for (const QRegularExpressionMatch &word : literal.globalMatch(m.captured(1)))
+            found.insert(word.captured(1));
+    }
+    QStringList allowed(found.cbegin(), found.cend());
     allowed.sort();
     QCOMPARE(allowed, spellings);
 }
