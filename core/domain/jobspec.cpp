@@ -25,6 +25,33 @@ struct RawParts
 
 const QString onceLocalFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss");
 
+// The ", " and ": " separators PostgreSQL prints in a jsonb value's text where compact JSON
+// has "," and ":": one space after each.
+qsizetype jsonbSeparatorSpaces(const QJsonValue &value)
+{
+    qsizetype spaces = 0;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        spaces += object.size() + qMax<qsizetype>(0, object.size() - 1);
+        for (auto it = object.begin(); it != object.end(); ++it)
+            spaces += jsonbSeparatorSpaces(it.value());
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        spaces += qMax<qsizetype>(0, array.size() - 1);
+        for (const QJsonValue &element : array)
+            spaces += jsonbSeparatorSpaces(element);
+    }
+    return spaces;
+}
+
+// The UTF-8 size of `object` as the SQL API measures a target: octet_length(target::text),
+// the jsonb printed with those spaces. Strings are escaped alike on both sides.
+qsizetype jsonbTextSize(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).size()
+        + jsonbSeparatorSpaces(object);
+}
+
 bool hasForbiddenNameCharacter(const QString &name)
 {
     for (const QChar c : name) {
@@ -99,7 +126,7 @@ FieldProblems checkParts(const JobSpec &spec, const RawParts &raw)
         problem(QStringLiteral("target"), CoreTr::tr("Must be a JSON object."));
     } else {
         const QJsonObject target = raw.target ? raw.target->toObject() : spec.target.toJson();
-        if (QJsonDocument(target).toJson(QJsonDocument::Compact).size() > maxTargetBytes) {
+        if (jsonbTextSize(target) > maxTargetBytes) {
             problem(QStringLiteral("target"),
                     CoreTr::tr("The target is larger than %1 KB.").arg(maxTargetBytes / 1024));
         }

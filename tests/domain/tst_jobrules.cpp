@@ -269,6 +269,30 @@ void TestJobRules::sameVerdict_data()
                      QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x/")},
                                  {QStringLiteral("headers"), bigHeaders}});
     QTest::newRow("target over 512 KB") << bigTarget << QStringLiteral("target");
+    // At the edge the measure matters: the SQL API counts the jsonb's text, with a space
+    // after every ":" and ",". A target 100 bytes under the limit as compact JSON is over it
+    // there (100 headers: ~200 spaces), and one that many bytes shorter again is not.
+    const auto targetOfCompactSize = [](qsizetype size) {
+        QJsonObject target{{QStringLiteral("url"), QStringLiteral("http://x/")}};
+        QJsonObject headers;
+        for (int i = 0; i < 100; ++i)
+            headers.insert(QStringLiteral("X-H%1").arg(i, 2, 10, QLatin1Char('0')), QString());
+        target.insert(QStringLiteral("headers"), headers);
+        const qsizetype base = QJsonDocument(target).toJson(QJsonDocument::Compact).size();
+        for (int i = 0; i < 100; ++i) {
+            const qsizetype length = (size - base) / 100 + (i < (size - base) % 100 ? 1 : 0);
+            headers.insert(QStringLiteral("X-H%1").arg(i, 2, 10, QLatin1Char('0')),
+                           QString(length, u'v'));
+        }
+        target.insert(QStringLiteral("headers"), headers);
+        return target;
+    };
+    QJsonObject edgeOver = httpSpec("{}");
+    edgeOver.insert(QStringLiteral("target"), targetOfCompactSize(512 * 1024 - 100));
+    QTest::newRow("target at 512 KB as jsonb text") << edgeOver << QStringLiteral("target");
+    QJsonObject edgeUnder = httpSpec("{}");
+    edgeUnder.insert(QStringLiteral("target"), targetOfCompactSize(512 * 1024 - 300));
+    QTest::newRow("target under 512 KB as jsonb text") << edgeUnder << ok;
     QJsonObject bigEnv;
     for (int i = 0; i < 100; ++i)
         bigEnv.insert(QStringLiteral("V%1").arg(i), QString(6000, u'v'));
