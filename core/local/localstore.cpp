@@ -728,8 +728,6 @@ Status LocalStore::giveToOwner(const QString &path) const
     return Done{};
 }
 
-// As root a symbolic link would make chown/chmod act on whatever it points to: a file of
-// the system, handed to 'postgres' or opened to it.
 Error LocalStore::symbolicLinkRefused(const QString &path)
 {
     return makeError(ErrorKind::Other,
@@ -739,6 +737,8 @@ Error LocalStore::symbolicLinkRefused(const QString &path)
                          .arg(QDir::toNativeSeparators(path)));
 }
 
+// As root a symbolic link would make chown/chmod act on whatever it points to: a file of
+// the system, handed to 'postgres' or opened to it.
 Status LocalStore::refuseLink(const QString &path)
 {
 #ifdef Q_OS_UNIX
