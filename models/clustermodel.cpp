@@ -50,9 +50,11 @@ void ClusterModel::refresh()
             refresh();
         }
         if (!status) {
+            m_lastRefreshFailed = true;
             emit refreshFailed(status.errorMessage());
             return;
         }
+        m_lastRefreshFailed = false;
         apply(*status);
     });
 }
@@ -68,7 +70,8 @@ bool ClusterModel::isNotResponding(const NodeRecord &node)
 
 void ClusterModel::refreshIfHeartbeatOverdue()
 {
-    if (!m_hasStatus || m_inFlight || m_sinceRefresh.elapsed() < kHeartbeatIntervalMs)
+    if (!m_hasStatus || m_inFlight || m_lastRefreshFailed
+        || m_sinceRefresh.elapsed() < kHeartbeatIntervalMs)
         return;
     const double elapsedSeconds = m_sinceRefresh.elapsed() / 1000.0;
     for (const NodeRecord &node : std::as_const(m_status.nodes)) {

@@ -97,6 +97,9 @@ private:
     StoreClient *m_client;
     ClusterStatus m_status;
     QElapsedTimer m_sinceRefresh;
+    // The last refresh failed: a node that looks overdue does not make the model ask again
+    // every second then; the poll (and the store's notifications) keep trying.
+    bool m_lastRefreshFailed = false;
     QDateTime m_refreshedAt;
     bool m_hasStatus = false;
     bool m_inFlight = false;
