@@ -41,6 +41,14 @@ void createPrivately(const spdlog::filename_t &name, Identity &identity)
     const QString folder = QFileInfo(path).absolutePath();
     if (!QFileInfo::exists(folder) && QDir().mkpath(folder))
         ::chmod(QFile::encodeName(folder).constData(), 0700);
+    // In a folder every user may write to without the sticky bit, anyone may rename or
+    // delete this file and put a link in its place between the checks below and spdlog's
+    // own open, which truncates at a rotation: too late to refuse then. (/tmp is sticky:
+    // there nobody but its owner removes the file, and a planted name is caught below.)
+    struct stat folderInfo = {};
+    if (::stat(QFile::encodeName(folder).constData(), &folderInfo) == 0
+        && (folderInfo.st_mode & S_IWOTH) != 0 && (folderInfo.st_mode & S_ISVTX) == 0)
+        refuse(name, "its folder is writable by every user");
     const int fd =
         ::open(name.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {

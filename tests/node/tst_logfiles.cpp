@@ -55,6 +55,7 @@ private Q_SLOTS:
     void rotatedFilesArePrivate();
     void plantedSymlinkIsRefused();
     void someoneElsesFileIsRefused();
+    void folderOpenToEveryoneIsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -166,6 +167,31 @@ void LogFilesTest::someoneElsesFileIsRefused()
     QVERIFY(::chown(QFile::encodeName(log).constData(), 65534, 65534) == 0); // nobody
     QVERIFY_THROWS_EXCEPTION(spdlog::spdlog_ex, makePrivateLogFileSink(log, 4096, 3));
     QCOMPARE(QFileInfo(log).size(), 0);
+}
+
+// In a folder every user may write to (0777, not sticky) another user could swap the log for
+// a link between the node's checks and spdlog's open, which truncates at each rotation: the
+// node refuses such a folder at the start. A sticky one (as /tmp) is accepted.
+void LogFilesTest::folderOpenToEveryoneIsRefused()
+{
+    const QString open = m_dir.filePath(QStringLiteral("open"));
+    QVERIFY(QDir().mkpath(open));
+    QVERIFY(::chmod(QFile::encodeName(open).constData(), 0777) == 0);
+    const QString log = open + QStringLiteral("/node.log");
+    try {
+        makePrivateLogFileSink(log, 4096, 3);
+        QFAIL("the sink was made");
+    } catch (const spdlog::spdlog_ex &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(
+                     QLatin1String("its folder is writable by every user")),
+                 e.what());
+    }
+    QVERIFY(!QFileInfo::exists(log));
+
+    QVERIFY(::chmod(QFile::encodeName(open).constData(), 01777) == 0);
+    auto sink = makePrivateLogFileSink(log, 4096, 3);
+    QVERIFY(sink);
+    QCOMPARE(modeOf(log), QStringLiteral("0600"));
 }
 
 QTEST_GUILESS_MAIN(LogFilesTest)
