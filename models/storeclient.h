@@ -96,7 +96,7 @@ public:
     void fetchDeletedJobs(QObject *context, Reply<QList<DeletedJob>> done);
     void restoreJob(QObject *context, qint64 id, Reply<int> done);
 
-    // How the current connection is protected (TLS, verification), as the server sees it.
+    // How the current connection is protected (TLS, verification), as libpq on this side sees it.
     void fetchConnectionSecurity(QObject *context, Reply<ConnectionSecurity> done);
 
 signals:
