@@ -3,17 +3,16 @@
 #include "displayformat.h"
 #include "storeclient.h"
 
+#include <domain/secretmask.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QUrl>
 
 namespace Cronhelm {
 
 namespace {
-
-const QString kMasked = QStringLiteral("••••");
 
 // The row's bookkeeping, which every change touches.
 bool isBookkeeping(const QString &path)
@@ -74,27 +73,11 @@ QString fieldLabel(const QString &path)
                               : QCoreApplication::translate("Cronhelm::JobChangesModel", *it);
 }
 
-// ${env:NAME} names a secret the node reads at run time; it holds none.
-bool onlyReferences(const QString &value)
+// A value that is a web address ("https://…"), which may hold a password or a key.
+bool isAddress(const QString &value)
 {
-    static const QRegularExpression reference(
-        QStringLiteral("\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}"));
-    QString rest = value;
-    rest.remove(reference);
-    return rest.trimmed().isEmpty() || rest.trimmed() == QLatin1String("Bearer");
-}
-
-// A password inside a URL ("https://user:pw@host/") is masked, the rest shown.
-QString maskUrlPassword(const QString &value)
-{
-    const QUrl url(value);
-    if (!url.isValid() || url.password().isEmpty())
-        return value;
-    QString masked = value;
-    masked.replace(QLatin1Char(':') + url.password(QUrl::FullyEncoded) + QLatin1Char('@'),
-                   QLatin1Char(':') + kMasked + QLatin1Char('@'));
-    // Written some other way than the URL gives it back: hide the whole address.
-    return masked == value ? kMasked : masked;
+    static const QRegularExpression scheme(QStringLiteral("\\A[A-Za-z][A-Za-z0-9+.-]*://"));
+    return scheme.match(value).hasMatch();
 }
 
 } // namespace
@@ -140,9 +123,11 @@ QList<JobChangesModel::FieldChange> JobChangesModel::fieldChanges(const QJsonObj
         auto mask = [&path](const QString &value) {
             if (value.isEmpty())
                 return value;
-            if (isSecretField(path) && !onlyReferences(value))
-                return kMasked;
-            return maskUrlPassword(value);
+            // The audit is masked by the store already; this covers rows it did not mask,
+            // with the store's own rules (core/domain/secretmask.h).
+            if (isSecretField(path))
+                return maskedSecretValue(value);
+            return isAddress(value) ? maskedAddress(value) : value;
         };
         change.before = mask(change.before);
         change.after = mask(change.after);

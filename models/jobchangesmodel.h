@@ -10,9 +10,10 @@ class StoreClient;
 
 // A job's changes from the audit trail, newest first: when, who, what, and for an edit each
 // field that changed as "old → new". Secrets are never shown: values of credential-like
-// fields (an Authorization header, a password in a URL, a webhook address) appear as
-// "••••", unless they are only ${env:NAME} references, which name a secret without holding
-// it. Reloads when the job changes.
+// fields (an Authorization header, a webhook address) appear as "********", unless they are
+// only ${env:NAME} references, which name a secret without holding it; an address shows
+// without its password, query values and fragment. The store's own masking rules
+// (core/domain/secretmask.h). Reloads when the job changes.
 class JobChangesModel : public QAbstractTableModel
 {
     Q_OBJECT
