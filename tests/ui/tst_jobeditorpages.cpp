@@ -271,6 +271,10 @@ void TestJobEditorPages::behaviourLimitsAndPolicies()
     page.load(sampleSpec());
     typeInto(w<QSpinBox>(page, "retriesSpin"), QStringLiteral("9999999"));
     QCOMPARE(w<QSpinBox>(page, "retriesSpin")->maximum(), JobLimits::maxRetries);
+    // The retries field is as wide as its number, like the fields around it, not stretched
+    // across the form.
+    QCOMPARE(w<QSpinBox>(page, "retriesSpin")->width(),
+             w<QSpinBox>(page, "retriesSpin")->sizeHint().width());
     QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->minimum(), JobLimits::minMisfireBound);
     QCOMPARE(w<QSpinBox>(page, "misfireBoundSpin")->maximum(), JobLimits::maxMisfireBound);
     QCOMPARE(w<QSpinBox>(page, "keepDaysSpin")->minimum(), JobLimits::minKeepDays);
